@@ -1,0 +1,180 @@
+// The scenario: every input of a run as plain data with units.
+//
+// A scenario is produced by the loader (loader.hpp) from YAML, or built by hand in a test. It
+// knows nothing about the engine, the simulation or output formats. All policy (protocol,
+// ratios, unit costs, calendars) is data here, so a new country or protocol needs no code.
+// Field names mirror the YAML keys documented in the README ("Scenario format").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coachsim/engine/calendar.hpp"
+#include "coachsim/units/quantities.hpp"
+
+namespace coachsim::scenario {
+
+using engine::Date;
+using engine::DateRange;
+using engine::MonthDay;
+using engine::SeasonRange;
+
+// One school year: the teaching terms, holidays and the coach contract and workshop dates.
+struct SchoolYear {
+  int year = 0;
+  std::vector<DateRange> terms;  // teaching periods; the gaps between them are breaks
+  std::vector<Date> holidays;    // in addition to the scenario-wide fixed holidays
+  Date contract_start;           // coach contracts (before any regional delay)
+  Date contract_end;
+  std::vector<Date> coach_workshop_starts;    // one per coach workshop (protocol count)
+  std::vector<Date> teacher_workshop_starts;  // one per teacher workshop (protocol count)
+};
+
+// A geography (e.g. coast, andes, amazon): how fast and how costly travel is, and when rain
+// slows it.
+struct Geography {
+  std::string id;
+  units::KmPerHour speed;        // average door-to-door travel speed
+  units::MoneyPerKm fare;        // cost of travel per km (one way)
+  std::vector<SeasonRange> rainy_season;
+  double rainy_travel_factor = 1.0;  // travel time multiplier in the rainy season, >= 1
+};
+
+// Where a school-level session (GIA, RTC) is held.
+enum class SessionVenue { kSchool, kCluster };
+
+struct SessionProtocol {
+  int count = 0;             // per teacher per year
+  units::Hours duration;     // minimum length of one session
+  SessionVenue venue = SessionVenue::kSchool;
+};
+
+struct WorkshopProtocol {
+  int count = 0;            // workshops per year
+  units::Days total_days;   // days over all workshops of the year (split evenly)
+};
+
+// The protocol for one school type (NT-026 tables; the APM variant is just other numbers).
+struct SchoolTypeProtocol {
+  std::string id;                 // e.g. "eib", "multigrade", "poli_primaria"
+  std::string label;              // e.g. "EIB inicial y primaria"
+  std::vector<int> visit_days;    // one entry per classroom visit: its length in days
+  SessionProtocol gia;            // peer learning groups
+  SessionProtocol rtc;            // collegiate meetings led by the principal
+  WorkshopProtocol teacher_workshops;  // at the UGEL
+  WorkshopProtocol coach_workshops;    // at the macro-regional site
+};
+
+// Teachers-per-coach rule; the first rule whose conditions all match a school applies.
+struct CaseloadRule {
+  std::string school_type;
+  std::optional<bool> border;
+  std::optional<bool> urban;
+  std::optional<bool> dispersed;  // one-way distance above protocol.dispersed_above
+  int teachers_per_coach = 0;
+};
+
+struct CoachTerms {
+  units::MoneyPerMonth monthly_fee;
+  units::Hours working_hours_per_day;  // length of a coach's working day
+  units::Hours max_daily_commute;      // one-way; farther schools mean an overnight trip
+  units::Hours travel_hours_per_day;   // hours of travel that fill one travel day
+};
+
+struct SupervisionTerms {
+  int coaches_per_supervisor = 0;
+  int visits_per_coach = 0;        // per year, at least 2 by the norm
+  units::MoneyPerMonth monthly_fee;
+  units::Days days_per_visit;      // at the coach's schools, excluding travel
+};
+
+struct StaffRole {
+  std::string id;                   // e.g. "regional_officer"
+  units::MoneyPerMonth monthly_salary;
+};
+
+struct UnitCosts {
+  units::MoneyPerDay per_diem;                           // per day away on an overnight trip
+  units::MoneyPerParticipantDay teacher_workshop;        // venue, meals, materials
+  units::MoneyPerParticipant teacher_workshop_travel;    // per teacher per workshop
+  units::MoneyPerParticipantDay coach_workshop;
+  units::MoneyPerParticipant coach_workshop_travel;      // per coach per workshop
+  units::MoneyPerParticipant gia_per_participant;
+  units::MoneyPerParticipant rtc_per_participant;
+  units::MoneyPerParticipant materials_per_teacher;      // per teacher per year
+  units::MoneyPerParticipant materials_per_coach;        // per coach per year
+  double overhead_rate = 0.0;  // "other": share of each month's direct cost, 0..1
+};
+
+// A distribution of a non-negative number, used to expand regional aggregates. Parameters are
+// in the unit of the field that holds it (km for distances, teachers for school size ...).
+struct Distribution {
+  enum class Shape { kFixed, kUniform, kTriangular, kLognormal } shape = Shape::kFixed;
+  double a = 0.0;  // fixed: value; uniform/triangular: min; lognormal: median
+  double b = 0.0;  // uniform/triangular: max; lognormal: sigma of log
+  double c = 0.0;  // triangular: mode
+};
+
+// "Schools of this type in this region": expanded deterministically from the seed.
+struct SchoolAggregate {
+  std::string school_type;
+  int count = 0;
+  Distribution teachers;             // per school, rounded to an integer >= 1
+  Distribution students_per_teacher; // rounded to an integer >= 1 per school
+  Distribution distance_km;          // one way from the coach base (UGEL seat)
+  double border_share = 0.0;         // 0..1
+  double urban_share = 0.0;          // 0..1
+};
+
+// An explicitly listed school (from a CSV file).
+struct SchoolRecord {
+  std::string id;
+  std::string ugel;
+  std::string school_type;
+  bool urban = false;
+  bool border = false;
+  int teachers = 0;
+  int students = 0;
+  units::Km distance;
+  std::optional<units::Hours> travel_time;  // one way; derived from geography speed if absent
+};
+
+struct Region {
+  std::string id;          // e.g. "Cajamarca"
+  std::string geography;   // a Geography id
+  std::vector<std::string> ugels;               // names; aggregates spread schools over them
+  std::vector<std::pair<std::string, int>> staff;  // StaffRole id -> head count
+  std::optional<units::MoneyPerMonth> coach_fee;   // overrides coach.monthly_fee
+  units::Days contract_delay;                      // coach contracts start this much later
+  std::vector<SchoolAggregate> aggregates;
+  std::vector<SchoolRecord> schools;
+};
+
+struct Source {
+  std::string key;   // dotted path of the input, e.g. "coach.monthly_fee"
+  std::string text;  // seed file name and section, public source, or "ASSUMPTION: why"
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string currency = "PEN";
+  std::uint64_t seed = 1;
+  std::vector<std::chrono::weekday> weekend;  // default Saturday and Sunday
+  std::vector<MonthDay> fixed_holidays;       // every year
+  std::vector<SchoolYear> years;
+  std::vector<Geography> geographies;
+  std::vector<SchoolTypeProtocol> school_types;
+  std::vector<CaseloadRule> caseload_rules;
+  units::Km dispersed_above;  // a school farther than this is "dispersed"
+  CoachTerms coach;
+  SupervisionTerms supervision;
+  std::vector<StaffRole> staff_roles;
+  UnitCosts costs;
+  std::vector<Region> regions;
+  std::vector<Source> sources;
+};
+
+}  // namespace coachsim::scenario
