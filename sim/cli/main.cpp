@@ -1,1 +1,53 @@
-int main() { return 0; }
+// coachsim command line: parses flags (CLI11) and hands over to a command.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace coachsim::cli;
+  CLI::App app{
+      "coachsim " COACHSIM_VERSION
+      ": what a teacher-coaching programme costs and whom it reaches.\n"
+      "Example: coachsim run                       (the built-in national default scenario)\n"
+      "         coachsim run scenarios/small.yaml --out out-small"};
+  app.require_subcommand(1);
+
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand(
+      "run",
+      "Simulate a scenario and write regions.csv, national.csv, ledger.csv, variance.csv,\n"
+      "missed.csv and summary.json.\nExample: coachsim run scenarios/default.yaml --out out "
+      "--seed 7");
+  run_cmd->add_option("scenario", run.scenario,
+                      "Scenario YAML file (default: the built-in national scenario)");
+  run_cmd->add_option("--out", run.out_dir, "Output folder (default: out)");
+  run_cmd->add_option("--seed", run.seed, "Override the scenario's random seed")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_flag("!--no-ledger", run.ledger, "Do not keep or write ledger.csv");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
+
+  std::string validate_file;
+  bool validate_quiet = false;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate",
+      "Check a scenario file without running it; prints every problem with file:line:column.\n"
+      "Example: coachsim validate scenarios/default.yaml");
+  validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
+  validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print nothing when valid");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    std::cerr << "Run 'coachsim --help' or 'coachsim COMMAND --help' for usage.\n";
+    return kExitBadInput;
+  }
+  if (*run_cmd) return run_command(run);
+  if (*validate_cmd) return validate_command(validate_file, validate_quiet);
+  return kExitBadInput;
+}

@@ -35,12 +35,13 @@ enum class Kind {
 };
 
 // Human description of a kind with an example, e.g. "money per month (e.g. '4500 PEN/month')".
+// Examples use PEN; parse_expecting's messages use the scenario currency instead.
 std::string describe(Kind kind);
 
 struct ParsedQuantity {
   Kind kind = Kind::kDimensionless;
-  double value = 0.0;             // the number as written (for money kinds: in currency units)
-  std::int64_t centimos = 0;      // money kinds only: the exact amount in céntimos
+  double value = 0.0;         // the number as written (for money kinds: in currency units)
+  std::int64_t centimos = 0;  // money kinds only: the exact amount in céntimos
 };
 
 struct ParseError {
@@ -53,7 +54,10 @@ std::variant<ParsedQuantity, ParseError> parse_quantity(std::string_view text,
                                                         std::string_view currency);
 
 // Parses and checks the kind in one step; on a mismatch the error says
-// "expected <describe(expected)>, got '<text>' (<describe(found)>)".
+// "expected <describe(expected)>, got '<text>' (<what was found>)", e.g.
+// "expected money per month (e.g. '4500 PEN/month'), got '35 km' (a distance in km)".
+// When the unit itself is wrong or missing, the parse error is followed by
+// "; the field expects <describe(expected)>".
 std::variant<ParsedQuantity, ParseError> parse_expecting(std::string_view text, Kind expected,
                                                          std::string_view currency);
 

@@ -17,9 +17,12 @@
 namespace coachsim::units {
 
 // Nearest integer, halves away from zero, with a 1e-7 tolerance for binary representation.
+// Throws std::domain_error for NaN or infinity, std::overflow_error if the result does not fit.
 std::int64_t round_half_away(double value);
 
 // Exact integer rounding of numerator/denominator (denominator > 0), halves away from zero.
+// A negative denominator is accepted (the signs are flipped); zero throws std::invalid_argument,
+// a quotient that does not fit (INT64_MIN / -1) throws std::overflow_error.
 std::int64_t divide_half_away(std::int64_t numerator, std::int64_t denominator);
 
 // rate x quantity -> money, rounded once. One overload per rate so that a per-day rate can
@@ -31,7 +34,9 @@ Money apply_rate(MoneyPerParticipant rate, Participants quantity);
 Money apply_rate(MoneyPerParticipantDay rate, ParticipantDays quantity);
 
 // The part of a monthly fee earned over `active_days` of a month of `days_in_month` days.
-// REQUIRES: 0 <= active_days <= days_in_month, days_in_month in 28..31.
+// REQUIRES: 0 <= active_days <= days_in_month, days_in_month in 28..31 (else throws
+// std::invalid_argument). The product fee * active_days is formed in 128 bits, so it cannot
+// overflow.
 Money prorate_month(MoneyPerMonth fee, int active_days, int days_in_month);
 
 }  // namespace coachsim::units

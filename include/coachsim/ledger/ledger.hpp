@@ -1,0 +1,51 @@
+// The ledger: receives every cost entry, keeps running totals per (year, region, category),
+// and keeps the entries themselves only when asked (a national run posts about a million).
+//
+// Totals are sums of entries, exactly: `post` is the only way money gets in.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "coachsim/ledger/entry.hpp"
+
+namespace coachsim::ledger {
+
+class Ledger {
+ public:
+  // REQUIRES: years > 0, regions > 0.
+  Ledger(std::size_t years, std::size_t regions, bool keep_entries);
+
+  void post(const Entry& e);
+
+  // Totals in céntimos.
+  std::int64_t total(std::size_t year, std::size_t region, Category c) const {
+    return totals_[index(year, region, static_cast<std::size_t>(c))];
+  }
+  std::int64_t total(std::size_t year, std::size_t region) const;
+  std::int64_t year_total(std::size_t year, Category c) const;
+  std::int64_t year_total(std::size_t year) const;
+  std::int64_t grand_total() const { return grand_total_; }
+
+  std::size_t years() const { return years_; }
+  std::size_t regions() const { return regions_; }
+  std::uint64_t entry_count() const { return count_; }
+  bool keeps_entries() const { return keep_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  std::size_t index(std::size_t y, std::size_t r, std::size_t c) const {
+    return (y * regions_ + r) * kCategoryCount + c;
+  }
+
+  std::size_t years_;
+  std::size_t regions_;
+  bool keep_;
+  std::vector<std::int64_t> totals_;
+  std::int64_t grand_total_ = 0;
+  std::uint64_t count_ = 0;
+  std::vector<Entry> entries_;
+};
+
+}  // namespace coachsim::ledger

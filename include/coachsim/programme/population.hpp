@@ -1,0 +1,87 @@
+// The population of one run: regions, UGELs, schools, teachers, coaches and supervisors.
+//
+// Built from a Scenario by `build_population`: explicit schools are taken as listed, regional
+// aggregates are expanded deterministically from the scenario seed (one random stream per
+// region and aggregate, so adding a region does not change another's schools), then coaches
+// get caseloads by the protocol's ratio rules and supervisors get groups of coaches.
+// Entities live in contiguous vectors and refer to each other by index.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "coachsim/scenario/scenario.hpp"
+
+namespace coachsim::programme {
+
+struct RegionInfo {
+  std::string id;
+  std::uint32_t geography = 0;       // index into scenario.geographies (= calendar zone)
+  std::vector<std::uint32_t> ugels;  // global UGEL indices
+};
+
+struct Ugel {
+  std::string name;
+  std::uint32_t region = 0;
+};
+
+struct School {
+  std::string id;
+  std::uint32_t region = 0;
+  std::uint32_t ugel = 0;  // global UGEL index
+  std::uint16_t type = 0;  // index into scenario.school_types
+  bool urban = false;
+  bool border = false;
+  bool dispersed = false;  // distance above protocol.dispersed_above
+  int teachers = 0;
+  int students = 0;
+  double distance_km = 0.0;         // one way from the coach base (UGEL seat)
+  double travel_hours = 0.0;        // one way, dry season
+  std::uint32_t first_teacher = 0;  // global index of its first teacher
+};
+
+// A slice of a school's teachers coached by one coach (large schools are split).
+struct CaseloadItem {
+  std::uint32_t school = 0;
+  std::uint16_t first_teacher = 0;  // offset within the school
+  std::uint16_t teachers = 0;
+};
+
+struct Coach {
+  std::uint32_t region = 0;
+  std::uint32_t ugel = 0;
+  std::uint16_t type = 0;  // school type of its caseload
+  std::uint16_t rule = 0;  // caseload rule that set its capacity
+  int capacity = 0;        // teachers per coach from that rule
+  int teachers = 0;
+  int students = 0;
+  std::vector<CaseloadItem> caseload;  // ordered nearest school first
+};
+
+struct Supervisor {
+  std::uint32_t region = 0;
+  std::vector<std::uint32_t> coaches;
+};
+
+struct Population {
+  std::vector<RegionInfo> regions;
+  std::vector<Ugel> ugels;
+  std::vector<School> schools;
+  std::vector<Coach> coaches;
+  std::vector<Supervisor> supervisors;
+  std::uint32_t teacher_count = 0;
+};
+
+// REQUIRES: scenario passed validation.
+Population build_population(const scenario::Scenario& scenario, std::uint64_t replication = 0);
+
+// The index of the first caseload rule matching a school; rules.size() when none matches
+// (validation guarantees a fallback per school type).
+std::size_t matching_rule(const scenario::Scenario& scenario, const School& school);
+
+// Groups schools into coach caseloads (see caseload.cpp for the packing rule).
+std::vector<Coach> assign_caseloads(const scenario::Scenario& scenario,
+                                    const std::vector<School>& schools);
+
+}  // namespace coachsim::programme

@@ -1,0 +1,25 @@
+// Running the programme on the engine: one call simulates every school year of a scenario.
+//
+// The programme posts every cost to the ledger from the event that caused it and counts what
+// was done and missed in the tally. It knows coaching, not files or formats.
+#pragma once
+
+#include <cstdint>
+
+#include "coachsim/ledger/ledger.hpp"
+#include "coachsim/programme/population.hpp"
+#include "coachsim/programme/tally.hpp"
+#include "coachsim/scenario/scenario.hpp"
+
+namespace coachsim::programme {
+
+struct RunStats {
+  std::uint64_t events = 0;
+};
+
+// REQUIRES: scenario passed validation; population built from it; ledger sized
+// (scenario.years.size(), population.regions.size()); tally sized the same.
+RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
+                       ledger::Ledger& ledger, Tally& tally);
+
+}  // namespace coachsim::programme

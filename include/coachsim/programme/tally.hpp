@@ -1,0 +1,70 @@
+// What the programme did, counted per school year and region: the physical side of results
+// (coverage and compliance), next to the ledger's money side. Also the list of everything
+// planned that did not happen, each with its reason.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "coachsim/ledger/entry.hpp"
+
+namespace coachsim::programme {
+
+enum class MissReason : std::uint8_t {
+  kNoCoachTime,   // the coach's working days ran out before the school year ended
+  kLateContract,  // as above, for a coach whose contract started late; or a workshop held
+                  // before the contract started
+  kOverlap,       // a fixed-date workshop overlapped another commitment
+};
+inline constexpr int kMissReasonCount = 3;
+std::string_view miss_reason_id(MissReason r);
+
+struct RegionYearTally {
+  std::int64_t schools = 0, teachers = 0, students = 0, coaches = 0, supervisors = 0, staff = 0;
+  std::int64_t visits_planned = 0, visits_done = 0;          // teacher-visits
+  std::int64_t visit_days_planned = 0, visit_days_done = 0;  // teacher-visit-days
+  std::int64_t gia_planned = 0, gia_done = 0;                // teacher-sessions
+  std::int64_t rtc_planned = 0, rtc_done = 0;
+  std::int64_t teacher_workshop_days_planned = 0, teacher_workshop_days_done = 0;  // per teacher
+  std::int64_t coach_workshop_days_planned = 0, coach_workshop_days_done = 0;      // per coach
+  std::int64_t supervisor_visits_planned = 0, supervisor_visits_done = 0;
+  std::int64_t teachers_reached = 0;        // at least one visit
+  std::int64_t teachers_full_protocol = 0;  // every visit of their protocol
+  std::int64_t trips = 0, overnight_trips = 0;
+  std::int64_t coach_days_travel = 0, coach_days_rain_extra = 0;
+  std::int64_t missed[kMissReasonCount] = {0, 0, 0};  // teacher-visits missed by reason
+};
+
+struct MissedRecord {
+  std::int32_t date = 0;  // days since 1970-01-01: when it was found not to fit
+  std::uint16_t year_index = 0;
+  std::uint16_t region = 0;
+  std::uint32_t ugel = 0;
+  std::uint32_t coach = 0;
+  std::uint32_t school = 0;  // UINT32_MAX for coach-level activities (workshops)
+  ledger::Activity activity = ledger::Activity::kVisitTrip;
+  MissReason reason = MissReason::kNoCoachTime;
+  std::uint16_t round = 0;     // visit round (0-based) or workshop number
+  std::uint32_t quantity = 0;  // teacher-visits, teacher-sessions or workshop days
+};
+
+class Tally {
+ public:
+  Tally(std::size_t years, std::size_t regions) : regions_(regions), cells_(years * regions) {}
+  RegionYearTally& at(std::size_t year, std::size_t region) {
+    return cells_[year * regions_ + region];
+  }
+  const RegionYearTally& at(std::size_t year, std::size_t region) const {
+    return cells_[year * regions_ + region];
+  }
+  std::vector<MissedRecord>& missed() { return missed_; }
+  const std::vector<MissedRecord>& missed() const { return missed_; }
+
+ private:
+  std::size_t regions_;
+  std::vector<RegionYearTally> cells_;
+  std::vector<MissedRecord> missed_;
+};
+
+}  // namespace coachsim::programme

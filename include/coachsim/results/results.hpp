@@ -1,0 +1,57 @@
+// Results of a run: per region and year, per year for the nation, and the spread of unit costs
+// across regions (the layout of Sempé's Tables 17 and 22).
+//
+// Every money figure is a sum of ledger entries (céntimos); a per-unit cost is that sum divided
+// by a tally count, rounded to the céntimo once (units/rounding.hpp). Nothing here reads files
+// or knows output formats.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "coachsim/ledger/ledger.hpp"
+#include "coachsim/programme/population.hpp"
+#include "coachsim/programme/tally.hpp"
+#include "coachsim/scenario/scenario.hpp"
+
+namespace coachsim::results {
+
+struct Row {
+  std::string region;  // "Peru" (or the scenario name) for national rows
+  int year = 0;
+  std::size_t year_index = 0;
+  programme::RegionYearTally tally;
+  std::array<std::int64_t, ledger::kCategoryCount> cost_by_category{};          // céntimos
+  std::int64_t cost_total = 0;                                                  // céntimos
+  std::int64_t cost_per_teacher = 0, cost_per_student = 0, cost_per_coach = 0;  // céntimos
+  double teachers_per_coach = 0, students_per_coach = 0;
+  double compliance_pct = 0;     // visits done / visits planned
+  double coverage_pct = 0;       // teachers with at least one visit / teachers
+  double full_protocol_pct = 0;  // teachers with every visit / teachers
+};
+
+// One line of the variance table: a metric's spread across the regions of one year.
+struct Spread {
+  int year = 0;
+  std::string metric;  // cost_per_teacher, cost_per_student, cost_per_coach, ...
+  int n = 0;           // regions with teachers and coaches
+  double min = 0, max = 0, mean = 0, sd = 0;  // sd: sample standard deviation (n - 1)
+  std::string min_region, max_region;
+};
+
+struct Results {
+  std::vector<Row> regions;   // year-major, regions in scenario order
+  std::vector<Row> national;  // one per year
+  std::vector<Spread> variance;
+  std::int64_t grand_total = 0;
+};
+
+Results aggregate(const scenario::Scenario& scenario, const programme::Population& population,
+                  const ledger::Ledger& ledger, const programme::Tally& tally);
+
+// Mean, min, max and sample SD of `values` (n >= 1; sd = 0 when n == 1).
+Spread spread_of(const std::vector<double>& values);
+
+}  // namespace coachsim::results

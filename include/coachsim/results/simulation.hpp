@@ -1,0 +1,28 @@
+// One complete simulation of a validated scenario: population, programme run, aggregation.
+// The single entry point the CLI, the tests and the benchmarks share.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "coachsim/ledger/ledger.hpp"
+#include "coachsim/programme/population.hpp"
+#include "coachsim/programme/tally.hpp"
+#include "coachsim/results/results.hpp"
+#include "coachsim/scenario/scenario.hpp"
+
+namespace coachsim::results {
+
+struct Simulation {
+  programme::Population population;
+  ledger::Ledger ledger;
+  programme::Tally tally;
+  Results results;
+  std::uint64_t events = 0;
+};
+
+// REQUIRES: scenario passed validation. `keep_ledger` keeps every entry (for ledger.csv).
+std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool keep_ledger,
+                                     std::uint64_t replication = 0);
+
+}  // namespace coachsim::results

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what coachsim needs from Debian's packages and builds it.
+#   scripts/bootstrap.sh                 -> Release build in build/
+#   scripts/bootstrap.sh --sanitize DIR  -> AddressSanitizer + UBSan build (tests only) in DIR
+# Safe to run again: apt-get skips what is installed, CMake rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake ninja-build g++ clang-format
+          libboost-dev libyaml-cpp-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
+          libgtest-dev libgmock-dev libbenchmark-dev)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--sanitize" ]; then
+  dir="${2:-build-asan}"
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOACHSIM_SANITIZE=ON \
+        -DCOACHSIM_BENCH=OFF >/dev/null
+  cmake --build "$dir" -j "$(nproc)"
+else
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build -j "$(nproc)"
+fi

@@ -1,0 +1,28 @@
+// The commands of the coachsim CLI. The CLI wires modules together and holds no logic.
+//
+// Exit codes (documented in the README): 0 success; 1 the run failed while writing output or
+// for an internal reason; 2 bad input (scenario file, CSV, or command-line flags).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace coachsim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+struct RunOptions {
+  std::string scenario;  // empty: the built-in default
+  std::string out_dir = "out";
+  std::optional<std::uint64_t> seed;
+  bool ledger = true;
+  bool quiet = false;
+};
+
+int run_command(const RunOptions& options);
+int validate_command(const std::string& scenario, bool quiet);
+
+}  // namespace coachsim::cli

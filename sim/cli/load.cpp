@@ -1,0 +1,28 @@
+#include "load.hpp"
+
+#include <iostream>
+
+#include "coachsim/scenario/default_scenario.hpp"
+#include "coachsim/scenario/loader.hpp"
+
+namespace coachsim::cli {
+
+std::optional<Loaded> load_or_report(const std::string& path) {
+  const bool builtin = path.empty();
+  scenario::LoadResult loaded =
+      builtin ? scenario::load_scenario_text(scenario::default_scenario_text(),
+                                             std::string(scenario::kDefaultScenarioName), ".")
+              : scenario::load_scenario_file(path);
+  if (!loaded.ok()) {
+    for (const scenario::LoadError& e : loaded.errors) std::cerr << e.to_string() << "\n";
+    std::cerr << "coachsim: " << loaded.errors.size() << " problem"
+              << (loaded.errors.size() == 1 ? "" : "s")
+              << " in the scenario; nothing was run or written. Fix the lines above and run "
+                 "again (`coachsim validate FILE` checks a file without running it).\n";
+    return std::nullopt;
+  }
+  return Loaded{std::move(loaded.scenario),
+                builtin ? std::string(scenario::kDefaultScenarioName) : path};
+}
+
+}  // namespace coachsim::cli

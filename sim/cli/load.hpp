@@ -1,0 +1,19 @@
+// Loading the scenario a command names (or the built-in default) and printing load errors.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "coachsim/scenario/scenario.hpp"
+
+namespace coachsim::cli {
+
+struct Loaded {
+  scenario::Scenario scenario;
+  std::string name;  // file as given, or the built-in default's name
+};
+
+// Prints every error to stderr and returns nothing when the scenario is not valid.
+std::optional<Loaded> load_or_report(const std::string& path);
+
+}  // namespace coachsim::cli

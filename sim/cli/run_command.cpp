@@ -1,0 +1,47 @@
+#include <iostream>
+#include <stdexcept>
+
+#include "coachsim/report/run_report.hpp"
+#include "coachsim/results/simulation.hpp"
+#include "commands.hpp"
+#include "load.hpp"
+
+namespace coachsim::cli {
+
+int run_command(const RunOptions& options) {
+  std::optional<Loaded> loaded = load_or_report(options.scenario);
+  if (!loaded) return kExitBadInput;
+  if (options.seed) loaded->scenario.seed = *options.seed;
+  const auto sim = results::simulate(loaded->scenario, options.ledger);
+  const report::RunReport report{loaded->scenario, loaded->name, sim->population, sim->ledger,
+                                 sim->tally,       sim->results, sim->events};
+  try {
+    report::write_run_outputs(report, options.out_dir);
+  } catch (const std::exception& e) {
+    std::cerr << "coachsim: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  if (!options.quiet) {
+    std::cout << report::terminal_summary(report);
+    std::cout << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, summary.json"
+              << (options.ledger ? ", ledger.csv" : "") << " to " << options.out_dir << "/\n";
+  }
+  return kExitOk;
+}
+
+int validate_command(const std::string& scenario, bool quiet) {
+  std::optional<Loaded> loaded = load_or_report(scenario);
+  if (!loaded) return kExitBadInput;
+  if (!quiet) {
+    std::size_t schools = 0;
+    for (const auto& r : loaded->scenario.regions) {
+      schools += r.schools.size();
+      for (const auto& a : r.aggregates) schools += static_cast<std::size_t>(a.count);
+    }
+    std::cout << loaded->name << ": valid (" << loaded->scenario.regions.size() << " regions, "
+              << loaded->scenario.years.size() << " school years, " << schools << " schools)\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace coachsim::cli

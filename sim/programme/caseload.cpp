@@ -1,0 +1,91 @@
+// Caseloads by the protocol's ratio rules.
+//
+// Schools are grouped by (region, UGEL, school type, matching rule); within a group they are
+// taken nearest first and packed into coaches of `teachers_per_coach` teachers. A school that
+// fits in a fresh coach is never split; a school larger than a whole caseload is split into
+// full caseloads plus a remainder. This follows the norm's logic (NT-026 5.5: fewer teachers
+// per school and more dispersion give smaller caseloads) through the rules the scenario gives.
+#include <algorithm>
+#include <tuple>
+
+#include "coachsim/programme/population.hpp"
+
+namespace coachsim::programme {
+
+std::size_t matching_rule(const scenario::Scenario& s, const School& school) {
+  const std::string& type = s.school_types[school.type].id;
+  for (std::size_t i = 0; i < s.caseload_rules.size(); ++i) {
+    const scenario::CaseloadRule& rule = s.caseload_rules[i];
+    if (rule.school_type != type) continue;
+    if (rule.border && *rule.border != school.border) continue;
+    if (rule.urban && *rule.urban != school.urban) continue;
+    if (rule.dispersed && *rule.dispersed != school.dispersed) continue;
+    return i;
+  }
+  return s.caseload_rules.size();
+}
+
+std::vector<Coach> assign_caseloads(const scenario::Scenario& s,
+                                    const std::vector<School>& schools) {
+  struct Keyed {
+    std::uint32_t region, ugel;
+    std::uint16_t type;
+    std::size_t rule;
+    double distance;
+    std::uint32_t school;
+  };
+  std::vector<Keyed> order;
+  order.reserve(schools.size());
+  for (std::uint32_t i = 0; i < schools.size(); ++i) {
+    const School& sc = schools[i];
+    order.push_back({sc.region, sc.ugel, sc.type, matching_rule(s, sc), sc.distance_km, i});
+  }
+  std::sort(order.begin(), order.end(), [](const Keyed& a, const Keyed& b) {
+    return std::tie(a.region, a.ugel, a.type, a.rule, a.distance, a.school) <
+           std::tie(b.region, b.ugel, b.type, b.rule, b.distance, b.school);
+  });
+
+  std::vector<Coach> coaches;
+  Coach* current = nullptr;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Keyed& key = order[k];
+    const bool new_group = k == 0 || key.region != order[k - 1].region ||
+                           key.ugel != order[k - 1].ugel || key.type != order[k - 1].type ||
+                           key.rule != order[k - 1].rule;
+    if (new_group) current = nullptr;
+    const int capacity = s.caseload_rules[key.rule].teachers_per_coach;
+    const School& school = schools[key.school];
+    int remaining = school.teachers;
+    int offset = 0;
+    while (remaining > 0) {
+      const bool full = current == nullptr || current->teachers >= capacity;
+      // Start a fresh coach rather than split a school that would fit in one.
+      const bool avoid_split =
+          current != nullptr && remaining > capacity - current->teachers && remaining <= capacity;
+      if (full || avoid_split) {
+        coaches.push_back({key.region,
+                           key.ugel,
+                           key.type,
+                           static_cast<std::uint16_t>(key.rule),
+                           capacity,
+                           0,
+                           0,
+                           {}});
+        current = &coaches.back();
+      }
+      const int take = std::min(remaining, capacity - current->teachers);
+      current->caseload.push_back(
+          {key.school, static_cast<std::uint16_t>(offset), static_cast<std::uint16_t>(take)});
+      current->teachers += take;
+      // Students follow their teachers: a split school's students are shared pro rata, with
+      // cumulative rounding so that the slices add up to the school's total exactly.
+      current->students += school.students * (offset + take) / school.teachers -
+                           school.students * offset / school.teachers;
+      offset += take;
+      remaining -= take;
+    }
+  }
+  return coaches;
+}
+
+}  // namespace coachsim::programme

@@ -1,0 +1,371 @@
+// The coach: the protocol of NT-026 as a sequence of trips and workshops in coach time.
+//
+// Each year a coach plans one trip per caseload school per visit round (nearest school first),
+// with the round's GIA and RTC sessions held on a day apart from the visits (at the school, or
+// for the whole caseload at a host school). A round does not start before its window opens,
+// so visits spread over the year. A trip that would run into a fixed-date workshop waits until
+// after it; a trip that cannot end before the school year (or contract) does is missed, with
+// every trip after it, and recorded with its reason.
+#include <algorithm>
+#include <cmath>
+
+#include "coachsim/units/rounding.hpp"
+#include "processes.hpp"
+
+namespace coachsim::programme {
+namespace {
+
+using ledger::Activity;
+using ledger::Category;
+using ledger::QuantityUnit;
+using ledger::RefKind;
+using std::chrono::days;
+
+int session_days(const scenario::SessionProtocol& p, const scenario::CoachTerms& terms) {
+  return std::max(
+      1,
+      static_cast<int>(std::ceil(p.duration.value() / terms.working_hours_per_day.value() - 1e-9)));
+}
+
+// Round of the j-th of `count` sessions among `rounds` visit rounds, centred in its share.
+int session_round(int j, int count, int rounds) { return (2 * j + 1) * rounds / (2 * count); }
+
+}  // namespace
+
+CoachProcess::CoachProcess(Context& ctx)
+    : ctx_(ctx),
+      target_(ctx.sim.add_handler(this)),
+      states_(ctx.population.coaches.size()),
+      visits_by_teacher_(ctx.population.teacher_count, 0) {}
+
+ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
+  const Coach& c = ctx_.population.coaches[coach];
+  ledger::Entry e;
+  e.date = Context::day_number(ctx_.today());
+  e.year_index = static_cast<std::uint16_t>(year_);
+  e.region = static_cast<std::uint16_t>(c.region);
+  e.ugel = static_cast<std::uint16_t>(c.ugel);
+  e.coach = coach;
+  e.ref_kind = RefKind::kCoach;
+  e.ref_id = coach;
+  return e;
+}
+
+void CoachProcess::begin_year(std::size_t year) {
+  year_ = year;
+  for (std::uint32_t c = 0; c < states_.size(); ++c) plan_year(c, year);
+}
+
+void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
+  const Coach& c = ctx_.population.coaches[coach];
+  const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[c.type];
+  const YearPlan& plan = ctx_.years[year];
+  State& st = states_[coach];
+  st = State{std::move(st.trips), 0, 0, plan.contract_start[c.region], {}, 0};
+  st.trips.clear();
+
+  const int rounds = static_cast<int>(type.visit_days.size());
+  std::uint32_t host = 0;  // the caseload item with most teachers hosts cluster sessions
+  for (std::uint32_t i = 0; i < c.caseload.size(); ++i)
+    if (c.caseload[i].teachers > c.caseload[host].teachers) host = i;
+  for (int r = 0; r < rounds; ++r) {
+    auto sessions_in = [&](const scenario::SessionProtocol& p) {
+      int n = 0;
+      for (int j = 0; j < p.count; ++j) n += session_round(j, p.count, rounds) == r;
+      return static_cast<std::uint8_t>(n);
+    };
+    const std::uint8_t gia = sessions_in(type.gia), rtc = sessions_in(type.rtc);
+    const bool gia_here = type.gia.venue == scenario::SessionVenue::kSchool;
+    const bool rtc_here = type.rtc.venue == scenario::SessionVenue::kSchool;
+    for (std::uint32_t i = 0; i < c.caseload.size(); ++i) {
+      st.trips.push_back({i, static_cast<std::uint16_t>(r), false,
+                          static_cast<std::uint8_t>(gia_here ? gia : 0),
+                          static_cast<std::uint8_t>(rtc_here ? rtc : 0)});
+    }
+    const std::uint8_t cluster_gia = gia_here ? 0 : gia, cluster_rtc = rtc_here ? 0 : rtc;
+    if (cluster_gia + cluster_rtc > 0)
+      st.trips.push_back({host, static_cast<std::uint16_t>(r), true, cluster_gia, cluster_rtc});
+  }
+
+  RegionYearTally& t = ctx_.tally.at(year, c.region);
+  int visit_days = 0;
+  for (int d : type.visit_days) visit_days += d;
+  t.coaches += 1;
+  t.visits_planned += static_cast<std::int64_t>(c.teachers) * rounds;
+  t.visit_days_planned += static_cast<std::int64_t>(c.teachers) * visit_days;
+  t.gia_planned += static_cast<std::int64_t>(c.teachers) * type.gia.count;
+  t.rtc_planned += static_cast<std::int64_t>(c.teachers) * type.rtc.count;
+  t.teacher_workshop_days_planned +=
+      c.teachers * std::lround(type.teacher_workshops.total_days.value());
+  t.coach_workshop_days_planned += std::lround(type.coach_workshops.total_days.value());
+
+  ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kWake, coach);
+}
+
+void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
+  ctx_.current_event = event.seq;
+  const auto coach = static_cast<std::uint32_t>(event.payload);
+  switch (event.kind) {
+    case kWake:
+      post_materials(coach);
+      next(coach);
+      break;
+    case kTripEnd:
+      finish_trip(coach);
+      break;
+    case kCommitmentEnd:
+      finish_commitment(coach);
+      break;
+    default:
+      break;
+  }
+}
+
+void CoachProcess::post_materials(std::uint32_t coach) {
+  const Coach& c = ctx_.population.coaches[coach];
+  const scenario::UnitCosts& costs = ctx_.scenario.costs;
+  ledger::Entry e = entry_for(coach);
+  e.category = Category::kMaterials;
+  e.unit = QuantityUnit::kParticipants;
+  e.activity = Activity::kTeacherMaterials;
+  e.quantity = c.teachers;
+  e.rate = costs.materials_per_teacher.value();
+  e.amount =
+      units::apply_rate(costs.materials_per_teacher, units::participants(c.teachers)).value();
+  ctx_.post(e);
+  e.activity = Activity::kCoachMaterials;
+  e.quantity = 1;
+  e.rate = costs.materials_per_coach.value();
+  e.amount = e.rate;
+  ctx_.post(e);
+}
+
+void CoachProcess::next(std::uint32_t coach) {
+  const Coach& c = ctx_.population.coaches[coach];
+  const YearPlan& plan = ctx_.years[year_];
+  const std::vector<Commitment>& commitments = plan.commitments[c.type];
+  const engine::Calendar& cal = ctx_.calendar;
+  State& st = states_[coach];
+  for (;;) {
+    const Commitment* cm =
+        st.next_commitment < commitments.size() ? &commitments[st.next_commitment] : nullptr;
+    if (cm != nullptr && cm->start < st.free_from) {
+      const bool before_contract = cm->start < plan.contract_start[c.region];
+      miss_commitment(coach, *cm,
+                      before_contract ? MissReason::kLateContract : MissReason::kOverlap);
+      ++st.next_commitment;
+      continue;
+    }
+    if (st.next_trip >= st.trips.size()) {
+      if (cm != nullptr) attend(coach, *cm);
+      return;
+    }
+    const Trip& trip = st.trips[st.next_trip];
+    const CaseloadItem& item = c.caseload[trip.item];
+    const School& school = ctx_.population.schools[item.school];
+    const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[c.type];
+    const Date start =
+        cal.next_working_day(std::max(st.free_from, plan.round_starts[c.type][trip.round]));
+    const TravelPlan travel =
+        plan_travel(ctx_, school.travel_hours, ctx_.population.regions[c.region].geography,
+                    std::min(start, plan.contract_end));
+    const int site = (trip.cluster ? 0 : item.teachers * type.visit_days[trip.round]) +
+                     trip.gia * session_days(type.gia, ctx_.scenario.coach) +
+                     trip.rtc * session_days(type.rtc, ctx_.scenario.coach);
+    Date last = start, after = start;
+    bool fits =
+        start <= plan.contract_end &&
+        take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after) &&
+        take_school_days(cal, after, site, plan.last_school_day, last, after) &&
+        take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after);
+    if (cm != nullptr && (!fits || last >= cm->start)) {
+      attend(coach, *cm);  // the workshop comes first; the trip is tried again after it
+      return;
+    }
+    if (!fits) {
+      miss_remaining_trips(coach);
+      continue;
+    }
+    st.travel = travel;
+    st.site_days = site;
+    st.free_from = after;
+    ctx_.sim.schedule_at(ctx_.at(last, kEvening), target_, kTripEnd, coach);
+    return;
+  }
+}
+
+void CoachProcess::attend(std::uint32_t coach, const Commitment& c) {
+  State& st = states_[coach];
+  st.free_from = c.end + days(1);
+  ctx_.sim.schedule_at(ctx_.at(c.end, kEvening), target_, kCommitmentEnd, coach);
+}
+
+void CoachProcess::finish_trip(std::uint32_t coach) {
+  const Coach& c = ctx_.population.coaches[coach];
+  State& st = states_[coach];
+  const Trip trip = st.trips[st.next_trip++];
+  const CaseloadItem& item = c.caseload[trip.item];
+  const School& school = ctx_.population.schools[item.school];
+  const scenario::Geography& geo =
+      ctx_.scenario.geographies[ctx_.population.regions[c.region].geography];
+  const scenario::UnitCosts& costs = ctx_.scenario.costs;
+  RegionYearTally& t = ctx_.tally.at(year_, c.region);
+
+  ledger::Entry e = entry_for(coach);
+  e.ref_kind = RefKind::kSchool;
+  e.ref_id = item.school;
+  e.activity = trip.cluster ? Activity::kGia : Activity::kVisitTrip;
+  // A commuting coach travels there and back every day on site; an overnight trip once.
+  const double km = 2.0 * school.distance_km * (st.travel.overnight ? 1 : st.site_days);
+  e.category = Category::kTravel;
+  e.unit = QuantityUnit::kKm;
+  e.quantity = km;
+  e.rate = geo.fare.value();
+  e.amount = units::apply_rate(geo.fare, units::km(km)).value();
+  if (e.amount != 0) ctx_.post(e);
+  if (st.travel.overnight) {
+    const int away = st.site_days + 2 * st.travel.days_each_way;
+    e.category = Category::kPerDiem;
+    e.unit = QuantityUnit::kDays;
+    e.quantity = away;
+    e.rate = costs.per_diem.value();
+    e.amount = units::apply_rate(costs.per_diem, units::days(away)).value();
+    ctx_.post(e);
+    t.overnight_trips += 1;
+  }
+  t.trips += 1;
+  t.coach_days_travel += 2 * st.travel.days_each_way;
+  t.coach_days_rain_extra += st.travel.rain_extra_days;
+
+  if (!trip.cluster) {
+    const int vd = ctx_.scenario.school_types[c.type].visit_days[trip.round];
+    t.visits_done += item.teachers;
+    t.visit_days_done += static_cast<std::int64_t>(item.teachers) * vd;
+    const std::uint32_t first = school.first_teacher + item.first_teacher;
+    for (std::uint32_t k = 0; k < item.teachers; ++k) ++visits_by_teacher_[first + k];
+  }
+  const int participants = trip.cluster ? c.teachers : item.teachers;
+  auto post_sessions = [&](int sessions, Activity activity, units::MoneyPerParticipant rate) {
+    if (sessions == 0) return;
+    e.category = Category::kOther;
+    e.activity = activity;
+    e.unit = QuantityUnit::kParticipants;
+    e.quantity = static_cast<double>(participants) * sessions;
+    e.rate = rate.value();
+    e.amount = units::apply_rate(rate, units::participants(e.quantity)).value();
+    if (e.amount != 0) ctx_.post(e);
+  };
+  post_sessions(trip.gia, Activity::kGia, costs.gia_per_participant);
+  post_sessions(trip.rtc, Activity::kRtc, costs.rtc_per_participant);
+  t.gia_done += static_cast<std::int64_t>(participants) * trip.gia;
+  t.rtc_done += static_cast<std::int64_t>(participants) * trip.rtc;
+  next(coach);
+}
+
+void CoachProcess::finish_commitment(std::uint32_t coach) {
+  const Coach& c = ctx_.population.coaches[coach];
+  State& st = states_[coach];
+  const Commitment& cm = ctx_.years[year_].commitments[c.type][st.next_commitment++];
+  const scenario::UnitCosts& costs = ctx_.scenario.costs;
+  RegionYearTally& t = ctx_.tally.at(year_, c.region);
+  ledger::Entry e = entry_for(coach);
+  const int participants = cm.coach_workshop ? 1 : c.teachers;
+  e.category = cm.coach_workshop ? Category::kCoachTraining : Category::kTeacherWorkshops;
+  e.activity = cm.coach_workshop ? Activity::kCoachWorkshop : Activity::kTeacherWorkshop;
+  e.unit = QuantityUnit::kParticipantDays;
+  e.quantity = static_cast<double>(participants) * cm.days;
+  const units::MoneyPerParticipantDay day_rate =
+      cm.coach_workshop ? costs.coach_workshop : costs.teacher_workshop;
+  e.rate = day_rate.value();
+  e.amount = units::apply_rate(day_rate, units::participant_days(e.quantity)).value();
+  ctx_.post(e);
+  const units::MoneyPerParticipant travel_rate =
+      cm.coach_workshop ? costs.coach_workshop_travel : costs.teacher_workshop_travel;
+  e.unit = QuantityUnit::kParticipants;
+  e.quantity = participants;
+  e.rate = travel_rate.value();
+  e.amount = units::apply_rate(travel_rate, units::participants(participants)).value();
+  if (e.amount != 0) ctx_.post(e);
+  if (cm.coach_workshop) {
+    t.coach_workshop_days_done += cm.days;
+  } else {
+    t.teacher_workshop_days_done += static_cast<std::int64_t>(c.teachers) * cm.days;
+  }
+  next(coach);
+}
+
+void CoachProcess::miss_commitment(std::uint32_t coach, const Commitment& cm, MissReason reason) {
+  const Coach& c = ctx_.population.coaches[coach];
+  MissedRecord m;
+  m.date = Context::day_number(cm.start);
+  m.year_index = static_cast<std::uint16_t>(year_);
+  m.region = static_cast<std::uint16_t>(c.region);
+  m.ugel = c.ugel;
+  m.coach = coach;
+  m.school = UINT32_MAX;
+  m.activity = cm.coach_workshop ? Activity::kCoachWorkshop : Activity::kTeacherWorkshop;
+  m.reason = reason;
+  m.round = static_cast<std::uint16_t>(cm.number);
+  m.quantity = static_cast<std::uint32_t>(cm.days * (cm.coach_workshop ? 1 : c.teachers));
+  ctx_.tally.missed().push_back(m);
+}
+
+void CoachProcess::miss_remaining_trips(std::uint32_t coach) {
+  const Coach& c = ctx_.population.coaches[coach];
+  State& st = states_[coach];
+  const YearPlan& plan = ctx_.years[year_];
+  const MissReason reason = ctx_.scenario.regions[c.region].contract_delay.value() > 0
+                                ? MissReason::kLateContract
+                                : MissReason::kNoCoachTime;
+  RegionYearTally& t = ctx_.tally.at(year_, c.region);
+  const Date when = std::min(st.free_from, plan.contract_end);
+  for (; st.next_trip < st.trips.size(); ++st.next_trip) {
+    const Trip& trip = st.trips[st.next_trip];
+    const CaseloadItem& item = c.caseload[trip.item];
+    MissedRecord m;
+    m.date = Context::day_number(when);
+    m.year_index = static_cast<std::uint16_t>(year_);
+    m.region = static_cast<std::uint16_t>(c.region);
+    m.ugel = c.ugel;
+    m.coach = coach;
+    m.school = item.school;
+    m.reason = reason;
+    m.round = trip.round;
+    if (!trip.cluster) {
+      m.activity = Activity::kVisitTrip;
+      m.quantity = item.teachers;
+      t.missed[static_cast<int>(reason)] += item.teachers;
+      ctx_.tally.missed().push_back(m);
+    }
+    const std::uint32_t participants = trip.cluster ? c.teachers : item.teachers;
+    if (trip.gia > 0) {
+      m.activity = Activity::kGia;
+      m.quantity = participants * trip.gia;
+      ctx_.tally.missed().push_back(m);
+    }
+    if (trip.rtc > 0) {
+      m.activity = Activity::kRtc;
+      m.quantity = participants * trip.rtc;
+      ctx_.tally.missed().push_back(m);
+    }
+  }
+}
+
+void CoachProcess::end_year(std::size_t year) {
+  for (const Coach& c : ctx_.population.coaches) {
+    const auto rounds = ctx_.scenario.school_types[c.type].visit_days.size();
+    RegionYearTally& t = ctx_.tally.at(year, c.region);
+    for (const CaseloadItem& item : c.caseload) {
+      const std::uint32_t first =
+          ctx_.population.schools[item.school].first_teacher + item.first_teacher;
+      for (std::uint32_t k = 0; k < item.teachers; ++k) {
+        std::uint8_t& v = visits_by_teacher_[first + k];
+        t.teachers_reached += v > 0;
+        t.teachers_full_protocol += v >= rounds;
+        v = 0;
+      }
+    }
+  }
+}
+
+}  // namespace coachsim::programme

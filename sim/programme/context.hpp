@@ -1,0 +1,91 @@
+// Private to the programme module: what every programme process of a run shares.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "coachsim/engine/calendar.hpp"
+#include "coachsim/engine/simulator.hpp"
+#include "coachsim/ledger/ledger.hpp"
+#include "coachsim/programme/population.hpp"
+#include "coachsim/programme/tally.hpp"
+#include "coachsim/scenario/scenario.hpp"
+
+namespace coachsim::programme {
+
+using engine::Date;
+
+// A fixed-date commitment of a coach: a coach workshop or a teacher workshop it runs.
+struct Commitment {
+  Date start;
+  Date end;      // last working day
+  int days = 0;  // working days
+  bool coach_workshop = false;
+  int number = 0;  // 0-based within its kind
+};
+
+// What one school year looks like, derived once from the scenario.
+struct YearPlan {
+  std::size_t index = 0;
+  Date first_day, last_day;  // 1 Jan .. 31 Dec
+  Date first_school_day, last_school_day;
+  int school_days = 0;
+  std::vector<std::vector<Date>> round_starts;       // per school type, per visit round
+  std::vector<std::vector<Commitment>> commitments;  // per school type, by start date
+  std::vector<Date> contract_start;                  // per region (after its delay)
+  Date contract_end;
+};
+
+// Times of day at which the programme's events fire, so that same-day events have a fixed order.
+inline constexpr engine::SimTime kMorning = 8 * 60;      // a coach or supervisor sets out
+inline constexpr engine::SimTime kEvening = 17 * 60;     // a trip or workshop ends
+inline constexpr engine::SimTime kMonthClose = 23 * 60;  // payroll and overhead
+inline constexpr engine::SimTime kYearClose = 23 * 60 + 30;
+
+struct Context {
+  const scenario::Scenario& scenario;
+  const Population& population;
+  const engine::Calendar& calendar;
+  ledger::Ledger& ledger;
+  Tally& tally;
+  engine::Simulator& sim;
+  std::vector<YearPlan> years;
+  std::vector<std::int64_t> month_direct;  // per region: direct cost posted this month
+
+  // Posts an entry stamped with the current event; direct costs feed the month's overhead base.
+  void post(ledger::Entry e) {
+    e.event = current_event;
+    if (e.activity != ledger::Activity::kOverhead) month_direct[e.region] += e.amount;
+    ledger.post(e);
+  }
+  engine::SimTime at(Date d, engine::SimTime time_of_day) const {
+    return engine::day_start(calendar.index(d)) + time_of_day;
+  }
+  Date today() const { return calendar.date(sim.now() / engine::kMinutesPerDay); }
+  static std::int32_t day_number(Date d) {
+    return static_cast<std::int32_t>(d.time_since_epoch().count());
+  }
+
+  std::uint64_t current_event = 0;
+};
+
+// One-way travel to a place, as planned on the day a trip starts.
+struct TravelPlan {
+  double one_way_hours = 0.0;  // after the rainy-season factor
+  bool overnight = false;      // beyond the daily commute: stay, with per diem
+  int days_each_way = 0;       // travel days out and back (0 when commuting)
+  int rain_extra_days = 0;     // travel days added by the rainy season, both ways
+};
+TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone, Date start);
+
+// Consumes `n` working (or school) days from `from`: sets `last` to the last day used (left
+// untouched when n == 0) and `next` to the day after. Returns false when the days run past
+// `limit`.
+bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+                       Date& next);
+bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+                      Date& next);
+
+std::vector<YearPlan> plan_years(const scenario::Scenario& s, const engine::Calendar& cal);
+
+}  // namespace coachsim::programme

@@ -1,0 +1,119 @@
+// Expanding a scenario into schools and teachers. Aggregates are drawn from one random stream
+// per (region, aggregate), keyed by the scenario seed and the replication, so the population
+// does not depend on the order regions are listed in or on anything else drawn in the run.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "coachsim/engine/random.hpp"
+#include "coachsim/programme/population.hpp"
+
+namespace coachsim::programme {
+namespace {
+
+using scenario::Distribution;
+
+double draw(engine::RandomStream& rng, const Distribution& d) {
+  switch (d.shape) {
+    case Distribution::Shape::kFixed:
+      return d.a;
+    case Distribution::Shape::kUniform:
+      return rng.uniform(d.a, d.b);
+    case Distribution::Shape::kTriangular:
+      return rng.triangular(d.a, d.c, d.b);
+    case Distribution::Shape::kLognormal:
+      return rng.lognormal(std::log(d.a), d.b);
+  }
+  return d.a;
+}
+
+int draw_count(engine::RandomStream& rng, const Distribution& d) {
+  return std::max(1, static_cast<int>(std::lround(draw(rng, d))));
+}
+
+std::uint16_t type_index(const scenario::Scenario& s, const std::string& id) {
+  for (std::size_t i = 0; i < s.school_types.size(); ++i)
+    if (s.school_types[i].id == id) return static_cast<std::uint16_t>(i);
+  return 0;  // validation guarantees the id exists
+}
+
+std::uint32_t geography_index(const scenario::Scenario& s, const std::string& id) {
+  for (std::size_t i = 0; i < s.geographies.size(); ++i)
+    if (s.geographies[i].id == id) return static_cast<std::uint32_t>(i);
+  return 0;
+}
+
+}  // namespace
+
+Population build_population(const scenario::Scenario& s, std::uint64_t replication) {
+  Population pop;
+  const double dispersed_above = s.dispersed_above.value();
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    const scenario::Region& region = s.regions[r];
+    RegionInfo info;
+    info.id = region.id;
+    info.geography = geography_index(s, region.geography);
+    const double speed = s.geographies[info.geography].speed.value();
+    for (const std::string& name : region.ugels) {
+      info.ugels.push_back(static_cast<std::uint32_t>(pop.ugels.size()));
+      pop.ugels.push_back({name, static_cast<std::uint32_t>(r)});
+    }
+    auto add_school = [&](School school) {
+      school.region = static_cast<std::uint32_t>(r);
+      school.dispersed = school.distance_km > dispersed_above;
+      school.first_teacher = pop.teacher_count;
+      pop.teacher_count += static_cast<std::uint32_t>(school.teachers);
+      pop.schools.push_back(std::move(school));
+    };
+    for (const scenario::SchoolRecord& rec : region.schools) {
+      School school;
+      school.id = rec.id;
+      school.type = type_index(s, rec.school_type);
+      school.urban = rec.urban;
+      school.border = rec.border;
+      school.teachers = rec.teachers;
+      school.students = rec.students;
+      school.distance_km = rec.distance.value();
+      school.travel_hours = rec.travel_time ? rec.travel_time->value() : school.distance_km / speed;
+      const auto ugel = std::find(region.ugels.begin(), region.ugels.end(), rec.ugel);
+      school.ugel = info.ugels[static_cast<std::size_t>(ugel - region.ugels.begin())];
+      add_school(std::move(school));
+    }
+    for (std::size_t a = 0; a < region.aggregates.size(); ++a) {
+      const scenario::SchoolAggregate& agg = region.aggregates[a];
+      engine::RandomStream rng(
+          {s.seed, replication, (r << 16) | a, engine::stream_purpose("population.school")});
+      for (int k = 0; k < agg.count; ++k) {
+        School school;
+        school.id = region.id + "/" + agg.school_type + "/" + std::to_string(k + 1);
+        school.type = type_index(s, agg.school_type);
+        school.ugel = info.ugels[static_cast<std::size_t>(
+            rng.uniform_int(0, static_cast<std::int64_t>(info.ugels.size()) - 1))];
+        school.teachers = draw_count(rng, agg.teachers);
+        school.students = school.teachers * draw_count(rng, agg.students_per_teacher);
+        // Distances are kept to 0.1 km, as a school register would list them.
+        school.distance_km = std::round(draw(rng, agg.distance_km) * 10.0) / 10.0;
+        school.travel_hours = school.distance_km / speed;
+        school.border = rng.bernoulli(agg.border_share);
+        school.urban = rng.bernoulli(agg.urban_share);
+        add_school(std::move(school));
+      }
+    }
+    pop.regions.push_back(std::move(info));
+  }
+
+  pop.coaches = assign_caseloads(s, pop.schools);
+  // Supervisors: each region's coaches in order, in groups of coaches_per_supervisor.
+  const auto per = static_cast<std::size_t>(s.supervision.coaches_per_supervisor);
+  for (std::size_t c = 0; c < pop.coaches.size(); ++c) {
+    const std::uint32_t region = pop.coaches[c].region;
+    if (pop.supervisors.empty() || pop.supervisors.back().region != region ||
+        pop.supervisors.back().coaches.size() >= per) {
+      pop.supervisors.push_back({region, {}});
+    }
+    pop.supervisors.back().coaches.push_back(static_cast<std::uint32_t>(c));
+  }
+  return pop;
+}
+
+}  // namespace coachsim::programme

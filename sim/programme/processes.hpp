@@ -1,0 +1,101 @@
+// Private to the programme module: the processes that act on the engine during a run.
+//
+// Each process is one EventHandler for all entities of its kind (the event's payload names the
+// entity), keeps one pending event per entity at most, and reads like the norm it implements:
+// a coach wakes when its contract starts, makes its round of trips to its schools, attends its
+// fixed-date workshops, and whatever does not fit before the year ends is recorded as missed.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "context.hpp"
+
+namespace coachsim::programme {
+
+class CoachProcess final : public engine::EventHandler {
+ public:
+  explicit CoachProcess(Context& ctx);
+  void begin_year(std::size_t year);  // plan every coach's year and wake it at contract start
+  void end_year(std::size_t year);    // count teachers reached and fully coached
+  void handle(engine::Simulator& sim, const engine::Event& event) override;
+
+ private:
+  enum Kind : std::uint32_t { kWake, kTripEnd, kCommitmentEnd };
+  struct Trip {
+    std::uint32_t item = 0;   // caseload item (the host school's item for a cluster session)
+    std::uint16_t round = 0;  // visit round, 0-based
+    bool cluster = false;     // a session for all the coach's teachers at the host school
+    std::uint8_t gia = 0;     // GIA sessions held on this trip
+    std::uint8_t rtc = 0;     // RTC sessions held on this trip
+  };
+  struct State {
+    std::vector<Trip> trips;
+    std::size_t next_trip = 0;
+    std::size_t next_commitment = 0;
+    Date free_from;
+    // The trip under way.
+    TravelPlan travel;
+    int site_days = 0;
+  };
+
+  void plan_year(std::uint32_t coach, std::size_t year);
+  void next(std::uint32_t coach);
+  void attend(std::uint32_t coach, const Commitment& c);
+  void finish_trip(std::uint32_t coach);
+  void finish_commitment(std::uint32_t coach);
+  void miss_commitment(std::uint32_t coach, const Commitment& c, MissReason reason);
+  void miss_remaining_trips(std::uint32_t coach);
+  void post_materials(std::uint32_t coach);
+  ledger::Entry entry_for(std::uint32_t coach) const;
+
+  Context& ctx_;
+  std::uint32_t target_;
+  std::size_t year_ = 0;
+  std::vector<State> states_;
+  std::vector<std::uint8_t> visits_by_teacher_;
+};
+
+class SupervisorProcess final : public engine::EventHandler {
+ public:
+  explicit SupervisorProcess(Context& ctx);
+  void begin_year(std::size_t year);
+  void handle(engine::Simulator& sim, const engine::Event& event) override;
+
+ private:
+  enum Kind : std::uint32_t { kWake, kVisitEnd };
+  struct Visit {
+    Date target;
+    std::uint32_t coach = 0;
+  };
+  struct State {
+    std::vector<Visit> visits;
+    std::size_t next_visit = 0;
+    Date free_from;
+    TravelPlan travel;
+  };
+  void next(std::uint32_t supervisor);
+  void finish_visit(std::uint32_t supervisor);
+
+  Context& ctx_;
+  std::uint32_t target_;
+  std::size_t year_ = 0;
+  std::vector<State> states_;
+  std::vector<double> coach_distance_km_;   // mean one-way distance of each coach's schools
+  std::vector<double> coach_travel_hours_;  // mean one-way dry-season travel time
+};
+
+// Monthly payroll of coaches, supervisors and regional staff, and the month's overhead.
+class Payroll final : public engine::EventHandler {
+ public:
+  explicit Payroll(Context& ctx);
+  void begin_year(std::size_t year);  // schedule the twelve month closes
+  void handle(engine::Simulator& sim, const engine::Event& event) override;
+
+ private:
+  void close_month(std::size_t year, unsigned month);
+  Context& ctx_;
+  std::uint32_t target_;
+};
+
+}  // namespace coachsim::programme

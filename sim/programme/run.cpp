@@ -1,0 +1,94 @@
+// Wiring one run: the calendar from the scenario, the processes on one simulator, and a year
+// driver that opens and closes each school year.
+#include "coachsim/programme/run.hpp"
+
+#include "processes.hpp"
+
+namespace coachsim::programme {
+namespace {
+
+engine::CalendarSpec calendar_spec(const scenario::Scenario& s) {
+  engine::CalendarSpec spec;
+  spec.first = Date{std::chrono::year{s.years.front().year} / std::chrono::January / 1};
+  spec.last = Date{std::chrono::year{s.years.back().year} / std::chrono::December / 31};
+  spec.weekend = s.weekend;
+  for (const scenario::SchoolYear& y : s.years) {
+    for (const engine::MonthDay& md : s.fixed_holidays) {
+      const std::chrono::year_month_day ymd{std::chrono::year{y.year}, std::chrono::month{md.month},
+                                            std::chrono::day{md.day}};
+      if (ymd.ok()) spec.holidays.push_back(Date{ymd});
+    }
+    spec.holidays.insert(spec.holidays.end(), y.holidays.begin(), y.holidays.end());
+    spec.school_terms.insert(spec.school_terms.end(), y.terms.begin(), y.terms.end());
+  }
+  for (const scenario::Geography& g : s.geographies) spec.rainy_seasons.push_back(g.rainy_season);
+  return spec;
+}
+
+// Opens each year (structure counts, plans, payroll) and closes it (coverage).
+class YearDriver final : public engine::EventHandler {
+ public:
+  YearDriver(Context& ctx, CoachProcess& coaches, SupervisorProcess& supervisors, Payroll& payroll)
+      : ctx_(ctx),
+        coaches_(coaches),
+        supervisors_(supervisors),
+        payroll_(payroll),
+        target_(ctx.sim.add_handler(this)) {}
+
+  void schedule() {
+    for (const YearPlan& y : ctx_.years) {
+      ctx_.sim.schedule_at(ctx_.at(y.first_day, 0), target_, kOpen, y.index);
+      ctx_.sim.schedule_at(ctx_.at(y.last_day, kYearClose), target_, kClose, y.index);
+    }
+  }
+
+  void handle(engine::Simulator&, const engine::Event& event) override {
+    ctx_.current_event = event.seq;
+    const auto year = static_cast<std::size_t>(event.payload);
+    if (event.kind == kClose) {
+      coaches_.end_year(year);
+      return;
+    }
+    for (const School& school : ctx_.population.schools) {
+      RegionYearTally& t = ctx_.tally.at(year, school.region);
+      t.schools += 1;
+      t.teachers += school.teachers;
+      t.students += school.students;
+    }
+    for (std::size_t r = 0; r < ctx_.scenario.regions.size(); ++r)
+      for (const auto& role : ctx_.scenario.regions[r].staff)
+        ctx_.tally.at(year, r).staff += role.second;
+    payroll_.begin_year(year);
+    coaches_.begin_year(year);
+    supervisors_.begin_year(year);
+  }
+
+ private:
+  enum Kind : std::uint32_t { kOpen, kClose };
+  Context& ctx_;
+  CoachProcess& coaches_;
+  SupervisorProcess& supervisors_;
+  Payroll& payroll_;
+  std::uint32_t target_;
+};
+
+}  // namespace
+
+RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
+                       ledger::Ledger& ledger, Tally& tally) {
+  const engine::Calendar calendar(calendar_spec(scenario));
+  engine::Simulator sim;
+  Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, 0};
+  ctx.years = plan_years(scenario, calendar);
+  ctx.month_direct.assign(population.regions.size(), 0);
+  CoachProcess coaches(ctx);
+  SupervisorProcess supervisors(ctx);
+  Payroll payroll(ctx);
+  YearDriver driver(ctx, coaches, supervisors, payroll);
+  driver.schedule();
+  RunStats stats;
+  stats.events = sim.run();
+  return stats;
+}
+
+}  // namespace coachsim::programme

@@ -1,0 +1,142 @@
+// The supervisor (EPR): visits each of its coaches `visits_per_coach` times a year (the norm
+// asks for at least two), aiming at dates spread evenly over the school year, travelling to
+// the middle of the coach's caseload. Visits that cannot end before the year does are missed.
+#include <algorithm>
+
+#include "coachsim/units/rounding.hpp"
+#include "processes.hpp"
+
+namespace coachsim::programme {
+namespace {
+
+using ledger::Activity;
+using ledger::Category;
+using ledger::QuantityUnit;
+using ledger::RefKind;
+
+}  // namespace
+
+SupervisorProcess::SupervisorProcess(Context& ctx)
+    : ctx_(ctx), target_(ctx.sim.add_handler(this)), states_(ctx.population.supervisors.size()) {
+  for (const Coach& c : ctx.population.coaches) {
+    double km = 0, hours = 0;
+    int teachers = 0;
+    for (const CaseloadItem& item : c.caseload) {
+      const School& s = ctx.population.schools[item.school];
+      km += s.distance_km * item.teachers;
+      hours += s.travel_hours * item.teachers;
+      teachers += item.teachers;
+    }
+    coach_distance_km_.push_back(teachers > 0 ? km / teachers : 0.0);
+    coach_travel_hours_.push_back(teachers > 0 ? hours / teachers : 0.0);
+  }
+}
+
+void SupervisorProcess::begin_year(std::size_t year) {
+  year_ = year;
+  const YearPlan& plan = ctx_.years[year];
+  const int per_coach = ctx_.scenario.supervision.visits_per_coach;
+  for (std::uint32_t s = 0; s < states_.size(); ++s) {
+    const Supervisor& sup = ctx_.population.supervisors[s];
+    State& st = states_[s];
+    st.visits.clear();
+    st.next_visit = 0;
+    st.free_from = plan.contract_start[sup.region];
+    for (int v = 0; v < per_coach; ++v) {
+      // The v-th visit aims at the middle of the v-th equal share of the school days.
+      const int offset = (2 * v + 1) * plan.school_days / (2 * per_coach);
+      Date target = plan.first_school_day;
+      for (int i = 0; i < offset; ++i)
+        target = ctx_.calendar.next_school_day(target + std::chrono::days(1));
+      for (std::uint32_t coach : sup.coaches) st.visits.push_back({target, coach});
+    }
+    RegionYearTally& t = ctx_.tally.at(year, sup.region);
+    t.supervisors += 1;
+    t.supervisor_visits_planned += static_cast<std::int64_t>(st.visits.size());
+    ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kWake, s);
+  }
+}
+
+void SupervisorProcess::handle(engine::Simulator&, const engine::Event& event) {
+  ctx_.current_event = event.seq;
+  const auto s = static_cast<std::uint32_t>(event.payload);
+  if (event.kind == kVisitEnd) finish_visit(s);
+  next(s);
+}
+
+void SupervisorProcess::next(std::uint32_t s) {
+  State& st = states_[s];
+  if (st.next_visit >= st.visits.size()) return;
+  const Supervisor& sup = ctx_.population.supervisors[s];
+  const YearPlan& plan = ctx_.years[year_];
+  const Visit& v = st.visits[st.next_visit];
+  const Date start = ctx_.calendar.next_working_day(std::max(st.free_from, v.target));
+  const TravelPlan travel =
+      plan_travel(ctx_, coach_travel_hours_[v.coach], ctx_.population.regions[sup.region].geography,
+                  std::min(start, plan.contract_end));
+  const auto site = static_cast<int>(ctx_.scenario.supervision.days_per_visit.value() + 0.5);
+  Date last = start, after = start;
+  const engine::Calendar& cal = ctx_.calendar;
+  const bool fits =
+      start <= plan.contract_end &&
+      take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after) &&
+      take_school_days(cal, after, site, plan.last_school_day, last, after) &&
+      take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after);
+  if (!fits) {
+    for (; st.next_visit < st.visits.size(); ++st.next_visit) {
+      const Coach& coach = ctx_.population.coaches[st.visits[st.next_visit].coach];
+      MissedRecord m;
+      m.date = Context::day_number(std::min(start, plan.contract_end));
+      m.year_index = static_cast<std::uint16_t>(year_);
+      m.region = static_cast<std::uint16_t>(sup.region);
+      m.ugel = coach.ugel;
+      m.coach = st.visits[st.next_visit].coach;
+      m.school = UINT32_MAX;
+      m.activity = Activity::kSupervisorVisit;
+      m.reason = MissReason::kNoCoachTime;
+      m.quantity = 1;
+      ctx_.tally.missed().push_back(m);
+    }
+    return;
+  }
+  st.travel = travel;
+  st.free_from = after;
+  ctx_.sim.schedule_at(ctx_.at(last, kEvening), target_, kVisitEnd, s);
+}
+
+void SupervisorProcess::finish_visit(std::uint32_t s) {
+  State& st = states_[s];
+  const Supervisor& sup = ctx_.population.supervisors[s];
+  const Visit v = st.visits[st.next_visit++];
+  const Coach& coach = ctx_.population.coaches[v.coach];
+  const scenario::Geography& geo =
+      ctx_.scenario.geographies[ctx_.population.regions[sup.region].geography];
+  const auto site = static_cast<int>(ctx_.scenario.supervision.days_per_visit.value() + 0.5);
+  ledger::Entry e;
+  e.date = Context::day_number(ctx_.today());
+  e.year_index = static_cast<std::uint16_t>(year_);
+  e.region = static_cast<std::uint16_t>(sup.region);
+  e.ugel = static_cast<std::uint16_t>(coach.ugel);
+  e.coach = v.coach;
+  e.ref_kind = RefKind::kSupervisor;
+  e.ref_id = s;
+  e.category = Category::kSupervision;
+  e.activity = Activity::kSupervisorVisit;
+  const double km = 2.0 * coach_distance_km_[v.coach] * (st.travel.overnight ? 1 : site);
+  e.unit = QuantityUnit::kKm;
+  e.quantity = km;
+  e.rate = geo.fare.value();
+  e.amount = units::apply_rate(geo.fare, units::km(km)).value();
+  if (e.amount != 0) ctx_.post(e);
+  if (st.travel.overnight) {
+    const int away = site + 2 * st.travel.days_each_way;
+    e.unit = QuantityUnit::kDays;
+    e.quantity = away;
+    e.rate = ctx_.scenario.costs.per_diem.value();
+    e.amount = units::apply_rate(ctx_.scenario.costs.per_diem, units::days(away)).value();
+    ctx_.post(e);
+  }
+  ctx_.tally.at(year_, sup.region).supervisor_visits_done += 1;
+}
+
+}  // namespace coachsim::programme

@@ -1,0 +1,17 @@
+#include "coachsim/programme/tally.hpp"
+
+namespace coachsim::programme {
+
+std::string_view miss_reason_id(MissReason r) {
+  switch (r) {
+    case MissReason::kNoCoachTime:
+      return "no_coach_time";
+    case MissReason::kLateContract:
+      return "late_contract";
+    case MissReason::kOverlap:
+      return "overlap";
+  }
+  return "?";
+}
+
+}  // namespace coachsim::programme

@@ -1,0 +1,58 @@
+// Travel time and working-day arithmetic shared by coaches and supervisors.
+//
+// A place within `coach.max_daily_commute` (one way) is visited from base every day; a farther
+// one means an overnight trip: `ceil(hours / travel_hours_per_day)` travel days each way, and
+// per diem for every working day away. In the rainy season of the region's geography travel
+// time is multiplied by `rainy_travel_factor`, which can turn a commute into an overnight trip.
+#include <cmath>
+
+#include "context.hpp"
+
+namespace coachsim::programme {
+
+TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone, Date start) {
+  const scenario::Geography& geo = ctx.scenario.geographies[zone];
+  const scenario::CoachTerms& terms = ctx.scenario.coach;
+  const bool rainy = ctx.calendar.is_rainy(start, zone);
+  auto days_for = [&](double hours) {
+    if (hours <= terms.max_daily_commute.value()) return 0;
+    return static_cast<int>(std::ceil(hours / terms.travel_hours_per_day.value() - 1e-9));
+  };
+  TravelPlan plan;
+  plan.one_way_hours = rainy ? dry_hours * geo.rainy_travel_factor : dry_hours;
+  plan.overnight = plan.one_way_hours > terms.max_daily_commute.value();
+  plan.days_each_way = days_for(plan.one_way_hours);
+  plan.rain_extra_days = 2 * (plan.days_each_way - days_for(dry_hours));
+  return plan;
+}
+
+namespace {
+
+template <class IsUsable>
+bool take_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last, Date& next,
+               IsUsable usable) {
+  Date d = from;
+  for (int i = 0; i < n; ++i) {
+    while (d <= limit && !usable(d)) d += std::chrono::days(1);
+    if (d > limit) return false;
+    last = d;
+    d += std::chrono::days(1);
+  }
+  next = d;
+  (void)cal;
+  return true;
+}
+
+}  // namespace
+
+bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+                       Date& next) {
+  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_working_day(d); });
+}
+
+bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+                      Date& next) {
+  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_school_day(d); });
+}
+
+}  // namespace coachsim::programme

@@ -1,0 +1,21 @@
+// Private to the report module: one function per output file, each returning its full text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "coachsim/report/run_report.hpp"
+
+namespace coachsim::report {
+
+std::string regions_csv(const RunReport& report);
+std::string national_csv(const RunReport& report);
+std::string variance_csv(const RunReport& report);
+std::string missed_csv(const RunReport& report);
+std::string summary_json(const RunReport& report);
+// Streams ledger.csv to `file` in chunks (a national ledger is ~100 MB); false on I/O error.
+bool write_ledger_csv(const RunReport& report, std::FILE* file);
+
+std::string format_day(std::int32_t days_since_epoch);  // "YYYY-MM-DD"
+
+}  // namespace coachsim::report

@@ -1,0 +1,78 @@
+// summary.json: the run's identity (scenario, seed, version), national figures per year, and
+// per-region figures, for scripts. Money is given both as céntimos (exact integers) and as a
+// decimal string in the scenario currency.
+#include <nlohmann/json.hpp>
+
+#include "coachsim/ledger/entry.hpp"
+#include "coachsim/units/parse.hpp"
+#include "report_files.hpp"
+
+namespace coachsim::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json money(std::int64_t centimos) {
+  return ordered_json{{"centimos", centimos}, {"amount", units::format_centimos(centimos)}};
+}
+
+ordered_json row_json(const results::Row& r) {
+  const programme::RegionYearTally& t = r.tally;
+  ordered_json j;
+  j["region"] = r.region;
+  j["year"] = r.year;
+  j["teachers"] = t.teachers;
+  j["schools"] = t.schools;
+  j["students"] = t.students;
+  j["coaches"] = t.coaches;
+  j["supervisors"] = t.supervisors;
+  j["visits_planned"] = t.visits_planned;
+  j["visits_done"] = t.visits_done;
+  j["compliance_pct"] = r.compliance_pct;
+  j["coverage_pct"] = r.coverage_pct;
+  j["full_protocol_pct"] = r.full_protocol_pct;
+  j["teachers_per_coach"] = r.teachers_per_coach;
+  j["students_per_coach"] = r.students_per_coach;
+  j["cost_total"] = money(r.cost_total);
+  j["cost_per_teacher"] = money(r.cost_per_teacher);
+  j["cost_per_student"] = money(r.cost_per_student);
+  j["cost_per_coach"] = money(r.cost_per_coach);
+  ordered_json cats = ordered_json::object();
+  for (int c = 0; c < ledger::kCategoryCount; ++c)
+    cats[std::string(ledger::category_id(static_cast<ledger::Category>(c)))] =
+        money(r.cost_by_category[static_cast<std::size_t>(c)]);
+  j["cost_by_category"] = cats;
+  return j;
+}
+
+}  // namespace
+
+std::string summary_json(const RunReport& report) {
+  ordered_json j;
+  j["coachsim_version"] = COACHSIM_VERSION;
+  j["scenario"] = {{"name", report.scenario.name},
+                   {"file", report.scenario_file},
+                   {"currency", report.scenario.currency},
+                   {"seed", report.scenario.seed}};
+  j["events"] = report.events;
+  j["ledger_entries"] = report.ledger.entry_count();
+  j["cost_total"] = money(report.results.grand_total);
+  j["national"] = ordered_json::array();
+  for (const results::Row& r : report.results.national) j["national"].push_back(row_json(r));
+  j["regions"] = ordered_json::array();
+  for (const results::Row& r : report.results.regions) j["regions"].push_back(row_json(r));
+  j["variance"] = ordered_json::array();
+  for (const results::Spread& s : report.results.variance)
+    j["variance"].push_back({{"year", s.year},
+                             {"metric", s.metric},
+                             {"n", s.n},
+                             {"min", s.min},
+                             {"max", s.max},
+                             {"mean", s.mean},
+                             {"sd", s.sd},
+                             {"min_region", s.min_region},
+                             {"max_region", s.max_region}});
+  return j.dump(2) + "\n";
+}
+
+}  // namespace coachsim::report
