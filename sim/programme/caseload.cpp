@@ -1,10 +1,12 @@
 // Caseloads by the protocol's ratio rules.
 //
-// Schools are grouped by (region, UGEL, school type, matching rule); within a group they are
-// taken nearest first and packed into coaches of `teachers_per_coach` teachers. A school that
-// fits in a fresh coach is never split; a school larger than a whole caseload is split into
-// full caseloads plus a remainder. This follows the norm's logic (NT-026 5.5: fewer teachers
-// per school and more dispersion give smaller caseloads) through the rules the scenario gives.
+// Schools are grouped by (region, UGEL, school type); within a group they are taken nearest
+// first and packed into coaches. Each school's own ratio comes from the first caseload rule it
+// matches (border, urban, dispersed), and a coach's capacity is the smallest ratio among its
+// schools: one far or border school lowers the caseload of the coach who serves it, as the norm
+// asks (NT-026 5.5: fewer teachers per school and more dispersion give smaller caseloads).
+// A school that fits in a fresh coach is never split; a school larger than a whole caseload is
+// split into full caseloads plus a remainder.
 #include <algorithm>
 #include <tuple>
 
@@ -41,8 +43,8 @@ std::vector<Coach> assign_caseloads(const scenario::Scenario& s,
     order.push_back({sc.region, sc.ugel, sc.type, matching_rule(s, sc), sc.distance_km, i});
   }
   std::sort(order.begin(), order.end(), [](const Keyed& a, const Keyed& b) {
-    return std::tie(a.region, a.ugel, a.type, a.rule, a.distance, a.school) <
-           std::tie(b.region, b.ugel, b.type, b.rule, b.distance, b.school);
+    return std::tie(a.region, a.ugel, a.type, a.distance, a.school) <
+           std::tie(b.region, b.ugel, b.type, b.distance, b.school);
   });
 
   std::vector<Coach> coaches;
@@ -50,30 +52,32 @@ std::vector<Coach> assign_caseloads(const scenario::Scenario& s,
   for (std::size_t k = 0; k < order.size(); ++k) {
     const Keyed& key = order[k];
     const bool new_group = k == 0 || key.region != order[k - 1].region ||
-                           key.ugel != order[k - 1].ugel || key.type != order[k - 1].type ||
-                           key.rule != order[k - 1].rule;
+                           key.ugel != order[k - 1].ugel || key.type != order[k - 1].type;
     if (new_group) current = nullptr;
-    const int capacity = s.caseload_rules[key.rule].teachers_per_coach;
+    const int ratio = s.caseload_rules[key.rule].teachers_per_coach;
     const School& school = schools[key.school];
     int remaining = school.teachers;
     int offset = 0;
     while (remaining > 0) {
-      const bool full = current == nullptr || current->teachers >= capacity;
-      // Start a fresh coach rather than split a school that would fit in one.
-      const bool avoid_split =
-          current != nullptr && remaining > capacity - current->teachers && remaining <= capacity;
-      if (full || avoid_split) {
+      const int capacity = current == nullptr ? ratio : std::min(current->capacity, ratio);
+      const int room = current == nullptr ? 0 : capacity - current->teachers;
+      // Start a fresh coach when there is no room, or rather than split a school that would
+      // fit whole in a fresh coach.
+      if (room <= 0 || (remaining > room && remaining <= ratio)) {
         coaches.push_back({key.region,
                            key.ugel,
                            key.type,
                            static_cast<std::uint16_t>(key.rule),
-                           capacity,
+                           ratio,
                            0,
                            0,
                            {}});
         current = &coaches.back();
+      } else if (capacity < current->capacity) {
+        current->capacity = capacity;
+        current->rule = static_cast<std::uint16_t>(key.rule);
       }
-      const int take = std::min(remaining, capacity - current->teachers);
+      const int take = std::min(remaining, current->capacity - current->teachers);
       current->caseload.push_back(
           {key.school, static_cast<std::uint16_t>(offset), static_cast<std::uint16_t>(take)});
       current->teachers += take;

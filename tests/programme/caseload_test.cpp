@@ -58,16 +58,34 @@ TEST(Caseload, SplitsSchoolsLargerThanACaseload) {
   EXPECT_EQ(coaches[0].students + coaches[1].students + coaches[2].students, 200);
 }
 
-TEST(Caseload, NeverMixesUgelsOrRules) {
+TEST(Caseload, NeverMixesUgelsAndTheSmallestRatioSetsTheCapacity) {
+  scenario::Scenario s = testing::small_scenario();
+  s.caseload_rules = {{"t", true, std::nullopt, std::nullopt, 3},
+                      {"t", std::nullopt, std::nullopt, std::nullopt, 8}};
+  // UGEL 0, nearest first: 2 (5 km, ratio 8); 2 (6 km, border, ratio 3: with it the first
+  // coach could take only 3, so it starts a coach of capacity 3); 2 (7 km, ratio 8: only 1
+  // place left with the border coach, so a third coach). UGEL 1: 2 (5 km), its own coach.
+  const auto coaches = programme::assign_caseloads(
+      s, {school(0, 2, 5), school(1, 2, 5), school(0, 2, 6, true), school(0, 2, 7)});
+  ASSERT_EQ(coaches.size(), 4u);
+  EXPECT_EQ(loads(coaches), (std::vector<int>{2, 2, 2, 2}));
+  EXPECT_EQ(coaches[0].capacity, 8);
+  EXPECT_EQ(coaches[1].capacity, 3);
+  EXPECT_EQ(coaches[2].capacity, 8);
+  EXPECT_EQ(coaches[3].ugel, 1u);
+}
+
+TEST(Caseload, ASmallerRatioLowersTheCapacityOfTheCoachWhoTakesTheSchool) {
   scenario::Scenario s = testing::small_scenario();
   s.caseload_rules = {{"t", true, std::nullopt, std::nullopt, 7},
                       {"t", std::nullopt, std::nullopt, std::nullopt, 8}};
-  const auto coaches = programme::assign_caseloads(
-      s, {school(0, 2, 5), school(1, 2, 5), school(0, 2, 6, true), school(0, 2, 7)});
-  ASSERT_EQ(coaches.size(), 3u);
-  EXPECT_EQ(loads(coaches), (std::vector<int>{2, 4, 2}));  // UGEL 0 border, UGEL 0, UGEL 1
+  // 4 teachers (ratio 8), then 2 at a border school (ratio 7): 6 <= 7, same coach, capacity 7;
+  // then 2 more (ratio 8): 8 > 7, new coach.
+  const auto coaches =
+      programme::assign_caseloads(s, {school(0, 4, 5), school(0, 2, 6, true), school(0, 2, 7)});
+  EXPECT_EQ(loads(coaches), (std::vector<int>{6, 2}));
   EXPECT_EQ(coaches[0].capacity, 7);
-  EXPECT_EQ(coaches[1].capacity, 8);
+  EXPECT_EQ(coaches[0].rule, 0);
 }
 
 TEST(Population, AggregatesExpandDeterministicallyFromTheSeed) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,16 +35,20 @@ struct SeasonRange {
 };
 
 struct CalendarSpec {
-  Date first;  // first day covered
-  Date last;   // last day covered
-  std::vector<std::chrono::weekday> weekend;  // non-working weekdays, e.g. Sat and Sun
-  std::vector<Date> holidays;                  // non-working dates
-  std::vector<DateRange> school_terms;         // teaching periods (breaks are the gaps)
+  Date first;                                           // first day covered
+  Date last;                                            // last day covered
+  std::vector<std::chrono::weekday> weekend;            // non-working weekdays, e.g. Sat and Sun
+  std::vector<Date> holidays;                           // non-working dates
+  std::vector<DateRange> school_terms;                  // teaching periods (breaks are the gaps)
   std::vector<std::vector<SeasonRange>> rainy_seasons;  // per zone index
 };
 
 class Calendar {
  public:
+  // Throws std::invalid_argument when spec.last < spec.first, a weekday or MonthDay is not a
+  // valid one (29 February is valid: in other years a range from it starts on 1 March, a range
+  // to it ends on 28 February), a school term ends before it starts, or there are more than 64
+  // zones. Holidays and terms outside [first, last] are ignored or clipped.
   explicit Calendar(const CalendarSpec& spec);
 
   Date first() const { return first_; }
@@ -54,32 +59,46 @@ class Calendar {
   std::int64_t index(Date d) const { return (d - first_).count(); }
   Date date(std::int64_t index) const { return first_ + std::chrono::days(index); }
 
-  // REQUIRES: contains(d).
-  bool is_working_day(Date d) const;  // not a weekend day, not a holiday
-  bool is_school_day(Date d) const;   // a working day inside a school term
-  bool is_rainy(Date d, std::size_t zone) const;
+  // REQUIRES: contains(d). (A day outside the calendar answers false, for every zone.)
+  bool is_working_day(Date d) const;              // not a weekend day, not a holiday
+  bool is_school_day(Date d) const;               // a working day inside a school term
+  bool is_rainy(Date d, std::size_t zone) const;  // false for zone >= zones()
 
   // The first working (school) day on or after `d`, or last()+1 day when there is none.
+  // A `d` before first() searches from first().
   Date next_working_day(Date d) const;
   Date next_school_day(Date d) const;
 
-  // Number of working (school) days in [from, to], inclusive; 0 when from > to.
+  // Number of working (school) days in [from, to], inclusive; 0 when from > to. Days outside
+  // the calendar count as neither.
   int working_days(Date from, Date to) const;
   int school_days(Date from, Date to) const;
 
   std::size_t zones() const { return zone_count_; }
 
  private:
+  static constexpr std::uint8_t kWorking = 1;
+  static constexpr std::uint8_t kSchool = 2;
+
   std::uint8_t flags(Date d) const { return flags_[static_cast<std::size_t>(index(d))]; }
+  // [max(from, first), min(to, last)] as indices; false when empty.
+  bool clip(Date from, Date to, std::int64_t& lo, std::int64_t& hi) const;
 
   Date first_;
   Date last_;
   std::size_t zone_count_ = 0;
-  std::vector<std::uint8_t> flags_;      // bit 0 working, bit 1 school
-  std::vector<std::uint64_t> rain_bits_; // per day: bit z set when zone z is in rainy season
+  std::vector<std::uint8_t> flags_;       // bit 0 working, bit 1 school
+  std::vector<std::uint64_t> rain_bits_;  // per day: bit z set when zone z is in rainy season
+  // Per index i in [0, days]: working (school) days in [0, i), and the first working (school)
+  // day index >= i (days when none), so counts and next_* are O(1).
+  std::vector<std::int32_t> working_before_;
+  std::vector<std::int32_t> school_before_;
+  std::vector<std::int32_t> next_working_;
+  std::vector<std::int32_t> next_school_;
 };
 
-// Parses "YYYY-MM-DD"; false when the text is not a valid date.
+// Parses "YYYY-MM-DD" exactly (four-digit year, two-digit month and day, nothing before or
+// after); false when the text is not that or not a real date (2021-02-29, 2020-13-01).
 bool parse_date(std::string_view text, Date& out);
 // "YYYY-MM-DD".
 std::string format_date(Date d);

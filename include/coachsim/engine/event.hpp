@@ -22,9 +22,9 @@ using EventId = std::uint64_t;  // the sequence number; unique within one Simula
 struct Event {
   SimTime time = 0;
   EventId seq = 0;
-  std::uint32_t target = 0;  // handler index
-  std::uint32_t kind = 0;    // handler-defined
-  std::uint64_t payload = 0; // handler-defined
+  std::uint32_t target = 0;   // handler index
+  std::uint32_t kind = 0;     // handler-defined
+  std::uint64_t payload = 0;  // handler-defined
 };
 
 // Strict ordering: earlier time first, then earlier scheduling.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace coachsim::engine {
 
@@ -17,23 +18,40 @@ struct StreamKey {
   std::uint64_t purpose = 0;  // what the draws are for, e.g. hash of "school.distance"
 };
 
-// FNV-1a of a text, for naming purposes: stream_purpose("school.distance").
+// FNV-1a (64-bit) of a text, for naming purposes: stream_purpose("school.distance").
+// The string_view overload is constexpr, for purposes named at compile time; both agree.
+// A null pointer hashes like the empty text.
 std::uint64_t stream_purpose(const char* name);
+constexpr std::uint64_t stream_purpose(std::string_view name) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : name) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
 
 class RandomStream {
  public:
   explicit RandomStream(const StreamKey& key);
 
+  // A stream with the given raw xoshiro256** state (not all zero), for checking the generator
+  // against published outputs and for restoring a saved state().
+  static RandomStream from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2,
+                                 std::uint64_t s3);
+
   std::uint64_t next_u64();
-  double uniform01();                                    // [0, 1)
-  double uniform(double lo, double hi);                  // [lo, hi)
+  double uniform01();                                          // [0, 1), multiples of 2^-53
+  double uniform(double lo, double hi);                        // [lo, hi); lo when lo == hi
   std::int64_t uniform_int(std::int64_t lo, std::int64_t hi);  // [lo, hi], unbiased
-  bool bernoulli(double p);
+  bool bernoulli(double p);                              // always false for p <= 0, true p >= 1
   double normal(double mean, double sd);                 // Box-Muller, no cached second value
   double lognormal(double mu, double sigma);             // exp(normal(mu, sigma))
   double triangular(double lo, double mode, double hi);  // REQUIRES lo <= mode <= hi
 
  private:
+  RandomStream() = default;
+
   std::uint64_t s_[4];
 };
 

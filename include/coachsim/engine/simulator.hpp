@@ -25,9 +25,12 @@ class EventHandler {
 class Simulator {
  public:
   // Registers a handler and returns its target index. The handler must outlive the run.
+  // Throws std::invalid_argument for a null handler.
   std::uint32_t add_handler(EventHandler* handler);
 
-  // Schedules an event at absolute time `at`. REQUIRES: at >= now().
+  // Schedules an event at absolute time `at` and returns its id. Ids are given in increasing
+  // order, so events at equal times run in the order they were scheduled.
+  // REQUIRES: at >= now() and `target` returned by add_handler (std::invalid_argument if not).
   EventId schedule_at(SimTime at, std::uint32_t target, std::uint32_t kind,
                       std::uint64_t payload = 0);
   EventId schedule_in(SimTime delay, std::uint32_t target, std::uint32_t kind,
@@ -37,15 +40,21 @@ class Simulator {
 
   // Cancels a pending event; false when it already ran or was cancelled.
   bool cancel(EventId id) { return queue_.cancel(id); }
+  // True while the event is scheduled and has neither run nor been cancelled.
+  bool is_pending(EventId id) const { return queue_.is_pending(id); }
 
   // Processes events in order while their time is <= `until`; the clock then stays at the
   // last processed event's time. Returns the number of events processed by this call.
+  // An exception thrown by a handler propagates; the event that threw counts as processed.
   std::uint64_t run_until(SimTime until);
   std::uint64_t run() { return run_until(INT64_MAX); }
 
   SimTime now() const { return now_; }
   std::uint64_t events_processed() const { return processed_; }
   std::size_t pending() const { return queue_.size(); }
+
+  // Makes room for `n` pending events, so scheduling up to that many never allocates.
+  void reserve(std::size_t n) { queue_.reserve(n); }
 
  private:
   EventQueue queue_;

@@ -21,7 +21,9 @@ struct LoadError {
   std::string field;     // dotted path, e.g. "regions[3].schools[0].distance_km"
   std::string message;   // what was expected and what was found
 
-  // "file:line:column: field: message"
+  // "file:line:column: field: message". ":column" (or ":line:column") is left out when not
+  // known, and "field: " when the error concerns the whole document (e.g. malformed YAML).
+  // In errors about a schools CSV, `file` is the CSV path and `column` the 1-based CSV field.
   std::string to_string() const;
 };
 

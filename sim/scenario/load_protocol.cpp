@@ -1,0 +1,103 @@
+// Loads protocol: (dispersed_above, school types with their activity tables, caseload rules).
+// Form only; counts, ranges and rule coverage are checked in validate_protocol.cpp.
+#include "load_sections.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+using units::Kind;
+
+void load_session(Reader& reader, MapReader& parent, std::string_view key, SessionProtocol& out) {
+  auto node = parent.get(key, Need::kRequired, "a map {count, duration, venue}");
+  if (!node) return;
+  MapReader m(reader, *node, parent.path(key), {"count", "duration", "venue"},
+              "session settings (count, duration, venue)");
+  if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
+  if (auto q = m.quantity("duration", Kind::kHours, Need::kRequired)) {
+    out.duration = units::hours(q->value);
+  }
+  if (auto v = m.text("venue", Need::kOptional)) {
+    if (*v == "school") {
+      out.venue = SessionVenue::kSchool;
+    } else if (*v == "cluster") {
+      out.venue = SessionVenue::kCluster;
+    } else {
+      reader.fail(*m.get("venue", Need::kOptional, ""), m.path("venue"),
+                  "expected 'school' or 'cluster', got " + in_quotes(*v));
+    }
+  }
+}
+
+void load_workshops(Reader& reader, MapReader& parent, std::string_view key,
+                    WorkshopProtocol& out) {
+  auto node = parent.get(key, Need::kRequired, "a map {count, total_days}");
+  if (!node) return;
+  MapReader m(reader, *node, parent.path(key), {"count", "total_days"},
+              "workshop settings (count, total_days)");
+  if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
+  if (auto q = m.quantity("total_days", Kind::kDays, Need::kRequired)) {
+    out.total_days = units::days(q->value);
+  }
+}
+
+void load_school_type(Reader& reader, const YAML::Node& node, const std::string& path,
+                      SchoolTypeProtocol& out) {
+  MapReader m(reader, node, path,
+              {"id", "label", "visit_days", "gia", "rtc", "teacher_workshops", "coach_workshops"},
+              "school type settings");
+  if (auto v = m.text("id", Need::kRequired)) out.id = *v;
+  out.label = m.text("label", Need::kOptional).value_or(out.id);
+  if (auto list = m.get("visit_days", Need::kRequired, "a list of visit lengths in days")) {
+    for_each_item(reader, *list, m.path("visit_days"), "visit lengths (integer days)",
+                  [&](const YAML::Node& item, const std::string& item_path) {
+                    out.visit_days.push_back(reader.integer(item, item_path).value_or(0));
+                  });
+  }
+  load_session(reader, m, "gia", out.gia);
+  load_session(reader, m, "rtc", out.rtc);
+  load_workshops(reader, m, "teacher_workshops", out.teacher_workshops);
+  load_workshops(reader, m, "coach_workshops", out.coach_workshops);
+}
+
+void load_caseload_rule(Reader& reader, const YAML::Node& node, const std::string& path,
+                        CaseloadRule& out) {
+  MapReader m(reader, node, path,
+              {"school_type", "border", "urban", "dispersed", "teachers_per_coach"},
+              "caseload rule settings");
+  if (auto v = m.text("school_type", Need::kRequired)) out.school_type = *v;
+  out.border = m.boolean("border", Need::kOptional);
+  out.urban = m.boolean("urban", Need::kOptional);
+  out.dispersed = m.boolean("dispersed", Need::kOptional);
+  if (auto v = m.integer("teachers_per_coach", Need::kRequired)) out.teachers_per_coach = *v;
+}
+
+}  // namespace
+
+void load_protocol(Reader& reader, MapReader& top, Scenario& out) {
+  auto node =
+      top.get("protocol", Need::kRequired, "a map {dispersed_above, school_types, caseload_rules}");
+  if (!node) return;
+  MapReader m(reader, *node, "protocol", {"dispersed_above", "school_types", "caseload_rules"},
+              "protocol settings");
+  if (auto q = m.quantity("dispersed_above", Kind::kKm, Need::kRequired)) {
+    out.dispersed_above = units::km(q->value);
+  }
+  if (auto list = m.get("school_types", Need::kRequired, "a list of school types")) {
+    for_each_item(reader, *list, "protocol.school_types", "school types",
+                  [&](const YAML::Node& item, const std::string& path) {
+                    out.school_types.emplace_back();
+                    load_school_type(reader, item, path, out.school_types.back());
+                  });
+  }
+  if (auto list = m.get("caseload_rules", Need::kRequired, "a list of caseload rules")) {
+    for_each_item(reader, *list, "protocol.caseload_rules", "caseload rules",
+                  [&](const YAML::Node& item, const std::string& path) {
+                    out.caseload_rules.emplace_back();
+                    load_caseload_rule(reader, item, path, out.caseload_rules.back());
+                  });
+  }
+}
+
+}  // namespace coachsim::scenario::detail

@@ -1,0 +1,178 @@
+// Loads regions: (geography, UGELs, staff, fee override, contract delay, school aggregates and
+// the schools CSV). Form only; ids and ranges are checked in validate_regions.cpp.
+#include <filesystem>
+
+#include "load_sections.hpp"
+#include "schools_csv.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+using units::Kind;
+
+constexpr int kMaxUgelCount = 10000;
+
+// Reads exactly `names.size()` numbers written as a list, e.g. [min, max].
+void load_parameters(Reader& reader, const YAML::Node& node, const std::string& path,
+                     const std::vector<std::string>& names, std::vector<double*> out) {
+  const std::string form = "[" + join(names) + "]";
+  if (!node.IsDefined() || !node.IsSequence()) {
+    reader.locate(path, node);
+    reader.fail(node, path, "expected " + form + ", got " + describe_node(node));
+    return;
+  }
+  reader.locate(path, node);
+  if (node.size() != names.size()) {
+    reader.fail(node, path,
+                "expected " + form + " (" + std::to_string(names.size()) + " numbers), got " +
+                    std::to_string(node.size()) + (node.size() == 1 ? " value" : " values"));
+    return;
+  }
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (auto v = reader.number(node[i], path + "[" + std::to_string(i) + "]")) *out[i] = *v;
+  }
+}
+
+void load_distribution(Reader& reader, MapReader& parent, std::string_view key, Distribution& out) {
+  auto node = parent.get(key, Need::kRequired, "a distribution, e.g. {uniform: [8, 22]}");
+  if (!node) return;
+  const std::string path = parent.path(key);
+  if (node->IsScalar()) {  // a plain number is a fixed value
+    out.shape = Distribution::Shape::kFixed;
+    if (auto v = reader.number(*node, path)) out.a = *v;
+    return;
+  }
+  MapReader m(reader, *node, path, {"fixed", "uniform", "triangular", "lognormal"},
+              "a distribution: one of fixed, uniform, triangular, lognormal");
+  if (!m.ok()) return;
+  if (m.entries().empty() && node->size() > 0) {
+    reader.index().fail(path);  // only unknown keys, already reported
+    return;
+  }
+  if (m.entries().size() != 1) {
+    std::vector<std::string> given;
+    for (const auto& e : m.entries()) given.push_back(e.key);
+    reader.fail(*node, path,
+                "expected exactly one of fixed, uniform, triangular, lognormal, got " +
+                    (given.empty() ? std::string("none") : join(given)));
+    return;
+  }
+  const auto& entry = m.entries().front();
+  const std::string p = m.path(entry.key);
+  reader.locate(p, entry.value);
+  if (entry.key == "fixed") {
+    out.shape = Distribution::Shape::kFixed;
+    if (auto v = reader.number(entry.value, p)) out.a = *v;
+  } else if (entry.key == "uniform") {
+    out.shape = Distribution::Shape::kUniform;
+    load_parameters(reader, entry.value, p, {"min", "max"}, {&out.a, &out.b});
+  } else if (entry.key == "triangular") {
+    out.shape = Distribution::Shape::kTriangular;
+    load_parameters(reader, entry.value, p, {"min", "mode", "max"}, {&out.a, &out.c, &out.b});
+  } else {
+    out.shape = Distribution::Shape::kLognormal;
+    load_parameters(reader, entry.value, p, {"median", "sigma"}, {&out.a, &out.b});
+  }
+}
+
+void load_aggregate(Reader& reader, const YAML::Node& node, const std::string& path,
+                    SchoolAggregate& out) {
+  MapReader m(reader, node, path,
+              {"school_type", "count", "teachers", "students_per_teacher", "distance_km",
+               "border_share", "urban_share"},
+              "school aggregate settings");
+  if (auto v = m.text("school_type", Need::kRequired)) out.school_type = *v;
+  if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
+  load_distribution(reader, m, "teachers", out.teachers);
+  load_distribution(reader, m, "students_per_teacher", out.students_per_teacher);
+  load_distribution(reader, m, "distance_km", out.distance_km);
+  if (auto v = m.number("border_share", Need::kOptional)) out.border_share = *v;
+  if (auto v = m.number("urban_share", Need::kOptional)) out.urban_share = *v;
+}
+
+void load_ugels(Reader& reader, MapReader& m, Region& out) {
+  auto node = m.get("ugels", Need::kRequired, "a list of UGEL names or a count");
+  if (!node) return;
+  const std::string path = m.path("ugels");
+  if (node->IsScalar()) {
+    auto n = reader.integer(*node, path);
+    if (!n) return;
+    if (*n < 1 || *n > kMaxUgelCount) {
+      reader.fail(*node, path,
+                  "expected a count of UGELs between 1 and " + std::to_string(kMaxUgelCount) +
+                      " (or a list of names), got " + std::to_string(*n));
+      return;
+    }
+    for (int i = 1; i <= *n; ++i) out.ugels.push_back("UGEL " + std::to_string(i));
+    return;
+  }
+  if (!node->IsSequence()) {
+    reader.fail(*node, path,
+                "expected a list of UGEL names or a count, got " + describe_node(*node));
+    return;
+  }
+  for_each_item(reader, *node, path, "UGEL names",
+                [&](const YAML::Node& item, const std::string& item_path) {
+                  out.ugels.push_back(reader.text(item, item_path).value_or(""));
+                });
+}
+
+void load_staff(Reader& reader, MapReader& m, Region& out) {
+  auto node = m.get("staff", Need::kOptional, "a map of staff role -> head count");
+  if (!node) return;
+  MapReader staff(reader, *node, m.path("staff"), {}, "staff role ids to head counts");
+  for (const auto& entry : staff.entries()) {
+    out.staff.emplace_back(entry.key,
+                           reader.integer(entry.value, staff.path(entry.key)).value_or(0));
+  }
+}
+
+void load_region(Reader& reader, const YAML::Node& node, const std::string& path, Region& out,
+                 const std::string& base_dir) {
+  MapReader m(reader, node, path,
+              {"id", "geography", "ugels", "staff", "coach_fee", "contract_delay", "schools",
+               "schools_csv"},
+              "region settings");
+  if (auto v = m.text("id", Need::kRequired)) out.id = *v;
+  if (auto v = m.text("geography", Need::kRequired)) out.geography = *v;
+  load_ugels(reader, m, out);
+  load_staff(reader, m, out);
+  if (auto q = m.quantity("coach_fee", Kind::kMoneyPerMonth, Need::kOptional)) {
+    out.coach_fee = units::per_month(q->centimos);
+  }
+  if (auto q = m.quantity("contract_delay", Kind::kDays, Need::kOptional)) {
+    out.contract_delay = units::days(q->value);
+  }
+  if (auto list = m.get("schools", Need::kOptional, "a list of school aggregates")) {
+    for_each_item(reader, *list, m.path("schools"), "school aggregates",
+                  [&](const YAML::Node& item, const std::string& item_path) {
+                    out.aggregates.emplace_back();
+                    load_aggregate(reader, item, item_path, out.aggregates.back());
+                  });
+  }
+  if (auto node_csv = m.get("schools_csv", Need::kOptional, "a CSV file name")) {
+    const std::string field = m.path("schools_csv");
+    if (auto name = reader.text(*node_csv, field)) {
+      const std::string file =
+          base_dir.empty() ? *name : (std::filesystem::path(base_dir) / *name).string();
+      load_schools_csv(file, field, reader.location(node_csv->Mark()), out.schools, reader.index(),
+                       reader.errors());
+    }
+  }
+}
+
+}  // namespace
+
+void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::string& base_dir) {
+  auto list = top.get("regions", Need::kRequired, "a list of regions");
+  if (!list) return;
+  for_each_item(reader, *list, "regions", "regions",
+                [&](const YAML::Node& item, const std::string& path) {
+                  out.regions.emplace_back();
+                  load_region(reader, item, path, out.regions.back(), base_dir);
+                });
+}
+
+}  // namespace coachsim::scenario::detail

@@ -1,0 +1,26 @@
+// The section loaders: each reads one part of the scenario YAML into the Scenario, reporting
+// problems through the Reader. They check form (keys, types, units, date syntax); value ranges
+// and cross-field rules are checked afterwards by validation (checks.hpp). Private to the
+// scenario module.
+#pragma once
+
+#include <string>
+
+#include "coachsim/scenario/scenario.hpp"
+#include "yaml_reader.hpp"
+
+namespace coachsim::scenario::detail {
+
+// calendar: (weekend, fixed holidays) and years:.
+void load_calendar(Reader& reader, MapReader& top, Scenario& out);
+
+// protocol: (dispersed_above, school types, caseload rules).
+void load_protocol(Reader& reader, MapReader& top, Scenario& out);
+
+// geographies:, coach:, supervision:, staff_roles:, costs:, sources:.
+void load_terms(Reader& reader, MapReader& top, Scenario& out);
+
+// regions: (aggregates, and schools from the CSV files they name, relative to base_dir).
+void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::string& base_dir);
+
+}  // namespace coachsim::scenario::detail

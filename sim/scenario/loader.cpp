@@ -1,0 +1,137 @@
+// Entry points of the scenario loader: file and text in, Scenario and every problem out.
+#include "coachsim/scenario/loader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include "checks.hpp"
+#include "load_sections.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario {
+
+namespace {
+
+using detail::MapReader;
+using detail::Need;
+
+const std::vector<std::string> kTopLevelKeys = {
+    "coachsim", "name",  "description", "currency",    "seed",  "calendar", "years",  "geographies",
+    "protocol", "coach", "supervision", "staff_roles", "costs", "regions",  "sources"};
+
+bool is_currency_code(std::string_view code) {
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out,
+                   const std::string& base_dir) {
+  MapReader top(reader, root, "", kTopLevelKeys, "scenario keys");
+  if (!top.ok()) return;
+
+  if (auto node = top.get("coachsim", Need::kRequired, "the format version 1")) {
+    auto version = reader.integer(*node, "coachsim");
+    if (version && *version != 1) {
+      reader.fail(*node, "coachsim",
+                  "expected format version 1, got " + std::to_string(*version) +
+                      " (this coachsim reads format 1 only)");
+    }
+  }
+  if (auto v = top.text("name", Need::kRequired)) out.name = *v;
+  if (auto v = top.text("description", Need::kOptional)) out.description = *v;
+  if (auto node = top.get("currency", Need::kOptional, "a currency code")) {
+    if (auto v = reader.text(*node, "currency")) {
+      out.currency = *v;
+      if (is_currency_code(*v)) {
+        reader.currency = *v;
+      } else {
+        reader.fail(*node, "currency",
+                    "expected a currency code of 3 capital letters (e.g. 'PEN'), got " +
+                        detail::in_quotes(*v));
+      }
+    }
+  }
+  if (auto node = top.get("seed", Need::kOptional, "a non-negative integer")) {
+    if (auto v = reader.unsigned_integer(*node, "seed")) out.seed = *v;
+  }
+
+  detail::load_calendar(reader, top, out);
+  detail::load_terms(reader, top, out);
+  detail::load_protocol(reader, top, out);
+  detail::load_regions(reader, top, out, base_dir);
+}
+
+// Errors in the scenario file first, by position; then those in other files (CSV).
+void sort_errors(std::vector<LoadError>& errors, const std::string& name) {
+  std::stable_sort(errors.begin(), errors.end(), [&](const LoadError& a, const LoadError& b) {
+    const bool a_other = a.file != name;
+    const bool b_other = b.file != name;
+    if (a_other != b_other) return !a_other;
+    if (a.file != b.file) return a.file < b.file;
+    if (a.line != b.line) return a.line < b.line;
+    return a.column < b.column;
+  });
+}
+
+}  // namespace
+
+LoadResult load_scenario_text(std::string_view yaml_text, const std::string& name,
+                              const std::string& base_dir) {
+  LoadResult result;
+  detail::FieldIndex index;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+    result.errors.push_back(LoadError{name, line, column, "", "malformed YAML: " + e.msg});
+    return result;
+  }
+  if (!root.IsDefined() || root.IsNull()) {
+    result.errors.push_back(LoadError{
+        name, 1, 1, "",
+        "the scenario is empty; expected a map with keys " + detail::join(kTopLevelKeys)});
+    return result;
+  }
+
+  detail::Reader reader(name, index, result.errors);
+  try {
+    load_document(reader, root, result.scenario, base_dir);
+  } catch (const YAML::Exception& e) {
+    // The reader never converts with exceptions; this is a guard, not a path we expect.
+    reader.fail(e.mark, "", "cannot read the YAML document: " + e.msg);
+  }
+  auto checks = detail::run_checks(result.scenario, name, &index);
+  result.errors.insert(result.errors.end(), checks.begin(), checks.end());
+  sort_errors(result.errors, name);
+  return result;
+}
+
+LoadResult load_scenario_file(const std::string& path) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                       &std::fclose);
+  std::string text;
+  int error = file ? 0 : errno;
+  if (file) {
+    errno = 0;
+    char buffer[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, n);
+    if (std::ferror(file.get())) error = errno != 0 ? errno : EIO;
+  }
+  if (error != 0) {
+    LoadResult result;
+    result.errors.push_back(LoadError{
+        path, 0, 0, "", "cannot read scenario file '" + path + "': " + std::strerror(error)});
+    return result;
+  }
+  const std::string base_dir = std::filesystem::path(path).parent_path().string();
+  return load_scenario_text(text, path, base_dir);
+}
+
+}  // namespace coachsim::scenario

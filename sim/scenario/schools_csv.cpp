@@ -1,0 +1,250 @@
+// Schools CSV: header row with named columns in any order, one school per row (see
+// schools_csv.hpp and docs/scenario-format.md).
+#include "schools_csv.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+// Splits one CSV line into trimmed fields; double quotes protect commas, "" is a quote.
+// Returns false on an unterminated quote.
+bool split_line(std::string_view line, std::vector<std::string>& fields) {
+  fields.clear();
+  std::string current;
+  bool in_quotes = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_quotes) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        current += '"';
+        ++i;
+      } else if (c == '"') {
+        in_quotes = false;
+      } else {
+        current += c;
+      }
+    } else if (c == '"') {
+      in_quotes = true;
+    } else if (c == ',') {
+      fields.push_back(trim(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  fields.push_back(trim(current));
+  return !in_quotes;
+}
+
+class RowReader {
+ public:
+  RowReader(const std::string& file, int line, const std::string& path, FieldIndex& index,
+            std::vector<LoadError>& errors)
+      : file_(file), line_(line), path_(path), index_(index), errors_(errors) {}
+
+  std::string field_path(const std::string& column) const { return path_ + "." + column; }
+
+  void locate(const std::string& column, int col) {
+    index_.locate(field_path(column), Location{file_, line_, col});
+  }
+
+  void fail(const std::string& column, int col, std::string message) {
+    errors_.push_back(LoadError{file_, line_, col, field_path(column), std::move(message)});
+    index_.fail(field_path(column));
+  }
+
+  std::optional<bool> boolean(const std::string& column, int col, const std::string& v) {
+    const std::string l = lower(v);
+    if (l == "true" || l == "1") return true;
+    if (l == "false" || l == "0") return false;
+    fail(column, col, "expected true, false, 1 or 0, got " + in_quotes(v));
+    return std::nullopt;
+  }
+
+  std::optional<int> integer(const std::string& column, int col, const std::string& v) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size()) {
+      fail(column, col, "expected an integer, got " + in_quotes(v));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  std::optional<double> number(const std::string& column, int col, const std::string& v,
+                               std::string_view unit) {
+    double value = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(value)) {
+      fail(column, col,
+           "expected a plain number of " + std::string(unit) + " (the unit is in the column " +
+               "name), got " + in_quotes(v));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+ private:
+  const std::string& file_;
+  int line_;
+  const std::string& path_;
+  FieldIndex& index_;
+  std::vector<LoadError>& errors_;
+};
+
+// Reads one data row into `record` using the header's column positions (-1 when absent).
+void read_row(RowReader& row, const std::vector<std::string>& fields,
+              const std::vector<int>& position, SchoolRecord& record) {
+  const auto cell = [&](std::size_t column, std::string& value, int& col) {
+    const int at = position[column];
+    if (at < 0) return false;
+    value = fields[static_cast<std::size_t>(at)];
+    col = at + 1;
+    row.locate(kSchoolColumns[column], col);
+    return true;
+  };
+  std::string v;
+  int col = 0;
+  if (cell(0, v, col)) record.id = v;
+  if (cell(1, v, col)) record.ugel = v;
+  if (cell(2, v, col)) record.school_type = v;
+  if (cell(3, v, col)) record.urban = row.boolean("urban", col, v).value_or(false);
+  if (cell(4, v, col)) record.border = row.boolean("border", col, v).value_or(false);
+  if (cell(5, v, col)) record.teachers = row.integer("teachers", col, v).value_or(0);
+  if (cell(6, v, col)) record.students = row.integer("students", col, v).value_or(0);
+  if (cell(7, v, col)) {
+    record.distance = units::km(row.number("distance_km", col, v, "km").value_or(0));
+  }
+  if (cell(8, v, col) && !v.empty()) {
+    if (auto h = row.number("travel_time_h", col, v, "hours")) {
+      record.travel_time = units::hours(*h);
+    }
+  }
+}
+
+}  // namespace
+
+void parse_schools_csv(const std::string& text, const std::string& file, const std::string& field,
+                       std::vector<SchoolRecord>& out, FieldIndex& index,
+                       std::vector<LoadError>& errors) {
+  std::istringstream in(text);
+  std::string line;
+  int line_number = 0;
+  std::vector<std::string> fields;
+  std::vector<int> position;  // per kSchoolColumns entry: index in the row, or -1
+  bool have_header = false;
+  std::size_t header_count = 0;
+  const auto report = [&](int at_line, int col, std::string path, std::string message) {
+    errors.push_back(LoadError{file, at_line, col, std::move(path), std::move(message)});
+  };
+
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
+    if (trim(line).empty()) continue;
+    const bool closed = split_line(line, fields);
+
+    if (!have_header) {
+      have_header = true;
+      header_count = fields.size();
+      position.assign(kSchoolColumns.size(), -1);
+      bool header_ok = closed;
+      if (!closed) report(line_number, 0, field, "unterminated quote in the header row");
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto it = std::find(kSchoolColumns.begin(), kSchoolColumns.end(), fields[i]);
+        const int col = static_cast<int>(i) + 1;
+        if (it == kSchoolColumns.end()) {
+          report(line_number, col, field,
+                 "unknown column " + in_quotes(fields[i]) +
+                     did_you_mean(fields[i], kSchoolColumns) +
+                     " (columns: " + join(kSchoolColumns) + ")");
+          continue;
+        }
+        auto& pos = position[static_cast<std::size_t>(it - kSchoolColumns.begin())];
+        if (pos >= 0) {
+          report(line_number, col, field,
+                 "duplicate column " + in_quotes(fields[i]) + " (first in column " +
+                     std::to_string(pos + 1) + ")");
+          header_ok = false;
+          continue;
+        }
+        pos = static_cast<int>(i);
+      }
+      for (std::size_t c = 0; c + 1 < kSchoolColumns.size(); ++c) {  // all but travel_time_h
+        if (position[c] < 0) {
+          report(line_number, 0, field,
+                 "missing column " + in_quotes(kSchoolColumns[c]) +
+                     " in the header row (required: " +
+                     join({kSchoolColumns.begin(), kSchoolColumns.end() - 1}) +
+                     "; optional: travel_time_h)");
+          header_ok = false;
+        }
+      }
+      if (!header_ok) {
+        index.fail(field);
+        return;
+      }
+      continue;
+    }
+
+    const std::string row_path = field + "[" + std::to_string(out.size()) + "]";
+    out.emplace_back();
+    index.locate(row_path, Location{file, line_number, 1});
+    if (!closed) {
+      report(line_number, 0, row_path, "unterminated quote");
+      index.fail(row_path);
+      continue;
+    }
+    if (fields.size() != header_count) {
+      report(line_number, 0, row_path,
+             "expected " + std::to_string(header_count) + " fields as in the header row, got " +
+                 std::to_string(fields.size()));
+      index.fail(row_path);
+      continue;
+    }
+    RowReader row(file, line_number, row_path, index, errors);
+    read_row(row, fields, position, out.back());
+  }
+  if (!have_header) {
+    report(line_number > 0 ? line_number : 1, 0, field,
+           "the file is empty; expected a header row with columns " + join(kSchoolColumns));
+    index.fail(field);
+  }
+}
+
+void load_schools_csv(const std::string& path, const std::string& field, const Location& named_at,
+                      std::vector<SchoolRecord>& out, FieldIndex& index,
+                      std::vector<LoadError>& errors) {
+  errno = 0;
+  std::ifstream in;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    errno = EISDIR;
+  } else {
+    in.open(path, std::ios::binary);
+  }
+  if (!in.is_open()) {
+    const int error = errno != 0 ? errno : ENOENT;
+    errors.push_back(LoadError{named_at.file, named_at.line, named_at.column, field,
+                               "cannot read schools CSV '" + path + "': " + std::strerror(error)});
+    index.fail(field);
+    return;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  parse_schools_csv(text.str(), path, field, out, index, errors);
+}
+
+}  // namespace coachsim::scenario::detail

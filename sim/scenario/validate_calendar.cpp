@@ -1,0 +1,200 @@
+// Checks of calendar: and years: — weekend, fixed holidays, school years in increasing order,
+// terms, holidays and workshop dates inside their year and contract, and one workshop start
+// date per workshop of the protocol.
+#include <array>
+
+#include "checks.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2199;
+
+using std::chrono::day;
+using std::chrono::December;
+using std::chrono::January;
+using std::chrono::year;
+
+std::string range_text(Date first, Date last) {
+  return engine::format_date(first) + ".." + engine::format_date(last);
+}
+
+// Reports `d` unless it lies in [first, last]; `what` names the range, e.g. "school year 2020".
+// Returns whether it was inside.
+bool inside(Checker& c, const std::string& field, Date d, Date first, Date last,
+            const std::string& what) {
+  if (d >= first && d <= last) return true;
+  c.error(field, "expected a date within " + what + " (" + range_text(first, last) + "), got " +
+                     engine::format_date(d));
+  return false;
+}
+
+void check_weekend(Checker& c) {
+  const auto& weekend = c.scenario().weekend;
+  std::array<bool, 7> seen{};
+  int distinct = 0;
+  for (std::size_t i = 0; i < weekend.size(); ++i) {
+    const std::string field = indexed("calendar.weekend", i);
+    if (!c.ok(field)) continue;
+    const unsigned d = weekend[i].c_encoding();
+    if (d > 6) {
+      c.error(field, "expected a weekday (mon..sun), got weekday number " + std::to_string(d));
+    } else if (seen[d]) {
+      c.error(field, "duplicate weekend day");
+    } else {
+      seen[d] = true;
+      ++distinct;
+    }
+  }
+  if (distinct == 7) {
+    c.error("calendar.weekend", "expected at most 6 weekend days, got all 7 (no working days)");
+  }
+}
+
+void check_fixed_holidays(Checker& c) {
+  const auto& days = c.scenario().fixed_holidays;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const std::string field = indexed("calendar.fixed_holidays", i);
+    if (!valid_month_day(days[i]) && c.ok(field)) {
+      c.error(field,
+              "expected a valid day of the year (month 1..12, day within the month), "
+              "got month " +
+                  std::to_string(days[i].month) + " day " + std::to_string(days[i].day));
+    }
+  }
+}
+
+// Every school type's workshop count must equal the number of start dates of each year.
+void check_workshop_count(Checker& c, const std::string& field, std::size_t dates, bool coach) {
+  const auto& types = c.scenario().school_types;
+  const std::string key = coach ? "coach_workshops" : "teacher_workshops";
+  std::vector<std::string> wrong;
+  int expected = -1;
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    const int count = coach ? types[t].coach_workshops.count : types[t].teacher_workshops.count;
+    if (!c.ok(indexed("protocol.school_types", t) + "." + key + ".count") ||
+        !c.ok(indexed("protocol.school_types", t) + ".id")) {
+      return;  // a count or id that did not load: nothing reliable to compare against
+    }
+    if (count >= 0 && static_cast<std::size_t>(count) != dates) {
+      wrong.push_back(in_quotes(types[t].id) + " has " + std::to_string(count));
+      if (expected < 0) expected = count;
+    }
+  }
+  if (wrong.empty() || !c.loaded(field)) return;
+  c.error(field, "expected one start date per " + std::string(coach ? "coach" : "teacher") +
+                     " workshop of the protocol, got " + std::to_string(dates) + " (" + key +
+                     ".count: " + join(wrong) + "; every school type's count must equal " +
+                     "the number of start dates)");
+}
+
+void check_year(Checker& c, std::size_t i) {
+  const SchoolYear& y = c.scenario().years[i];
+  const std::string p = indexed("years", i);
+  if (y.year < kFirstYear || y.year > kLastYear) {
+    if (c.ok(p + ".year")) {
+      c.error(p + ".year", "expected a calendar year between " + std::to_string(kFirstYear) +
+                               " and " + std::to_string(kLastYear) + ", got " +
+                               std::to_string(y.year));
+    }
+    return;  // no sensible dates to compare against
+  }
+  if (!c.ok(p + ".year")) return;
+  const auto year_of = [](Date d) {
+    return static_cast<int>(std::chrono::year_month_day(d).year());
+  };
+  if (c.ok(p + ".contract") && year_of(y.contract_start) == year_of(y.contract_end) &&
+      year_of(y.contract_start) != y.year) {
+    // One typo in `year` would otherwise make every date of the year "outside" it.
+    c.error(p + ".year", "expected " + std::to_string(year_of(y.contract_start)) +
+                             ", the year of its contract (" +
+                             range_text(y.contract_start, y.contract_end) + "), got " +
+                             std::to_string(y.year));
+    return;
+  }
+  if (i > 0 && c.ok(indexed("years", i - 1) + ".year") &&
+      y.year <= c.scenario().years[i - 1].year) {
+    c.error(p + ".year", "expected years in increasing order, got " + std::to_string(y.year) +
+                             " after " + std::to_string(c.scenario().years[i - 1].year));
+  }
+  const Date jan1 = std::chrono::sys_days(year(y.year) / January / day(1));
+  const Date dec31 = std::chrono::sys_days(year(y.year) / December / day(31));
+  const std::string in_year = "school year " + std::to_string(y.year);
+
+  // Contract: inside the calendar year, start <= end.
+  bool contract_ok = c.ok(p + ".contract");
+  if (c.ok(p + ".contract.start")) {
+    contract_ok &= inside(c, p + ".contract.start", y.contract_start, jan1, dec31, in_year);
+  }
+  if (c.ok(p + ".contract.end")) {
+    contract_ok &= inside(c, p + ".contract.end", y.contract_end, jan1, dec31, in_year);
+  }
+  if (contract_ok && y.contract_end < y.contract_start) {
+    c.error(p + ".contract.end", "expected a contract end on or after its start " +
+                                     engine::format_date(y.contract_start) + ", got " +
+                                     engine::format_date(y.contract_end));
+    contract_ok = false;
+  }
+  const std::string in_contract = "the contract of " + std::to_string(y.year);
+  // A date must lie in the calendar year and, when `contract` is set, in the contract.
+  const auto date_check = [&](const std::string& field, Date d, bool need_contract) {
+    if (!c.ok(field)) return;
+    if (!inside(c, field, d, jan1, dec31, in_year)) return;
+    if (need_contract && contract_ok) {
+      inside(c, field, d, y.contract_start, y.contract_end, in_contract);
+    }
+  };
+
+  if (y.terms.empty() && c.loaded(p + ".terms")) {
+    c.error(p + ".terms", "expected at least one teaching term");
+  }
+  for (std::size_t t = 0; t < y.terms.size(); ++t) {
+    const std::string term = indexed(p + ".terms", t);
+    date_check(term + ".from", y.terms[t].first, true);
+    date_check(term + ".to", y.terms[t].last, true);
+    if (c.ok(term) && y.terms[t].last < y.terms[t].first) {
+      c.error(term + ".to", "expected a term end on or after its start " +
+                                engine::format_date(y.terms[t].first) + ", got " +
+                                engine::format_date(y.terms[t].last));
+    } else if (t > 0 && c.ok(term) && c.ok(indexed(p + ".terms", t - 1)) &&
+               y.terms[t].first <= y.terms[t - 1].last) {
+      c.error(term + ".from", "expected terms in order without overlap: this term starts " +
+                                  engine::format_date(y.terms[t].first) +
+                                  ", before the previous one ends " +
+                                  engine::format_date(y.terms[t - 1].last));
+    }
+  }
+  for (std::size_t h = 0; h < y.holidays.size(); ++h) {
+    date_check(indexed(p + ".holidays", h), y.holidays[h], false);
+  }
+  for (std::size_t w = 0; w < y.coach_workshop_starts.size(); ++w) {
+    date_check(indexed(p + ".coach_workshops", w), y.coach_workshop_starts[w], true);
+  }
+  for (std::size_t w = 0; w < y.teacher_workshop_starts.size(); ++w) {
+    date_check(indexed(p + ".teacher_workshops", w), y.teacher_workshop_starts[w], true);
+  }
+  check_workshop_count(c, p + ".coach_workshops", y.coach_workshop_starts.size(), true);
+  check_workshop_count(c, p + ".teacher_workshops", y.teacher_workshop_starts.size(), false);
+}
+
+}  // namespace
+
+bool valid_month_day(const MonthDay& md) {
+  static constexpr std::array<unsigned, 12> kDays = {31, 29, 31, 30, 31, 30,
+                                                     31, 31, 30, 31, 30, 31};
+  return md.month >= 1 && md.month <= 12 && md.day >= 1 && md.day <= kDays[md.month - 1];
+}
+
+void check_calendar(Checker& c) {
+  check_weekend(c);
+  check_fixed_holidays(c);
+  if (c.scenario().years.empty() && c.loaded("years")) {
+    c.error("years", "expected at least one school year");
+  }
+  for (std::size_t i = 0; i < c.scenario().years.size(); ++i) check_year(c, i);
+}
+
+}  // namespace coachsim::scenario::detail

@@ -1,0 +1,129 @@
+// Checks of protocol: — school types and their activity tables, and the caseload rules (known
+// school types, positive ratios, no rule hidden behind an earlier one, and an unconditional
+// fallback rule for every school type).
+#include <cmath>
+
+#include "checks.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+const std::string kTypes = "protocol.school_types";
+const std::string kRules = "protocol.caseload_rules";
+
+void check_session(Checker& c, const std::string& p, const SessionProtocol& s) {
+  c.at_least(p + ".count", s.count, 0, "sessions per teacher per year");
+  const double hours = s.duration.value();
+  c.greater_than(p + ".duration", hours, 0.0, "a session length", "h");
+  const double day = c.scenario().coach.working_hours_per_day.value();
+  if (hours > day && day > 0.0 && c.ok(p + ".duration") && c.ok("coach.working_hours_per_day")) {
+    c.error(p + ".duration",
+            "expected a session that fits in one working day (coach."
+            "working_hours_per_day " +
+                format_number(day) + " h), got " + format_number(hours) + " h");
+  }
+}
+
+void check_workshops(Checker& c, const std::string& p, const WorkshopProtocol& w) {
+  c.at_least(p + ".count", w.count, 0, "workshops per year");
+  const double total = w.total_days.value();
+  const std::string field = p + ".total_days";
+  if (!c.ok(field) || !c.ok(p + ".count") || w.count < 0) return;
+  const std::string got = ", got " + format_number(total) + " days";
+  if (w.count == 0) {
+    if (total != 0.0) c.error(field, "expected '0 days' when count is 0" + got);
+  } else if (!(total > 0.0) || total != std::floor(total)) {
+    c.error(field, "expected a whole number of days > 0" + got);
+  } else if (std::fmod(total, w.count) != 0.0) {
+    c.error(field, "expected a number of days divisible by count " + std::to_string(w.count) +
+                       " (the days are split evenly over the workshops)" + got);
+  }
+}
+
+void check_school_type(Checker& c, std::size_t i) {
+  const SchoolTypeProtocol& t = c.scenario().school_types[i];
+  const std::string p = indexed(kTypes, i);
+  if (t.visit_days.empty() && c.loaded(p + ".visit_days")) {
+    c.error(p + ".visit_days", "expected at least one classroom visit (one entry per visit)");
+  }
+  for (std::size_t v = 0; v < t.visit_days.size(); ++v) {
+    c.at_least(indexed(p + ".visit_days", v), t.visit_days[v], 1, "a visit length in days");
+  }
+  check_session(c, p + ".gia", t.gia);
+  check_session(c, p + ".rtc", t.rtc);
+  check_workshops(c, p + ".teacher_workshops", t.teacher_workshops);
+  check_workshops(c, p + ".coach_workshops", t.coach_workshops);
+}
+
+bool unconditional(const CaseloadRule& r) { return !r.border && !r.urban && !r.dispersed; }
+
+// Rule `a` matches every school that rule `b` matches: each condition of `a` is also in `b`.
+bool covers(const CaseloadRule& a, const CaseloadRule& b) {
+  const auto within = [](const std::optional<bool>& x, const std::optional<bool>& y) {
+    return !x || x == y;
+  };
+  return a.school_type == b.school_type && within(a.border, b.border) && within(a.urban, b.urban) &&
+         within(a.dispersed, b.dispersed);
+}
+
+// The rule's school type and conditions loaded, so what it matches is known.
+bool rule_known(const Checker& c, std::size_t i) {
+  const std::string p = indexed(kRules, i);
+  return c.loaded(p) && c.ok(p + ".school_type") && c.ok(p + ".border") && c.ok(p + ".urban") &&
+         c.ok(p + ".dispersed");
+}
+
+void check_caseload_rules(Checker& c) {
+  const auto& rules = c.scenario().caseload_rules;
+  const auto& types = c.scenario().school_types;
+  std::vector<std::string> type_ids;
+  for (const auto& t : types) type_ids.push_back(t.id);
+  const bool types_known = c.ids_ok(kTypes, types.size());
+  bool all_known = c.loaded(kRules);
+
+  for (std::size_t j = 0; j < rules.size(); ++j) {
+    const std::string p = indexed(kRules, j);
+    if (types_known) c.known_id(p + ".school_type", rules[j].school_type, type_ids, "school type");
+    c.at_least(p + ".teachers_per_coach", rules[j].teachers_per_coach, 1, "teachers per coach");
+    if (!rule_known(c, j)) {
+      all_known = false;
+      continue;
+    }
+    for (std::size_t i = 0; i < j; ++i) {
+      if (rule_known(c, i) && covers(rules[i], rules[j])) {
+        c.error(p, "this rule is never used: " + indexed(kRules, i) +
+                       " comes first and matches every school it matches (first match wins)");
+        break;
+      }
+    }
+  }
+  if (!all_known || !types_known) return;
+  for (const auto& t : types) {
+    bool fallback = false;
+    for (const auto& r : rules) fallback |= r.school_type == t.id && unconditional(r);
+    if (!fallback) {
+      c.error(kRules, "school type " + in_quotes(t.id) +
+                          " has no fallback rule, so some of its schools may match no rule; add "
+                          "{school_type: " +
+                          t.id + ", teachers_per_coach: N} (no conditions) after its other rules");
+    }
+  }
+}
+
+}  // namespace
+
+void check_protocol(Checker& c) {
+  c.greater_than("protocol.dispersed_above", c.scenario().dispersed_above.value(), 0.0,
+                 "a distance", "km");
+  const auto& types = c.scenario().school_types;
+  if (types.empty() && c.loaded(kTypes)) c.error(kTypes, "expected at least one school type");
+  std::vector<std::string> ids;
+  for (const auto& t : types) ids.push_back(t.id);
+  c.unique_ids(kTypes, ids, "school type");
+  for (std::size_t i = 0; i < types.size(); ++i) check_school_type(c, i);
+  check_caseload_rules(c);
+}
+
+}  // namespace coachsim::scenario::detail

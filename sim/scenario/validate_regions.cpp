@@ -1,0 +1,177 @@
+// Checks of regions: — known geography, staff roles, school types and UGELs; UGEL lists,
+// staff counts, fee override, contract delay, school aggregates and their distributions, and
+// the schools read from CSV (ids unique across the scenario).
+#include <chrono>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "checks.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+struct Known {
+  std::vector<std::string> geographies, roles, types;
+  bool geographies_ok = false, roles_ok = false, types_ok = false;
+};
+
+std::string list_text(std::initializer_list<double> values) {
+  std::string out = "[";
+  for (double v : values) out += (out.size() > 1 ? ", " : "") + format_number(v);
+  return out + "]";
+}
+
+void check_distribution(Checker& c, const std::string& field, const Distribution& d) {
+  if (!c.ok(field)) return;
+  using Shape = Distribution::Shape;
+  std::string problem;
+  switch (d.shape) {
+    case Shape::kFixed:
+      if (!(d.a >= 0.0)) problem = "expected {fixed: v} with v >= 0, got " + format_number(d.a);
+      break;
+    case Shape::kUniform:
+      if (!(d.a >= 0.0 && d.b >= d.a)) {
+        problem =
+            "expected {uniform: [min, max]} with 0 <= min <= max, got " + list_text({d.a, d.b});
+      }
+      break;
+    case Shape::kTriangular:
+      if (!(d.a >= 0.0 && d.c >= d.a && d.b >= d.c)) {
+        problem = "expected {triangular: [min, mode, max]} with 0 <= min <= mode <= max, got " +
+                  list_text({d.a, d.c, d.b});
+      }
+      break;
+    case Shape::kLognormal:
+      if (!(d.a > 0.0 && d.b >= 0.0 && std::isfinite(d.a) && std::isfinite(d.b))) {
+        problem = "expected {lognormal: [median, sigma]} with median > 0 and sigma >= 0, got " +
+                  list_text({d.a, d.b});
+      }
+      break;
+  }
+  if (!problem.empty()) c.error(field, problem);
+}
+
+void check_aggregate(Checker& c, const Known& known, const std::string& p,
+                     const SchoolAggregate& a) {
+  if (known.types_ok) c.known_id(p + ".school_type", a.school_type, known.types, "school type");
+  c.at_least(p + ".count", a.count, 1, "a count of schools");
+  check_distribution(c, p + ".teachers", a.teachers);
+  check_distribution(c, p + ".students_per_teacher", a.students_per_teacher);
+  check_distribution(c, p + ".distance_km", a.distance_km);
+  c.share(p + ".border_share", a.border_share);
+  c.share(p + ".urban_share", a.urban_share);
+}
+
+void check_school(Checker& c, const Known& known, const Region& region, const std::string& rp,
+                  const std::string& p, const SchoolRecord& s,
+                  std::unordered_map<std::string, std::string>& school_ids) {
+  if (c.ok(p + ".id")) {
+    if (s.id.empty()) {
+      c.error(p + ".id", "expected a non-empty school id");
+    } else if (auto [it, fresh] = school_ids.emplace(s.id, p); !fresh) {
+      c.error(p + ".id", "duplicate school id " + in_quotes(s.id) + " (also " + it->second + ")");
+    }
+  }
+  if (c.ok(rp + ".ugels")) {
+    c.known_id(p + ".ugel", s.ugel, region.ugels, "UGEL",
+               "UGELs of region " + in_quotes(region.id));
+  }
+  if (known.types_ok) c.known_id(p + ".school_type", s.school_type, known.types, "school type");
+  c.at_least(p + ".teachers", s.teachers, 1, "a number of teachers");
+  c.at_least(p + ".students", s.students, 1, "a number of students");
+  c.at_least(p + ".distance_km", s.distance.value(), 0.0, "a distance", "km");
+  if (s.travel_time) {
+    c.greater_than(p + ".travel_time_h", s.travel_time->value(), 0.0, "a travel time", "h");
+  }
+}
+
+void check_contract_delay(Checker& c, const std::string& field, double delay) {
+  if (!c.ok(field)) return;
+  if (!(delay >= 0.0) || delay != std::floor(delay)) {
+    c.error(field, "expected a whole number of days >= 0, got " + format_number(delay) + " days");
+    return;
+  }
+  const auto& years = c.scenario().years;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    if (!c.ok(indexed("years", i) + ".contract")) continue;
+    const Date start = years[i].contract_start + std::chrono::days(static_cast<int>(delay));
+    if (start > years[i].contract_end) {
+      c.error(field, "a delay of " + format_number(delay) + " days leaves no contract in " +
+                         std::to_string(years[i].year) + " (contract " +
+                         engine::format_date(years[i].contract_start) + ".." +
+                         engine::format_date(years[i].contract_end) + ")");
+      return;
+    }
+  }
+}
+
+void check_region(Checker& c, const Known& known, std::size_t r,
+                  std::unordered_map<std::string, std::string>& school_ids) {
+  const Region& region = c.scenario().regions[r];
+  const std::string p = indexed("regions", r);
+  if (known.geographies_ok) {
+    c.known_id(p + ".geography", region.geography, known.geographies, "geography");
+  }
+  if (region.ugels.empty() && c.loaded(p + ".ugels")) {
+    c.error(p + ".ugels", "expected at least one UGEL (a list of names or a count >= 1)");
+  }
+  std::unordered_set<std::string> ugels;
+  for (std::size_t u = 0; u < region.ugels.size(); ++u) {
+    const std::string field = indexed(p + ".ugels", u);
+    if (!c.ok(field)) continue;
+    if (region.ugels[u].empty()) {
+      c.error(field, "expected a non-empty UGEL name");
+    } else if (!ugels.insert(region.ugels[u]).second) {
+      c.error(field, "duplicate UGEL " + in_quotes(region.ugels[u]));
+    }
+  }
+  std::unordered_set<std::string> roles;
+  for (const auto& [role, count] : region.staff) {
+    const std::string field = p + ".staff." + role;
+    if (!roles.insert(role).second) {
+      c.error(field, "duplicate staff role " + in_quotes(role));
+      continue;
+    }
+    if (known.roles_ok) c.known_id(field, role, known.roles, "staff role");
+    c.at_least(field, count, 0, "a head count");
+  }
+  if (region.coach_fee) c.money_positive(p + ".coach_fee", region.coach_fee->value(), "/month");
+  check_contract_delay(c, p + ".contract_delay", region.contract_delay.value());
+  for (std::size_t a = 0; a < region.aggregates.size(); ++a) {
+    check_aggregate(c, known, indexed(p + ".schools", a), region.aggregates[a]);
+  }
+  for (std::size_t s = 0; s < region.schools.size(); ++s) {
+    check_school(c, known, region, p, indexed(p + ".schools_csv", s), region.schools[s],
+                 school_ids);
+  }
+  if (region.aggregates.empty() && region.schools.empty() && c.loaded(p) &&
+      c.loaded(p + ".schools") && c.loaded(p + ".schools_csv")) {
+    c.error(p, "expected at least one school: give `schools` (aggregates) and/or `schools_csv`");
+  }
+}
+
+}  // namespace
+
+void check_regions(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.regions.empty() && c.loaded("regions")) c.error("regions", "expected at least one region");
+  std::vector<std::string> ids;
+  for (const auto& r : s.regions) ids.push_back(r.id);
+  c.unique_ids("regions", ids, "region");
+
+  Known known;
+  for (const auto& g : s.geographies) known.geographies.push_back(g.id);
+  for (const auto& r : s.staff_roles) known.roles.push_back(r.id);
+  for (const auto& t : s.school_types) known.types.push_back(t.id);
+  known.geographies_ok = c.ids_ok("geographies", s.geographies.size());
+  known.roles_ok = c.ids_ok("staff_roles", s.staff_roles.size());
+  known.types_ok = c.ids_ok("protocol.school_types", s.school_types.size());
+
+  std::unordered_map<std::string, std::string> school_ids;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) check_region(c, known, r, school_ids);
+}
+
+}  // namespace coachsim::scenario::detail

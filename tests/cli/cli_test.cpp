@@ -1,0 +1,124 @@
+// The coachsim binary as users meet it: exit codes, output files, reproducibility, errors.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+Result run(const std::string& args) {
+  const std::string cmd = std::string(COACHSIM_BINARY) + " " + args + " 2>&1";
+  Result r;
+  std::FILE* p = popen(cmd.c_str(), "r");
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path d = fs::temp_directory_path() / ("coachsim-cli-test-" + name);
+  fs::remove_all(d);
+  return d;
+}
+
+const std::string kSmall = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/small.yaml";
+
+TEST(Cli, RunWritesEveryOutputFile) {
+  const fs::path out = fresh_dir("files");
+  const Result r = run("run " + kSmall + " --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* f :
+       {"regions.csv", "national.csv", "ledger.csv", "variance.csv", "missed.csv", "summary.json"})
+    EXPECT_TRUE(fs::exists(out / f)) << f;
+  EXPECT_FALSE(fs::exists(out / ".coachsim-staging"));
+  // The hand-computed total of the small scenario (tests/results/small_scenario_test.cpp).
+  EXPECT_NE(slurp(out / "national.csv").find(",131991.00,"), std::string::npos);
+  EXPECT_NE(r.output.find("131,991.00"), std::string::npos) << r.output;
+}
+
+TEST(Cli, LedgerCsvSumsToTheNationalTotal) {
+  const fs::path out = fresh_dir("ledger-sum");
+  ASSERT_EQ(run("run " + kSmall + " --out " + out.string() + " -q").exit_code, 0);
+  std::ifstream in(out / "ledger.csv");
+  std::string line;
+  std::getline(in, line);
+  std::int64_t cents = 0;
+  while (std::getline(in, line)) {
+    // amount is the second-to-last column; amounts have exactly two decimals.
+    const auto last = line.rfind(',');
+    const auto prev = line.rfind(',', last - 1);
+    std::string amount = line.substr(prev + 1, last - prev - 1);
+    amount.erase(amount.find('.'), 1);
+    cents += std::stoll(amount);
+  }
+  EXPECT_EQ(cents, 13199100);
+}
+
+TEST(Cli, SameSeedGivesByteIdenticalOutput) {
+  const fs::path a = fresh_dir("same-a"), b = fresh_dir("same-b");
+  ASSERT_EQ(run("run " + kSmall + " --out " + a.string() + " -q --seed 11").exit_code, 0);
+  ASSERT_EQ(run("run " + kSmall + " --out " + b.string() + " -q --seed 11").exit_code, 0);
+  for (const char* f :
+       {"regions.csv", "national.csv", "ledger.csv", "variance.csv", "missed.csv", "summary.json"})
+    EXPECT_EQ(slurp(a / f), slurp(b / f)) << f;
+}
+
+TEST(Cli, ValidateAcceptsAGoodFile) {
+  const Result r = run("validate " + kSmall);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("valid"), std::string::npos);
+}
+
+TEST(Cli, BadScenarioExitsTwoAndWritesNothing) {
+  const fs::path dir = fresh_dir("bad");
+  fs::create_directories(dir);
+  const fs::path bad = dir / "bad.yaml";
+  std::string text = slurp(kSmall);
+  text.replace(text.find("\"3000 PEN/month\""), 16, "\"35 km\"");
+  std::ofstream(bad) << text;
+  const fs::path out = dir / "out";
+  const Result r = run("run " + bad.string() + " --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("bad.yaml:"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("coach.monthly_fee"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("money per month"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(Cli, MissingFileAndBadFlagsExitTwo) {
+  EXPECT_EQ(run("run /nonexistent/x.yaml --out /tmp/coachsim-never").exit_code, 2);
+  EXPECT_FALSE(fs::exists("/tmp/coachsim-never"));
+  const Result flag = run("run --bogus");
+  EXPECT_EQ(flag.exit_code, 2);
+  EXPECT_NE(flag.output.find("--help"), std::string::npos);
+  EXPECT_EQ(run("run " + kSmall + " --seed -3").exit_code, 2);
+  EXPECT_EQ(run("").exit_code, 2);
+}
+
+TEST(Cli, HelpShowsAnExample) {
+  const Result r = run("run --help");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.output.find("Example"), std::string::npos);
+}
+
+}  // namespace
