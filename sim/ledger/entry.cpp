@@ -50,6 +50,8 @@ std::string_view activity_id(Activity a) {
       return "teacher_materials";
     case Activity::kCoachMaterials:
       return "coach_materials";
+    case Activity::kCentralSpending:
+      return "central_spending";
     case Activity::kOverhead:
       return "overhead";
   }
@@ -66,6 +68,8 @@ std::string_view ref_kind_id(RefKind r) {
       return "supervisor";
     case RefKind::kStaffRole:
       return "staff_role";
+    case RefKind::kCentral:
+      return "central";
     case RefKind::kRegion:
       return "region";
   }
@@ -84,10 +88,22 @@ std::string_view unit_id(QuantityUnit u) {
       return "participants";
     case QuantityUnit::kParticipantDays:
       return "participant-days";
+    case QuantityUnit::kLumpSum:
+      return "lump-sum";
     case QuantityUnit::kShare:
       return "share";
   }
   return "?";
+}
+
+bool category_from_id(std::string_view id, Category& out) {
+  for (int c = 0; c < kCategoryCount; ++c) {
+    if (category_id(static_cast<Category>(c)) == id) {
+      out = static_cast<Category>(c);
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace coachsim::ledger

@@ -54,7 +54,8 @@ std::vector<Coach> assign_caseloads(const scenario::Scenario& s,
     const bool new_group = k == 0 || key.region != order[k - 1].region ||
                            key.ugel != order[k - 1].ugel || key.type != order[k - 1].type;
     if (new_group) current = nullptr;
-    const int ratio = s.caseload_rules[key.rule].teachers_per_coach;
+    const int ratio = s.regions[key.region].teachers_per_coach.value_or(
+        s.caseload_rules[key.rule].teachers_per_coach);
     const School& school = schools[key.school];
     int remaining = school.teachers;
     int offset = 0;

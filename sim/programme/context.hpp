@@ -50,7 +50,7 @@ struct Context {
   Tally& tally;
   engine::Simulator& sim;
   std::vector<YearPlan> years;
-  std::vector<std::int64_t> month_direct;  // per region: direct cost posted this month
+  std::vector<std::int64_t> month_direct;  // per region (+ outside): direct cost this month
 
   // Posts an entry stamped with the current event; direct costs feed the month's overhead base.
   void post(ledger::Entry e) {

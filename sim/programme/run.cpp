@@ -47,6 +47,7 @@ class YearDriver final : public engine::EventHandler {
     const auto year = static_cast<std::size_t>(event.payload);
     if (event.kind == kClose) {
       coaches_.end_year(year);
+      post_central_costs(year);
       return;
     }
     for (const School& school : ctx_.population.schools) {
@@ -64,6 +65,29 @@ class YearDriver final : public engine::EventHandler {
   }
 
  private:
+  // Central costs are posted at the year's close, outside every region.
+  void post_central_costs(std::size_t year) {
+    const scenario::Scenario& s = ctx_.scenario;
+    for (std::uint32_t i = 0; i < s.central_costs.size(); ++i) {
+      const scenario::CentralCost& c = s.central_costs[i];
+      if (c.year != s.years[year].year) continue;
+      ledger::Entry e;
+      e.date = Context::day_number(ctx_.years[year].last_day);
+      e.year_index = static_cast<std::uint16_t>(year);
+      e.region = static_cast<std::uint16_t>(ctx_.population.regions.size());
+      e.ugel = ledger::kNoUgel;
+      ledger::category_from_id(c.category, e.category);
+      e.activity = ledger::Activity::kCentralSpending;
+      e.ref_kind = ledger::RefKind::kCentral;
+      e.ref_id = i;
+      e.unit = ledger::QuantityUnit::kLumpSum;
+      e.quantity = 1;
+      e.rate = c.amount.value();
+      e.amount = c.amount.value();
+      ctx_.post(e);
+    }
+  }
+
   enum Kind : std::uint32_t { kOpen, kClose };
   Context& ctx_;
   CoachProcess& coaches_;
@@ -80,7 +104,7 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
   engine::Simulator sim;
   Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, 0};
   ctx.years = plan_years(scenario, calendar);
-  ctx.month_direct.assign(population.regions.size(), 0);
+  ctx.month_direct.assign(population.regions.size() + 1, 0);
   CoachProcess coaches(ctx);
   SupervisorProcess supervisors(ctx);
   Payroll payroll(ctx);

@@ -38,11 +38,18 @@ std::string ref_name(const RunReport& r, const ledger::Entry& e) {
       return r.scenario.staff_roles[e.ref_id].id;
     case ledger::RefKind::kRegion:
       return r.population.regions[e.ref_id].id;
+    case ledger::RefKind::kCentral:
+      return r.scenario.central_costs[e.ref_id].label;
   }
   return {};
 }
 
 }  // namespace
+
+std::string region_name(const RunReport& report, std::uint32_t region) {
+  return region < report.population.regions.size() ? report.population.regions[region].id
+                                                   : std::string(kOutsideRegions);
+}
 
 bool write_ledger_csv(const RunReport& report, std::FILE* file) {
   std::string out;
@@ -56,7 +63,7 @@ bool write_ledger_csv(const RunReport& report, std::FILE* file) {
   std::uint64_t n = 0;
   for (const ledger::Entry& e : report.ledger.entries()) {
     w.integer(static_cast<std::int64_t>(++n)).text(format_day(e.date));
-    w.integer(report.scenario.years[e.year_index].year).text(pop.regions[e.region].id);
+    w.integer(report.scenario.years[e.year_index].year).text(region_name(report, e.region));
     w.text(e.ugel == ledger::kNoUgel ? std::string_view{} : pop.ugels[e.ugel].name);
     w.text(ledger::category_id(e.category)).text(ledger::activity_id(e.activity));
     w.text(ledger::ref_kind_id(e.ref_kind)).text(ref_name(report, e));

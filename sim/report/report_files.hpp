@@ -16,6 +16,10 @@ std::string summary_json(const RunReport& report);
 // Streams ledger.csv to `file` in chunks (a national ledger is ~100 MB); false on I/O error.
 bool write_ledger_csv(const RunReport& report, std::FILE* file);
 
+// The name used for spending executed outside the regions.
+inline constexpr std::string_view kOutsideRegions = "(outside regions)";
+std::string region_name(const RunReport& report, std::uint32_t region);
+
 std::string format_day(std::int32_t days_since_epoch);  // "YYYY-MM-DD"
 
 }  // namespace coachsim::report

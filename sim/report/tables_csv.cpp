@@ -7,7 +7,7 @@
 namespace coachsim::report {
 namespace {
 
-void header(std::string& out) {
+void header(std::string& out, bool national) {
   CsvWriter w(out);
   for (const char* h : {"region",
                         "year",
@@ -51,10 +51,11 @@ void header(std::string& out) {
     w.text(h);
   for (int c = 0; c < ledger::kCategoryCount; ++c)
     w.text("cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(c))));
+  if (national) w.text("cost_outside_regions");
   w.end_row();
 }
 
-void row(std::string& out, const results::Row& r) {
+void row(std::string& out, const results::Row& r, bool national) {
   const programme::RegionYearTally& t = r.tally;
   CsvWriter w(out);
   w.text(r.region).integer(r.year).integer(t.teachers).integer(t.schools).integer(t.students);
@@ -74,6 +75,7 @@ void row(std::string& out, const results::Row& r) {
   w.money(r.cost_total).money(r.cost_per_teacher).money(r.cost_per_student);
   w.money(r.cost_per_coach).fixed(r.teachers_per_coach, 2).fixed(r.students_per_coach, 2);
   for (std::int64_t c : r.cost_by_category) w.money(c);
+  if (national) w.money(r.cost_outside_regions);
   w.end_row();
 }
 
@@ -81,15 +83,15 @@ void row(std::string& out, const results::Row& r) {
 
 std::string regions_csv(const RunReport& report) {
   std::string out;
-  header(out);
-  for (const results::Row& r : report.results.regions) row(out, r);
+  header(out, false);
+  for (const results::Row& r : report.results.regions) row(out, r, false);
   return out;
 }
 
 std::string national_csv(const RunReport& report) {
   std::string out;
-  header(out);
-  for (const results::Row& r : report.results.national) row(out, r);
+  header(out, true);
+  for (const results::Row& r : report.results.national) row(out, r, true);
   return out;
 }
 

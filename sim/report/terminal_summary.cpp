@@ -70,6 +70,10 @@ std::string terminal_summary(const RunReport& report) {
              pad_left(units::format_centimos_grouped(v), 18) + pad_left(pct(share), 8) + "\n";
     }
 
+    if (last.cost_outside_regions != 0) {
+      out += "  of which executed outside the regions: " +
+             units::format_centimos_grouped(last.cost_outside_regions) + "\n";
+    }
     out += "\nRegions, " + std::to_string(last.year) + " (" + cur + ")\n";
     out += pad_right("region", 20) + pad_left("teachers", 9) + pad_left("coaches", 8) +
            pad_left("t/coach", 8) + pad_left("per teacher", 13) + pad_left("per coach", 13) +

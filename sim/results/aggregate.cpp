@@ -85,6 +85,12 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
       finish(row);
       rows.push_back(std::move(row));
     }
+    for (int c = 0; c < ledger::kCategoryCount; ++c) {
+      const std::int64_t outside =
+          ledger.total(y, pop.regions.size(), static_cast<ledger::Category>(c));
+      nation.cost_by_category[static_cast<std::size_t>(c)] += outside;
+      nation.cost_outside_regions += outside;
+    }
     finish(nation);
     out.grand_total += nation.cost_total;
 

@@ -8,11 +8,12 @@ std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool ke
                                      std::uint64_t replication) {
   programme::Population population = programme::build_population(scenario, replication);
   const std::size_t years = scenario.years.size(), regions = population.regions.size();
-  auto sim = std::unique_ptr<Simulation>(new Simulation{std::move(population),
-                                                        ledger::Ledger(years, regions, keep_ledger),
-                                                        programme::Tally(years, regions),
-                                                        {},
-                                                        0});
+  auto sim =
+      std::unique_ptr<Simulation>(new Simulation{std::move(population),
+                                                 ledger::Ledger(years, regions + 1, keep_ledger),
+                                                 programme::Tally(years, regions),
+                                                 {},
+                                                 0});
   sim->events = programme::run_programme(scenario, sim->population, sim->ledger, sim->tally).events;
   sim->results = aggregate(scenario, sim->population, sim->ledger, sim->tally);
   return sim;

@@ -70,6 +70,7 @@ void check_calendar(Checker& c);  // calendar, years, workshop dates against the
 void check_protocol(Checker& c);  // school types, caseload rules, dispersed_above
 void check_terms(Checker& c);     // scenario header, geographies, coach, supervision, staff, costs
 void check_regions(Checker& c);   // regions, UGELs, staff, aggregates, CSV schools
+void check_central_costs(Checker& c);  // years and categories of central_costs
 
 // Runs every check; `index` may be null (hand-built scenario).
 std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& name,

@@ -132,8 +132,8 @@ void load_staff(Reader& reader, MapReader& m, Region& out) {
 void load_region(Reader& reader, const YAML::Node& node, const std::string& path, Region& out,
                  const std::string& base_dir) {
   MapReader m(reader, node, path,
-              {"id", "geography", "ugels", "staff", "coach_fee", "contract_delay", "schools",
-               "schools_csv"},
+              {"id", "geography", "ugels", "staff", "coach_fee", "teachers_per_coach",
+               "contract_delay", "schools", "schools_csv"},
               "region settings");
   if (auto v = m.text("id", Need::kRequired)) out.id = *v;
   if (auto v = m.text("geography", Need::kRequired)) out.geography = *v;
@@ -142,6 +142,7 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
   if (auto q = m.quantity("coach_fee", Kind::kMoneyPerMonth, Need::kOptional)) {
     out.coach_fee = units::per_month(q->centimos);
   }
+  if (auto v = m.integer("teachers_per_coach", Need::kOptional)) out.teachers_per_coach = *v;
   if (auto q = m.quantity("contract_delay", Kind::kDays, Need::kOptional)) {
     out.contract_delay = units::days(q->value);
   }

@@ -23,4 +23,7 @@ void load_terms(Reader& reader, MapReader& top, Scenario& out);
 // regions: (aggregates, and schools from the CSV files they name, relative to base_dir).
 void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::string& base_dir);
 
+// central_costs: spending outside the regions.
+void load_central_costs(Reader& reader, MapReader& top, Scenario& out);
+
 }  // namespace coachsim::scenario::detail

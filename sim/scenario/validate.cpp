@@ -113,6 +113,7 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_calendar(c);
   check_protocol(c);
   check_regions(c);
+  check_central_costs(c);
   return c.take();
 }
 

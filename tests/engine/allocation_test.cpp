@@ -1,7 +1,8 @@
 // The hot path does not allocate: once the queue has grown to its working size, scheduling,
 // popping and dispatching (with no cancellations) makes no call to operator new.
 //
-// This file replaces the global operator new for the whole test program with a counting one.
+// This file replaces the global operator new (plain and aligned) for the whole test program
+// with a counting one.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -22,6 +23,17 @@ void* operator new(std::size_t n) {
   throw std::bad_alloc();
 }
 void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, std::align_val_t align) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  const auto a = static_cast<std::size_t>(align);
+  if (void* p = std::aligned_alloc(a, (n + a - 1) / a * a)) return p;
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n, std::align_val_t align) { return operator new(n, align); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
@@ -39,6 +51,13 @@ class Hopper : public EventHandler {
     sim.schedule_in(1 + static_cast<SimTime>((state >> 33) % 1440), target, e.kind, e.payload);
   }
 };
+
+TEST(Allocation, AlignedHeapStorageIsCounted) {
+  EventQueue q;
+  const std::uint64_t before = g_allocations.load();
+  q.reserve(100);  // only the heap's cache-line-aligned storage
+  EXPECT_EQ(g_allocations.load() - before, 1u);
+}
 
 TEST(Allocation, HotPathDoesNotAllocate) {
   for (const std::size_t processes : {1000u, 100000u}) {

@@ -124,3 +124,49 @@ TEST(SmallScenario, LedgerSumsToEveryReportedTotal) {
 
 }  // namespace
 }  // namespace coachsim
+
+namespace coachsim {
+namespace {
+
+TEST(SmallScenario, CentralCostsStayOutOfRegionsButInsideNationalTotals) {
+  scenario::Scenario s = testing::small_scenario();
+  s.central_costs.push_back(
+      {2021, "materials", units::centimos(123456), "kits bought centrally", "test"});
+  ASSERT_TRUE(scenario::validate(s, "central").empty());
+  const auto sim = results::simulate(s, true);
+  const results::Row& region = sim->results.regions.at(0);
+  const results::Row& nation = sim->results.national.at(0);
+  EXPECT_EQ(region.cost_total, 13199100);
+  EXPECT_EQ(nation.cost_total, 13199100 + 123456);
+  EXPECT_EQ(nation.cost_outside_regions, 123456);
+  EXPECT_EQ(nation.cost_by_category[static_cast<int>(ledger::Category::kMaterials)],
+            19000 + 123456);
+  // Regional unit costs and the variance table use regional spending only.
+  EXPECT_EQ(region.cost_per_teacher, 4399700);
+  EXPECT_EQ(sim->results.variance.front().mean, 43997.00);
+  std::int64_t sum = 0;
+  for (const ledger::Entry& e : sim->ledger.entries()) sum += e.amount;
+  EXPECT_EQ(sum, nation.cost_total);
+}
+
+TEST(SmallScenario, CentralCostsAreValidated) {
+  scenario::Scenario s = testing::small_scenario();
+  s.central_costs.push_back({2019, "books", units::centimos(-1), "x", ""});
+  const auto errors = scenario::validate(s, "central");
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].field, "central_costs[0].year");
+  EXPECT_EQ(errors[1].field, "central_costs[0].category");
+  EXPECT_EQ(errors[2].field, "central_costs[0].amount");
+}
+
+TEST(SmallScenario, RegionalRatioOverridesTheCaseloadRules) {
+  scenario::Scenario s = testing::small_scenario();
+  s.regions[0].teachers_per_coach = 2;  // S1 (2 teachers) and S2 (1) now need two coaches
+  const auto sim = results::simulate(s, false);
+  EXPECT_EQ(sim->tally.at(0, 0).coaches, 2);
+  s.regions[0].teachers_per_coach = 0;
+  EXPECT_FALSE(scenario::validate(s, "ratio").empty());
+}
+
+}  // namespace
+}  // namespace coachsim

@@ -38,11 +38,13 @@ enum class Activity : std::uint8_t {
   kTeacherMaterials,    // per teacher per year
   kCoachMaterials,      // per coach per year
   kOverhead,            // share of the month's direct cost
+  kCentralSpending,     // executed outside the regions (scenario central_costs)
 };
-inline constexpr int kActivityCount = 12;
+inline constexpr int kActivityCount = 13;
 
 // Whom an entry belongs to; `ref_id` indexes the matching table of the population.
-enum class RefKind : std::uint8_t { kCoach, kSchool, kSupervisor, kStaffRole, kRegion };
+// kCentral: a scenario central cost (ref_id indexes scenario.central_costs).
+enum class RefKind : std::uint8_t { kCoach, kSchool, kSupervisor, kStaffRole, kRegion, kCentral };
 
 // The unit of `quantity` (and so of `rate`, which is céntimos per that unit).
 enum class QuantityUnit : std::uint8_t {
@@ -52,6 +54,7 @@ enum class QuantityUnit : std::uint8_t {
   kParticipants,     // per participant amounts
   kParticipantDays,  // workshops
   kShare,            // overhead: quantity is the share, rate the base amount in céntimos
+  kLumpSum,          // a central cost: quantity 1, rate the amount
 };
 
 inline constexpr std::uint32_t kNoCoach = 0xFFFFFFFF;
@@ -64,9 +67,9 @@ struct Entry {
   double quantity = 0.0;
   std::uint32_t ref_id = 0;
   std::uint32_t coach = kNoCoach;  // the coach whose work caused it, when there is one
-  std::uint16_t year_index = 0;  // index into the scenario's years
-  std::uint16_t region = 0;      // region index
-  std::uint16_t ugel = 0;        // UGEL index (global), kNoUgel for region-level entries
+  std::uint16_t year_index = 0;    // index into the scenario's years
+  std::uint16_t region = 0;        // region index
+  std::uint16_t ugel = 0;          // UGEL index (global), kNoUgel for region-level entries
   Category category = Category::kOther;
   Activity activity = Activity::kCoachContract;
   RefKind ref_kind = RefKind::kRegion;
@@ -77,6 +80,8 @@ inline constexpr std::uint16_t kNoUgel = 0xFFFF;
 std::string_view category_id(Category c);  // e.g. "coach_contracts"
 std::string_view activity_id(Activity a);  // e.g. "visit_trip"
 std::string_view ref_kind_id(RefKind r);   // e.g. "coach"
-std::string_view unit_id(QuantityUnit u);  // e.g. "participant-days"
+std::string_view unit_id(QuantityUnit u);
+// The category with id `id`; false when there is none.
+bool category_from_id(std::string_view id, Category& out);  // e.g. "participant-days"
 
 }  // namespace coachsim::ledger

@@ -18,7 +18,8 @@ struct RunStats {
 };
 
 // REQUIRES: scenario passed validation; population built from it; ledger sized
-// (scenario.years.size(), population.regions.size()); tally sized the same.
+// (scenario.years.size(), population.regions.size() + 1), the last region slot holding
+// spending outside the regions; tally sized (years, population.regions.size()).
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
                        ledger::Ledger& ledger, Tally& tally);
 

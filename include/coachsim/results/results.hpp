@@ -23,8 +23,9 @@ struct Row {
   int year = 0;
   std::size_t year_index = 0;
   programme::RegionYearTally tally;
-  std::array<std::int64_t, ledger::kCategoryCount> cost_by_category{};          // céntimos
-  std::int64_t cost_total = 0;                                                  // céntimos
+  std::array<std::int64_t, ledger::kCategoryCount> cost_by_category{};  // céntimos
+  std::int64_t cost_outside_regions = 0;  // national rows: spending executed centrally
+  std::int64_t cost_total = 0;            // céntimos
   std::int64_t cost_per_teacher = 0, cost_per_student = 0, cost_per_coach = 0;  // céntimos
   double teachers_per_coach = 0, students_per_coach = 0;
   double compliance_pct = 0;     // visits done / visits planned

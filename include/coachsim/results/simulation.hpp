@@ -13,6 +13,7 @@
 
 namespace coachsim::results {
 
+// The ledger has one slot per region plus one, the last, for spending outside the regions.
 struct Simulation {
   programme::Population population;
   ledger::Ledger ledger;

@@ -15,11 +15,11 @@
 namespace coachsim::scenario {
 
 struct LoadError {
-  std::string file;      // path as given, or kDefaultScenarioName
-  int line = 0;          // 1-based; 0 when not known
-  int column = 0;        // 1-based; 0 when not known
-  std::string field;     // dotted path, e.g. "regions[3].schools[0].distance_km"
-  std::string message;   // what was expected and what was found
+  std::string file;     // path as given, or kDefaultScenarioName
+  int line = 0;         // 1-based; 0 when not known
+  int column = 0;       // 1-based; 0 when not known
+  std::string field;    // dotted path, e.g. "regions[3].schools[0].distance_km"
+  std::string message;  // what was expected and what was found
 
   // "file:line:column: field: message". ":column" (or ":line:column") is left out when not
   // known, and "field: " when the error concerns the whole document (e.g. malformed YAML).

@@ -36,8 +36,8 @@ struct SchoolYear {
 // slows it.
 struct Geography {
   std::string id;
-  units::KmPerHour speed;        // average door-to-door travel speed
-  units::MoneyPerKm fare;        // cost of travel per km (one way)
+  units::KmPerHour speed;  // average door-to-door travel speed
+  units::MoneyPerKm fare;  // cost of travel per km (one way)
   std::vector<SeasonRange> rainy_season;
   double rainy_travel_factor = 1.0;  // travel time multiplier in the rainy season, >= 1
 };
@@ -46,23 +46,23 @@ struct Geography {
 enum class SessionVenue { kSchool, kCluster };
 
 struct SessionProtocol {
-  int count = 0;             // per teacher per year
-  units::Hours duration;     // minimum length of one session
+  int count = 0;          // per teacher per year
+  units::Hours duration;  // minimum length of one session
   SessionVenue venue = SessionVenue::kSchool;
 };
 
 struct WorkshopProtocol {
-  int count = 0;            // workshops per year
-  units::Days total_days;   // days over all workshops of the year (split evenly)
+  int count = 0;           // workshops per year
+  units::Days total_days;  // days over all workshops of the year (split evenly)
 };
 
 // The protocol for one school type (NT-026 tables; the APM variant is just other numbers).
 struct SchoolTypeProtocol {
-  std::string id;                 // e.g. "eib", "multigrade", "poli_primaria"
-  std::string label;              // e.g. "EIB inicial y primaria"
-  std::vector<int> visit_days;    // one entry per classroom visit: its length in days
-  SessionProtocol gia;            // peer learning groups
-  SessionProtocol rtc;            // collegiate meetings led by the principal
+  std::string id;                      // e.g. "eib", "multigrade", "poli_primaria"
+  std::string label;                   // e.g. "EIB inicial y primaria"
+  std::vector<int> visit_days;         // one entry per classroom visit: its length in days
+  SessionProtocol gia;                 // peer learning groups
+  SessionProtocol rtc;                 // collegiate meetings led by the principal
   WorkshopProtocol teacher_workshops;  // at the UGEL
   WorkshopProtocol coach_workshops;    // at the macro-regional site
 };
@@ -85,26 +85,26 @@ struct CoachTerms {
 
 struct SupervisionTerms {
   int coaches_per_supervisor = 0;
-  int visits_per_coach = 0;        // per year, at least 2 by the norm
+  int visits_per_coach = 0;  // per year, at least 2 by the norm
   units::MoneyPerMonth monthly_fee;
-  units::Days days_per_visit;      // at the coach's schools, excluding travel
+  units::Days days_per_visit;  // at the coach's schools, excluding travel
 };
 
 struct StaffRole {
-  std::string id;                   // e.g. "regional_officer"
+  std::string id;  // e.g. "regional_officer"
   units::MoneyPerMonth monthly_salary;
 };
 
 struct UnitCosts {
-  units::MoneyPerDay per_diem;                           // per day away on an overnight trip
-  units::MoneyPerParticipantDay teacher_workshop;        // venue, meals, materials
-  units::MoneyPerParticipant teacher_workshop_travel;    // per teacher per workshop
+  units::MoneyPerDay per_diem;                         // per day away on an overnight trip
+  units::MoneyPerParticipantDay teacher_workshop;      // venue, meals, materials
+  units::MoneyPerParticipant teacher_workshop_travel;  // per teacher per workshop
   units::MoneyPerParticipantDay coach_workshop;
-  units::MoneyPerParticipant coach_workshop_travel;      // per coach per workshop
+  units::MoneyPerParticipant coach_workshop_travel;  // per coach per workshop
   units::MoneyPerParticipant gia_per_participant;
   units::MoneyPerParticipant rtc_per_participant;
-  units::MoneyPerParticipant materials_per_teacher;      // per teacher per year
-  units::MoneyPerParticipant materials_per_coach;        // per coach per year
+  units::MoneyPerParticipant materials_per_teacher;  // per teacher per year
+  units::MoneyPerParticipant materials_per_coach;    // per coach per year
   double overhead_rate = 0.0;  // "other": share of each month's direct cost, 0..1
 };
 
@@ -121,11 +121,11 @@ struct Distribution {
 struct SchoolAggregate {
   std::string school_type;
   int count = 0;
-  Distribution teachers;             // per school, rounded to an integer >= 1
-  Distribution students_per_teacher; // rounded to an integer >= 1 per school
-  Distribution distance_km;          // one way from the coach base (UGEL seat)
-  double border_share = 0.0;         // 0..1
-  double urban_share = 0.0;          // 0..1
+  Distribution teachers;              // per school, rounded to an integer >= 1
+  Distribution students_per_teacher;  // rounded to an integer >= 1 per school
+  Distribution distance_km;           // one way from the coach base (UGEL seat)
+  double border_share = 0.0;          // 0..1
+  double urban_share = 0.0;           // 0..1
 };
 
 // An explicitly listed school (from a CSV file).
@@ -142,14 +142,25 @@ struct SchoolRecord {
 };
 
 struct Region {
-  std::string id;          // e.g. "Cajamarca"
-  std::string geography;   // a Geography id
-  std::vector<std::string> ugels;               // names; aggregates spread schools over them
+  std::string id;                                  // e.g. "Cajamarca"
+  std::string geography;                           // a Geography id
+  std::vector<std::string> ugels;                  // names; aggregates spread schools over them
   std::vector<std::pair<std::string, int>> staff;  // StaffRole id -> head count
   std::optional<units::MoneyPerMonth> coach_fee;   // overrides coach.monthly_fee
+  std::optional<int> teachers_per_coach;           // overrides caseload_rules in this region
   units::Days contract_delay;                      // coach contracts start this much later
   std::vector<SchoolAggregate> aggregates;
   std::vector<SchoolRecord> schools;
+};
+
+// Spending executed outside the regions (e.g. training or materials bought centrally): kept
+// apart from every region, but inside the national totals.
+struct CentralCost {
+  int year = 0;          // one of the scenario's school years
+  std::string category;  // a ledger category id, e.g. "materials"
+  units::Money amount;
+  std::string label;
+  std::string source;
 };
 
 struct Source {
@@ -174,6 +185,7 @@ struct Scenario {
   std::vector<StaffRole> staff_roles;
   UnitCosts costs;
   std::vector<Region> regions;
+  std::vector<CentralCost> central_costs;
   std::vector<Source> sources;
 };
 

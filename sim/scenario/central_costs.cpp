@@ -1,0 +1,49 @@
+// central_costs: spending executed outside the regions (loaded and checked here).
+#include <algorithm>
+
+#include "checks.hpp"
+#include "coachsim/ledger/entry.hpp"
+#include "load_sections.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+void load_central_costs(Reader& reader, MapReader& top, Scenario& out) {
+  auto list = top.get("central_costs", Need::kOptional, "a list of central costs");
+  if (!list) return;
+  for_each_item(reader, *list, "central_costs", "central costs {year, category, amount, label}",
+                [&](const YAML::Node& item, const std::string& path) {
+                  MapReader m(reader, item, path, {"year", "category", "amount", "label", "source"},
+                              "central cost settings");
+                  CentralCost c;
+                  if (auto v = m.integer("year", Need::kRequired)) c.year = *v;
+                  if (auto v = m.text("category", Need::kRequired)) c.category = *v;
+                  if (auto q = m.quantity("amount", units::Kind::kMoney, Need::kRequired))
+                    c.amount = units::centimos(q->centimos);
+                  if (auto v = m.text("label", Need::kRequired)) c.label = *v;
+                  if (auto v = m.text("source", Need::kOptional)) c.source = *v;
+                  out.central_costs.push_back(std::move(c));
+                });
+}
+
+void check_central_costs(Checker& c) {
+  const Scenario& s = c.scenario();
+  std::vector<std::string> categories;
+  for (int k = 0; k < ledger::kCategoryCount; ++k)
+    categories.emplace_back(ledger::category_id(static_cast<ledger::Category>(k)));
+  for (std::size_t i = 0; i < s.central_costs.size(); ++i) {
+    const CentralCost& cost = s.central_costs[i];
+    const std::string p = indexed("central_costs", i);
+    if (c.ok(p + ".year") && std::none_of(s.years.begin(), s.years.end(), [&](const SchoolYear& y) {
+          return y.year == cost.year;
+        })) {
+      c.error(p + ".year",
+              "expected one of the scenario's years, got " + std::to_string(cost.year));
+    }
+    if (c.ok(p + ".category"))
+      c.known_id(p + ".category", cost.category, categories, "cost category", "categories");
+    c.money_at_least(p + ".amount", cost.amount.value(), 0, "");
+  }
+}
+
+}  // namespace coachsim::scenario::detail
