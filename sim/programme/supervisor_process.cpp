@@ -93,7 +93,7 @@ void SupervisorProcess::next(std::uint32_t s) {
       m.coach = st.visits[st.next_visit].coach;
       m.school = UINT32_MAX;
       m.activity = Activity::kSupervisorVisit;
-      m.reason = MissReason::kNoCoachTime;
+      m.reason = MissReason::kNoSupervisorTime;
       m.quantity = 1;
       ctx_.tally.missed().push_back(m);
     }

@@ -8,6 +8,8 @@ std::string_view miss_reason_id(MissReason r) {
       return "no_coach_time";
     case MissReason::kLateContract:
       return "late_contract";
+    case MissReason::kNoSupervisorTime:
+      return "no_supervisor_time";
     case MissReason::kOverlap:
       return "overlap";
   }

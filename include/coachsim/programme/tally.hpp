@@ -12,12 +12,13 @@
 namespace coachsim::programme {
 
 enum class MissReason : std::uint8_t {
-  kNoCoachTime,   // the coach's working days ran out before the school year ended
-  kLateContract,  // as above, for a coach whose contract started late; or a workshop held
-                  // before the contract started
-  kOverlap,       // a fixed-date workshop overlapped another commitment
+  kNoCoachTime,       // the coach's working days ran out before the school year ended
+  kLateContract,      // as above, for a coach whose contract started late; or a workshop held
+                      // before the contract started
+  kOverlap,           // a fixed-date workshop overlapped another commitment
+  kNoSupervisorTime,  // a supervisor's working days ran out before the school year ended
 };
-inline constexpr int kMissReasonCount = 3;
+inline constexpr int kMissReasonCount = 4;
 std::string_view miss_reason_id(MissReason r);
 
 struct RegionYearTally {
@@ -33,7 +34,7 @@ struct RegionYearTally {
   std::int64_t teachers_full_protocol = 0;  // every visit of their protocol
   std::int64_t trips = 0, overnight_trips = 0;
   std::int64_t coach_days_travel = 0, coach_days_rain_extra = 0;
-  std::int64_t missed[kMissReasonCount] = {0, 0, 0};  // teacher-visits missed by reason
+  std::int64_t missed[kMissReasonCount] = {};  // teacher-visits missed by reason
 };
 
 struct MissedRecord {
