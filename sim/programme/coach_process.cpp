@@ -173,11 +173,7 @@ void CoachProcess::next(std::uint32_t coach) {
                      trip.gia * session_days(type.gia, ctx_.scenario.coach) +
                      trip.rtc * session_days(type.rtc, ctx_.scenario.coach);
     Date last = start, after = start;
-    bool fits =
-        start <= plan.contract_end &&
-        take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after) &&
-        take_school_days(cal, after, site, plan.last_school_day, last, after) &&
-        take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after);
+    const bool fits = fit_trip(cal, plan, start, travel.days_each_way, site, last, after);
     if (cm != nullptr && (!fits || last >= cm->start)) {
       attend(coach, *cm);  // the workshop comes first; the trip is tried again after it
       return;

@@ -86,6 +86,12 @@ bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit
 bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
                       Date& next);
 
+// A trip from `start`: travel days out, `site_days` school days on site, travel days back,
+// all before the contract ends (site days before the last school day). Sets the trip's last
+// day and the first day after it; false when it does not fit in the year.
+bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
+              int site_days, Date& last, Date& after);
+
 std::vector<YearPlan> plan_years(const scenario::Scenario& s, const engine::Calendar& cal);
 
 }  // namespace coachsim::programme

@@ -76,12 +76,7 @@ void SupervisorProcess::next(std::uint32_t s) {
                   std::min(start, plan.contract_end));
   const auto site = static_cast<int>(ctx_.scenario.supervision.days_per_visit.value() + 0.5);
   Date last = start, after = start;
-  const engine::Calendar& cal = ctx_.calendar;
-  const bool fits =
-      start <= plan.contract_end &&
-      take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after) &&
-      take_school_days(cal, after, site, plan.last_school_day, last, after) &&
-      take_working_days(cal, after, travel.days_each_way, plan.contract_end, last, after);
+  const bool fits = fit_trip(ctx_.calendar, plan, start, travel.days_each_way, site, last, after);
   if (!fits) {
     for (; st.next_visit < st.visits.size(); ++st.next_visit) {
       const Coach& coach = ctx_.population.coaches[st.visits[st.next_visit].coach];

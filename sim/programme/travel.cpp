@@ -55,4 +55,13 @@ bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit,
   return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_school_day(d); });
 }
 
+bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
+              int site_days, Date& last, Date& after) {
+  after = start;
+  return start <= plan.contract_end &&
+         take_working_days(cal, after, travel_days, plan.contract_end, last, after) &&
+         take_school_days(cal, after, site_days, plan.last_school_day, last, after) &&
+         take_working_days(cal, after, travel_days, plan.contract_end, last, after);
+}
+
 }  // namespace coachsim::programme
