@@ -1,0 +1,473 @@
+#!/usr/bin/env python3
+"""Generate the validation scenarios scenarios/peru-2010.yaml ... peru-2013.yaml from published
+statistics, and compare a run of them with those statistics.
+
+    python3 scripts/make_peru_scenarios.py write              # (re)writes scenarios/peru-20*.yaml
+    python3 scripts/make_peru_scenarios.py compare 2013 OUT   # OUT = a `coachsim run --out` folder
+    python3 scripts/make_peru_scenarios.py plan               # prints the derived regional plan
+
+Python 3 standard library only. The output is deterministic: no clock, no global random state
+(the one search below uses its own fixed-seed generator), no dictionary-order dependence.
+
+Sources (files in /work/shared/seeds/, cited as in DOMAIN.md)
+  seed 001 = 001_7e83e5b813894d20.txt, Sempé (2015): Table 1 (national totals 2008-2013),
+             Table 17 (2013 ratios across 24 regions, Callao excluded), Table 22 (2013 unit costs
+             across 24 regions), Table 23 (regional staff), section 5.2.4 (named regions, 69.3%
+             coach-contract share), 5.2.3 (national postgraduate training for all coaches and
+             supervisors from 2013), 4.2.3 (internships removed in 2013), annex (exchange rates).
+  seed 000 = 000_85dbdb8474134b3b.txt, World Bank Coach spotlight on APM (used by
+             scenarios/apm-multigrade.yaml, written by hand).
+
+What is KNOWN (published) and what is DERIVED here
+  Known, 2013: 25 regions, 1,640 coaches, 183 supervisors, 94,101,514.00 soles (Table 1); the
+  mean, SD, min and max across 24 regions of teachers per coach, students per coach and coaches
+  per staff (Table 17) and of cost per teacher, per student and per coach (Table 22); the named
+  regions (Cajamarca 7,431.05 per teacher and 45,101.34 per coach; Pasco 48,790.11 per coach,
+  5,635.33 per teacher, 8.66 teachers per coach; Madre de Dios 22.08 students per school,
+  3,897.88 per teacher, 7.09 teachers per coach; La Libertad 75 coaches and no staff; Lima
+  [Provincias] 77 coaches and 13 staff); staff head counts (Table 23); 69.3% coach contracts.
+  Nothing is published per region beyond that, so every other regional number is DERIVED by the
+  method below and labelled so in the YAML.
+
+Method for 2013 (each step is a function below)
+  1. Named regions take the smallest whole (coaches, teachers) pair that reproduces their
+     published figures to the cent: Cajamarca 101 coaches / 613 teachers (45,101.34 / 7,431.05
+     = 6.0693), Pasco 38 / 329 (8.66), Madre de Dios 11 / 78 (7.09). La Libertad 75 coaches,
+     Lima Provincias 77. Callao (excluded from Tables 17 and 22 by Sempé, but one of the 25
+     regions of Table 1) is an ASSUMPTION: 10 coaches, urban polidocente schools, the 24-region
+     mean cost per coach, so that it does not move the spread.
+  2. The other 19 regions share the remaining coaches in proportion to their rural (EIB +
+     multigrade) coached teachers in the built-in default scenario (docs/default-scenario.md,
+     expected teachers = count x mean of the triangular teachers-per-school), largest remainder.
+  3. Teachers per coach: 21 free values (plus the 3 named) with exactly Table 17's mean, SD, min
+     and max (a uniform-quantile shape, affinely fitted, clipped at min/max and refitted; Sempé
+     calls the distribution "very uniform"). They are assigned in the same rank order as region
+     size (largest ratio to the largest region). Why: Table 1 (14,576 teachers / 1,640 coaches
+     = 8.89) and Table 17 (unweighted mean 7.83 with max 9.71) cannot both hold; of all
+     assignments that reproduce Table 17 exactly, this one brings the national teacher count
+     closest to Table 1 (a larger programme packs caseloads more fully). The remaining gap is
+     reported in VALIDATION.md, not hidden.
+  4. Students per coach likewise (Table 17 row 2), assigned in the rank order of teachers per
+     coach (students per teacher stays near the national 16); Madre de Dios fixed by its 22.08
+     students per school.
+  5. Cost per coach: 21 free values with Table 22's mean, SD and min (the max is Pasco; all
+     below Cajamarca, "second highest"), assigned to regions by a fixed-seed local search that
+     brings cost per teacher and per student (= cost per coach / ratio) closest to Table 22.
+     Sempé finds that structure does not explain cost, so no structural rule is used.
+  6. Schools: 7,001 (Table 1) split in proportion to teachers; each region's schools are 1-, 2-
+     and 3-teacher schools (and 2-teacher schools beyond a daily commute) whose caseload packing
+     (sim/programme/caseload.cpp, replicated here in pack()) gives exactly the region's coaches
+     at the region's `teachers_per_coach`. One pseudo-UGEL per region: the seeds have no UGEL
+     figures, and one UGEL keeps the packing, hence the coach count, exact.
+  7. Staff: Table 23 head counts (21 / 43 / 43 / 19 across 25 regions, La Libertad none, Lima
+     Provincias 13) spread by a local search on Table 17's coaches-per-staff spread.
+  8. Money: national unit costs are ASSUMPTIONs (soles of 2013, listed in UNIT_COSTS_2013). Each
+     region's target total is cost per coach x coaches; its other costs are estimated here from
+     the structure (same rules as the simulation); the coach fee is what is left, per coach-month
+     over an 11-month contract. Where that fee would fall below FEE_FLOOR the fee is the floor and
+     the contract starts late (`contract_delay`) instead. So Table 22 is an input of the
+     scenario, and what the run checks is that the bottom-up costing reproduces it.
+  9. Central spending = Table 1 total - the regional targets (including Callao): derived by
+     subtraction, split into items named in CENTRAL_2013 (the seed names the 2013 postgraduate
+     training; other items are ASSUMPTIONs) and a remainder the seeds do not itemise.
+
+2010-2012 (Table 1 only; 26 regions, no supervisors): coaches by the same rural shares (Lima
+Metropolitana and Callao as urban regions, ASSUMPTION), teachers per coach scaled from the 2013
+pattern to the year's national ratio, schools and students from Table 1 (2010 students, n.d.,
+at 2011's students per teacher), 2013 regional fees and unit costs unchanged (ASSUMPTION), no
+central spending (none is published). The simulated expenditure is then an out-of-sample check.
+"""
+
+import argparse
+import csv
+import math
+import os
+import sys
+from statistics import NormalDist
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# ----------------------------------------------------------------------------------------------
+# Published figures (seed 001, Sempé 2015)
+# ----------------------------------------------------------------------------------------------
+TABLE1 = {  # regions, coaches, supervisors, teachers, schools, students, expenditure (soles)
+    2010: dict(regions=26, coaches=1826, supervisors=0, teachers=19872, schools=13110,
+               students=None, expenditure=60398775.88),
+    2011: dict(regions=26, coaches=2212, supervisors=0, teachers=19569, schools=14296,
+               students=417113, expenditure=99133860.42),
+    2012: dict(regions=26, coaches=2370, supervisors=0, teachers=20510, schools=14132,
+               students=446244, expenditure=104381914.72),
+    2013: dict(regions=25, coaches=1640, supervisors=183, teachers=14576, schools=7001,
+               students=235731, expenditure=94101514.00),
+}
+# (N, min, max, mean, SD) across regions, 2013
+TABLE17 = {
+    "teachers_per_coach": (24, 6.00, 9.71, 7.83, 1.12),
+    "students_per_coach": (24, 69.01, 197.04, 123.76, 36.50),
+    "coaches_per_staff": (23, 4.00, 50.33, 15.28, 12.08),
+}
+TABLE22 = {
+    "cost_per_teacher": (24, 3007.28, 7431.05, 4602.8724, 974.77862),
+    "cost_per_student": (24, 155.76, 503.06, 310.5804, 100.37241),
+    "cost_per_coach": (24, 20529.13, 48790.11, 35648.0026, 6710.39482),
+}
+TABLE23 = {  # min, max, mean, SD over 25 regions (sums 21 / 43 / 43 / 19 / 126)
+    "regional_officer": (0, 1, 0.84, 0.374),
+    "monitoring_officer": (0, 5, 1.72, 1.208),
+    "local_officer": (0, 10, 1.72, 2.354),
+    "local_monitor": (0, 9, 0.76, 2.047),
+    "total": (0, 13, 5.04, 3.335),
+}
+COACH_CONTRACT_SHARE_2013 = 0.693  # seed 001, 5.2.4: "of the strategy budget in 2013"
+EXCHANGE = {2008: 2.926, 2009: 3.012, 2010: 2.826, 2011: 2.755, 2012: 2.638, 2013: 2.703}
+
+# ----------------------------------------------------------------------------------------------
+# Regions. Geography as in the built-in default scenario; rural weight = expected EIB +
+# multigrade coached teachers of that region in scenarios/default.yaml (sum over its eib and
+# multigrade aggregates of count x mean of the triangular teachers-per-school distribution).
+# Lima Metropolitana has none (urban; left out in 2013, Table 1 note ***).
+# ----------------------------------------------------------------------------------------------
+REGIONS = [  # id, geography, rural weight
+    ("Amazonas", "amazon", 1500), ("Áncash", "andes", 1575), ("Apurímac", "andes", 1108),
+    ("Arequipa", "coast", 393), ("Ayacucho", "andes", 1312), ("Cajamarca", "andes", 2398),
+    ("Callao", "coast", 0), ("Cusco", "andes", 2133), ("Huancavelica", "andes", 1108),
+    ("Huánuco", "andes", 1382), ("Ica", "coast", 150), ("Junín", "andes", 1393),
+    ("La Libertad", "andes", 1320), ("Lambayeque", "coast", 467),
+    ("Lima Metropolitana", "coast", 0), ("Lima Provincias", "coast", 408),
+    ("Loreto", "amazon", 2000), ("Madre de Dios", "amazon", 225), ("Moquegua", "coast", 97),
+    ("Pasco", "andes", 542), ("Piura", "coast", 1220), ("Puno", "andes", 2027),
+    ("San Martín", "amazon", 1205), ("Tacna", "coast", 97), ("Tumbes", "coast", 80),
+    ("Ucayali", "amazon", 842),
+]
+GEO = {r: g for r, g, _ in REGIONS}
+URBAN = ("Callao", "Lima Metropolitana")
+
+# Named 2013 figures (seed 001, 5.2.4): smallest whole (coaches, teachers) pairs that reproduce
+# them (see named_pairs(), which re-derives and checks them).
+NAMED_2013 = {
+    "Cajamarca": dict(cost_per_teacher=7431.05, cost_per_coach=45101.34),
+    "Pasco": dict(cost_per_teacher=5635.33, cost_per_coach=48790.11, teachers_per_coach=8.66),
+    "Madre de Dios": dict(cost_per_teacher=3897.88, teachers_per_coach=7.09,
+                          students_per_school=22.08),
+}
+FIXED_COACHES_2013 = {"La Libertad": 75, "Lima Provincias": 77}
+FIXED_STAFF_2013 = {"La Libertad": 0, "Lima Provincias": 13}
+
+# Callao 2013 (ASSUMPTION: no published figure; excluded from Tables 17 and 22 by Sempé because
+# it is a dense urban area outside the focalisation): 10 urban polidocente primary schools of 8
+# coached teachers, one coach each, 24 students per teacher, cost per coach at the 24-region mean.
+CALLAO_2013 = dict(coaches=10, schools=10, teachers_per_school=8, students_per_teacher=24)
+
+# ----------------------------------------------------------------------------------------------
+# Assumptions (soles of 2013). None of these is published; see the `sources:` of the YAML.
+# ----------------------------------------------------------------------------------------------
+UNIT_COSTS_2013 = dict(
+    per_diem=60.00,              # viáticos per day away on an overnight trip
+    teacher_workshop=30.00,      # per participant-day (venue, meals)
+    teacher_workshop_travel=25.00,   # per participant and workshop
+    coach_workshop=70.00,        # per participant-day, regional coach workshops
+    coach_workshop_travel=120.00,    # per participant and workshop
+    gia=3.00,                    # per participant and session
+    materials_teacher=40.00,     # per teacher and year
+    materials_coach=200.00,      # per coach and year
+    overhead=0.02,               # DRE/UGEL administration, share of direct cost
+    supervisor_fee=2800.00,      # per month
+)
+STAFF_SALARY_2013 = {"regional_officer": 3200.00, "monitoring_officer": 2600.00,
+                     "local_officer": 2300.00, "local_monitor": 1900.00}
+FEE_FLOOR = 1500.00  # lowest monthly coach fee a region is assumed to have paid in 2013
+# Geographies: speed km/h, fare PEN/km one way, rainy season, rainy factor; near/far distances
+# (km) chosen so that near schools are a daily commute and far ones one travel day each way,
+# in the dry and the rainy season alike; far = share of a region's schools beyond a commute.
+GEOGRAPHIES = {
+    "coast": dict(speed=40, fare=0.20, rainy=None, factor=1.0, near=20.0, far=100.0, far_share=0.0),
+    "andes": dict(speed=25, fare=0.30, rainy=("12-01", "04-30"), factor=1.5, near=15.0, far=60.0,
+                  far_share=0.10),
+    "amazon": dict(speed=12, fare=0.80, rainy=("12-01", "04-30"), factor=1.8, near=10.0, far=40.0,
+                   far_share=0.20),
+}
+# Protocol of 2013 (ASSUMPTION where noted): the APM multigrade protocol of seed 000 for visits
+# (9 a year: 1 diagnostic, 7 feedback, 1 evaluation; 1 day each, ASSUMPTION) and teacher
+# workshops (2 a year; 2 days each, ASSUMPTION); GIA 4 a year for the caseload together
+# (seed 001 names "meetings between coached teachers"; count from NT-026, ASSUMPTION); no RTC
+# (not among Sempé's three activity types); 2 regional coach workshops of 4 days (ASSUMPTION).
+PROTOCOL_2013 = dict(visits=9, visit_days=1, gia=4, teacher_workshop_days=4, coach_workshop_days=8)
+CONTRACT_MONTHS = 11  # 1 Feb - 31 Dec (DOMAIN.md: 2014 practice; ASSUMPTION for 2010-2013)
+
+
+# ----------------------------------------------------------------------------------------------
+# Small helpers
+# ----------------------------------------------------------------------------------------------
+def mean(v):
+    return sum(v) / len(v)
+
+
+def sd(v):
+    m = mean(v)
+    return math.sqrt(sum((x - m) ** 2 for x in v) / (len(v) - 1))
+
+
+def r2(x):
+    """Round half away from zero to 2 decimals, on the decimal string (no binary surprises)."""
+    from decimal import Decimal, ROUND_HALF_UP
+    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+class Lcg:
+    """Fixed-seed 64-bit linear congruential generator (Knuth MMIX constants)."""
+
+    def __init__(self, seed):
+        self.s = seed & 0xFFFFFFFFFFFFFFFF
+
+    def below(self, n):
+        self.s = (self.s * 6364136223846793005 + 1442695040888963407) & 0xFFFFFFFFFFFFFFFF
+        return (self.s >> 33) % n
+
+
+def largest_remainder(total, weights, keys):
+    """Integers proportional to weights summing to total (ties broken by key order)."""
+    w = sum(weights[k] for k in keys)
+    raw = {k: total * weights[k] / w for k in keys}
+    out = {k: math.floor(raw[k]) for k in keys}
+    left = total - sum(out.values())
+    for k in sorted(keys, key=lambda k: (-(raw[k] - out[k]), keys.index(k)))[:left]:
+        out[k] += 1
+    return out
+
+
+def fit_values(fixed, m, mu, sigma, lo, hi, include_lo=True, include_hi=True):
+    """m values which, with `fixed`, have exactly mean mu and sample SD sigma, lie in [lo, hi]
+    and include lo and/or hi. Shape: evenly spaced (uniform) quantiles, fitted affinely; values
+    that fall outside [lo, hi] are set to the bound and the rest refitted."""
+    n = len(fixed) + m
+    s1 = n * mu
+    s2 = (n - 1) * sigma ** 2 + n * mu ** 2
+    pinned = ([lo] if include_lo else []) + ([hi] if include_hi else [])
+    while True:
+        k = m - len(pinned)
+        z = [(i + 0.5) / k - 0.5 for i in range(k)]
+        zz = sum(x * x for x in z)
+        a = (s1 - sum(fixed) - sum(pinned)) / k
+        b2 = (s2 - sum(x * x for x in fixed) - sum(x * x for x in pinned) - k * a * a) / zz
+        if b2 < 0:
+            raise ValueError("no values reach the requested spread")
+        vals = [a + math.sqrt(b2) * x for x in z]
+        out_lo = [v for v in vals if v < lo]
+        out_hi = [v for v in vals if v > hi]
+        if not out_lo and not out_hi:
+            return sorted(pinned + vals)
+        # pin the most extreme violator and refit
+        if out_hi and (not out_lo or max(out_hi) - hi >= lo - min(out_lo)):
+            pinned.append(hi)
+        else:
+            pinned.append(lo)
+
+
+def pack(schools, ratio):
+    """Replicates sim/programme/caseload.cpp for one UGEL and one school type: schools (teacher
+    counts, in distance order) packed into coaches of `ratio` teachers. Returns the caseloads as
+    lists of school indices."""
+    loads, room = [], 0
+    for i, t in enumerate(schools):
+        remaining = t
+        while remaining > 0:
+            if room <= 0 or (remaining > room and remaining <= ratio):
+                loads.append([])
+                room = ratio
+            take = min(remaining, room)
+            loads[-1].append(i)
+            room -= take
+            remaining -= take
+    return loads
+
+
+# ----------------------------------------------------------------------------------------------
+# 2013: regional plan
+# ----------------------------------------------------------------------------------------------
+def named_pairs():
+    """Smallest (coaches, teachers) reproducing each named region's published figures."""
+    out = {}
+    for region, f in NAMED_2013.items():
+        for c in range(1, 1000):
+            found = None
+            for t in range(5 * c, 11 * c):
+                if "teachers_per_coach" in f and r2(t / c) != f["teachers_per_coach"]:
+                    continue
+                if "cost_per_coach" in f:
+                    # a total X (in céntimos) whose per-coach and per-teacher values round right
+                    lo = max(round((f["cost_per_coach"] - 0.005) * c * 100),
+                             round((f["cost_per_teacher"] - 0.005) * t * 100))
+                    hi = min(round((f["cost_per_coach"] + 0.005) * c * 100),
+                             round((f["cost_per_teacher"] + 0.005) * t * 100))
+                    total = next((x for x in range(lo, hi + 1)
+                                  if r2(x / 100 / c) == f["cost_per_coach"]
+                                  and r2(x / 100 / t) == f["cost_per_teacher"]), None)
+                    if total is None:
+                        continue
+                else:
+                    total = round(f["cost_per_teacher"] * t * 100)
+                found = (c, t, total / 100)
+                break
+            if found:
+                out[region] = found
+                break
+    return out
+
+
+def plan_2013():
+    p = {"year": 2013}
+    regions = [r for r, _, _ in REGIONS if r != "Lima Metropolitana"]
+    sempe = [r for r in regions if r != "Callao"]  # the 24 regions of Tables 17 and 22
+    named = named_pairs()
+    coaches, teachers, total_cost = {}, {}, {}
+    for r, (c, t, x) in named.items():
+        coaches[r], teachers[r], total_cost[r] = c, t, x
+    coaches.update(FIXED_COACHES_2013)
+    coaches["Callao"] = CALLAO_2013["coaches"]
+    free = [r for r in sempe if r not in coaches]
+    weights = {r: w for r, _, w in REGIONS}
+    coaches.update(largest_remainder(TABLE1[2013]["coaches"] - sum(coaches.values()), weights, free))
+
+    # Teachers per coach: Table 17 exactly, assigned by region size.
+    _, lo, hi, mu, sigma = TABLE17["teachers_per_coach"]
+    kfixed = {r: teachers[r] / coaches[r] for r in named}
+    kfree = [r for r in sempe if r not in kfixed]
+    vals = fit_values(list(kfixed.values()), len(kfree), mu, sigma, lo, hi)
+    by_size = sorted(kfree, key=lambda r: (coaches[r], r))
+    ratio = dict(zip(by_size, vals))
+    for r in kfree:
+        t = round(ratio[r] * coaches[r])
+        # keep the realised ratio inside [min, max] after rounding to whole teachers
+        while r2(t / coaches[r]) > hi:
+            t -= 1
+        while r2(t / coaches[r]) < lo:
+            t += 1
+        teachers[r] = t
+    teachers["Callao"] = CALLAO_2013["schools"] * CALLAO_2013["teachers_per_school"]
+
+    # Schools: Table 1's 7,001 in proportion to teachers; Madre de Dios by its 22.08 students
+    # per school, Callao by assumption.
+    schools = {"Callao": CALLAO_2013["schools"]}
+    tps = sum(teachers[r] for r in sempe) / (TABLE1[2013]["schools"] - schools["Callao"])
+    mdd_target = teachers["Madre de Dios"] / tps
+    mdd = sorted((n for n in range(20, 80) if r2(round(22.08 * n) / n) == 22.08),
+                 key=lambda n: (abs(n - mdd_target), n))[0]
+    schools["Madre de Dios"] = mdd
+    rest = [r for r in sempe if r != "Madre de Dios"]
+    schools.update(largest_remainder(TABLE1[2013]["schools"] - sum(schools.values()),
+                                     {r: teachers[r] for r in rest}, rest))
+
+    # Students per coach (Table 17) and cost per coach (Table 22): the values are fitted to the
+    # published spreads; which region gets which value is searched (fixed seed) so that cost per
+    # teacher and per student (Table 22) come closest, students per teacher stays plausible and
+    # the national student count comes close to Table 1.
+    _, lo, hi, mu, sigma = TABLE17["students_per_coach"]
+    students = {"Madre de Dios": round(22.08 * schools["Madre de Dios"])}
+    sfixed = {"Madre de Dios": students["Madre de Dios"] / coaches["Madre de Dios"]}
+    sfree = [r for r in sempe if r not in sfixed]
+    svals = fit_values(list(sfixed.values()), len(sfree), mu, sigma, lo, hi)
+    students["Callao"] = teachers["Callao"] * CALLAO_2013["students_per_teacher"]
+
+    _, lo, hi, mu, sigma = TABLE22["cost_per_coach"]
+    cfixed = {r: total_cost[r] / coaches[r] for r in ("Cajamarca", "Pasco")}
+    cfree = [r for r in sempe if r not in cfixed]
+    # Madre de Dios' cost per coach follows from its cost per teacher and ratio; it counts as one
+    # of the fitted values. All stay below Cajamarca ("second highest").
+    cvals = fit_values(list(cfixed.values()) + [total_cost["Madre de Dios"] / coaches["Madre de Dios"]],
+                       len(cfree) - 1, mu, sigma, lo, cfixed["Cajamarca"], include_hi=False)
+    others = [r for r in cfree if r != "Madre de Dios"]
+    cost_of, spc_of = search_assignment(others, cvals, sfree, svals, coaches, teachers,
+                                        students, total_cost)
+    for r, v in spc_of.items():
+        students[r] = round(v * coaches[r])
+    for r, v in cost_of.items():
+        total_cost[r] = r2(v * coaches[r])
+    total_cost["Callao"] = r2(mu * coaches["Callao"])
+
+    p.update(regions=regions, sempe=sempe, coaches=coaches, teachers=teachers,
+             schools=schools, students=students, cost=total_cost)
+    return p
+
+
+def spread_error(values, target, weights=(1, 1, 0.5, 0.5)):
+    """Squared relative error of (mean, SD, min, max) against a published (N, min, max, mean,
+    SD), plus a penalty for any value outside the published range."""
+    _, lo, hi, mu, sigma = target
+    got = (mean(values), sd(values), min(values), max(values))
+    want = (mu, sigma, lo, hi)
+    e = sum(w * ((g - x) / x) ** 2 for w, g, x in zip(weights, got, want))
+    return e + sum(1.0 for v in values if v < lo - 0.005 or v > hi + 0.005)
+
+
+SPT_RANGE = (9.0, 26.0)  # plausible students per coached teacher in rural primary (ASSUMPTION)
+
+
+def search_assignment(cregions, cvals, sregions, svals, coaches, teachers, students, total_cost):
+    """Which region gets which cost per coach and which students per coach: a fixed-seed swap
+    search minimising the error of Table 22's cost per teacher and per student (mean, SD, min,
+    max), keeping students per teacher in SPT_RANGE and the national student count near
+    Table 1."""
+    corder, sorder = sorted(cregions), sorted(sregions)
+    cperm, sperm = list(range(len(corder))), list(range(len(sorder)))
+    fixed_students = {r: v for r, v in students.items() if r not in sregions}
+    target_students = TABLE1[2013]["students"]
+
+    def err():
+        st_ = dict(fixed_students)
+        for i, r in enumerate(sorder):
+            st_[r] = svals[sperm[i]] * coaches[r]
+        cost = {r: v for r, v in total_cost.items() if r in teachers and r != "Callao"}
+        for i, r in enumerate(corder):
+            cost[r] = cvals[cperm[i]] * coaches[r]
+        cpt = [cost[r] / teachers[r] for r in cost]
+        cps = [cost[r] / st_[r] for r in cost]
+        e = spread_error(cpt, TABLE22["cost_per_teacher"]) + \
+            spread_error(cps, TABLE22["cost_per_student"])
+        e += sum(1.0 for r in sorder if not SPT_RANGE[0] <= st_[r] / teachers[r] <= SPT_RANGE[1])
+        e += ((sum(st_.values()) - target_students) / target_students) ** 2
+        return e
+
+    rng = Lcg(2013)
+    best = err()
+    for step in range(120000):
+        perm = cperm if step % 2 == 0 else sperm
+        i, j = rng.below(len(perm)), rng.below(len(perm))
+        if i == j:
+            continue
+        perm[i], perm[j] = perm[j], perm[i]
+        e = err()
+        if e <= best:
+            best = e
+        else:
+            perm[i], perm[j] = perm[j], perm[i]
+    return ({r: cvals[cperm[i]] for i, r in enumerate(corder)},
+            {r: svals[sperm[i]] for i, r in enumerate(sorder)})
+
+
+def describe(p):
+    s = p["sempe"]
+    c, t, st_, x = p["coaches"], p["teachers"], p["students"], p["cost"]
+    rows = {
+        "teachers_per_coach": [t[r] / c[r] for r in s],
+        "students_per_coach": [st_[r] / c[r] for r in s],
+        "cost_per_teacher": [x[r] / t[r] for r in s],
+        "cost_per_student": [x[r] / st_[r] for r in s],
+        "cost_per_coach": [x[r] / c[r] for r in s],
+    }
+    for k, v in rows.items():
+        tgt = TABLE17.get(k) or TABLE22.get(k)
+        print(f"{k:20s} mean {mean(v):10.2f} ({tgt[3]:10.2f}) sd {sd(v):9.2f} ({tgt[4]:9.2f}) "
+              f"min {min(v):9.2f} ({tgt[1]:9.2f}) max {max(v):9.2f} ({tgt[2]:9.2f})")
+    allr = p["regions"]
+    print("national coaches", sum(c[r] for r in allr), "teachers", sum(t[r] for r in allr),
+          "schools", sum(p["schools"][r] for r in allr), "students", sum(st_[r] for r in allr),
+          "regional cost", round(sum(x[r] for r in allr), 2))
+    for r in allr:
+        print(f"  {r:16s} c {c[r]:4d} t {t[r]:5d} n {p['schools'][r]:5d} s {st_[r]:6d} "
+              f"k {t[r]/c[r]:5.2f} spt {st_[r]/t[r]:5.2f} cpc {x[r]/c[r]:9.2f} "
+              f"cpt {x[r]/t[r]:8.2f} cps {x[r]/st_[r]:7.2f}")
+
+
+if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "plan":
+    describe(plan_2013())
