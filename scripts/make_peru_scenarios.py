@@ -379,15 +379,260 @@ def plan_2013():
     others = [r for r in cfree if r != "Madre de Dios"]
     cost_of, spc_of = search_assignment(others, cvals, sfree, svals, coaches, teachers,
                                         students, total_cost)
+    _, lo, hi, _, _ = TABLE17["students_per_coach"]
     for r, v in spc_of.items():
         students[r] = round(v * coaches[r])
+        while r2(students[r] / coaches[r]) < lo:
+            students[r] += 1
+        while r2(students[r] / coaches[r]) > hi:
+            students[r] -= 1
     for r, v in cost_of.items():
         total_cost[r] = r2(v * coaches[r])
     total_cost["Callao"] = r2(mu * coaches["Callao"])
 
     p.update(regions=regions, sempe=sempe, coaches=coaches, teachers=teachers,
              schools=schools, students=students, cost=total_cost)
+    # School layouts: each region as close to its share of Table 1's schools as the packing
+    # allows; what a region misses is carried to the next (largest regions last).
+    layout, carry = {}, 0
+    for r in sorted(sempe, key=lambda r: (coaches[r], r)):
+        far = GEOGRAPHIES[GEO[r]]["far_share"]
+        if r == "Madre de Dios":  # the nearest school count that keeps 22.08 students per school
+            for n in sorted((n for n in range(20, 80) if r2(round(22.08 * n) / n) == 22.08),
+                            key=lambda n: (abs(n - schools[r]), n)):
+                lay = school_layout(r, coaches[r], teachers[r], n, far)
+                if sum(b[1] for b in lay["blocks"]) == n:
+                    break
+            students[r] = round(22.08 * n)
+        else:
+            target = schools[r] + carry
+            lay = school_layout(r, coaches[r], teachers[r], target, far)
+            carry = target - sum(b[1] for b in lay["blocks"])
+        schools[r] = sum(b[1] for b in lay["blocks"])
+        layout[r] = lay
+    cs = CALLAO_2013
+    layout["Callao"] = dict(ratio=cs["teachers_per_school"],
+                            blocks=[(cs["teachers_per_school"], cs["schools"], False)])
+    layout["Callao"]["loads"] = pack_blocks(layout["Callao"]["blocks"], layout["Callao"]["ratio"])
+    p["layout"] = layout
+    p["staff"] = allocate_staff(regions, sempe, coaches)
     return p
+
+
+def pack_blocks(blocks, ratio):
+    """pack() for blocks of identical schools, fast: blocks = [(size, count, far)] in distance
+    order (every size <= ratio). Returns one dict per coach: teachers and the schools it serves
+    as {(size, far): count}."""
+    loads, room = [], 0
+    for size, count, far in blocks:
+        left = count
+        while left > 0:
+            if room < size:  # no room, or the school would have to be split: a fresh coach
+                loads.append(dict(teachers=0, schools={}))
+                room = ratio
+            k = min(left, room // size)
+            load = loads[-1]
+            load["teachers"] += k * size
+            load["schools"][(size, far)] = load["schools"].get((size, far), 0) + k
+            room -= k * size
+            left -= k
+    return loads
+
+
+# Per ratio R: ways to fill a coach exactly (size f, R % f == 0) and to leave it d short
+# (size s: floor(R / s) schools leave d = R mod s; "ones7" = R - 1 one-teacher schools followed
+# by a larger school). Sizes are kept to 1-5 teachers (rural primary).
+def short_patterns(ratio):
+    out = [(1, 1, ratio - 1)]  # R - 1 one-teacher schools, then a larger school: at most once
+    for size in (2, 3, 4, 5):
+        d = ratio % size
+        if 0 < d < size and ratio // size >= 1:
+            out.append((d, size, ratio // size))
+    return out
+
+
+def school_layout(region, c, t, n_target, far_share):
+    """Blocks of identical schools (size, count, far) whose caseload packing gives exactly c
+    coaches for t teachers at ratio R = ceil(t / c): full coaches first (blocks of 1-, 2-, 3- or
+    5-teacher schools that fill R exactly), then coaches left short (blocks of one size that
+    cannot fill R; each leaves d teachers of room, and the next block's schools are larger than
+    d, so every block starts a fresh coach). The school count is brought as close to n_target as
+    these patterns allow; the tail of the last block (farthest schools) is the far band."""
+    ratio = -(-t // c)
+    w = ratio * c - t  # teachers of room left over all coaches
+    fulls = [f for f in (1, 2, 3, 5) if ratio % f == 0]
+    best = None
+    shorts = short_patterns(ratio)
+    # choose short coaches: counts per short pattern whose wastes sum to w (at most 2 patterns)
+    options = []
+    for i, (d1, s1, k1) in enumerate(shorts):
+        for (d2, s2, k2) in shorts[i:]:
+            for a in range(0, w // d1 + 1):
+                rest = w - a * d1
+                if rest % d2:
+                    continue
+                b_ = rest // d2
+                if (d1, s1) == (d2, s2) and b_ > 0:
+                    continue
+                if (s1 == 1 and a > 1) or (s2 == 1 and b_ > 1):
+                    continue
+                if a + b_ <= c:
+                    options.append(((d1, s1, k1, a), (d2, s2, k2, b_)))
+    if w == 0:
+        options.append(((0, 0, 0, 0), (0, 0, 0, 0)))
+    for (d1, s1, k1, a), (d2, s2, k2, b_) in options:
+        full = c - a - b_
+        # two short blocks: the second one's schools must be larger than the room the first
+        # leaves, so that it starts a fresh coach; a last block of ones is not allowed (its room
+        # would be filled by nothing, but its coaches would not be short by design)
+        pair = [x for x in [(d1, s1, k1, a), (d2, s2, k2, b_)] if x[3] > 0]
+        for blocks_short in (pair, pair[::-1]):
+            if all(blocks_short[j + 1][1] > blocks_short[j][0] for j in range(len(blocks_short) - 1)) \
+                    and not (blocks_short and blocks_short[-1][1] == 1 and False):
+                break
+        else:
+            continue
+        n_short = sum(k * m for _, _, k, m in blocks_short)
+        # full coaches: split between two fill sizes (f_lo more schools, f_hi fewer)
+        for f_lo in fulls:
+            for f_hi in fulls:
+                if f_hi < f_lo:
+                    continue
+                for x in range(0, full + 1) if f_hi != f_lo else (full,):
+                    n_full = x * (ratio // f_lo) + (full - x) * (ratio // f_hi)
+                    n = n_full + n_short
+                    score = (abs(n - n_target), len(blocks_short), f_hi - f_lo)
+                    if best is None or score < best[0]:
+                        blocks = []
+                        if x > 0:
+                            blocks.append([f_lo, x * (ratio // f_lo), False])
+                        if full - x > 0 and (f_hi != f_lo or x == 0):
+                            blocks.append([f_hi, (full - x) * (ratio // f_hi), False])
+                        # full blocks in increasing size; then short blocks
+                        blocks.sort()
+                        for _, size, k, m in blocks_short:
+                            blocks.append([size, k * m, False])
+                        best = (score, blocks)
+                    if f_hi == f_lo:
+                        break
+    if best is None:
+        raise SystemExit(f"{region}: no school layout for {t} teachers in {c} coaches")
+    blocks = best[1]
+    # Merge equal neighbours, then make the farthest schools of the last block the far band.
+    merged = []
+    for b in blocks:
+        if merged and merged[-1][0] == b[0]:
+            merged[-1][1] += b[1]
+        else:
+            merged.append(b)
+    n = sum(b[1] for b in merged)
+    far = min(merged[-1][1], round(far_share * n)) if merged[-1][0] >= 2 else 0
+    out = [tuple(b) for b in merged]
+    if far > 0:
+        size, count, _ = out[-1]
+        out[-1] = (size, count - far, False)
+        out.append((size, far, True))
+        if count - far == 0:
+            out.pop(-2)
+    loads = pack_blocks(out, ratio)
+    got_t = sum(l["teachers"] for l in loads)
+    if len(loads) != c or got_t != t:
+        raise SystemExit(f"{region}: layout packs into {len(loads)} coaches / {got_t} teachers, "
+                         f"wanted {c} / {t}")
+    return dict(ratio=ratio, blocks=out, loads=loads)
+
+
+def allocate_staff(regions, sempe, coaches):
+    """Table 23 head counts over the 25 regions: totals by a fixed-seed search on Table 17's
+    coaches per staff (23 regions with staff) and Table 23's total staff spread, then roles."""
+    keys = [r for r in regions if r not in FIXED_STAFF_2013]
+    total = round(TABLE23["total"][2] * len(regions))  # 126
+    s = {r: max(1, round(coaches[r] / TABLE17["coaches_per_staff"][3])) for r in keys}
+    s.update(FIXED_STAFF_2013)
+
+    def fix_sum():
+        while sum(s.values()) > total:
+            r = max(keys, key=lambda r: (s[r], r))
+            s[r] -= 1
+        while sum(s.values()) < total:
+            r = max(keys, key=lambda r: (coaches[r] / s[r], r))
+            s[r] += 1
+    fix_sum()
+
+    def err():
+        cps = [coaches[r] / s[r] for r in sempe if s[r] > 0]
+        e = spread_error(cps, TABLE17["coaches_per_staff"])
+        tot = [s[r] for r in regions]
+        _, hi, mu, sigma = TABLE23["total"]
+        e += ((sd(tot) - sigma) / sigma) ** 2 + ((max(tot) - hi) / hi) ** 2
+        return e + sum(1.0 for r in keys if s[r] > 12)
+
+    rng = Lcg(23)
+    best = err()
+    for _ in range(20000):
+        a, b = keys[rng.below(len(keys))], keys[rng.below(len(keys))]
+        if a == b or s[a] <= 1:
+            continue
+        s[a] -= 1
+        s[b] += 1
+        e = err()
+        if e <= best:
+            best = e
+        else:
+            s[a] += 1
+            s[b] -= 1
+    return roles_for(regions, s)
+
+
+def roles_for(regions, s):
+    """Split each region's staff into Table 23's roles. Lima Provincias: 1 regional officer,
+    2 monitoring officers, 10 local officers (the local-officer maximum); the other region with
+    most staff holds the local-monitor maximum (9) if it can; regional officers in 21 regions
+    (not in La Libertad, which has none, nor in the 3 other regions with least staff); the rest
+    goes to monitoring officers (up to 5), then local officers, then local monitors, in turn."""
+    sums = {"regional_officer": 21, "monitoring_officer": 43, "local_officer": 43,
+            "local_monitor": 19}
+    roles = {r: dict(regional_officer=0, monitoring_officer=0, local_officer=0, local_monitor=0)
+             for r in regions}
+    roles["Lima Provincias"].update(regional_officer=1, monitoring_officer=2, local_officer=10)
+    left = {k: v - roles["Lima Provincias"][k] for k, v in sums.items()}
+    others = [r for r in regions if r not in ("Lima Provincias",) and s[r] > 0]
+    no_ro = sorted(others, key=lambda r: (s[r], r))[:len(others) - left["regional_officer"]]
+    rem = {}
+    for r in others:
+        roles[r]["regional_officer"] = 0 if r in no_ro else 1
+        rem[r] = s[r] - roles[r]["regional_officer"]
+    left["regional_officer"] = 0
+    big = max(others, key=lambda r: (s[r], r))
+    lm = min(9, rem[big] - 1, left["local_monitor"])
+    roles[big]["local_monitor"] = lm
+    roles[big]["monitoring_officer"] = rem[big] - lm
+    left["local_monitor"] -= lm
+    left["monitoring_officer"] -= rem[big] - lm
+    rem[big] = 0
+    for r in others:  # at least one monitoring officer where there is staff
+        if rem[r] > 0:
+            roles[r]["monitoring_officer"] += 1
+            left["monitoring_officer"] -= 1
+            rem[r] -= 1
+    cycle = ["monitoring_officer", "local_officer", "local_monitor"]
+    i = 0
+    while any(rem.values()):
+        for r in sorted(others, key=lambda r: (-rem[r], r)):
+            if rem[r] == 0:
+                continue
+            for _ in range(3):
+                role = cycle[i % 3]
+                i += 1
+                cap = 5 if role == "monitoring_officer" else 8
+                if left[role] > 0 and roles[r][role] < cap:
+                    roles[r][role] += 1
+                    left[role] -= 1
+                    rem[r] -= 1
+                    break
+            else:
+                raise SystemExit("staff roles do not fit Table 23")
+    return roles
 
 
 def spread_error(values, target, weights=(1, 1, 0.5, 0.5)):
@@ -463,6 +708,17 @@ def describe(p):
     print("national coaches", sum(c[r] for r in allr), "teachers", sum(t[r] for r in allr),
           "schools", sum(p["schools"][r] for r in allr), "students", sum(st_[r] for r in allr),
           "regional cost", round(sum(x[r] for r in allr), 2))
+    staff = p["staff"]
+    cps = [c[r] / sum(staff[r].values()) for r in s if sum(staff[r].values()) > 0]
+    tgt = TABLE17["coaches_per_staff"]
+    print(f"coaches_per_staff    mean {mean(cps):10.2f} ({tgt[3]:10.2f}) sd {sd(cps):9.2f} ({tgt[4]:9.2f}) "
+          f"min {min(cps):9.2f} ({tgt[1]:9.2f}) max {max(cps):9.2f} ({tgt[2]:9.2f}) n {len(cps)}")
+    for role in ("regional_officer", "monitoring_officer", "local_officer", "local_monitor", "total"):
+        v = [sum(staff[r].values()) if role == "total" else staff[r][role] for r in allr]
+        print(f"  {role:20s} sum {sum(v):4d} mean {mean(v):5.2f} ({TABLE23[role][2]}) sd {sd(v):5.3f} "
+              f"({TABLE23[role][3]}) min {min(v)} max {max(v)} ({TABLE23[role][1]})")
+    for r in allr:
+        print("   ", r, staff[r], p["layout"][r]["ratio"], p["layout"][r]["blocks"])
     for r in allr:
         print(f"  {r:16s} c {c[r]:4d} t {t[r]:5d} n {p['schools'][r]:5d} s {st_[r]:6d} "
               f"k {t[r]/c[r]:5.2f} spt {st_[r]/t[r]:5.2f} cpc {x[r]/c[r]:9.2f} "

@@ -19,6 +19,7 @@ struct RunOptions {
   std::string out_dir = "out";
   std::optional<std::uint64_t> seed;
   bool ledger = true;
+  std::string sqlite;  // also write the ledger and results to this SQLite file
   bool quiet = false;
 };
 

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "Override the scenario's random seed")
       ->check(CLI::NonNegativeNumber);
   run_cmd->add_flag("!--no-ledger", run.ledger, "Do not keep or write ledger.csv");
+  run_cmd->add_option("--sqlite", run.sqlite,
+                      "Also write the ledger, population and results to an SQLite file");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
 
   std::string validate_file;

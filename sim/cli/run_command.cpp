@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "coachsim/report/run_report.hpp"
+#include "coachsim/report/sqlite_ledger.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "commands.hpp"
 #include "load.hpp"
@@ -12,11 +13,16 @@ int run_command(const RunOptions& options) {
   std::optional<Loaded> loaded = load_or_report(options.scenario);
   if (!loaded) return kExitBadInput;
   if (options.seed) loaded->scenario.seed = *options.seed;
+  if (!options.ledger && !options.sqlite.empty()) {
+    std::cerr << "coachsim: --sqlite needs the ledger; drop --no-ledger.\n";
+    return kExitBadInput;
+  }
   const auto sim = results::simulate(loaded->scenario, options.ledger);
   const report::RunReport report{loaded->scenario, loaded->name, sim->population, sim->ledger,
                                  sim->tally,       sim->results, sim->events};
   try {
     report::write_run_outputs(report, options.out_dir);
+    if (!options.sqlite.empty()) report::write_sqlite(report, options.sqlite);
   } catch (const std::exception& e) {
     std::cerr << "coachsim: " << e.what() << "\n";
     return kExitFailure;

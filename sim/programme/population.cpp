@@ -13,7 +13,7 @@ namespace {
 
 using scenario::Distribution;
 
-double draw(engine::RandomStream& rng, const Distribution& d) {
+double draw_unbounded(engine::RandomStream& rng, const Distribution& d) {
   switch (d.shape) {
     case Distribution::Shape::kFixed:
       return d.a;
@@ -25,6 +25,10 @@ double draw(engine::RandomStream& rng, const Distribution& d) {
       return rng.lognormal(std::log(d.a), d.b);
   }
   return d.a;
+}
+
+double draw(engine::RandomStream& rng, const Distribution& d) {
+  return std::min(draw_unbounded(rng, d), d.max);
 }
 
 int draw_count(engine::RandomStream& rng, const Distribution& d) {

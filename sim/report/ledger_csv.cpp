@@ -24,8 +24,6 @@ std::string supervisor_name(std::uint32_t supervisor) {
   return buf;
 }
 
-namespace {
-
 std::string ref_name(const RunReport& r, const ledger::Entry& e) {
   switch (e.ref_kind) {
     case ledger::RefKind::kCoach:
@@ -43,8 +41,6 @@ std::string ref_name(const RunReport& r, const ledger::Entry& e) {
   }
   return {};
 }
-
-}  // namespace
 
 std::string region_name(const RunReport& report, std::uint32_t region) {
   return region < report.population.regions.size() ? report.population.regions[region].id

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/run_report.hpp"
 
 namespace coachsim::report {
@@ -19,6 +20,9 @@ bool write_ledger_csv(const RunReport& report, std::FILE* file);
 // The name used for spending executed outside the regions.
 inline constexpr std::string_view kOutsideRegions = "(outside regions)";
 std::string region_name(const RunReport& report, std::uint32_t region);
+// The name of what a ledger entry belongs to: a school id, coach or supervisor name, staff role
+// or central cost label.
+std::string ref_name(const RunReport& report, const ledger::Entry& e);
 
 std::string format_day(std::int32_t days_since_epoch);  // "YYYY-MM-DD"
 

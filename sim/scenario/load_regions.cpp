@@ -44,22 +44,31 @@ void load_distribution(Reader& reader, MapReader& parent, std::string_view key, 
     if (auto v = reader.number(*node, path)) out.a = *v;
     return;
   }
-  MapReader m(reader, *node, path, {"fixed", "uniform", "triangular", "lognormal"},
-              "a distribution: one of fixed, uniform, triangular, lognormal");
+  MapReader m(reader, *node, path, {"fixed", "uniform", "triangular", "lognormal", "max"},
+              "a distribution: one of fixed, uniform, triangular, lognormal (and optional max)");
   if (!m.ok()) return;
-  if (m.entries().empty() && node->size() > 0) {
+  // An optional upper bound beside the shape, e.g. {lognormal: [80, 0.8], max: 300}.
+  std::vector<MapReader::Entry> shapes;
+  for (const auto& e : m.entries()) {
+    if (e.key != "max") {
+      shapes.push_back(e);
+    } else if (auto v = reader.number(e.value, m.path("max"))) {
+      out.max = *v;
+    }
+  }
+  if (shapes.empty() && node->size() > (out.max < 1e300 ? 1u : 0u)) {
     reader.index().fail(path);  // only unknown keys, already reported
     return;
   }
-  if (m.entries().size() != 1) {
+  if (shapes.size() != 1) {
     std::vector<std::string> given;
-    for (const auto& e : m.entries()) given.push_back(e.key);
+    for (const auto& e : shapes) given.push_back(e.key);
     reader.fail(*node, path,
                 "expected exactly one of fixed, uniform, triangular, lognormal, got " +
                     (given.empty() ? std::string("none") : join(given)));
     return;
   }
-  const auto& entry = m.entries().front();
+  const auto& entry = shapes.front();
   const std::string p = m.path(entry.key);
   reader.locate(p, entry.value);
   if (entry.key == "fixed") {

@@ -51,6 +51,9 @@ void check_distribution(Checker& c, const std::string& field, const Distribution
       }
       break;
   }
+  if (problem.empty() && !(d.max > 0.0)) {
+    problem = "expected max > 0 (an upper bound on draws), got " + format_number(d.max);
+  }
   if (!problem.empty()) c.error(field, problem);
 }
 

@@ -122,3 +122,39 @@ TEST(Cli, HelpShowsAnExample) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string sqlite(const fs::path& db, const std::string& sql) {
+  const Result r = [&] {
+    const std::string cmd = "sqlite3 " + db.string() + " \"" + sql + "\" 2>&1";
+    Result out;
+    std::FILE* p = popen(cmd.c_str(), "r");
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.output.append(buf, n);
+    out.exit_code = pclose(p);
+    return out;
+  }();
+  return r.output;
+}
+
+TEST(Cli, SqliteLedgerSumsToTheReportedTotals) {
+  const fs::path out = fresh_dir("sqlite");
+  const fs::path db = out / "run.sqlite";
+  fs::create_directories(out);
+  ASSERT_EQ(
+      run("run " + kSmall + " -q --out " + out.string() + " --sqlite " + db.string()).exit_code, 0);
+  EXPECT_EQ(sqlite(db, "SELECT SUM(amount_centimos) FROM entries;"), "13199100\n");
+  EXPECT_EQ(sqlite(db, "SELECT value FROM run WHERE key='cost_total_centimos';"), "13199100\n");
+  // Category totals in the database match national.csv's travel and per diem columns.
+  EXPECT_EQ(sqlite(db, "SELECT SUM(amount_centimos) FROM entries WHERE category='travel';"),
+            "30000\n");
+  EXPECT_EQ(sqlite(db, "SELECT SUM(amount_centimos) FROM entries WHERE category='per_diem';"),
+            "90000\n");
+  EXPECT_EQ(sqlite(db, "SELECT COUNT(*) FROM entries;"), "50\n");
+  EXPECT_EQ(sqlite(db, "SELECT value FROM run WHERE key='seed';"), "7\n");
+  EXPECT_FALSE(fs::exists(db.string() + ".coachsim-tmp"));
+}
+
+}  // namespace

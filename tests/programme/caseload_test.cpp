@@ -95,7 +95,7 @@ TEST(Population, AggregatesExpandDeterministicallyFromTheSeed) {
   a.count = 50;
   a.teachers = {scenario::Distribution::Shape::kTriangular, 1, 4, 2};
   a.students_per_teacher = {scenario::Distribution::Shape::kUniform, 8, 20, 0};
-  a.distance_km = {scenario::Distribution::Shape::kLognormal, 30, 0.5, 0};
+  a.distance_km = {scenario::Distribution::Shape::kLognormal, 30, 0.5, 0, 45.0};
   a.border_share = 0.2;
   s.regions[0].aggregates.push_back(a);
   const auto p1 = programme::build_population(s);
@@ -107,6 +107,9 @@ TEST(Population, AggregatesExpandDeterministicallyFromTheSeed) {
     EXPECT_EQ(p1.schools[i].distance_km, p2.schools[i].distance_km);
     EXPECT_GE(p1.schools[i].teachers, 1);
     EXPECT_LE(p1.schools[i].teachers, 4);
+    if (i >= 2) {
+      EXPECT_LE(p1.schools[i].distance_km, 45.0);  // drawn: within the max
+    }
     border += p1.schools[i].border;
   }
   EXPECT_GT(border, 0);

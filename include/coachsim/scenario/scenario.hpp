@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +116,8 @@ struct Distribution {
   double a = 0.0;  // fixed: value; uniform/triangular: min; lognormal: median
   double b = 0.0;  // uniform/triangular: max; lognormal: sigma of log
   double c = 0.0;  // triangular: mode
+  // Draws above `max` are set to `max` (a register has no school beyond the UGEL's reach).
+  double max = std::numeric_limits<double>::infinity();
 };
 
 // "Schools of this type in this region": expanded deterministically from the seed.
