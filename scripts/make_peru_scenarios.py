@@ -152,7 +152,7 @@ NAMED_2013 = {
                           students_per_school=22.08),
 }
 FIXED_COACHES_2013 = {"La Libertad": 75, "Lima Provincias": 77}
-FIXED_STAFF_2013 = {"La Libertad": 0, "Lima Provincias": 13}
+FIXED_STAFF_2013 = {"La Libertad": 0, "Lima Provincias": 13, "Callao": 1}
 
 # Callao 2013 (ASSUMPTION: no published figure; excluded from Tables 17 and 22 by Sempé because
 # it is a dense urban area outside the focalisation): 10 urban polidocente primary schools of 8
@@ -348,7 +348,7 @@ def plan_2013():
 
     # Schools: Table 1's 7,001 in proportion to teachers; Madre de Dios by its 22.08 students
     # per school, Callao by assumption.
-    schools = {"Callao": CALLAO_2013["schools"]}
+    schools, students = {"Callao": CALLAO_2013["schools"]}, {}
     tps = sum(teachers[r] for r in sempe) / (TABLE1[2013]["schools"] - schools["Callao"])
     mdd_target = teachers["Madre de Dios"] / tps
     mdd = sorted((n for n in range(20, 80) if r2(round(22.08 * n) / n) == 22.08),
@@ -358,12 +358,46 @@ def plan_2013():
     schools.update(largest_remainder(TABLE1[2013]["schools"] - sum(schools.values()),
                                      {r: teachers[r] for r in rest}, rest))
 
+    # School layouts: each region as close to its share of Table 1's schools as the packing
+    # allows; what a region misses is carried to the next (largest regions last).
+    layout, carry = {}, 0
+    for r in sorted(sempe, key=lambda r: (coaches[r], r)):
+        far = GEOGRAPHIES[GEO[r]]["far_share"]
+        if r == "Madre de Dios":  # the nearest school count that keeps 22.08 students per school
+            for n in sorted((n for n in range(20, 80) if r2(round(22.08 * n) / n) == 22.08),
+                            key=lambda n: (abs(n - schools[r]), n)):
+                lay = school_layout(r, coaches[r], teachers[r], n, far)
+                if sum(b[1] for b in lay["blocks"]) == n:
+                    break
+            students[r] = round(22.08 * n)
+            carry += schools[r] - n
+        else:
+            target = schools[r] + carry
+            lay = school_layout(r, coaches[r], teachers[r], target, far)
+            carry = target - sum(b[1] for b in lay["blocks"])
+        schools[r] = sum(b[1] for b in lay["blocks"])
+        layout[r] = lay
+    if carry:  # give what is left to the largest region that can take it exactly
+        for r in sorted(sempe, key=lambda r: (-coaches[r], r)):
+            if r == "Madre de Dios":
+                continue
+            lay = school_layout(r, coaches[r], teachers[r], schools[r] + carry,
+                                GEOGRAPHIES[GEO[r]]["far_share"])
+            if sum(b[1] for b in lay["blocks"]) == schools[r] + carry:
+                schools[r] += carry
+                layout[r] = lay
+                break
+    cs = CALLAO_2013
+    layout["Callao"] = dict(ratio=cs["teachers_per_school"],
+                            blocks=[(cs["teachers_per_school"], cs["schools"], False)])
+    layout["Callao"]["loads"] = pack_blocks(layout["Callao"]["blocks"], layout["Callao"]["ratio"])
+
     # Students per coach (Table 17) and cost per coach (Table 22): the values are fitted to the
     # published spreads; which region gets which value is searched (fixed seed) so that cost per
     # teacher and per student (Table 22) come closest, students per teacher stays plausible and
     # the national student count comes close to Table 1.
     _, lo, hi, mu, sigma = TABLE17["students_per_coach"]
-    students = {"Madre de Dios": round(22.08 * schools["Madre de Dios"])}
+    students["Madre de Dios"] = round(22.08 * schools["Madre de Dios"])
     sfixed = {"Madre de Dios": students["Madre de Dios"] / coaches["Madre de Dios"]}
     sfree = [r for r in sempe if r not in sfixed]
     svals = fit_values(list(sfixed.values()), len(sfree), mu, sigma, lo, hi)
@@ -391,30 +425,7 @@ def plan_2013():
     total_cost["Callao"] = r2(mu * coaches["Callao"])
 
     p.update(regions=regions, sempe=sempe, coaches=coaches, teachers=teachers,
-             schools=schools, students=students, cost=total_cost)
-    # School layouts: each region as close to its share of Table 1's schools as the packing
-    # allows; what a region misses is carried to the next (largest regions last).
-    layout, carry = {}, 0
-    for r in sorted(sempe, key=lambda r: (coaches[r], r)):
-        far = GEOGRAPHIES[GEO[r]]["far_share"]
-        if r == "Madre de Dios":  # the nearest school count that keeps 22.08 students per school
-            for n in sorted((n for n in range(20, 80) if r2(round(22.08 * n) / n) == 22.08),
-                            key=lambda n: (abs(n - schools[r]), n)):
-                lay = school_layout(r, coaches[r], teachers[r], n, far)
-                if sum(b[1] for b in lay["blocks"]) == n:
-                    break
-            students[r] = round(22.08 * n)
-        else:
-            target = schools[r] + carry
-            lay = school_layout(r, coaches[r], teachers[r], target, far)
-            carry = target - sum(b[1] for b in lay["blocks"])
-        schools[r] = sum(b[1] for b in lay["blocks"])
-        layout[r] = lay
-    cs = CALLAO_2013
-    layout["Callao"] = dict(ratio=cs["teachers_per_school"],
-                            blocks=[(cs["teachers_per_school"], cs["schools"], False)])
-    layout["Callao"]["loads"] = pack_blocks(layout["Callao"]["blocks"], layout["Callao"]["ratio"])
-    p["layout"] = layout
+             schools=schools, students=students, cost=total_cost, layout=layout)
     p["staff"] = allocate_staff(regions, sempe, coaches)
     return p
 
@@ -690,6 +701,599 @@ def search_assignment(cregions, cvals, sregions, svals, coaches, teachers, stude
             {r: svals[sperm[i]] for i, r in enumerate(sorder)})
 
 
+# ----------------------------------------------------------------------------------------------
+# Money: the simulation's costing rules, estimated per region (to derive the coach fee)
+# ----------------------------------------------------------------------------------------------
+import datetime as _dt
+
+
+def half_away(x):
+    return math.floor(x + 0.5) if x >= 0 else -math.floor(-x + 0.5)
+
+
+def month_amounts(fee, year, start, end):
+    """Céntimos paid for a contract from `start` to `end` at `fee` a month: whole months at the
+    fee, partial months prorated by calendar days (sim/programme/payroll.cpp)."""
+    fee_c = round(fee * 100)
+    total = 0
+    for m in range(1, 13):
+        first = _dt.date(year, m, 1)
+        last = (_dt.date(year + (m == 12), m % 12 + 1, 1) - _dt.timedelta(days=1))
+        a, b = max(first, start), min(last, end)
+        if a > b:
+            continue
+        active = (b - a).days + 1
+        md = (last - first).days + 1
+        total += (fee_c * active * 2 + md) // (2 * md)  # half away from zero, integers
+    return total
+
+
+def estimate_region(y, r, fee, delay, per_supervisor, staff):
+    """Estimated cost of region r in year plan y (céntimos by category) if every planned
+    activity happens: the rules of sim/programme (coach_process, supervisor_process, payroll)."""
+    uc, geo = y["unit_costs"], GEOGRAPHIES[GEO[r]]
+    lay = y["layout"][r]
+    contract_start = y["contract"][0] + _dt.timedelta(days=delay)
+    contract_end = y["contract"][1]
+    cents = lambda x: round(x * 100)
+    cat = dict(coach_contracts=0, travel=0, per_diem=0, teacher_workshops=0, coach_training=0,
+               supervision=0, regional_staff=0, materials=0, other=0)
+    coaches = len(lay["loads"])
+    cat["coach_contracts"] = coaches * month_amounts(fee, y["year"], contract_start, contract_end)
+    sup_fee = uc["supervisor_fee"]
+    n_sup = -(-coaches // per_supervisor) if sup_fee is not None else 0
+    if n_sup:
+        cat["supervision"] = n_sup * month_amounts(sup_fee, y["year"], contract_start, contract_end)
+    for role, count in staff.items():
+        cat["regional_staff"] += count * cents(STAFF_SALARY_2013[role]) * 12
+    prot = y["protocol"]
+    cw = [d for d in y["coach_workshops"] if d >= contract_start]
+    tw = [d for d in y["teacher_workshops"] if d >= contract_start]
+    per_diem = cents(uc["per_diem"])
+    fare = geo["fare"]
+    for load in lay["loads"]:
+        t = load["teachers"]
+        cat["materials"] += t * cents(uc["materials_teacher"]) + cents(uc["materials_coach"])
+        cat["coach_training"] += len(cw) * (prot["coach_workshop_days"] // 2 * cents(uc["coach_workshop"])
+                                            + cents(uc["coach_workshop_travel"]))
+        cat["teacher_workshops"] += len(tw) * t * (prot["teacher_workshop_days"] // 2
+                                                   * cents(uc["teacher_workshop"])
+                                                   + cents(uc["teacher_workshop_travel"]))
+        cat["other"] += t * prot["gia"] * cents(uc["gia"])
+        km_weighted, hours_weighted = 0.0, 0.0
+        host = None  # the caseload's largest school hosts the GIA (first of the largest)
+        for (size, far), count in load["schools"].items():
+            d = geo["far"] if far else geo["near"]
+            km_weighted += d * size * count
+            hours_weighted += d / geo["speed"] * size * count
+            if host is None or size > host[0]:
+                host = (size, far)
+            site = size * prot["visit_days"]
+            if far:  # overnight: one return journey, per diem for the site and travel days
+                cat["travel"] += prot["visits"] * count * half_away(2 * d * fare * 100)
+                cat["per_diem"] += prot["visits"] * count * (site + 2) * per_diem
+            else:  # daily commute
+                cat["travel"] += prot["visits"] * count * half_away(2 * d * site * fare * 100)
+        d = geo["far"] if host[1] else geo["near"]
+        if host[1]:
+            cat["travel"] += prot["gia"] * half_away(2 * d * fare * 100)
+            cat["per_diem"] += prot["gia"] * 3 * per_diem
+        else:
+            cat["travel"] += prot["gia"] * half_away(2 * d * fare * 100)
+        if n_sup and y["supervisor_visits"]:
+            km, hours = km_weighted / t, hours_weighted / t
+            if hours > 2.0:
+                cat["supervision"] += y["supervisor_visits"] * (half_away(2 * km * fare * 100)
+                                                                + 3 * per_diem)
+            else:
+                cat["supervision"] += y["supervisor_visits"] * half_away(2 * km * fare * 100)
+    direct = sum(cat.values())
+    cat["other"] += half_away(uc["overhead"] * direct)
+    return cat
+
+
+def derive_fee(y, r, target, per_supervisor, staff):
+    """Monthly coach fee (and contract delay in days) that make region r cost `target` soles."""
+    def total(fee, delay):
+        return sum(estimate_region(y, r, fee, delay, per_supervisor, staff).values())
+    # cost is linear in the fee: solve at delay 0
+    base, unit = total(0.0, 0), total(1000.0, 0) - total(0.0, 0)
+    fee = (target * 100 - base) / unit * 1000
+    delay = 0
+    if fee < FEE_FLOOR:
+        fee = FEE_FLOOR
+        while total(FEE_FLOOR, delay + 1) > target * 100 or total(FEE_FLOOR, delay) > target * 100:
+            delay += 1
+            if total(FEE_FLOOR, delay) <= target * 100:
+                break
+        base, unit = total(0.0, delay), total(1000.0, delay) - total(0.0, delay)
+        fee = (target * 100 - base) / unit * 1000
+    return r2(fee), delay
+
+# ----------------------------------------------------------------------------------------------
+# Calendars (ASSUMPTION: MINEDU school calendars of the time are not in the seeds; classes from
+# early March to the week before Christmas with a two-week break at the end of July, as in the
+# 2023/2024 calendars of DOMAIN.md). Holy Thursday and Good Friday per year.
+# ----------------------------------------------------------------------------------------------
+D = _dt.date
+CALENDARS = {
+    2010: dict(terms=[(D(2010, 3, 1), D(2010, 7, 23)), (D(2010, 8, 9), D(2010, 12, 17))],
+               holidays=[D(2010, 4, 1), D(2010, 4, 2)],
+               coach_workshops=[D(2010, 2, 8), D(2010, 7, 26)],
+               teacher_workshops=[D(2010, 2, 22), D(2010, 8, 2)]),
+    2011: dict(terms=[(D(2011, 3, 7), D(2011, 7, 22)), (D(2011, 8, 8), D(2011, 12, 16))],
+               holidays=[D(2011, 4, 21), D(2011, 4, 22)],
+               coach_workshops=[D(2011, 2, 7), D(2011, 7, 25)],
+               teacher_workshops=[D(2011, 2, 28), D(2011, 8, 1)]),
+    2012: dict(terms=[(D(2012, 3, 5), D(2012, 7, 20)), (D(2012, 8, 6), D(2012, 12, 21))],
+               holidays=[D(2012, 4, 5), D(2012, 4, 6)],
+               coach_workshops=[D(2012, 2, 6), D(2012, 7, 23)],
+               teacher_workshops=[D(2012, 2, 27), D(2012, 7, 30)]),
+    2013: dict(terms=[(D(2013, 3, 11), D(2013, 7, 19)), (D(2013, 8, 5), D(2013, 12, 20))],
+               holidays=[D(2013, 3, 28), D(2013, 3, 29)],
+               coach_workshops=[D(2013, 2, 11), D(2013, 7, 22)],
+               teacher_workshops=[D(2013, 3, 4), D(2013, 7, 30)]),
+}
+FIXED_HOLIDAYS = ["01-01", "05-01", "06-29", "07-28", "07-29", "08-30", "10-08", "11-01", "12-08",
+                  "12-25"]
+
+
+def year_frame(year, unit_costs, supervisor_visits):
+    cal = CALENDARS[year]
+    return dict(year=year, unit_costs=unit_costs, contract=(D(year, 2, 1), D(year, 12, 31)),
+                protocol=PROTOCOL_2013, coach_workshops=cal["coach_workshops"],
+                teacher_workshops=cal["teacher_workshops"], supervisor_visits=supervisor_visits)
+
+
+# Central spending 2013 (outside the regions; soles). Amounts of named items are ASSUMPTIONs
+# per unit; the remainder closes Table 1 and is reported as not itemised.
+POSTGRADUATE_PER_PARTICIPANT = 6000.00
+CENTRAL_MATERIALS_PER_TEACHER = 150.00
+CENTRAL_MANAGEMENT_SHARE = 0.03
+
+
+def central_2013(regional_total):
+    t1 = TABLE1[2013]
+    items = []
+    participants = t1["coaches"] + t1["supervisors"]
+    items.append(dict(category="coach_training",
+                      amount=r2(participants * POSTGRADUATE_PER_PARTICIPANT),
+                      label=f"postgraduate training of all {t1['coaches']:,} coaches and "
+                            f"{t1['supervisors']} coach supervisors, contracted nationally",
+                      source=f"001_7e83e5b813894d20.txt 5.2.3 (national order of 2013 to start a "
+                             f"postgraduate training for all coaches and coach supervisors); "
+                             f"ASSUMPTION: {POSTGRADUATE_PER_PARTICIPANT:,.0f} soles per participant "
+                             f"(tuition, modules, travel), {participants:,} participants"))
+    items.append(dict(category="materials",
+                      amount=r2(t1["teachers"] * CENTRAL_MATERIALS_PER_TEACHER),
+                      label="teaching and coaching materials bought centrally by MINEDU",
+                      source=f"ASSUMPTION: {CENTRAL_MATERIALS_PER_TEACHER:,.0f} soles per coached "
+                             f"teacher of Table 1 ({t1['teachers']:,}); not in the seeds"))
+    items.append(dict(category="other",
+                      amount=r2(t1["expenditure"] * CENTRAL_MANAGEMENT_SHARE),
+                      label="national coordination, monitoring (SIGMA) and evaluation by MINEDU",
+                      source=f"ASSUMPTION: {CENTRAL_MANAGEMENT_SHARE:.0%} of the Table 1 "
+                             f"expenditure; not in the seeds"))
+    rest = r2(t1["expenditure"] - regional_total - sum(i["amount"] for i in items))
+    items.append(dict(category="other", amount=rest,
+                      label="remainder of Table 1 spending not itemised in the sources",
+                      source="DERIVED: 001_7e83e5b813894d20.txt Table 1 expenditure "
+                             f"({t1['expenditure']:,.2f}) minus the regional spending implied by "
+                             f"Tables 17 and 22 with Callao ({regional_total:,.2f}) minus the "
+                             "items above; what it was spent on is not in the seeds"))
+    return items
+
+def aggregates_for(layout, teachers, students, geo, school_type):
+    """Scenario aggregates (fixed distributions) for a region's school blocks, with students per
+    teacher spt or spt + 1 so that the region's students come out exactly (where the sizes
+    allow: the remainder is placed on 1-teacher schools first)."""
+    spt = students // teachers
+    extra = students - spt * teachers  # teachers who get spt + 1 students
+    g = GEOGRAPHIES[geo]
+    plus = {}
+    for i, (size, count, far) in sorted(enumerate(layout["blocks"]), key=lambda x: x[1][0]):
+        k = min(count, extra // size)
+        plus[i] = k
+        extra -= k * size
+    out = []
+    for i, (size, count, far) in enumerate(layout["blocks"]):
+        d = g["far"] if far else g["near"]
+        for n, st_ in ((plus[i], spt + 1), (count - plus[i], spt)):
+            if n > 0:
+                out.append(dict(school_type=school_type, count=n, teachers=size,
+                                students_per_teacher=st_, distance=d, far=far))
+    return out, extra
+
+
+def pick_per_supervisor(coaches, target):
+    return min((8, 9, 10), key=lambda k: (abs(sum(-(-c // k) for c in coaches) - target), k))
+
+
+def build_2013():
+    p = plan_2013()
+    y = year_frame(2013, UNIT_COSTS_2013, 2)
+    y["layout"] = p["layout"]
+    per_sup = pick_per_supervisor([p["coaches"][r] for r in p["regions"]],
+                                  TABLE1[2013]["supervisors"])
+    regions = []
+    for r in p["regions"]:
+        fee, delay = derive_fee(y, r, p["cost"][r], per_sup, p["staff"][r])
+        est = estimate_region(y, r, fee, delay, per_sup, p["staff"][r])
+        stype = "polidocente" if r == "Callao" else "multigrade"
+        aggs, left = aggregates_for(p["layout"][r], p["teachers"][r], p["students"][r], GEO[r], stype)
+        regions.append(dict(id=r, geography=GEO[r], staff=p["staff"][r], fee=fee, delay=delay,
+                            ratio=p["layout"][r]["ratio"], aggregates=aggs,
+                            coaches=p["coaches"][r], teachers=p["teachers"][r],
+                            schools=p["schools"][r], students=p["students"][r] - left,
+                            target=p["cost"][r], estimate=est))
+    regional_total = sum(x["target"] for x in regions)
+    return dict(year=2013, plan=p, frame=y, regions=regions, per_supervisor=per_sup,
+                central=central_2013(regional_total), regional_total=regional_total)
+
+
+def describe_build(b):
+    print("per supervisor", b["per_supervisor"], "regional target", f"{b['regional_total']:,.2f}")
+    tot = {}
+    for x in b["regions"]:
+        e = x["estimate"]
+        for k, v in e.items():
+            tot[k] = tot.get(k, 0) + v
+        print(f"  {x['id']:16s} fee {x['fee']:8.2f} delay {x['delay']:3d} target {x['target']:13,.2f} "
+              f"est {sum(e.values())/100:13,.2f} contracts {e['coach_contracts']/sum(e.values()):.1%}")
+    allc = sum(tot.values())
+    for k, v in tot.items():
+        print(f"    {k:18s} {v/100:15,.2f} {v/allc:6.1%}")
+    for c in b["central"]:
+        print("  central", c["category"], f"{c['amount']:,.2f}", c["label"])
+
+# ----------------------------------------------------------------------------------------------
+# YAML output
+# ----------------------------------------------------------------------------------------------
+def q(text):
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def money(x, unit="PEN"):
+    return q(f"{x:.2f} {unit}")
+
+
+def write_scenario(path, purpose, header, name, description, seed, frames, regions, per_sup,
+                   supervisor_fee, supervisor_visits, central, sources):
+    uc = frames[0]["unit_costs"]
+    prot = PROTOCOL_2013
+    L = [f"# Purpose: {purpose}", "#"]
+    L += ["# " + line if line else "#" for line in header]
+    L += ["", "coachsim: 1", f"name: {q(name)}", f"description: {q(description)}", "currency: PEN",
+          f"seed: {seed}", "", "calendar:", "  weekend: [sat, sun]",
+          "  fixed_holidays: [" + ", ".join(q(d) for d in FIXED_HOLIDAYS) + "]", "", "years:"]
+    for y in frames:
+        cal = CALENDARS[y["year"]]
+        L.append(f"  - year: {y['year']}")
+        L.append("    terms:")
+        for a, b in cal["terms"]:
+            L.append(f"      - {{from: {a}, to: {b}}}")
+        L.append("    holidays: [" + ", ".join(str(d) for d in cal["holidays"]) + "]"
+                 "   # Holy Thursday, Good Friday")
+        L.append(f"    contract: {{start: {y['contract'][0]}, end: {y['contract'][1]}}}")
+        L.append("    coach_workshops: [" + ", ".join(str(d) for d in cal["coach_workshops"]) + "]")
+        L.append("    teacher_workshops: [" + ", ".join(str(d) for d in cal["teacher_workshops"]) + "]")
+    L += ["", "geographies:"]
+    for gid in ("coast", "andes", "amazon"):
+        g = GEOGRAPHIES[gid]
+        rainy = f"[{{from: {q(g['rainy'][0])}, to: {q(g['rainy'][1])}}}]" if g["rainy"] else "[]"
+        L += [f"  - id: {gid}", f"    speed: {q(str(g['speed']) + ' km/h')}",
+              f"    fare: {q(format(g['fare'], '.2f') + ' PEN/km')}",
+              f"    rainy_season: {rainy}", f"    rainy_travel_factor: {g['factor']}"]
+    L += ["", "protocol:", '  dispersed_above: "50 km"     # not used: every region sets teachers_per_coach',
+          "  school_types:"]
+    for tid, label in (("multigrade", "Rural primary, multigrade and single-teacher (castellano and EIB), 2013 focalisation"),
+                       ("polidocente", "Urban complete (polidocente) primary, Callao")):
+        L += [f"    - id: {tid}", f"      label: {q(label)}",
+              "      visit_days: [" + ", ".join([str(prot["visit_days"])] * prot["visits"]) + "]",
+              f"      gia: {{count: {prot['gia']}, duration: \"4 h\", venue: cluster}}",
+              "      rtc: {count: 0, duration: \"3 h\", venue: school}",
+              f"      teacher_workshops: {{count: 2, total_days: \"{prot['teacher_workshop_days']} days\"}}",
+              f"      coach_workshops: {{count: 2, total_days: \"{prot['coach_workshop_days']} days\"}}"]
+    L += ["  caseload_rules:               # overridden by every region's teachers_per_coach",
+          "    - {school_type: multigrade, teachers_per_coach: 8}",
+          "    - {school_type: polidocente, teachers_per_coach: 8}", ""]
+    fees = [(x["fee"], x["coaches"]) for x in regions]
+    mean_fee = r2(sum(f * c for f, c in fees) / sum(c for _, c in fees))
+    L += ["coach:", f"  monthly_fee: {q(format(mean_fee, '.2f') + ' PEN/month')}   # coach-weighted mean of the regional fees (each region sets its own)",
+          '  working_hours_per_day: "8 h"', '  max_daily_commute: "2 h"', '  travel_hours_per_day: "8 h"', "",
+          "supervision:", f"  coaches_per_supervisor: {per_sup}",
+          f"  visits_per_coach: {supervisor_visits}",
+          f"  monthly_fee: {q(format(supervisor_fee, '.2f') + ' PEN/month')}", '  days_per_visit: "1 day"', "",
+          "staff_roles:"]
+    for role, sal in STAFF_SALARY_2013.items():
+        L.append(f"  - {{id: {role}, monthly_salary: {q(format(sal, '.2f') + ' PEN/month')}}}")
+    L += ["", "costs:",
+          f"  per_diem: {q(format(uc['per_diem'], '.2f') + ' PEN/day')}",
+          f"  teacher_workshop: {q(format(uc['teacher_workshop'], '.2f') + ' PEN/participant-day')}"]
+    L += [f"  teacher_workshop_travel: {q(format(uc['teacher_workshop_travel'], '.2f') + ' PEN/participant')}",
+          f"  coach_workshop: {q(format(uc['coach_workshop'], '.2f') + ' PEN/participant-day')}",
+          f"  coach_workshop_travel: {q(format(uc['coach_workshop_travel'], '.2f') + ' PEN/participant')}",
+          f"  gia_per_participant: {q(format(uc['gia'], '.2f') + ' PEN/participant')}",
+          '  rtc_per_participant: "0.00 PEN/participant"',
+          f"  materials_per_teacher: {q(format(uc['materials_teacher'], '.2f') + ' PEN/participant')}",
+          f"  materials_per_coach: {q(format(uc['materials_coach'], '.2f') + ' PEN/participant')}",
+          f"  overhead_rate: {uc['overhead']}", "", "regions:"]
+    for x in regions:
+        L += ["", *("  # " + c for c in x["comment"])]
+        staff = ", ".join(f"{k}: {v}" for k, v in x["staff"].items() if v > 0)
+        L += [f"  - id: {q(x['id'])}", f"    geography: {x['geography']}",
+              f"    ugels: [{q('DRE ' + x['id'] + ' (all UGELs)')}]",
+              f"    staff: {{{staff}}}",
+              f"    coach_fee: {q(format(x['fee'], '.2f') + ' PEN/month')}",
+              f"    contract_delay: {q(str(x['delay']) + ' days')}",
+              f"    teachers_per_coach: {x['ratio']}", "    schools:"]
+        for a in x["aggregates"]:
+            L.append(f"      - {{school_type: {a['school_type']}, count: {a['count']}, "
+                     f"teachers: {{fixed: {a['teachers']}}}, students_per_teacher: "
+                     f"{{fixed: {a['students_per_teacher']}}}, distance_km: {{fixed: {a['distance']:.1f}}}, "
+                     f"border_share: 0.0, urban_share: {1.0 if a['school_type'] == 'polidocente' else 0.0}}}"
+                     + ("   # beyond a daily commute" if a["far"] else ""))
+    if central:
+        L += ["", "central_costs:                 # executed outside the regions (kept out of regions.csv)"]
+        for c in central:
+            L.append(f"  - {{year: {c['year']}, category: {c['category']}, amount: {money(c['amount'])}, "
+                     f"label: {q(c['label'])}, source: {q(c['source'])}}}")
+    L += ["", "sources:"]
+    for k, v in sources:
+        L.append(f"  {k}: {q(v)}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(L) + "\n")
+
+def region_comment_2013(x):
+    r, c, t = x["id"], x["coaches"], x["teachers"]
+    known = {
+        "Cajamarca": "KNOWN: cost per teacher 7,431.05 and per coach 45,101.34 (seed 001, 5.2.4), "
+                     "hence 101 coaches / 613 teachers (6.07 per coach) and a total of 4,555,234.84",
+        "Pasco": "KNOWN: 48,790.11 per coach, 5,635.33 per teacher, 8.66 teachers per coach "
+                 "(seed 001, 5.2.4), hence 38 coaches / 329 teachers and a total of 1,854,023.99",
+        "Madre de Dios": "KNOWN: 3,897.88 per teacher, 7.09 teachers per coach, 22.08 students per "
+                         "school (seed 001, 5.2.4), hence 11 coaches / 78 teachers / 304,034.64",
+        "La Libertad": "KNOWN: 75 coaches and no staff (seed 001, 5.2.4)",
+        "Lima Provincias": "KNOWN: 77 coaches and 13 staff ('Lima' in seed 001, 5.2.4; Lima "
+                           "Metropolitana was out in 2013)",
+        "Callao": "ASSUMED: excluded from Tables 17 and 22 (seed 001, 4.2.3); 10 urban schools of "
+                  "8 coached teachers, cost per coach at the 24-region mean",
+    }.get(r, "KNOWN: nothing per region; every figure below is DERIVED")
+    est = x["estimate"]
+    tot = sum(est.values())
+    lines = [f"{r} ({x['geography']}). {known}.",
+             f"  DERIVED: {c} coaches, {t:,} teachers ({t / c:.2f} per coach, ratio {x['ratio']}), "
+             f"{x['schools']:,} schools, {x['students']:,} students; target {x['target']:,.2f} soles "
+             f"= {x['target'] / c:,.2f} per coach.",
+             f"  Fee {x['fee']:,.2f}/month = (target - other costs estimated from the structure) / "
+             f"coach-months; coach contracts {est['coach_contracts'] / tot:.1%} of the region."]
+    if x["delay"]:
+        lines.append(f"  A fee of {FEE_FLOOR:,.0f} for 11 months would exceed the target: the contract "
+                     f"starts {x['delay']} days late instead (ASSUMPTION, see FEE_FLOOR).")
+    return lines
+
+
+def sources_2013(b):
+    return [
+        ("years", "ASSUMPTION: 2013 school calendar (classes 11 March - 20 December, break 22 July - "
+                  "2 August), contracts 1 February - 31 December (DOMAIN.md: 11 months in 2014); "
+                  "the seeds give no 2013 calendar"),
+        ("geographies", "ASSUMPTION: speeds and fares of 2013 (default scenario values about 25% "
+                        "lower); near and far distances chosen so that near schools are a daily "
+                        "commute and far ones one travel day each way, dry or rainy"),
+        ("protocol", "000_85dbdb8474134b3b.txt (APM): 9 visits a year (1 diagnostic, 7 feedback, 1 "
+                     "evaluation) and 2 teacher follow-up workshops; the 2013 protocol itself is not "
+                     "in the seeds, so the multigrade (APM) protocol stands in for it"),
+        ("protocol.visit_days", "ASSUMPTION: one day per visit (not in the seeds)"),
+        ("protocol.gia", "001_7e83e5b813894d20.txt 1 ('meetings between coached teachers'); count 4 "
+                         "as in NT-026 (ASSUMPTION), held for the coach's caseload together"),
+        ("protocol.rtc", "none: not among the three 2013 activity types of 001_7e83e5b813894d20.txt 1"),
+        ("protocol.workshops", "ASSUMPTION: teacher workshops 2 x 2 days, regional coach workshops "
+                               "2 x 4 days; 2013 also had a national postgraduate training "
+                               "(central_costs)"),
+        ("regions", "001_7e83e5b813894d20.txt Table 1: 25 regions in 2013 (Lima Metropolitana out); "
+                    "Tables 17 and 22 cover 24 (Callao excluded)"),
+        ("regions.coaches", "001 Table 1 (1,640 in all); per region DERIVED: named regions from "
+                            "their published figures, the rest by rural-teacher shares of the "
+                            "default scenario (scripts/make_peru_scenarios.py, step 2)"),
+        ("regions.teachers_per_coach", "001 Table 17 (mean 7.83, SD 1.12, min 6.00, max 9.71) "
+                                       "reproduced exactly; assigned by region size (step 3)"),
+        ("regions.schools", "001 Table 1 (7,001) split by teachers; 1-5 teacher schools laid out so "
+                            "that caseload packing gives each region's coaches exactly (step 6)"),
+        ("regions.students_per_teacher", "001 Table 17 students per coach reproduced (step 4); "
+                                         "Madre de Dios 22.08 students per school (001, 5.2.4)"),
+        ("regions.coach_fee", "DERIVED from 001 Table 22 cost per coach (step 5 and 8): the fee "
+                              "is what remains of the region's target after the other costs"),
+        ("regions.contract_delay", f"ASSUMPTION: regions whose target would need a fee below "
+                                   f"{FEE_FLOOR:,.0f} a month hire late instead"),
+        ("regions.staff", "001 Table 23 (21 / 43 / 43 / 19 across 25 regions) and 5.2.4 (La "
+                          "Libertad none, Lima 13); spread DERIVED (step 7)"),
+        ("staff_roles", "ASSUMPTION: monthly salaries of 2013 (CAS), not in the seeds"),
+        ("supervision", f"001 Table 1: 183 supervisors for 1,640 coaches; groups of "
+                        f"{b['per_supervisor']} per region (closest to 183), 2 visits per coach "
+                        f"(000); fee ASSUMPTION"),
+        ("costs", "ASSUMPTION: 2013 unit costs, not in the seeds (UNIT_COSTS_2013 in the generator)"),
+        ("central_costs", "DERIVED: Table 1 expenditure minus regional spending (step 9); items as "
+                          "labelled"),
+    ]
+
+
+def write_2013(path):
+    b = build_2013()
+    for x in b["regions"]:
+        x["comment"] = region_comment_2013(x)
+    for c in b["central"]:
+        c["year"] = 2013
+    header = [
+        "GENERATED by scripts/make_peru_scenarios.py (method in its docstring); do not edit by",
+        "hand, change the generator and run `python3 scripts/make_peru_scenarios.py write`.",
+        "",
+        "The 2013 Acompañamiento Pedagógico as published by Sempé (2015, seed",
+        "001_7e83e5b813894d20.txt): 25 regions, 1,640 coaches, 183 supervisors, 94,101,514 soles",
+        "(Table 1); across 24 regions (Callao excluded) the ratios of Table 17 and the unit costs",
+        "of Table 22. Published figures are reproduced by construction where marked KNOWN; every",
+        "other regional number is DERIVED by the generator's stated method. Table 1's 14,576",
+        "teachers cannot be reached together with Table 17 (see VALIDATION.md); this scenario",
+        "keeps Table 17 exact and comes within 6% of Table 1. Spending outside the regions",
+        "(Table 1 minus the regional totals) is in central_costs.",
+    ]
+    write_scenario(
+        path, "reproduce the 2013 national and regional figures of Sempé (2015) (validation)",
+        header, "Acompañamiento Pedagógico 2013 (validation, Sempé 2015)",
+        "The teacher-coaching programme of 2013 in 25 regions (Lima Metropolitana out), rebuilt "
+        "from Sempé (2015) Tables 1, 17, 22 and 23 for validation. Protocol: the multigrade "
+        "(APM) protocol of the World Bank spotlight (9 one-day visits, 4 GIA, 2 teacher "
+        "workshops) standing in for the 2013 protocol. One pseudo-UGEL per region. Money in "
+        "soles of 2013.",
+        2013, [b["frame"]], b["regions"], b["per_supervisor"], UNIT_COSTS_2013["supervisor_fee"], 2,
+        b["central"], sources_2013(b))
+    return b
+
+
+# ----------------------------------------------------------------------------------------------
+# 2010-2012
+# ----------------------------------------------------------------------------------------------
+URBAN_COACH_SHARE = {"Lima Metropolitana": 0.03, "Callao": 0.006}  # ASSUMPTION (no figures)
+LIMA_METROPOLITANA_STAFF = {"regional_officer": 1, "monitoring_officer": 1}  # ASSUMPTION
+
+
+def build_early(year, b13):
+    """A Table 1 year before 2013: 26 regions, no supervisors, the 2013 regional pattern."""
+    t1 = TABLE1[year]
+    regions = [r for r, _, _ in REGIONS]
+    reg13 = {x["id"]: x for x in b13["regions"]}
+    # coaches: urban regions by assumption, the others by rural weight
+    weights = {r: w for r, _, w in REGIONS}
+    coaches = {r: round(t1["coaches"] * sh) for r, sh in URBAN_COACH_SHARE.items()}
+    rural = [r for r in regions if r not in URBAN_COACH_SHARE]
+    coaches.update(largest_remainder(t1["coaches"] - sum(coaches.values()), weights, rural))
+    # teachers: the 2013 ratio of each region scaled to the year's national ratio
+    k13 = {r: reg13[r]["teachers"] / reg13[r]["coaches"] for r in reg13}
+    k13["Lima Metropolitana"] = k13["Callao"]
+    nat13 = sum(x["teachers"] for x in reg13.values()) / sum(x["coaches"] for x in reg13.values())
+    factor = t1["teachers"] / t1["coaches"] / nat13
+    teachers = largest_remainder(t1["teachers"], {r: k13[r] * factor * coaches[r] for r in regions},
+                                 regions)
+    for r in regions:  # the packing needs at least as many teachers as coaches
+        teachers[r] = max(teachers[r], coaches[r])
+    # schools: Table 1 split by teachers, laid out for exact packing (carry as in 2013)
+    target = largest_remainder(t1["schools"], teachers, regions)
+    layout, schools, carry = {}, {}, 0
+    for r in sorted(regions, key=lambda r: (coaches[r], r)):
+        lay = school_layout(r, coaches[r], teachers[r], target[r] + carry,
+                            GEOGRAPHIES[GEO[r]]["far_share"])
+        schools[r] = sum(bl[1] for bl in lay["blocks"])
+        carry = target[r] + carry - schools[r]
+        layout[r] = lay
+    for r in sorted(regions, key=lambda r: (-coaches[r], r)):
+        if not carry:
+            break
+        lay = school_layout(r, coaches[r], teachers[r], schools[r] + carry,
+                            GEOGRAPHIES[GEO[r]]["far_share"])
+        got = sum(bl[1] for bl in lay["blocks"])
+        carry -= got - schools[r]
+        schools[r], layout[r] = got, lay
+    # students: 2011 and 2012 from Table 1 by the 2013 students per teacher of each region;
+    # 2010 (n.d.) at 2011's national students per teacher
+    spt13 = {r: reg13[r]["students"] / reg13[r]["teachers"] for r in reg13}
+    spt13["Lima Metropolitana"] = spt13["Callao"]
+    total_students = t1["students"] or round(t1["teachers"] * TABLE1[2011]["students"]
+                                             / TABLE1[2011]["teachers"])
+    students = largest_remainder(total_students, {r: spt13[r] * teachers[r] for r in regions},
+                                 regions)
+    fee_mean = sum(x["fee"] * x["coaches"] for x in reg13.values()) / sum(x["coaches"] for x in reg13.values())
+    frame = year_frame(year, dict(UNIT_COSTS_2013, supervisor_fee=None), 0)
+    frame["layout"] = layout
+    out = []
+    for r in regions:
+        fee = reg13[r]["fee"] if r in reg13 else r2(fee_mean)
+        staff = reg13[r]["staff"] if r in reg13 else dict(
+            LIMA_METROPOLITANA_STAFF, local_officer=0, local_monitor=0)
+        stype = "polidocente" if r in URBAN_COACH_SHARE else "multigrade"
+        aggs, left = aggregates_for(layout[r], teachers[r], students[r], GEO[r], stype)
+        est = estimate_region(frame, r, fee, 0, 1000, staff)
+        out.append(dict(id=r, geography=GEO[r], staff=staff, fee=fee, delay=0,
+                        ratio=layout[r]["ratio"], aggregates=aggs, coaches=coaches[r],
+                        teachers=teachers[r], schools=schools[r], students=students[r] - left,
+                        estimate=est))
+    return dict(year=year, frame=frame, regions=out)
+
+
+def write_early(year, path, b13):
+    b = build_early(year, b13)
+    t1 = TABLE1[year]
+    for x in b["regions"]:
+        fee_src = ("its 2013 fee (peru-2013.yaml)" if x["id"] != "Lima Metropolitana"
+                   else "the 2013 coach-weighted mean fee (not in the 2013 programme)")
+        x["comment"] = [
+            f"{x['id']} ({x['geography']}). DERIVED: {x['coaches']} coaches, {x['teachers']:,} "
+            f"teachers (ratio {x['ratio']}), {x['schools']:,} schools, {x['students']:,} students; "
+            f"fee = {fee_src}."]
+    est_total = sum(sum(x["estimate"].values()) for x in b["regions"]) / 100
+    header = [
+        "GENERATED by scripts/make_peru_scenarios.py (method in its docstring); do not edit by",
+        "hand, change the generator and run `python3 scripts/make_peru_scenarios.py write`.",
+        "",
+        f"{year}: Table 1 of Sempé (2015, seed 001_7e83e5b813894d20.txt): {t1['regions']} regions, "
+        f"{t1['coaches']:,} coaches, no supervisors,",
+        f"{t1['teachers']:,} teachers, {t1['schools']:,} schools, "
+        + (f"{t1['students']:,} students" if t1["students"] else "students n.d.")
+        + f", {t1['expenditure']:,.2f} soles spent.",
+        "Only national totals are published for this year: regions follow the 2013 pattern of",
+        "peru-2013.yaml (rural shares, ratios scaled to this year's national ratio), and every",
+        "unit cost and regional fee is that of 2013, nominal (ASSUMPTION). No central spending is",
+        "modelled, because none is published: the simulated total is an out-of-sample check of",
+        "the 2013 costing against this year's expenditure (VALIDATION.md). Supervisors did not",
+        "exist: supervision costs nothing and makes no visits (the model still forms one",
+        "zero-cost supervisor group per region, listed in the supervisors column).",
+        f"Expected regional total by the generator's estimate: {est_total:,.2f} soles.",
+    ]
+    sources = [
+        ("years", f"ASSUMPTION: {year} school calendar (early March to mid-December, two-week break "
+                  "in late July), contracts 1 February - 31 December; not in the seeds"),
+        ("regions", "001_7e83e5b813894d20.txt Table 1: 26 regions; per region DERIVED from the "
+                    "2013 pattern (scripts/make_peru_scenarios.py, build_early)"),
+        ("regions.Lima Metropolitana", f"ASSUMPTION: {URBAN_COACH_SHARE['Lima Metropolitana']:.0%} "
+                                       "of coaches (urban, in the programme until 2012)"),
+        ("regions.Callao", f"ASSUMPTION: {URBAN_COACH_SHARE['Callao']:.1%} of coaches"),
+        ("regions.students", "001 Table 1" + (" " if t1["students"] else
+                             " (n.d. in 2010: ASSUMPTION, 2011's 21.3 students per teacher) ")
+                             + "split by the 2013 students per teacher of each region"),
+        ("protocol", "ASSUMPTION: the 2013 stand-in protocol of peru-2013.yaml (APM, seed 000); "
+                     "internships, part of the strategy until 2012 (001, 4.2.3), are not modelled"),
+        ("supervision", "001 Table 1: no coach supervisors before 2013"),
+        ("costs", "ASSUMPTION: 2013 unit costs and regional fees of peru-2013.yaml, nominal"),
+    ]
+    write_scenario(
+        path, f"rebuild the {year} programme of Sempé (2015) Table 1 and check its expenditure "
+              f"(validation)", header,
+        f"Acompañamiento Pedagógico {year} (validation, Sempé 2015 Table 1)",
+        f"The teacher-coaching programme of {year} in 26 regions rebuilt from the national totals "
+        f"of Sempé (2015) Table 1 with the regional pattern, protocol and unit costs of 2013 "
+        f"(peru-2013.yaml); no supervisors. Money in nominal soles.",
+        year, [b["frame"]], b["regions"], 1000, 0.0, 0, [], sources)
+    return b
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("write", help="write scenarios/peru-2010.yaml ... peru-2013.yaml")
+    sub.add_parser("plan", help="print the derived 2013 plan")
+    cp = sub.add_parser("compare", help="compare a run's output folder with the published figures")
+    cp.add_argument("year", type=int)
+    cp.add_argument("outdir")
+    args = ap.parse_args(argv)
+    if args.cmd == "write":
+        b13 = write_2013(os.path.join(ROOT, "scenarios", "peru-2013.yaml"))
+        for year in (2010, 2011, 2012):
+            write_early(year, os.path.join(ROOT, "scenarios", f"peru-{year}.yaml"), b13)
+    elif args.cmd == "plan":
+        b = build_2013()
+        describe(b["plan"])
+        describe_build(b)
+    elif args.cmd == "compare":
+        compare(args.year, args.outdir)
+
 def describe(p):
     s = p["sempe"]
     c, t, st_, x = p["coaches"], p["teachers"], p["students"], p["cost"]
@@ -725,5 +1329,9 @@ def describe(p):
               f"cpt {x[r]/t[r]:8.2f} cps {x[r]/st_[r]:7.2f}")
 
 
-if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "plan":
-    describe(plan_2013())
+def compare(year, outdir):
+    raise SystemExit("not yet")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace coachsim::cli {
 
@@ -23,7 +24,17 @@ struct RunOptions {
   bool quiet = false;
 };
 
+struct AuditOptions {
+  std::string scenario;  // empty: the built-in default
+  std::string actuals;
+  std::string out_dir = "out-audit";
+  std::vector<std::string> exclude;
+  std::optional<std::uint64_t> seed;
+  bool quiet = false;
+};
+
 int run_command(const RunOptions& options);
+int audit_command(const AuditOptions& options);
 int validate_command(const std::string& scenario, bool quiet);
 
 }  // namespace coachsim::cli

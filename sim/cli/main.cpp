@@ -38,6 +38,24 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
   validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print nothing when valid");
 
+  AuditOptions audit;
+  CLI::App* audit_cmd = app.add_subcommand(
+      "audit",
+      "Compare each region's reported spending (--actuals CSV) with what its structure costs\n"
+      "under the scenario: ratio spreads with z-scores, gap by category (price, quantity,\n"
+      "rest), a regression of cost per teacher on its drivers, and ranked findings.\n"
+      "Example: coachsim audit scenarios/peru-2013.yaml --actuals scenarios/actuals-2013.csv "
+      "--exclude Callao");
+  audit_cmd->add_option("scenario", audit.scenario,
+                        "Scenario YAML file (default: the built-in national scenario)");
+  audit_cmd->add_option("--actuals", audit.actuals, "Actuals CSV (see README)")->required();
+  audit_cmd->add_option("--out", audit.out_dir, "Output folder (default: out-audit)");
+  audit_cmd->add_option("--exclude", audit.exclude,
+                        "Leave a region out of the statistics (repeatable), e.g. Callao");
+  audit_cmd->add_option("--seed", audit.seed, "Override the scenario's random seed")
+      ->check(CLI::NonNegativeNumber);
+  audit_cmd->add_flag("-q,--quiet", audit.quiet, "Print nothing on success");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -51,5 +69,6 @@ int main(int argc, char** argv) {
   }
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate_file, validate_quiet);
+  if (*audit_cmd) return audit_command(audit);
   return kExitBadInput;
 }

@@ -12,41 +12,12 @@
 #include <optional>
 #include <sstream>
 
+#include "coachsim/scenario/csv.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
 
 namespace {
-
-// Splits one CSV line into trimmed fields; double quotes protect commas, "" is a quote.
-// Returns false on an unterminated quote.
-bool split_line(std::string_view line, std::vector<std::string>& fields) {
-  fields.clear();
-  std::string current;
-  bool in_quotes = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (in_quotes) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        current += '"';
-        ++i;
-      } else if (c == '"') {
-        in_quotes = false;
-      } else {
-        current += c;
-      }
-    } else if (c == '"') {
-      in_quotes = true;
-    } else if (c == ',') {
-      fields.push_back(trim(current));
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  fields.push_back(trim(current));
-  return !in_quotes;
-}
 
 class RowReader {
  public:
@@ -154,7 +125,7 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
     ++line_number;
     if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
     if (trim(line).empty()) continue;
-    const bool closed = split_line(line, fields);
+    const bool closed = split_csv_line(line, fields);
 
     if (!have_header) {
       have_header = true;

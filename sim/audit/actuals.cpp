@@ -1,0 +1,192 @@
+// Reading the actuals CSV (format in actuals.hpp), reporting every malformed row.
+#include "coachsim/audit/actuals.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "coachsim/scenario/csv.hpp"
+#include "coachsim/units/parse.hpp"
+
+namespace coachsim::audit {
+namespace {
+
+const std::vector<std::string> kColumns = {"region", "year",   "measure",
+                                           "value",  "status", "source"};
+
+bool count_from_id(std::string_view id, Count& out) {
+  for (int c = 0; c < kCountKinds; ++c) {
+    if (count_id(static_cast<Count>(c)) == id) {
+      out = static_cast<Count>(c);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string measures_list() {
+  std::string s;
+  for (int c = 0; c < ledger::kCategoryCount; ++c)
+    s += std::string(c ? ", " : "") + "spending." +
+         std::string(ledger::category_id(static_cast<ledger::Category>(c)));
+  for (int c = 0; c < kCountKinds; ++c)
+    s += ", count." + std::string(count_id(static_cast<Count>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string_view count_id(Count c) {
+  switch (c) {
+    case Count::kCoaches:
+      return "coaches";
+    case Count::kSupervisors:
+      return "supervisors";
+    case Count::kStaff:
+      return "staff";
+    case Count::kTeachers:
+      return "teachers";
+    case Count::kSchools:
+      return "schools";
+    case Count::kStudents:
+      return "students";
+  }
+  return "?";
+}
+
+std::int64_t RegionActuals::spending_total() const {
+  std::int64_t sum = 0;
+  for (std::int64_t v : spending) sum += v;
+  return sum;
+}
+
+ActualsLoad load_actuals_text(const std::string& text, const std::string& file) {
+  ActualsLoad out;
+  std::map<std::pair<std::string, int>, std::size_t> index;
+  std::istringstream in(text);
+  std::string line;
+  std::vector<std::string> fields;
+  std::vector<int> column_of(kColumns.size(), -1);
+  int line_no = 0;
+  bool header = true;
+  auto error = [&](int column, const std::string& field, const std::string& message) {
+    out.errors.push_back({file, line_no, column, field, message});
+  };
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (!scenario::split_csv_line(line, fields)) {
+      error(0, "", "unterminated double quote in this row");
+      continue;
+    }
+    if (header) {
+      header = false;
+      for (std::size_t f = 0; f < fields.size(); ++f) {
+        bool known = false;
+        for (std::size_t k = 0; k < kColumns.size(); ++k) {
+          if (fields[f] == kColumns[k]) {
+            column_of[k] = static_cast<int>(f);
+            known = true;
+          }
+        }
+        if (!known)
+          error(static_cast<int>(f) + 1, fields[f],
+                "unknown column '" + fields[f] +
+                    "' (expected region, year, measure, value, "
+                    "status, source)");
+      }
+      for (std::size_t k = 0; k < 5; ++k)
+        if (column_of[k] < 0) error(0, kColumns[k], "missing column '" + kColumns[k] + "'");
+      if (!out.errors.empty()) return out;
+      continue;
+    }
+    auto get = [&](std::size_t k) -> std::string {
+      return column_of[k] >= 0 && static_cast<std::size_t>(column_of[k]) < fields.size()
+                 ? fields[static_cast<std::size_t>(column_of[k])]
+                 : std::string();
+    };
+    auto col = [&](std::size_t k) { return column_of[k] + 1; };
+    const std::size_t before = out.errors.size();
+    const std::string region = get(0), measure = get(2), value = get(3), status = get(4);
+    if (region.empty()) error(col(0), "region", "expected a region name, got an empty field");
+    int year = 0;
+    const std::string year_text = get(1);
+    const auto yr = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
+    if (yr.ec != std::errc() || yr.ptr != year_text.data() + year_text.size() || year < 1900 ||
+        year > 2199)
+      error(col(1), "year", "expected a year such as 2013, got '" + year_text + "'");
+    if (status != "published" && status != "constructed")
+      error(col(4), "status", "expected 'published' or 'constructed', got '" + status + "'");
+
+    bool spending = false;
+    ledger::Category category{};
+    Count count{};
+    if (measure.rfind("spending.", 0) == 0 &&
+        ledger::category_from_id(measure.substr(9), category)) {
+      spending = true;
+    } else if (!(measure.rfind("count.", 0) == 0 && count_from_id(measure.substr(6), count))) {
+      error(col(2), "measure",
+            "unknown measure '" + measure + "' (expected one of " + measures_list() + ")");
+    }
+    std::int64_t amount = 0;
+    if (out.errors.size() == before) {
+      if (spending) {
+        auto parsed = units::parse_expecting(value + " PEN", units::Kind::kMoney, "PEN");
+        if (auto* q = std::get_if<units::ParsedQuantity>(&parsed); q && q->centimos >= 0) {
+          amount = q->centimos;
+        } else {
+          error(col(3), measure,
+                "expected an amount >= 0 with at most 2 decimals (e.g. 1250000.50), got '" + value +
+                    "'");
+        }
+      } else {
+        const auto r = std::from_chars(value.data(), value.data() + value.size(), amount);
+        if (r.ec != std::errc() || r.ptr != value.data() + value.size() || amount < 0)
+          error(col(3), measure, "expected a whole number >= 0, got '" + value + "'");
+      }
+    }
+    if (out.errors.size() != before) continue;
+    const auto key = std::make_pair(region, year);
+    auto [it, inserted] = index.emplace(key, out.rows.size());
+    if (inserted) {
+      out.rows.emplace_back();
+      out.rows.back().region = region;
+      out.rows.back().year = year;
+    }
+    RegionActuals& row = out.rows[it->second];
+    bool& has = spending ? row.has_spending[static_cast<std::size_t>(category)]
+                         : row.has_count[static_cast<std::size_t>(count)];
+    if (has) {
+      error(col(2), measure,
+            "duplicate: " + measure + " for " + region + " " + std::to_string(year) +
+                " was given before");
+      continue;
+    }
+    has = true;
+    (spending ? row.spending[static_cast<std::size_t>(category)]
+              : row.counts[static_cast<std::size_t>(count)]) = amount;
+    (status == "published" ? row.published : row.constructed) += 1;
+  }
+  if (header) out.errors.push_back({file, 0, 0, "", "the file is empty; expected a header row"});
+  return out;
+}
+
+ActualsLoad load_actuals_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ActualsLoad out;
+    out.errors.push_back(
+        {path, 0, 0, "", "cannot read actuals file '" + path + "': " + std::strerror(errno)});
+    return out;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return load_actuals_text(ss.str(), path);
+}
+
+}  // namespace coachsim::audit

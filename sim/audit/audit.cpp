@@ -1,0 +1,229 @@
+// The audit of regional costs: expected cost from the simulation of each region's own
+// structure, the gap to reported spending split by category, ratio spreads with z-scores, a
+// regression of cost per teacher on its drivers, and findings ranked by severity.
+#include "coachsim/audit/audit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "coachsim/units/parse.hpp"
+#include "gaps.hpp"
+
+namespace coachsim::audit {
+namespace {
+
+double ratio(double num, double den) { return den > 0 ? num / den : 0.0; }
+
+std::string money_text(std::int64_t centimos) { return units::format_centimos_grouped(centimos); }
+
+std::string pct_text(double share) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100.0 * share);
+  return buf;
+}
+
+std::string num_text(double v, int places) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", places, v);
+  return buf;
+}
+
+// Structure of each region from the simulated population (teacher-weighted).
+struct Structure {
+  double mean_distance_km = 0, border_share = 0;
+};
+
+std::vector<Structure> structure_of(const programme::Population& pop) {
+  std::vector<Structure> out(pop.regions.size());
+  std::vector<double> teachers(pop.regions.size(), 0.0);
+  for (const programme::School& s : pop.schools) {
+    out[s.region].mean_distance_km += s.distance_km * s.teachers;
+    out[s.region].border_share += s.border ? s.teachers : 0;
+    teachers[s.region] += s.teachers;
+  }
+  for (std::size_t r = 0; r < out.size(); ++r) {
+    out[r].mean_distance_km = ratio(out[r].mean_distance_km, teachers[r]);
+    out[r].border_share = ratio(out[r].border_share, teachers[r]);
+  }
+  return out;
+}
+
+RegionAudit audit_region(const scenario::Scenario& s, const results::Simulation& sim,
+                         const std::vector<Structure>& structure, const RegionActuals& a) {
+  RegionAudit ra;
+  ra.region = a.region;
+  ra.year = a.year;
+  const double teachers = static_cast<double>(a.count(Count::kTeachers));
+  const double coaches = static_cast<double>(a.count(Count::kCoaches));
+  const double total = static_cast<double>(a.spending_total()) / 100.0;
+  ra.cost_per_teacher = ratio(total, teachers);
+  ra.cost_per_student = ratio(total, static_cast<double>(a.count(Count::kStudents)));
+  ra.cost_per_coach = ratio(total, coaches);
+  ra.teachers_per_coach = ratio(teachers, coaches);
+  ra.students_per_coach = ratio(static_cast<double>(a.count(Count::kStudents)), coaches);
+  ra.coaches_per_staff = ratio(coaches, static_cast<double>(a.count(Count::kStaff)));
+  ra.students_per_school = ratio(static_cast<double>(a.count(Count::kStudents)),
+                                 static_cast<double>(a.count(Count::kSchools)));
+
+  const auto region =
+      std::find_if(sim.population.regions.begin(), sim.population.regions.end(),
+                   [&](const programme::RegionInfo& r) { return r.id == a.region; });
+  const auto year = std::find_if(s.years.begin(), s.years.end(),
+                                 [&](const scenario::SchoolYear& y) { return y.year == a.year; });
+  if (region == sim.population.regions.end() || year == s.years.end()) return ra;
+  ra.simulated = true;
+  const auto r = static_cast<std::size_t>(region - sim.population.regions.begin());
+  const auto y = static_cast<std::size_t>(year - s.years.begin());
+  ra.mean_distance_km = structure[r].mean_distance_km;
+  ra.border_share = structure[r].border_share;
+  ra.amazon = s.geographies[region->geography].id == "amazon" ? 1.0 : 0.0;
+  const programme::RegionYearTally& t = sim.tally.at(y, r);
+  const std::int64_t expected_counts[kCountKinds] = {t.coaches,  t.supervisors, t.staff,
+                                                     t.teachers, t.schools,     t.students};
+  for (int c = 0; c < ledger::kCategoryCount; ++c) {
+    const auto cat = static_cast<ledger::Category>(c);
+    const auto driver = static_cast<std::size_t>(detail::driver_of(cat));
+    const CategoryGap g =
+        detail::decompose(cat, a.spending[static_cast<std::size_t>(c)], sim.ledger.total(y, r, cat),
+                          a.has_count[driver] ? a.counts[driver] : -1, expected_counts[driver]);
+    ra.gaps[static_cast<std::size_t>(c)] = g;
+    ra.total.actual += g.actual;
+    ra.total.expected += g.expected;
+    ra.total.price += g.price;
+    ra.total.quantity += g.quantity;
+    ra.total.rest += g.rest;
+  }
+  return ra;
+}
+
+void add_ratio(YearAudit& ya, const std::vector<const RegionAudit*>& rows, const char* metric,
+               double RegionAudit::*field) {
+  std::vector<std::string> names;
+  std::vector<double> values;
+  for (const RegionAudit* r : rows) {
+    if (r->*field <= 0) continue;  // a count was missing or zero
+    names.push_back(r->region);
+    values.push_back(r->*field);
+  }
+  if (!values.empty()) ya.ratios.push_back(spread_with_z(metric, names, values));
+}
+
+const RatioSpread* find_ratio(const YearAudit& ya, const std::string& metric) {
+  for (const RatioSpread& s : ya.ratios)
+    if (s.metric == metric) return &s;
+  return nullptr;
+}
+
+double z_of(const RatioSpread* s, const std::string& region) {
+  if (s == nullptr) return 0;
+  for (std::size_t i = 0; i < s->regions.size(); ++i)
+    if (s->regions[i] == region) return s->z[i];
+  return 0;
+}
+
+void add_findings(YearAudit& ya) {
+  const RatioSpread* cpt = find_ratio(ya, "cost_per_teacher");
+  const RatioSpread* tpc = find_ratio(ya, "teachers_per_coach");
+  const RatioSpread* cpc = find_ratio(ya, "cost_per_coach");
+  for (const RegionAudit& r : ya.regions) {
+    const double z = z_of(cpt, r.region);
+    const double zc = z_of(cpc, r.region);
+    if (std::fabs(z) < 2 && std::fabs(zc) < 2) continue;
+    const bool by_teacher = std::fabs(z) >= std::fabs(zc);
+    std::string text =
+        r.region + " " + std::to_string(r.year) + ": cost per " +
+        (by_teacher ? "teacher " + num_text(r.cost_per_teacher, 2) + " is " +
+                          num_text(std::fabs(z), 1) + " SD " + (z > 0 ? "above" : "below") +
+                          " the mean (" + num_text(cpt->mean, 2) + ")"
+                    : "coach " + num_text(r.cost_per_coach, 2) + " is " +
+                          num_text(std::fabs(zc), 1) + " SD " + (zc > 0 ? "above" : "below") +
+                          " the mean (" + num_text(cpc->mean, 2) + ")");
+    if (r.simulated) {
+      const std::int64_t gap = r.total.actual - r.total.expected;
+      text += "; it spent " + money_text(r.total.actual) + " against " +
+              money_text(r.total.expected) + " expected for its structure";
+      if (gap != 0) {
+        const double g = static_cast<double>(gap);
+        // The price effect named by its largest category: coach fees, supervisor fees, salaries.
+        int biggest = 0;
+        for (int c = 1; c < ledger::kCategoryCount; ++c)
+          if (std::llabs(r.gaps[static_cast<std::size_t>(c)].price) >
+              std::llabs(r.gaps[static_cast<std::size_t>(biggest)].price))
+            biggest = c;
+        const char* price_name =
+            biggest == static_cast<int>(ledger::Category::kSupervision)     ? "supervisor fees"
+            : biggest == static_cast<int>(ledger::Category::kRegionalStaff) ? "staff salaries"
+                                                                            : "coach fees";
+        text += "; of the gap of " + money_text(gap) + ", " + pct_text(r.total.price / g) + " is " +
+                price_name + " " + (r.total.price >= 0 ? "above" : "below") + " the standard, " +
+                pct_text(r.total.quantity / g) +
+                " more or fewer coaches, teachers or staff than its structure needs, and " +
+                pct_text(r.total.rest / g) +
+                " unexplained (travel, workshops, materials per teacher)";
+      }
+    } else {
+      text += "; the region is not in the scenario, so no expected cost";
+    }
+    const double zt = z_of(tpc, r.region);
+    text += std::fabs(zt) < 1
+                ? "; caseload is normal (teachers per coach " + num_text(r.teachers_per_coach, 2) +
+                      ", z " + num_text(zt, 1) + ")."
+                : "; caseload is unusual (teachers per coach " + num_text(r.teachers_per_coach, 2) +
+                      ", z " + num_text(zt, 1) + ").";
+    ya.findings.push_back({std::max(std::fabs(z), std::fabs(zc)), r.region, r.year, text});
+  }
+  std::stable_sort(ya.findings.begin(), ya.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
+}
+
+}  // namespace
+
+std::vector<YearAudit> run_audit(const scenario::Scenario& scenario, const results::Simulation& sim,
+                                 const std::vector<RegionActuals>& actuals,
+                                 const AuditOptions& options) {
+  const std::vector<Structure> structure = structure_of(sim.population);
+  std::map<int, YearAudit> years;
+  for (const RegionActuals& a : actuals) {
+    YearAudit& ya = years[a.year];
+    ya.year = a.year;
+    ya.regions.push_back(audit_region(scenario, sim, structure, a));
+  }
+  std::vector<YearAudit> out;
+  for (auto& [year, ya] : years) {
+    std::vector<const RegionAudit*> rows;
+    for (const RegionAudit& r : ya.regions)
+      if (std::find(options.exclude.begin(), options.exclude.end(), r.region) ==
+          options.exclude.end())
+        rows.push_back(&r);
+    add_ratio(ya, rows, "teachers_per_coach", &RegionAudit::teachers_per_coach);
+    add_ratio(ya, rows, "students_per_coach", &RegionAudit::students_per_coach);
+    add_ratio(ya, rows, "coaches_per_staff", &RegionAudit::coaches_per_staff);
+    add_ratio(ya, rows, "cost_per_teacher", &RegionAudit::cost_per_teacher);
+    add_ratio(ya, rows, "cost_per_student", &RegionAudit::cost_per_student);
+    add_ratio(ya, rows, "cost_per_coach", &RegionAudit::cost_per_coach);
+
+    // Cost per teacher on its drivers, over the regions with every driver known.
+    const std::vector<std::string> drivers = {"teachers_per_coach", "students_per_school",
+                                              "mean_distance_km",   "staff_per_coach",
+                                              "border_share",       "amazon"};
+    std::vector<std::vector<double>> x;
+    std::vector<double> y;
+    std::vector<std::string> labels;
+    for (const RegionAudit* r : rows) {
+      if (!r->simulated || r->cost_per_teacher <= 0 || r->teachers_per_coach <= 0) continue;
+      x.push_back({r->teachers_per_coach, r->students_per_school, r->mean_distance_km,
+                   r->coaches_per_staff > 0 ? 1.0 / r->coaches_per_staff : 0.0, r->border_share,
+                   r->amazon});
+      y.push_back(r->cost_per_teacher);
+      labels.push_back(r->region);
+    }
+    ya.regression = ols(drivers, x, y, labels);
+    add_findings(ya);
+    out.push_back(std::move(ya));
+  }
+  return out;
+}
+
+}  // namespace coachsim::audit

@@ -1,0 +1,40 @@
+#include <iostream>
+#include <stdexcept>
+
+#include "coachsim/audit/audit.hpp"
+#include "coachsim/report/audit_report.hpp"
+#include "coachsim/results/simulation.hpp"
+#include "commands.hpp"
+#include "load.hpp"
+
+namespace coachsim::cli {
+
+int audit_command(const AuditOptions& options) {
+  std::optional<Loaded> loaded = load_or_report(options.scenario);
+  const audit::ActualsLoad actuals = audit::load_actuals_file(options.actuals);
+  for (const scenario::LoadError& e : actuals.errors) std::cerr << e.to_string() << "\n";
+  if (!actuals.ok()) {
+    std::cerr << "coachsim: " << actuals.errors.size()
+              << " problem(s) in the actuals; nothing was written. Fix the rows above (columns: "
+                 "region,year,measure,value,status,source; see README).\n";
+  }
+  if (!loaded || !actuals.ok()) return kExitBadInput;
+  if (options.seed) loaded->scenario.seed = *options.seed;
+  const auto sim = results::simulate(loaded->scenario, false);
+  const auto result = audit::run_audit(loaded->scenario, *sim, actuals.rows, {options.exclude});
+  try {
+    report::write_audit_outputs(result, options.out_dir);
+  } catch (const std::exception& e) {
+    std::cerr << "coachsim: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  if (!options.quiet) {
+    std::cout << report::audit_summary(result);
+    std::cout << "\nWrote audit_regions.csv, audit_gaps.csv, audit_spread.csv, "
+                 "audit_regression.csv, audit_residuals.csv, findings.txt to "
+              << options.out_dir << "/\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace coachsim::cli

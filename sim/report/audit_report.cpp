@@ -1,0 +1,217 @@
+// The audit's files and terminal summary.
+#include "coachsim/report/audit_report.hpp"
+
+#include <cstdio>
+
+#include "csv_writer.hpp"
+#include "staging.hpp"
+
+namespace coachsim::report {
+namespace {
+
+using audit::RegionAudit;
+using audit::YearAudit;
+
+double z_for(const YearAudit& ya, const std::string& metric, const std::string& region, int* flag) {
+  for (const audit::RatioSpread& s : ya.ratios) {
+    if (s.metric != metric) continue;
+    for (std::size_t i = 0; i < s.regions.size(); ++i) {
+      if (s.regions[i] == region) {
+        if (flag) *flag = s.flag[i];
+        return s.z[i];
+      }
+    }
+  }
+  if (flag) *flag = 0;
+  return 0;
+}
+
+std::string regions_csv(const std::vector<YearAudit>& audit) {
+  std::string out;
+  CsvWriter w(out);
+  for (const char* h : {"year",
+                        "region",
+                        "in_scenario",
+                        "teachers_per_coach",
+                        "students_per_coach",
+                        "coaches_per_staff",
+                        "students_per_school",
+                        "cost_per_teacher",
+                        "z_cost_per_teacher",
+                        "flag_cost_per_teacher",
+                        "cost_per_student",
+                        "z_cost_per_student",
+                        "cost_per_coach",
+                        "z_cost_per_coach",
+                        "flag_cost_per_coach",
+                        "actual",
+                        "expected",
+                        "gap",
+                        "price",
+                        "quantity",
+                        "rest"})
+    w.text(h);
+  w.end_row();
+  for (const YearAudit& ya : audit) {
+    for (const RegionAudit& r : ya.regions) {
+      int flag_t = 0, flag_c = 0;
+      const double zt = z_for(ya, "cost_per_teacher", r.region, &flag_t);
+      const double zs = z_for(ya, "cost_per_student", r.region, nullptr);
+      const double zc = z_for(ya, "cost_per_coach", r.region, &flag_c);
+      w.integer(r.year).text(r.region).text(r.simulated ? "yes" : "no");
+      w.fixed(r.teachers_per_coach, 2).fixed(r.students_per_coach, 2);
+      w.fixed(r.coaches_per_staff, 2).fixed(r.students_per_school, 2);
+      w.fixed(r.cost_per_teacher, 2).fixed(zt, 2).integer(flag_t);
+      w.fixed(r.cost_per_student, 2).fixed(zs, 2);
+      w.fixed(r.cost_per_coach, 2).fixed(zc, 2).integer(flag_c);
+      w.money(r.total.actual).money(r.total.expected).money(r.total.actual - r.total.expected);
+      w.money(r.total.price).money(r.total.quantity).money(r.total.rest);
+      w.end_row();
+    }
+  }
+  return out;
+}
+
+std::string gaps_csv(const std::vector<YearAudit>& audit) {
+  std::string out;
+  CsvWriter w(out);
+  for (const char* h :
+       {"year", "region", "category", "actual", "expected", "gap", "price", "quantity", "rest"})
+    w.text(h);
+  w.end_row();
+  for (const YearAudit& ya : audit) {
+    for (const RegionAudit& r : ya.regions) {
+      if (!r.simulated) continue;
+      for (int c = 0; c < ledger::kCategoryCount; ++c) {
+        const audit::CategoryGap& g = r.gaps[static_cast<std::size_t>(c)];
+        w.integer(r.year).text(r.region).text(
+            ledger::category_id(static_cast<ledger::Category>(c)));
+        w.money(g.actual).money(g.expected).money(g.actual - g.expected);
+        w.money(g.price).money(g.quantity).money(g.rest);
+        w.end_row();
+      }
+    }
+  }
+  return out;
+}
+
+std::string spread_csv(const std::vector<YearAudit>& audit) {
+  std::string out;
+  CsvWriter w(out);
+  for (const char* h :
+       {"year", "metric", "n", "min", "max", "mean", "sd", "flagged_2sd", "flagged_3sd"})
+    w.text(h);
+  w.end_row();
+  for (const YearAudit& ya : audit) {
+    for (const audit::RatioSpread& s : ya.ratios) {
+      std::string f2, f3;
+      for (std::size_t i = 0; i < s.regions.size(); ++i) {
+        std::string& list = s.flag[i] == 3 ? f3 : f2;
+        if (s.flag[i] >= 2) list += (list.empty() ? "" : "; ") + s.regions[i];
+      }
+      w.integer(ya.year).text(s.metric).integer(s.n).fixed(s.min, 2).fixed(s.max, 2);
+      w.fixed(s.mean, 2).fixed(s.sd, 2).text(f2).text(f3);
+      w.end_row();
+    }
+  }
+  return out;
+}
+
+std::string regression_csv(const std::vector<YearAudit>& audit) {
+  std::string out;
+  CsvWriter w(out);
+  for (const char* h :
+       {"year", "term", "coefficient", "std_error", "t", "n", "r2", "adjusted_r2", "note"})
+    w.text(h);
+  w.end_row();
+  for (const YearAudit& ya : audit) {
+    const audit::Regression& g = ya.regression;
+    if (!g.ok) {
+      w.integer(ya.year).text("").text("").text("").text("").integer(g.n).text("").text("");
+      w.text(g.problem);
+      w.end_row();
+      continue;
+    }
+    for (std::size_t i = 0; i < g.terms.size(); ++i) {
+      w.integer(ya.year).text(g.terms[i]).number(g.coefficients[i]).number(g.std_errors[i]);
+      w.number(g.t_values[i]).integer(g.n).fixed(g.r2, 4).fixed(g.adjusted_r2, 4).text("");
+      w.end_row();
+    }
+  }
+  return out;
+}
+
+std::string residuals_csv(const std::vector<YearAudit>& audit) {
+  std::string out;
+  CsvWriter w(out);
+  for (const char* h : {"year", "region", "cost_per_teacher", "fitted", "residual"}) w.text(h);
+  w.end_row();
+  for (const YearAudit& ya : audit) {
+    const audit::Regression& g = ya.regression;
+    if (!g.ok) continue;
+    for (std::size_t i = 0; i < g.labels.size(); ++i) {
+      w.integer(ya.year).text(g.labels[i]).fixed(g.fitted[i] + g.residuals[i], 2);
+      w.fixed(g.fitted[i], 2).fixed(g.residuals[i], 2);
+      w.end_row();
+    }
+  }
+  return out;
+}
+
+std::string findings_text(const std::vector<YearAudit>& audit) {
+  std::string out;
+  for (const YearAudit& ya : audit) {
+    out += "Findings " + std::to_string(ya.year) + " (most severe first)\n";
+    if (ya.findings.empty())
+      out += "  No region is 2 SD or more from the mean cost per teacher or per coach.\n";
+    int n = 0;
+    for (const audit::Finding& f : ya.findings)
+      out += "  " + std::to_string(++n) + ". " + f.text + "\n";
+    const audit::Regression& g = ya.regression;
+    if (g.ok) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf,
+                    "  Regression of cost per teacher on its drivers: n = %d, R2 = %.3f "
+                    "(adjusted %.3f); see audit_regression.csv.\n",
+                    g.n, g.r2, g.adjusted_r2);
+      out += buf;
+    } else {
+      out += "  Regression not estimated: " + g.problem + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_audit_outputs(const std::vector<YearAudit>& audit, const std::string& dir) {
+  Staging staging(dir);
+  staging.write("audit_regions.csv", regions_csv(audit));
+  staging.write("audit_gaps.csv", gaps_csv(audit));
+  staging.write("audit_spread.csv", spread_csv(audit));
+  staging.write("audit_regression.csv", regression_csv(audit));
+  staging.write("audit_residuals.csv", residuals_csv(audit));
+  staging.write("findings.txt", findings_text(audit));
+  staging.commit();
+}
+
+std::string audit_summary(const std::vector<YearAudit>& audit) {
+  std::string out;
+  for (const YearAudit& ya : audit) {
+    out += "Spread across regions, " + std::to_string(ya.year) +
+           " (sample SD; Sempé 2015 Tables 17 and 22 layout)\n";
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%-20s%4s%12s%12s%12s%12s\n", "metric", "n", "min", "max",
+                  "mean", "sd");
+    out += buf;
+    for (const audit::RatioSpread& s : ya.ratios) {
+      std::snprintf(buf, sizeof buf, "%-20s%4d%12.2f%12.2f%12.2f%12.2f\n", s.metric.c_str(), s.n,
+                    s.min, s.max, s.mean, s.sd);
+      out += buf;
+    }
+    out += "\n";
+  }
+  return out + findings_text(audit);
+}
+
+}  // namespace coachsim::report
