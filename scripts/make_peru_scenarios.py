@@ -890,11 +890,21 @@ def aggregates_for(layout, teachers, students, geo, school_type):
     spt = students // teachers
     extra = students - spt * teachers  # teachers who get spt + 1 students
     g = GEOGRAPHIES[geo]
-    plus = {}
-    for i, (size, count, far) in sorted(enumerate(layout["blocks"]), key=lambda x: x[1][0]):
-        k = min(count, extra // size)
-        plus[i] = k
-        extra -= k * size
+    blocks = layout["blocks"]
+    # which schools of each block get spt + 1: an exact bounded subset sum (reach[v] = counts)
+    reach = {0: ()}
+    for size, count, _ in blocks:
+        nxt = {}
+        for v, ks in reach.items():
+            for k in range(count + 1):
+                w = v + k * size
+                if w > extra:
+                    break
+                nxt.setdefault(w, ks + (k,))
+        reach = nxt
+    best = max(v for v in reach if v <= extra)
+    plus = dict(enumerate(reach[best]))
+    extra -= best
     out = []
     for i, (size, count, far) in enumerate(layout["blocks"]):
         d = g["far"] if far else g["near"]
@@ -1280,7 +1290,7 @@ def main(argv):
     sub.add_parser("write", help="write scenarios/peru-2010.yaml ... peru-2013.yaml")
     sub.add_parser("plan", help="print the derived 2013 plan")
     cp = sub.add_parser("compare", help="compare a run's output folder with the published figures")
-    cp.add_argument("year", type=int)
+    cp.add_argument("year", type=int, help="2010-2013, or 2016 for apm-multigrade.yaml")
     cp.add_argument("outdir")
     args = ap.parse_args(argv)
     if args.cmd == "write":
@@ -1329,8 +1339,131 @@ def describe(p):
               f"cpt {x[r]/t[r]:8.2f} cps {x[r]/st_[r]:7.2f}")
 
 
+# ----------------------------------------------------------------------------------------------
+# Comparison of a run with the published figures (markdown tables for VALIDATION.md)
+# ----------------------------------------------------------------------------------------------
+APM = dict(year=2016, usd_per_teacher=3000.0, pen_per_usd=3.38, schools=6400, teachers=12000,
+           coaches=1400)  # seed 000; exchange rate: BCRP 2016 annual average (outside the seeds)
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def row(label, published, simulated, fmt="{:,.2f}", note=""):
+    if published is None:
+        return f"| {label} | n.d. | {fmt.format(simulated)} | | {note} |"
+    diff = "" if published == 0 else f"{(simulated - published) / published * 100:+.1f}%"
+    return f"| {label} | {fmt.format(published)} | {fmt.format(simulated)} | {diff} | {note} |"
+
+
 def compare(year, outdir):
-    raise SystemExit("not yet")
+    nat = [r for r in read_csv(os.path.join(outdir, "national.csv")) if int(r["year"]) == year]
+    regs = [r for r in read_csv(os.path.join(outdir, "regions.csv")) if int(r["year"]) == year]
+    if not nat:
+        raise SystemExit(f"{outdir}: no national row for {year}")
+    n = nat[0]
+    f = lambda r, k: float(r[k])
+    print("| figure | published | simulated | difference | note |")
+    print("|---|---:|---:|---:|---|")
+    if year == APM["year"]:
+        rate = APM["pen_per_usd"]
+        print(row("schools", APM["schools"], f(n, "schools"), "{:,.0f}", "seed 000, ~"))
+        print(row("teachers", APM["teachers"], f(n, "teachers"), "{:,.0f}", "seed 000, ~"))
+        print(row("coaches", APM["coaches"], f(n, "coaches"), "{:,.0f}", "seed 000, ~"))
+        print(row("visits per teacher", 9, f(n, "visits_done") / f(n, "teachers"), "{:,.2f}",
+                  "seed 000: 1 diagnostic + 7 feedback + 1 evaluation"))
+        print(row("cost per teacher, US$", APM["usd_per_teacher"], f(n, "cost_per_teacher") / rate,
+                  "{:,.0f}", f"seed 000 (~US$3,000); {rate} soles per US$"))
+        print(row("cost per teacher, soles", APM["usd_per_teacher"] * rate, f(n, "cost_per_teacher"),
+                  "{:,.2f}", ""))
+        return
+    t1 = TABLE1[year]
+    rate = EXCHANGE[year]
+    print(row("regions", t1["regions"], len(regs), "{:,.0f}", "Table 1"))
+    print(row("coaches", t1["coaches"], f(n, "coaches"), "{:,.0f}", "Table 1"))
+    if year == 2013:
+        print(row("supervisors", t1["supervisors"], f(n, "supervisors"), "{:,.0f}", "Table 1"))
+    print(row("teachers", t1["teachers"], f(n, "teachers"), "{:,.0f}", "Table 1"))
+    print(row("schools", t1["schools"], f(n, "schools"), "{:,.0f}", "Table 1"))
+    print(row("students", t1["students"], f(n, "students"), "{:,.0f}", "Table 1"))
+    print(row("expenditure, soles", t1["expenditure"], f(n, "cost_total"), "{:,.2f}", "Table 1"))
+    print(row("expenditure, US$", t1["expenditure"] / rate, f(n, "cost_total") / rate, "{:,.0f}",
+              f"annex rate {rate} soles per US$"))
+    print(row("cost per teacher, soles", t1["expenditure"] / t1["teachers"], f(n, "cost_per_teacher"),
+              "{:,.2f}", "Table 1 expenditure / teachers"))
+    print(row("cost per coach, soles", t1["expenditure"] / t1["coaches"], f(n, "cost_per_coach"),
+              "{:,.2f}", "Table 1 expenditure / coaches"))
+    inside = sum(f(r, "cost_total") for r in regs)
+    print(row("spent outside the regions, soles", None, f(n, "cost_outside_regions"), "{:,.2f}",
+              "central_costs"))
+    contracts = sum(f(r, "cost_coach_contracts") for r in regs)
+    if year != 2013:
+        return
+    print(row("coach contracts, share of regional spending", 69.3, contracts / inside * 100,
+              "{:.1f}%", "5.2.4 (read as the regions' budget)"))
+    print(row("coach contracts, share of national spending", 69.3, contracts / f(n, "cost_total") * 100,
+              "{:.1f}%", "5.2.4 (read as the national total)"))
+    print()
+    print("Across the 24 regions of Tables 17 and 22 (Callao excluded), from regions.csv:")
+    print()
+    print("| figure | statistic | published | simulated | difference |")
+    print("|---|---|---:|---:|---:|")
+    s24 = [r for r in regs if r["region"] != "Callao"]
+    metrics = [
+        ("teachers per coach", TABLE17["teachers_per_coach"], [f(r, "teachers_per_coach") for r in s24]),
+        ("students per coach", TABLE17["students_per_coach"], [f(r, "students_per_coach") for r in s24]),
+        ("coaches per staff", TABLE17["coaches_per_staff"],
+         [f(r, "coaches") / f(r, "staff") for r in s24 if f(r, "staff") > 0]),
+        ("cost per teacher", TABLE22["cost_per_teacher"], [f(r, "cost_per_teacher") for r in s24]),
+        ("cost per student", TABLE22["cost_per_student"], [f(r, "cost_per_student") for r in s24]),
+        ("cost per coach", TABLE22["cost_per_coach"], [f(r, "cost_per_coach") for r in s24]),
+    ]
+    for name, (nn, lo, hi, mu, sigma), v in metrics:
+        for stat, pub, sim in (("N", nn, len(v)), ("mean", mu, mean(v)), ("SD", sigma, sd(v)),
+                               ("min", lo, min(v)), ("max", hi, max(v))):
+            diff = f"{(sim - pub) / pub * 100:+.1f}%"
+            print(f"| {name} | {stat} | {pub:,.2f} | {sim:,.2f} | {diff} |")
+    staff = [f(r, "staff") for r in regs]
+    _, hi, mu, sigma = TABLE23["total"]
+    for stat, pub, sim in (("mean", mu, mean(staff)), ("SD", sigma, sd(staff)), ("max", hi, max(staff))):
+        print(f"| staff per region (25, Table 23) | {stat} | {pub:,.2f} | {sim:,.2f} | "
+              f"{(sim - pub) / pub * 100:+.1f}% |")
+    print()
+    print("Named regions (seed 001, 5.2.4):")
+    print()
+    print("| region | figure | published | simulated | difference |")
+    print("|---|---|---:|---:|---:|")
+    by = {r["region"]: r for r in regs}
+    named = [("Cajamarca", "cost per teacher", 7431.05, f(by["Cajamarca"], "cost_per_teacher")),
+             ("Cajamarca", "cost per coach", 45101.34, f(by["Cajamarca"], "cost_per_coach")),
+             ("Pasco", "cost per coach", 48790.11, f(by["Pasco"], "cost_per_coach")),
+             ("Pasco", "cost per teacher", 5635.33, f(by["Pasco"], "cost_per_teacher")),
+             ("Pasco", "teachers per coach", 8.66, f(by["Pasco"], "teachers_per_coach")),
+             ("Madre de Dios", "students per school", 22.08,
+              f(by["Madre de Dios"], "students") / f(by["Madre de Dios"], "schools")),
+             ("Madre de Dios", "cost per teacher", 3897.88, f(by["Madre de Dios"], "cost_per_teacher")),
+             ("Madre de Dios", "teachers per coach", 7.09, f(by["Madre de Dios"], "teachers_per_coach")),
+             ("La Libertad", "coaches", 75, f(by["La Libertad"], "coaches")),
+             ("La Libertad", "staff", 0, f(by["La Libertad"], "staff")),
+             ("Lima Provincias", "coaches", 77, f(by["Lima Provincias"], "coaches")),
+             ("Lima Provincias", "staff", 13, f(by["Lima Provincias"], "staff"))]
+    for region, what, pub, sim in named:
+        diff = "" if pub == 0 else f"{(sim - pub) / pub * 100:+.2f}%"
+        print(f"| {region} | {what} | {pub:,.2f} | {sim:,.2f} | {diff} |")
+    print()
+    print("Where Table 1's 94.1 million went in the simulation (soles):")
+    print()
+    print("| part | soles | share |")
+    print("|---|---:|---:|")
+    total = f(n, "cost_total")
+    callao = f(by["Callao"], "cost_total")
+    print(f"| 24 regions of Tables 17 and 22 | {inside - callao:,.2f} | {(inside - callao) / total:.1%} |")
+    print(f"| Callao (in Table 1, not in Tables 17 and 22) | {callao:,.2f} | {callao / total:.1%} |")
+    print(f"| outside the regions (central_costs) | {f(n, 'cost_outside_regions'):,.2f} | "
+          f"{f(n, 'cost_outside_regions') / total:.1%} |")
+    print(f"| national total | {total:,.2f} | 100.0% |")
 
 
 if __name__ == "__main__":

@@ -174,6 +174,23 @@ void add_findings(YearAudit& ya) {
                       ", z " + num_text(zt, 1) + ").";
     ya.findings.push_back({std::max(std::fabs(z), std::fabs(zc)), r.region, r.year, text});
   }
+  // Regions that cost more (or less) per teacher than their drivers predict.
+  const Regression& g = ya.regression;
+  if (g.ok && g.residual_sd > 0) {
+    for (std::size_t i = 0; i < g.labels.size(); ++i) {
+      const double z_res = g.residuals[i] / g.residual_sd;
+      if (std::fabs(z_res) < 2) continue;
+      ya.findings.push_back(
+          {std::fabs(z_res), g.labels[i], ya.year,
+           g.labels[i] + " " + std::to_string(ya.year) + ": cost per teacher " +
+               num_text(g.fitted[i] + g.residuals[i], 2) + " is " +
+               num_text(std::fabs(g.residuals[i]), 2) + (g.residuals[i] > 0 ? " more" : " less") +
+               " than its structure predicts (" + num_text(g.fitted[i], 2) +
+               " from teachers per coach, students per school, distance, staff per coach, "
+               "border and Amazon; " +
+               num_text(std::fabs(z_res), 1) + " residual SD)."});
+    }
+  }
   std::stable_sort(ya.findings.begin(), ya.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
 }

@@ -17,7 +17,15 @@ int run_command(const RunOptions& options) {
     std::cerr << "coachsim: --sqlite needs the ledger; drop --no-ledger.\n";
     return kExitBadInput;
   }
-  const auto sim = results::simulate(loaded->scenario, options.ledger);
+  std::unique_ptr<results::Simulation> sim;
+  try {
+    sim = results::simulate(loaded->scenario, options.ledger);
+  } catch (const std::exception& e) {
+    std::cerr << "coachsim: the simulation failed: " << e.what()
+              << "\nThis is a bug in coachsim or an input beyond its limits; nothing was "
+                 "written.\n";
+    return kExitFailure;
+  }
   const report::RunReport report{loaded->scenario, loaded->name, sim->population, sim->ledger,
                                  sim->tally,       sim->results, sim->events};
   try {

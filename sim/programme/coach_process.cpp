@@ -4,8 +4,8 @@
 // with the round's GIA and RTC sessions held on a day apart from the visits (at the school, or
 // for the whole caseload at a host school). A round does not start before its window opens,
 // so visits spread over the year. A trip that would run into a fixed-date workshop waits until
-// after it; a trip that cannot end before the school year (or contract) does is missed, with
-// every trip after it, and recorded with its reason.
+// after it; a trip that cannot end before the school year (or contract) does is missed and
+// recorded with its reason; the coach goes on with the next trip, which may be nearer.
 #include <algorithm>
 #include <cmath>
 
@@ -149,6 +149,11 @@ void CoachProcess::next(std::uint32_t coach) {
   for (;;) {
     const Commitment* cm =
         st.next_commitment < commitments.size() ? &commitments[st.next_commitment] : nullptr;
+    if (cm != nullptr && !cm->fits) {  // runs past the contract's end: not held for this coach
+      miss_commitment(coach, *cm, MissReason::kNoCoachTime);
+      ++st.next_commitment;
+      continue;
+    }
     if (cm != nullptr && cm->start < st.free_from) {
       const bool before_contract = cm->start < plan.contract_start[c.region];
       miss_commitment(coach, *cm,
@@ -179,7 +184,7 @@ void CoachProcess::next(std::uint32_t coach) {
       return;
     }
     if (!fits) {
-      miss_remaining_trips(coach);
+      miss_trip(coach);  // and go on: a nearer school may still fit
       continue;
     }
     st.travel = travel;
@@ -210,7 +215,9 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
   ledger::Entry e = entry_for(coach);
   e.ref_kind = RefKind::kSchool;
   e.ref_id = item.school;
-  e.activity = trip.cluster ? Activity::kGia : Activity::kVisitTrip;
+  e.activity = !trip.cluster  ? Activity::kVisitTrip
+               : trip.gia > 0 ? Activity::kGia
+                              : Activity::kRtc;
   // A commuting coach travels there and back every day on site; an overnight trip once.
   const double km = 2.0 * school.distance_km * (st.travel.overnight ? 1 : st.site_days);
   e.category = Category::kTravel;
@@ -306,7 +313,7 @@ void CoachProcess::miss_commitment(std::uint32_t coach, const Commitment& cm, Mi
   ctx_.tally.missed().push_back(m);
 }
 
-void CoachProcess::miss_remaining_trips(std::uint32_t coach) {
+void CoachProcess::miss_trip(std::uint32_t coach) {
   const Coach& c = ctx_.population.coaches[coach];
   State& st = states_[coach];
   const YearPlan& plan = ctx_.years[year_];
@@ -315,8 +322,8 @@ void CoachProcess::miss_remaining_trips(std::uint32_t coach) {
                                 : MissReason::kNoCoachTime;
   RegionYearTally& t = ctx_.tally.at(year_, c.region);
   const Date when = std::min(st.free_from, plan.contract_end);
-  for (; st.next_trip < st.trips.size(); ++st.next_trip) {
-    const Trip& trip = st.trips[st.next_trip];
+  {
+    const Trip& trip = st.trips[st.next_trip++];
     const CaseloadItem& item = c.caseload[trip.item];
     MissedRecord m;
     m.date = Context::day_number(when);

@@ -21,7 +21,8 @@ struct Commitment {
   Date end;      // last working day
   int days = 0;  // working days
   bool coach_workshop = false;
-  int number = 0;  // 0-based within its kind
+  int number = 0;    // 0-based within its kind
+  bool fits = true;  // all its days fall before the contract ends
 };
 
 // What one school year looks like, derived once from the scenario.

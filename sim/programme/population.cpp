@@ -85,8 +85,11 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
     }
     for (std::size_t a = 0; a < region.aggregates.size(); ++a) {
       const scenario::SchoolAggregate& agg = region.aggregates[a];
-      engine::RandomStream rng(
-          {s.seed, replication, (r << 16) | a, engine::stream_purpose("population.school")});
+      // Keyed by the region's id and the aggregate's place in it, not by the region's place in
+      // the list, so adding or reordering regions leaves every other region's schools alone.
+      engine::RandomStream rng({s.seed, replication,
+                                engine::stream_purpose(region.id) ^ (a * 0x9E3779B97F4A7C15ULL),
+                                engine::stream_purpose("population.school")});
       for (int k = 0; k < agg.count; ++k) {
         School school;
         school.id = region.id + "/" + agg.school_type + "/" + std::to_string(k + 1);

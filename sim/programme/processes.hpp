@@ -45,7 +45,7 @@ class CoachProcess final : public engine::EventHandler {
   void finish_trip(std::uint32_t coach);
   void finish_commitment(std::uint32_t coach);
   void miss_commitment(std::uint32_t coach, const Commitment& c, MissReason reason);
-  void miss_remaining_trips(std::uint32_t coach);
+  void miss_trip(std::uint32_t coach);  // records the next trip as missed and skips it
   void post_materials(std::uint32_t coach);
   ledger::Entry entry_for(std::uint32_t coach) const;
 
@@ -67,6 +67,7 @@ class SupervisorProcess final : public engine::EventHandler {
   struct Visit {
     Date target;
     std::uint32_t coach = 0;
+    std::uint16_t number = 0;  // the coach's v-th visit of the year, 0-based
   };
   struct State {
     std::vector<Visit> visits;

@@ -2,6 +2,7 @@
 // asks for at least two), aiming at dates spread evenly over the school year, travelling to
 // the middle of the coach's caseload. Visits that cannot end before the year does are missed.
 #include <algorithm>
+#include <cmath>
 
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
@@ -27,7 +28,8 @@ SupervisorProcess::SupervisorProcess(Context& ctx)
       hours += s.travel_hours * item.teachers;
       teachers += item.teachers;
     }
-    coach_distance_km_.push_back(teachers > 0 ? km / teachers : 0.0);
+    // Kept to 0.1 km like school distances, so that ledger quantities stay short decimals.
+    coach_distance_km_.push_back(teachers > 0 ? std::round(km / teachers * 10.0) / 10.0 : 0.0);
     coach_travel_hours_.push_back(teachers > 0 ? hours / teachers : 0.0);
   }
 }
@@ -48,7 +50,8 @@ void SupervisorProcess::begin_year(std::size_t year) {
       Date target = plan.first_school_day;
       for (int i = 0; i < offset; ++i)
         target = ctx_.calendar.next_school_day(target + std::chrono::days(1));
-      for (std::uint32_t coach : sup.coaches) st.visits.push_back({target, coach});
+      for (std::uint32_t coach : sup.coaches)
+        st.visits.push_back({target, coach, static_cast<std::uint16_t>(v)});
     }
     RegionYearTally& t = ctx_.tally.at(year, sup.region);
     t.supervisors += 1;
@@ -89,6 +92,7 @@ void SupervisorProcess::next(std::uint32_t s) {
       m.school = UINT32_MAX;
       m.activity = Activity::kSupervisorVisit;
       m.reason = MissReason::kNoSupervisorTime;
+      m.round = st.visits[st.next_visit].number;
       m.quantity = 1;
       ctx_.tally.missed().push_back(m);
     }

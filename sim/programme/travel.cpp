@@ -4,6 +4,7 @@
 // one means an overnight trip: `ceil(hours / travel_hours_per_day)` travel days each way, and
 // per diem for every working day away. In the rainy season of the region's geography travel
 // time is multiplied by `rainy_travel_factor`, which can turn a commute into an overnight trip.
+#include <algorithm>
 #include <cmath>
 
 #include "context.hpp"
@@ -16,7 +17,9 @@ TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone,
   const bool rainy = ctx.calendar.is_rainy(start, zone);
   auto days_for = [&](double hours) {
     if (hours <= terms.max_daily_commute.value()) return 0;
-    return static_cast<int>(std::ceil(hours / terms.travel_hours_per_day.value() - 1e-9));
+    // More travel days than a year has can never fit; the cap keeps the count an int.
+    const double d = std::ceil(hours / terms.travel_hours_per_day.value() - 1e-9);
+    return static_cast<int>(std::min(d, 1000.0));
   };
   TravelPlan plan;
   plan.one_way_hours = rainy ? dry_hours * geo.rainy_travel_factor : dry_hours;

@@ -32,7 +32,8 @@ void add_workshops(const engine::Calendar& cal, const std::vector<Date>& starts,
     c.days = total / count + (k < total % count ? 1 : 0);
     Date next;
     c.start = cal.next_working_day(starts[static_cast<std::size_t>(k)]);
-    if (!take_working_days(cal, c.start, c.days, limit, c.end, next)) c.end = limit;
+    c.fits = c.start <= limit && take_working_days(cal, c.start, c.days, limit, c.end, next);
+    if (!c.fits) c.end = c.start;
     out.push_back(c);
   }
 }

@@ -46,12 +46,16 @@ class CsvWriter {
     out_.append(buf, r.ptr);
     return *this;
   }
-  // The shortest text that reads back as the same double.
+  // A quantity in plain decimal notation (never "2e+12"), at most 6 decimals, trailing zeros
+  // dropped: quantities are short decimals (0.1 km, whole days, shares like 0.03).
   CsvWriter& number(double v) {
     sep();
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    char buf[400];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
+    char* end = r.ptr;
+    while (end > buf && end[-1] == '0') --end;
+    if (end > buf && end[-1] == '.') --end;
+    out_.append(buf, end);
     return *this;
   }
   void end_row() {

@@ -34,7 +34,7 @@ ordered_json row_json(const results::Row& r) {
   j["teachers_per_coach"] = r.teachers_per_coach;
   j["students_per_coach"] = r.students_per_coach;
   j["cost_total"] = money(r.cost_total);
-  if (r.region == "national") j["cost_outside_regions"] = money(r.cost_outside_regions);
+  if (r.national) j["cost_outside_regions"] = money(r.cost_outside_regions);
   j["cost_per_teacher"] = money(r.cost_per_teacher);
   j["cost_per_student"] = money(r.cost_per_student);
   j["cost_per_coach"] = money(r.cost_per_coach);

@@ -17,6 +17,11 @@ void write_run_outputs(const RunReport& report, const std::string& dir) {
     staging.close(f, "ledger.csv", write_ledger_csv(report, f));
   }
   staging.commit();
+  // A ledger.csv from an earlier run would not add up to these files: remove it.
+  if (!report.ledger.keeps_entries()) {
+    std::error_code ec;
+    std::filesystem::remove(std::filesystem::path(dir) / "ledger.csv", ec);
+  }
 }
 
 }  // namespace coachsim::report

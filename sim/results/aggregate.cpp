@@ -66,6 +66,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
   for (std::size_t y = 0; y < s.years.size(); ++y) {
     Row nation;
     nation.region = "national";
+    nation.national = true;
     nation.year = s.years[y].year;
     nation.year_index = y;
     std::vector<Row> rows;

@@ -1,7 +1,9 @@
 // Checks of calendar: and years: — weekend, fixed holidays, school years in increasing order,
 // terms, holidays and workshop dates inside their year and contract, and one workshop start
 // date per workshop of the protocol.
+#include <algorithm>
 #include <array>
+#include <chrono>
 
 #include "checks.hpp"
 #include "text_util.hpp"
@@ -166,6 +168,29 @@ void check_year(Checker& c, std::size_t i) {
                                   ", before the previous one ends " +
                                   engine::format_date(y.terms[t - 1].last));
     }
+  }
+  // At least one teaching day: a term day that is neither a weekend day nor a holiday.
+  if (!y.terms.empty() && c.ok(p + ".terms")) {
+    bool any = false;
+    for (const DateRange& term : y.terms) {
+      for (Date d = term.first; d <= term.last && !any; d += std::chrono::days(1)) {
+        const std::chrono::weekday wd{d};
+        const std::chrono::year_month_day ymd{d};
+        const bool weekend = std::find(c.scenario().weekend.begin(), c.scenario().weekend.end(),
+                                       wd) != c.scenario().weekend.end();
+        const bool fixed =
+            std::any_of(c.scenario().fixed_holidays.begin(), c.scenario().fixed_holidays.end(),
+                        [&](const MonthDay& md) {
+                          return unsigned(ymd.month()) == md.month && unsigned(ymd.day()) == md.day;
+                        });
+        const bool moving = std::find(y.holidays.begin(), y.holidays.end(), d) != y.holidays.end();
+        any = !weekend && !fixed && !moving;
+      }
+    }
+    if (!any)
+      c.error(p + ".terms",
+              "expected at least one school day (a term day that is not a "
+              "weekend day or a holiday), got none");
   }
   for (std::size_t h = 0; h < y.holidays.size(); ++h) {
     date_check(indexed(p + ".holidays", h), y.holidays[h], false);

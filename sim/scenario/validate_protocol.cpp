@@ -15,6 +15,10 @@ const std::string kRules = "protocol.caseload_rules";
 
 void check_session(Checker& c, const std::string& p, const SessionProtocol& s) {
   c.at_least(p + ".count", s.count, 0, "sessions per teacher per year");
+  if (s.count > 100) {
+    c.error(p + ".count",
+            "expected at most 100 sessions per teacher per year, got " + std::to_string(s.count));
+  }
   const double hours = s.duration.value();
   c.greater_than(p + ".duration", hours, 0.0, "a session length", "h");
   const double day = c.scenario().coach.working_hours_per_day.value();
@@ -47,6 +51,10 @@ void check_school_type(Checker& c, std::size_t i) {
   const std::string p = indexed(kTypes, i);
   if (t.visit_days.empty() && c.loaded(p + ".visit_days")) {
     c.error(p + ".visit_days", "expected at least one classroom visit (one entry per visit)");
+  }
+  if (t.visit_days.size() > 100) {
+    c.error(p + ".visit_days", "expected at most 100 visits per teacher per year, got " +
+                                   std::to_string(t.visit_days.size()));
   }
   for (std::size_t v = 0; v < t.visit_days.size(); ++v) {
     c.at_least(indexed(p + ".visit_days", v), t.visit_days[v], 1, "a visit length in days");

@@ -166,6 +166,12 @@ void check_regions(Checker& c) {
   std::vector<std::string> ids;
   for (const auto& r : s.regions) ids.push_back(r.id);
   c.unique_ids("regions", ids, "region");
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    if (ids[r] == "national" || ids[r] == "(outside regions)") {
+      c.error(indexed("regions", r) + ".id",
+              "expected a region name; '" + ids[r] + "' is reserved for national figures");
+    }
+  }
 
   Known known;
   for (const auto& g : s.geographies) known.geographies.push_back(g.id);

@@ -158,3 +158,52 @@ TEST(Cli, SqliteLedgerSumsToTheReportedTotals) {
 }
 
 }  // namespace
+
+namespace {
+
+const std::string kSmallActuals =
+    std::string(COACHSIM_SOURCE_DIR) + "/tests/data/audit/small-actuals.csv";
+
+TEST(Cli, AuditAttributesAFeeAboveTheStandardToPrice) {
+  const fs::path out = fresh_dir("audit");
+  const Result r =
+      run("audit " + kSmall + " --actuals " + kSmallActuals + " --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* f : {"audit_regions.csv", "audit_gaps.csv", "audit_spread.csv",
+                        "audit_regression.csv", "audit_residuals.csv", "findings.txt"})
+    EXPECT_TRUE(fs::exists(out / f)) << f;
+  // 36,000.00 reported against 30,000.00 expected: the whole gap is price.
+  EXPECT_NE(slurp(out / "audit_gaps.csv")
+                .find("2021,Alpha,coach_contracts,36000.00,30000.00,6000.00,6000.00,0.00,0.00"),
+            std::string::npos);
+  // One region: the regression cannot be estimated, and the files say why.
+  EXPECT_NE(slurp(out / "audit_regression.csv").find("need more regions"), std::string::npos);
+}
+
+TEST(Cli, AuditWithMalformedActualsExitsTwoAndWritesNothing) {
+  const fs::path dir = fresh_dir("audit-bad");
+  fs::create_directories(dir);
+  std::ofstream(dir / "bad.csv") << "region,year,measure,value,status\nAlpha,2021,count.x,1,"
+                                    "published\n";
+  const Result r = run("audit " + kSmall + " --actuals " + (dir / "bad.csv").string() + " --out " +
+                       (dir / "out").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("bad.csv:2:3: measure: unknown measure 'count.x'"), std::string::npos)
+      << r.output;
+  EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Cli, NoLedgerRemovesALedgerLeftByAnEarlierRun) {
+  const fs::path out = fresh_dir("stale");
+  ASSERT_EQ(run("run " + kSmall + " -q --out " + out.string()).exit_code, 0);
+  ASSERT_TRUE(fs::exists(out / "ledger.csv"));
+  ASSERT_EQ(run("run " + kSmall + " -q --no-ledger --out " + out.string()).exit_code, 0);
+  EXPECT_FALSE(fs::exists(out / "ledger.csv"));
+  EXPECT_TRUE(fs::exists(out / "regions.csv"));
+}
+
+}  // namespace

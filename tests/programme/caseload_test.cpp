@@ -124,5 +124,28 @@ TEST(Population, AggregatesExpandDeterministicallyFromTheSeed) {
   EXPECT_EQ(teachers, p1.teacher_count);  // every teacher has exactly one coach
 }
 
+TEST(Population, ARegionsSchoolsDoNotDependOnWhereItIsListed) {
+  scenario::Scenario s = testing::small_scenario();
+  scenario::SchoolAggregate a;
+  a.school_type = "t";
+  a.count = 20;
+  a.teachers = {scenario::Distribution::Shape::kUniform, 1, 6, 0};
+  a.students_per_teacher = {scenario::Distribution::Shape::kFixed, 10, 0, 0};
+  a.distance_km = {scenario::Distribution::Shape::kUniform, 1, 80, 0};
+  s.regions[0].schools.clear();
+  s.regions[0].aggregates = {a};
+  scenario::Region b = s.regions[0];
+  b.id = "Beta";
+  s.regions.push_back(b);
+  const auto ab = programme::build_population(s);
+  std::swap(s.regions[0], s.regions[1]);
+  const auto ba = programme::build_population(s);
+  ASSERT_EQ(ab.schools.size(), 40u);
+  for (std::size_t i = 0; i < 20; ++i) {
+    EXPECT_EQ(ab.schools[i].teachers, ba.schools[20 + i].teachers);  // Alpha's schools
+    EXPECT_EQ(ab.schools[i].distance_km, ba.schools[20 + i].distance_km);
+  }
+}
+
 }  // namespace
 }  // namespace coachsim

@@ -170,3 +170,60 @@ TEST(SmallScenario, RegionalRatioOverridesTheCaseloadRules) {
 
 }  // namespace
 }  // namespace coachsim
+
+namespace coachsim {
+namespace {
+
+TEST(ReviewFixes, ASchoolTooFarForTheYearIsMissedNotVisitedForFree) {
+  scenario::Scenario s = testing::small_scenario();
+  s.regions[0].schools[1].distance = units::km(1e12);
+  const auto sim = results::simulate(s, false);
+  const programme::RegionYearTally& t = sim->tally.at(0, 0);
+  EXPECT_EQ(t.visits_done, 4);  // S1's two teachers, twice
+  EXPECT_EQ(t.missed[static_cast<int>(programme::MissReason::kNoCoachTime)], 2);
+  EXPECT_EQ(sim->ledger.total(0, 0, ledger::Category::kPerDiem), 0);
+}
+
+TEST(ReviewFixes, AWorkshopThatRunsPastTheContractIsMissed) {
+  scenario::Scenario s = testing::small_scenario();
+  using namespace std::chrono;
+  s.years[0].teacher_workshop_starts = {sys_days{2021y / December / 31}};  // 2 days needed
+  const auto sim = results::simulate(s, false);
+  EXPECT_EQ(sim->ledger.total(0, 0, ledger::Category::kTeacherWorkshops), 0);
+  EXPECT_EQ(sim->tally.at(0, 0).teacher_workshop_days_done, 0);
+  bool missed = false;
+  for (const auto& m : sim->tally.missed())
+    missed |= m.activity == ledger::Activity::kTeacherWorkshop;
+  EXPECT_TRUE(missed);
+}
+
+TEST(ReviewFixes, EveryLedgerAmountIsItsQuantityTimesItsRate) {
+  scenario::Scenario s = testing::small_scenario();
+  s.costs.overhead_rate = 0.03;
+  s.regions[0].contract_delay = units::days(15);
+  const auto sim = results::simulate(s, true);
+  for (const ledger::Entry& e : sim->ledger.entries()) {
+    EXPECT_NEAR(static_cast<double>(e.amount), e.quantity * static_cast<double>(e.rate), 0.5 + 1e-6)
+        << ledger::activity_id(e.activity);
+  }
+}
+
+TEST(ReviewFixes, AYearWithoutSchoolDaysIsRejected) {
+  scenario::Scenario s = testing::small_scenario();
+  using namespace std::chrono;
+  s.years[0].terms = {{sys_days{2021y / March / 6}, sys_days{2021y / March / 7}}};  // Sat, Sun
+  const auto errors = scenario::validate(s, "weekend");
+  bool found = false;
+  for (const auto& e : errors)
+    found |= e.message.find("at least one school day") != std::string::npos;
+  EXPECT_TRUE(found);
+}
+
+TEST(ReviewFixes, NationalIsAReservedRegionName) {
+  scenario::Scenario s = testing::small_scenario();
+  s.regions[0].id = "national";
+  EXPECT_FALSE(scenario::validate(s, "reserved").empty());
+}
+
+}  // namespace
+}  // namespace coachsim

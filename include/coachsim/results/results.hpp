@@ -19,7 +19,8 @@
 namespace coachsim::results {
 
 struct Row {
-  std::string region;  // "Peru" (or the scenario name) for national rows
+  std::string region;  // the region id; "national" for national rows
+  bool national = false;
   int year = 0;
   std::size_t year_index = 0;
   programme::RegionYearTally tally;
