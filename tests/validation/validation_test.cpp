@@ -1,0 +1,303 @@
+// Validation against published figures (VALIDATION.md): runs the coachsim binary on each
+// validation scenario and fails when a validated figure leaves its stated tolerance.
+//
+// Each guarded figure has the value the scenario gives today and a tolerance around it (the
+// "guard" column of VALIDATION.md); the published figure is carried along so that a failure
+// message shows how far the model now is from the source. Counts built from fixed
+// distributions must match exactly; money within 0.5%; spreads across regions within 1%.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- running the binary ---------------------------------------------------------------------
+
+struct RunResult {
+  int exit_code = -1;
+  std::string output;
+};
+
+RunResult run_binary(const std::string& args) {
+  const std::string cmd = std::string(COACHSIM_BINARY) + " " + args + " 2>&1";
+  RunResult r;
+  std::FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+// ---- reading the output tables -----------------------------------------------------------------
+
+// A CSV file as written by coachsim (header row; no field contains a comma or a quote in the
+// files read here: region names and numbers).
+class Table {
+ public:
+  explicit Table(const fs::path& path) {
+    std::ifstream in(path);
+    std::string line;
+    if (std::getline(in, line)) header_ = split(line);
+    while (std::getline(in, line))
+      if (!line.empty()) rows_.push_back(split(line));
+  }
+  bool empty() const { return rows_.empty(); }
+  std::size_t size() const { return rows_.size(); }
+  const std::string& text(std::size_t row, const std::string& column) const {
+    return rows_.at(row).at(index(column));
+  }
+  double number(std::size_t row, const std::string& column) const {
+    return std::stod(text(row, column));
+  }
+  // The first row whose `key` column equals `value` (rows_.size() when none).
+  std::size_t find(const std::string& key, const std::string& value) const {
+    const std::size_t k = index(key);
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+      if (rows_[i].at(k) == value) return i;
+    return rows_.size();
+  }
+
+ private:
+  static std::vector<std::string> split(const std::string& line) {
+    std::vector<std::string> out;
+    std::stringstream ss(line);
+    std::string field;
+    while (std::getline(ss, field, ',')) out.push_back(field);
+    if (!line.empty() && line.back() == ',') out.emplace_back();
+    return out;
+  }
+  std::size_t index(const std::string& column) const {
+    const auto it = std::find(header_.begin(), header_.end(), column);
+    if (it == header_.end()) throw std::out_of_range("no column " + column);
+    return static_cast<std::size_t>(it - header_.begin());
+  }
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+struct Output {
+  Table national, regions, variance;
+};
+
+// Runs a scenario of scenarios/ once per test program (runs take well under a second).
+const Output& output_of(const std::string& scenario) {
+  static std::map<std::string, Output> cache;
+  const auto hit = cache.find(scenario);
+  if (hit != cache.end()) return hit->second;
+  const fs::path out = fs::temp_directory_path() / ("coachsim-validation-" + scenario);
+  fs::remove_all(out);
+  const std::string file = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/" + scenario + ".yaml";
+  const RunResult r = run_binary("run " + file + " --out " + out.string() + " --no-ledger -q");
+  EXPECT_EQ(r.exit_code, 0) << scenario << ": " << r.output;
+  return cache
+      .emplace(scenario, Output{Table(out / "national.csv"), Table(out / "regions.csv"),
+                                Table(out / "variance.csv")})
+      .first->second;
+}
+
+// ---- statistics as Sempé reports them ------------------------------------------------------
+
+double mean_of(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
+
+double sd_of(const std::vector<double>& v) {  // sample SD, as SPSS and variance.csv
+  const double m = mean_of(v);
+  double s = 0;
+  for (double x : v) s += (x - m) * (x - m);
+  return std::sqrt(s / static_cast<double>(v.size() - 1));
+}
+
+// A metric of regions.csv over the regions of Tables 17 and 22 (all but Callao); `per` (if
+// given) divides by another column, skipping rows where it is zero.
+std::vector<double> across_regions(const Table& regions, const std::string& column,
+                                   const std::string& per = "") {
+  std::vector<double> v;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    if (regions.text(i, "region") == "Callao") continue;
+    if (per.empty()) {
+      v.push_back(regions.number(i, column));
+    } else if (regions.number(i, per) > 0) {
+      v.push_back(regions.number(i, column) / regions.number(i, per));
+    }
+  }
+  return v;
+}
+
+// ---- the guard -----------------------------------------------------------------------------
+
+// `actual` must lie within `tolerance_pct` percent of `expected` (exactly equal when 0).
+void guard(const std::string& what, double actual, double expected, double tolerance_pct,
+           double published) {
+  const double allowed = std::abs(expected) * tolerance_pct / 100.0;
+  const double vs_published =
+      published == 0 ? 0.0 : (actual - published) / std::abs(published) * 100.0;
+  if (tolerance_pct == 0) {
+    EXPECT_EQ(actual, expected) << what << " (published " << published << ")";
+  } else {
+    EXPECT_NEAR(actual, expected, allowed)
+        << what << ": moved beyond its tolerance of " << tolerance_pct << "% (published "
+        << published << ", now " << vs_published << "% from it)";
+  }
+}
+
+void guard_spread(const std::string& what, const std::vector<double>& v, double mean, double sd,
+                  double min, double max, double tolerance_pct, double pub_mean, double pub_sd,
+                  double pub_min, double pub_max) {
+  ASSERT_FALSE(v.empty()) << what;
+  guard(what + " mean", mean_of(v), mean, tolerance_pct, pub_mean);
+  guard(what + " SD", sd_of(v), sd, tolerance_pct, pub_sd);
+  guard(what + " min", *std::min_element(v.begin(), v.end()), min, tolerance_pct, pub_min);
+  guard(what + " max", *std::max_element(v.begin(), v.end()), max, tolerance_pct, pub_max);
+}
+
+constexpr double kExact = 0, kMoney = 0.5, kSpread = 1.0;
+
+// ---- 2013 --------------------------------------------------------------------------------------
+
+TEST(Validation2013, NationalFiguresOfTable1) {
+  const Output& o = output_of("peru-2013");
+  ASSERT_EQ(o.national.size(), 1u);
+  const Table& n = o.national;
+  guard("regions", static_cast<double>(o.regions.size()), 25, kExact, 25);
+  guard("coaches", n.number(0, "coaches"), 1640, kExact, 1640);
+  guard("supervisors", n.number(0, "supervisors"), 177, kExact, 183);
+  guard("teachers", n.number(0, "teachers"), 13716, kExact, 14576);
+  guard("schools", n.number(0, "schools"), 7001, kExact, 7001);
+  guard("students", n.number(0, "students"), 234352, kExact, 235731);
+  guard("expenditure", n.number(0, "cost_total"), 94101543.21, kMoney, 94101514.00);
+  guard("spent outside the regions", n.number(0, "cost_outside_regions"), 33171973.94, kMoney,
+        33171973.94);
+  // 69.3% of the strategy budget (Sempé 5.2.4), read as the regions' spending.
+  double contracts = 0, regional = 0;
+  for (std::size_t i = 0; i < o.regions.size(); ++i) {
+    contracts += o.regions.number(i, "cost_coach_contracts");
+    regional += o.regions.number(i, "cost_total");
+  }
+  guard("coach contracts, % of regional spending", contracts / regional * 100, 69.79, kSpread,
+        69.3);
+  guard("regional spending + outside = national", regional + n.number(0, "cost_outside_regions"),
+        n.number(0, "cost_total"), 1e-9, 94101514.00);
+}
+
+TEST(Validation2013, RatiosOfTable17) {
+  const Table& r = output_of("peru-2013").regions;
+  guard_spread("teachers per coach", across_regions(r, "teachers_per_coach"), 7.83, 1.12, 6.00,
+               9.71, kSpread, 7.83, 1.12, 6.00, 9.71);
+  guard_spread("students per coach", across_regions(r, "students_per_coach"), 123.77, 36.49,
+               69.20, 197.04, kSpread, 123.76, 36.50, 69.01, 197.04);
+  guard_spread("coaches per staff", across_regions(r, "coaches", "staff"), 14.57, 12.23, 4.22,
+               46.00, kSpread, 15.28, 12.08, 4.00, 50.33);
+  EXPECT_EQ(across_regions(r, "coaches", "staff").size(), 23u);  // La Libertad has no staff
+}
+
+TEST(Validation2013, UnitCostsOfTable22) {
+  const Output& o = output_of("peru-2013");
+  const Table& r = o.regions;
+  EXPECT_EQ(across_regions(r, "cost_per_teacher").size(), 24u);
+  guard_spread("cost per teacher", across_regions(r, "cost_per_teacher"), 4605.72, 975.36, 3076.60,
+               7431.06, kSpread, 4602.87, 974.78, 3007.28, 7431.05);
+  guard_spread("cost per student", across_regions(r, "cost_per_student"), 310.97, 100.25, 156.72,
+               498.25, kSpread, 310.58, 100.37, 155.76, 503.06);
+  guard_spread("cost per coach", across_regions(r, "cost_per_coach"), 35648.01, 6710.40, 20529.09,
+               48790.11, kSpread, 35648.00, 6710.39, 20529.13, 48790.11);
+  // variance.csv covers all 25 regions (Callao included): close to the 24-region figures.
+  const Table& v = o.variance;
+  const std::size_t k = v.find("metric", "teachers_per_coach");
+  ASSERT_LT(k, v.size());
+  guard("variance.csv teachers per coach N", v.number(k, "n"), 25, kExact, 24);
+  guard("variance.csv teachers per coach mean", v.number(k, "mean"), 7.84, kSpread, 7.83);
+}
+
+TEST(Validation2013, NamedRegions) {
+  const Table& r = output_of("peru-2013").regions;
+  auto at = [&](const std::string& region, const std::string& column) {
+    const std::size_t i = r.find("region", region);
+    EXPECT_LT(i, r.size()) << region;
+    return i < r.size() ? r.number(i, column) : 0.0;
+  };
+  const double tight = 0.01;  // the published figures are given to the cent
+  guard("Cajamarca cost per teacher", at("Cajamarca", "cost_per_teacher"), 7431.05, tight, 7431.05);
+  guard("Cajamarca cost per coach", at("Cajamarca", "cost_per_coach"), 45101.34, tight, 45101.34);
+  guard("Pasco cost per coach", at("Pasco", "cost_per_coach"), 48790.11, tight, 48790.11);
+  guard("Pasco cost per teacher", at("Pasco", "cost_per_teacher"), 5635.33, tight, 5635.33);
+  guard("Pasco teachers per coach", at("Pasco", "teachers_per_coach"), 8.66, kExact, 8.66);
+  guard("Madre de Dios cost per teacher", at("Madre de Dios", "cost_per_teacher"), 3897.88, tight,
+        3897.88);
+  guard("Madre de Dios teachers per coach", at("Madre de Dios", "teachers_per_coach"), 7.09, kExact,
+        7.09);
+  guard("Madre de Dios students per school",
+        at("Madre de Dios", "students") / at("Madre de Dios", "schools"), 22.08, 0.05, 22.08);
+  guard("La Libertad coaches", at("La Libertad", "coaches"), 75, kExact, 75);
+  guard("La Libertad staff", at("La Libertad", "staff"), 0, kExact, 0);
+  guard("Lima Provincias coaches", at("Lima Provincias", "coaches"), 77, kExact, 77);
+  guard("Lima Provincias staff", at("Lima Provincias", "staff"), 13, kExact, 13);
+}
+
+// ---- 2010-2012: national totals of Table 1, expenditure out of sample --------------------------
+
+struct EarlyYear {
+  const char* scenario;
+  double coaches, teachers, schools, students;
+  double expenditure, published_expenditure;
+};
+
+class ValidationEarlyYears : public ::testing::TestWithParam<EarlyYear> {};
+
+TEST_P(ValidationEarlyYears, Table1) {
+  const EarlyYear& y = GetParam();
+  const Output& o = output_of(y.scenario);
+  ASSERT_EQ(o.national.size(), 1u);
+  const Table& n = o.national;
+  guard("regions", static_cast<double>(o.regions.size()), 26, kExact, 26);
+  guard("coaches", n.number(0, "coaches"), y.coaches, kExact, y.coaches);
+  guard("teachers", n.number(0, "teachers"), y.teachers, kExact, y.teachers);
+  guard("schools", n.number(0, "schools"), y.schools, kExact, y.schools);
+  guard("students", n.number(0, "students"), y.students, kExact, y.students);
+  guard("expenditure", n.number(0, "cost_total"), y.expenditure, kMoney, y.published_expenditure);
+  guard("no supervision cost", n.number(0, "cost_supervision"), 0, kExact, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Peru, ValidationEarlyYears,
+    ::testing::Values(
+        EarlyYear{"peru-2010", 1826, 19872, 13110, 423571, 62143224.29, 60398775.88},
+        EarlyYear{"peru-2011", 2212, 19569, 14296, 417113, 72786709.72, 99133860.42},
+        EarlyYear{"peru-2012", 2370, 20510, 14132, 446244, 79402943.03, 104381914.72}),
+    [](const ::testing::TestParamInfo<EarlyYear>& info) {
+      std::string name = info.param.scenario;
+      name.erase(std::remove(name.begin(), name.end(), '-'), name.end());
+      return name;
+    });
+
+// ---- APM 2016: the World Bank spotlight ------------------------------------------------------
+
+TEST(ValidationApm, ScaleAndBudgetPerTeacher) {
+  const Table& n = output_of("apm-multigrade").national;
+  ASSERT_EQ(n.size(), 1u);
+  const double loose = 2.0;  // random school draws (fixed seed); the spotlight's figures are "~"
+  guard("schools", n.number(0, "schools"), 6400, kExact, 6400);
+  guard("teachers", n.number(0, "teachers"), 12000, loose, 12000);
+  guard("coaches", n.number(0, "coaches"), 1449, loose, 1400);
+  guard("visits per teacher", n.number(0, "visits_done") / n.number(0, "teachers"), 8.90, kSpread,
+        9);
+  const double soles_per_usd = 3.38;  // BCRP 2016 average (VALIDATION.md)
+  guard("cost per teacher, US$", n.number(0, "cost_per_teacher") / soles_per_usd, 2594.61, loose,
+        3000);
+}
+
+}  // namespace
