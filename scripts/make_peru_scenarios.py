@@ -40,50 +40,62 @@ Method for 2013 (each step is a function below)
      multigrade) coached teachers in the built-in default scenario (docs/default-scenario.md,
      expected teachers = count x mean of the triangular teachers-per-school), largest remainder.
   3. Teachers per coach: 21 free values (plus the 3 named) with exactly Table 17's mean, SD, min
-     and max (a uniform-quantile shape, affinely fitted, clipped at min/max and refitted; Sempé
-     calls the distribution "very uniform"). They are assigned in the same rank order as region
-     size (largest ratio to the largest region). Why: Table 1 (14,576 teachers / 1,640 coaches
-     = 8.89) and Table 17 (unweighted mean 7.83 with max 9.71) cannot both hold; of all
-     assignments that reproduce Table 17 exactly, this one brings the national teacher count
-     closest to Table 1 (a larger programme packs caseloads more fully). The remaining gap is
-     reported in VALIDATION.md, not hidden.
-  4. Students per coach likewise (Table 17 row 2), assigned in the rank order of teachers per
-     coach (students per teacher stays near the national 16); Madre de Dios fixed by its 22.08
-     students per school.
-  5. Cost per coach: 21 free values with Table 22's mean, SD and min (the max is Pasco; all
-     below Cajamarca, "second highest"), assigned to regions by a fixed-seed local search that
-     brings cost per teacher and per student (= cost per coach / ratio) closest to Table 22.
-     Sempé finds that structure does not explain cost, so no structural rule is used.
-  6. Schools: 7,001 (Table 1) split in proportion to teachers; each region's schools are 1-, 2-
-     and 3-teacher schools (and 2-teacher schools beyond a daily commute) whose caseload packing
-     (sim/programme/caseload.cpp, replicated here in pack()) gives exactly the region's coaches
-     at the region's `teachers_per_coach`. One pseudo-UGEL per region: the seeds have no UGEL
-     figures, and one UGEL keeps the packing, hence the coach count, exact.
-  7. Staff: Table 23 head counts (21 / 43 / 43 / 19 across 25 regions, La Libertad none, Lima
-     Provincias 13) spread by a local search on Table 17's coaches-per-staff spread.
-  8. Money: national unit costs are ASSUMPTIONs (soles of 2013, listed in UNIT_COSTS_2013). Each
-     region's target total is cost per coach x coaches; its other costs are estimated here from
-     the structure (same rules as the simulation); the coach fee is what is left, per coach-month
-     over an 11-month contract. Where that fee would fall below FEE_FLOOR the fee is the floor and
-     the contract starts late (`contract_delay`) instead. So Table 22 is an input of the
-     scenario, and what the run checks is that the bottom-up costing reproduces it.
-  9. Central spending = Table 1 total - the regional targets (including Callao): derived by
-     subtraction, split into items named in CENTRAL_2013 (the seed names the 2013 postgraduate
-     training; other items are ASSUMPTIONs) and a remainder the seeds do not itemise.
+     and max (evenly spaced quantiles, fitted affinely, clipped at min/max and refitted; Sempé
+     calls the distribution "very uniform"), assigned in the rank order of region size (largest
+     ratio to the largest region). Why: Table 1 (14,576 teachers / 1,640 coaches = 8.89) and
+     Table 17 (unweighted mean 7.83, max 9.71) cannot both hold. For given ratios, the size
+     order maximises the national teacher count (rearrangement inequality); it reaches 13,716,
+     5.9% below Table 1. That gap is reported in VALIDATION.md, not hidden.
+  4. Schools: Table 1's 7,001 split in proportion to teachers (Madre de Dios: the nearest count
+     that keeps its 22.08 students per school; Callao assumed). Each region's schools are blocks
+     of identical 1- to 5-teacher schools at a fixed distance, laid out (school_layout) so that
+     the model's caseload packing (sim/programme/caseload.cpp, replicated in pack_blocks) gives
+     exactly the region's coaches at its `teachers_per_coach` = ceil(teachers / coaches): blocks
+     that fill a coach exactly, then blocks that leave each coach a set number of teachers
+     short. What a region cannot take exactly is carried to the next. The farthest block's tail
+     is beyond a daily commute (GEOGRAPHIES far_share). One pseudo-UGEL per region: the seeds
+     have no UGEL figures, and one UGEL keeps the packing, hence the coach count, exact.
+  5. Students per coach (Table 17 row 2) and cost per coach (Table 22 row 3): values fitted to
+     the published mean, SD, min and max (cost per coach: max = Pasco, all others below
+     Cajamarca, "second highest"); which region gets which value is a fixed-seed swap search
+     that brings cost per teacher and per student (Table 22 rows 1-2, which follow from the
+     pairing) closest to the published spreads, keeps students per teacher in 9-26 and the
+     national student count near Table 1. Sempé finds that structure does not explain cost,
+     so no structural rule decides the pairing.
+  6. Staff: Table 23 head counts (21 / 43 / 43 / 19 across 25 regions; La Libertad none, Lima
+     Provincias 13, Callao 1 by assumption) spread by a fixed-seed search on Table 17's coaches
+     per staff and Table 23's total-staff SD, then split into roles by a stated rule.
+  7. Money: national unit costs are ASSUMPTIONs (soles of 2013: UNIT_COSTS_2013,
+     STAFF_SALARY_2013, GEOGRAPHIES). Each region's target total is cost per coach x coaches;
+     its other costs are computed here with the simulation's own rules (estimate_region: every
+     planned visit, GIA, workshop, supervisor visit, salary and the overhead); the coach fee is
+     what is left, per coach-month of an 11-month contract. Where that fee would fall below
+     FEE_FLOOR the fee is the floor and the contract starts late (`contract_delay`) instead.
+     So Table 22 is an input, and the run checks that the bottom-up costing reproduces it.
+     The 69.3% coach-contract share is not imposed: it comes out of the unit-cost assumptions
+     (set by hand as plausible 2013 values with that share in view; no factor is fitted).
+  8. Central spending = Table 1 total - the regional targets (Callao included): derived by
+     subtraction, split into the item the seed names (a national postgraduate training for all
+     coaches and supervisors, 2013), two assumed items and a remainder the seeds do not itemise.
 
 2010-2012 (Table 1 only; 26 regions, no supervisors): coaches by the same rural shares (Lima
-Metropolitana and Callao as urban regions, ASSUMPTION), teachers per coach scaled from the 2013
-pattern to the year's national ratio, schools and students from Table 1 (2010 students, n.d.,
-at 2011's students per teacher), 2013 regional fees and unit costs unchanged (ASSUMPTION), no
-central spending (none is published). The simulated expenditure is then an out-of-sample check.
+Metropolitana 3% and Callao 0.6% of coaches, ASSUMPTION), teachers per coach scaled from each
+region's 2013 ratio to the year's national ratio, schools laid out as in step 4, students from
+Table 1 by the 2013 students per teacher of each region (2010, n.d.: at 2011's national
+students per teacher), the 2013 protocol, unit costs and regional fees unchanged and nominal
+(ASSUMPTION), no contract delays, no central spending (none is published). The simulated
+expenditure is then an out-of-sample check of the 2013 costing.
+
+The step numbers are cited in the `sources:` of the generated files.
 """
 
 import argparse
 import csv
+import datetime as _dt
 import math
 import os
 import sys
-from statistics import NormalDist
+from decimal import ROUND_HALF_UP, Decimal
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -210,7 +222,6 @@ def sd(v):
 
 def r2(x):
     """Round half away from zero to 2 decimals, on the decimal string (no binary surprises)."""
-    from decimal import Decimal, ROUND_HALF_UP
     return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
@@ -262,24 +273,6 @@ def fit_values(fixed, m, mu, sigma, lo, hi, include_lo=True, include_hi=True):
             pinned.append(hi)
         else:
             pinned.append(lo)
-
-
-def pack(schools, ratio):
-    """Replicates sim/programme/caseload.cpp for one UGEL and one school type: schools (teacher
-    counts, in distance order) packed into coaches of `ratio` teachers. Returns the caseloads as
-    lists of school indices."""
-    loads, room = [], 0
-    for i, t in enumerate(schools):
-        remaining = t
-        while remaining > 0:
-            if room <= 0 or (remaining > room and remaining <= ratio):
-                loads.append([])
-                room = ratio
-            take = min(remaining, room)
-            loads[-1].append(i)
-            room -= take
-            remaining -= take
-    return loads
 
 
 # ----------------------------------------------------------------------------------------------
@@ -431,9 +424,10 @@ def plan_2013():
 
 
 def pack_blocks(blocks, ratio):
-    """pack() for blocks of identical schools, fast: blocks = [(size, count, far)] in distance
-    order (every size <= ratio). Returns one dict per coach: teachers and the schools it serves
-    as {(size, far): count}."""
+    """The caseload packing of sim/programme/caseload.cpp for one UGEL and one school type, every
+    school at `ratio`, for blocks of identical schools: blocks = [(size, count, far)] in distance
+    order (every size <= ratio, so no school is split). Returns one dict per coach: teachers and
+    the schools it serves as {(size, far): count}."""
     loads, room = [], 0
     for size, count, far in blocks:
         left = count
@@ -451,8 +445,8 @@ def pack_blocks(blocks, ratio):
 
 
 # Per ratio R: ways to fill a coach exactly (size f, R % f == 0) and to leave it d short
-# (size s: floor(R / s) schools leave d = R mod s; "ones7" = R - 1 one-teacher schools followed
-# by a larger school). Sizes are kept to 1-5 teachers (rural primary).
+# (size s: floor(R / s) schools leave d = R mod s; or R - 1 one-teacher schools followed by a
+# larger school, once). Sizes are kept to 1-5 teachers (rural primary).
 def short_patterns(ratio):
     out = [(1, 1, ratio - 1)]  # R - 1 one-teacher schools, then a larger school: at most once
     for size in (2, 3, 4, 5):
@@ -494,12 +488,10 @@ def school_layout(region, c, t, n_target, far_share):
     for (d1, s1, k1, a), (d2, s2, k2, b_) in options:
         full = c - a - b_
         # two short blocks: the second one's schools must be larger than the room the first
-        # leaves, so that it starts a fresh coach; a last block of ones is not allowed (its room
-        # would be filled by nothing, but its coaches would not be short by design)
+        # leaves, so that it starts a fresh coach (the pack_blocks check below confirms)
         pair = [x for x in [(d1, s1, k1, a), (d2, s2, k2, b_)] if x[3] > 0]
         for blocks_short in (pair, pair[::-1]):
-            if all(blocks_short[j + 1][1] > blocks_short[j][0] for j in range(len(blocks_short) - 1)) \
-                    and not (blocks_short and blocks_short[-1][1] == 1 and False):
+            if all(blocks_short[j + 1][1] > blocks_short[j][0] for j in range(len(blocks_short) - 1)):
                 break
         else:
             continue
@@ -704,8 +696,6 @@ def search_assignment(cregions, cvals, sregions, svals, coaches, teachers, stude
 # ----------------------------------------------------------------------------------------------
 # Money: the simulation's costing rules, estimated per region (to derive the coach fee)
 # ----------------------------------------------------------------------------------------------
-import datetime as _dt
-
 
 def half_away(x):
     return math.floor(x + 0.5) if x >= 0 else -math.floor(-x + 0.5)
@@ -802,10 +792,8 @@ def derive_fee(y, r, target, per_supervisor, staff):
     delay = 0
     if fee < FEE_FLOOR:
         fee = FEE_FLOOR
-        while total(FEE_FLOOR, delay + 1) > target * 100 or total(FEE_FLOOR, delay) > target * 100:
+        while total(FEE_FLOOR, delay) > target * 100:  # the shortest delay that fits the target
             delay += 1
-            if total(FEE_FLOOR, delay) <= target * 100:
-                break
         base, unit = total(0.0, delay), total(1000.0, delay) - total(0.0, delay)
         fee = (target * 100 - base) / unit * 1000
     return r2(fee), delay
@@ -819,11 +807,11 @@ D = _dt.date
 CALENDARS = {
     2010: dict(terms=[(D(2010, 3, 1), D(2010, 7, 23)), (D(2010, 8, 9), D(2010, 12, 17))],
                holidays=[D(2010, 4, 1), D(2010, 4, 2)],
-               coach_workshops=[D(2010, 2, 8), D(2010, 7, 26)],
+               coach_workshops=[D(2010, 2, 8), D(2010, 7, 19)],
                teacher_workshops=[D(2010, 2, 22), D(2010, 8, 2)]),
     2011: dict(terms=[(D(2011, 3, 7), D(2011, 7, 22)), (D(2011, 8, 8), D(2011, 12, 16))],
                holidays=[D(2011, 4, 21), D(2011, 4, 22)],
-               coach_workshops=[D(2011, 2, 7), D(2011, 7, 25)],
+               coach_workshops=[D(2011, 2, 7), D(2011, 7, 18)],
                teacher_workshops=[D(2011, 2, 28), D(2011, 8, 1)]),
     2012: dict(terms=[(D(2012, 3, 5), D(2012, 7, 20)), (D(2012, 8, 6), D(2012, 12, 21))],
                holidays=[D(2012, 4, 5), D(2012, 4, 6)],
@@ -1109,21 +1097,21 @@ def sources_2013(b):
         ("regions.teachers_per_coach", "001 Table 17 (mean 7.83, SD 1.12, min 6.00, max 9.71) "
                                        "reproduced exactly; assigned by region size (step 3)"),
         ("regions.schools", "001 Table 1 (7,001) split by teachers; 1-5 teacher schools laid out so "
-                            "that caseload packing gives each region's coaches exactly (step 6)"),
-        ("regions.students_per_teacher", "001 Table 17 students per coach reproduced (step 4); "
+                            "that caseload packing gives each region's coaches exactly (step 4)"),
+        ("regions.students_per_teacher", "001 Table 17 students per coach reproduced (step 5); "
                                          "Madre de Dios 22.08 students per school (001, 5.2.4)"),
-        ("regions.coach_fee", "DERIVED from 001 Table 22 cost per coach (step 5 and 8): the fee "
+        ("regions.coach_fee", "DERIVED from 001 Table 22 cost per coach (steps 5 and 7): the fee "
                               "is what remains of the region's target after the other costs"),
         ("regions.contract_delay", f"ASSUMPTION: regions whose target would need a fee below "
                                    f"{FEE_FLOOR:,.0f} a month hire late instead"),
         ("regions.staff", "001 Table 23 (21 / 43 / 43 / 19 across 25 regions) and 5.2.4 (La "
-                          "Libertad none, Lima 13); spread DERIVED (step 7)"),
+                          "Libertad none, Lima 13); spread DERIVED (step 6)"),
         ("staff_roles", "ASSUMPTION: monthly salaries of 2013 (CAS), not in the seeds"),
         ("supervision", f"001 Table 1: 183 supervisors for 1,640 coaches; groups of "
                         f"{b['per_supervisor']} per region (closest to 183), 2 visits per coach "
                         f"(000); fee ASSUMPTION"),
         ("costs", "ASSUMPTION: 2013 unit costs, not in the seeds (UNIT_COSTS_2013 in the generator)"),
-        ("central_costs", "DERIVED: Table 1 expenditure minus regional spending (step 9); items as "
+        ("central_costs", "DERIVED: Table 1 expenditure minus regional spending (step 8); items as "
                           "labelled"),
     ]
 
@@ -1378,6 +1366,12 @@ def compare(year, outdir):
                   "{:,.0f}", f"seed 000 (~US$3,000); {rate} soles per US$"))
         print(row("cost per teacher, soles", APM["usd_per_teacher"] * rate, f(n, "cost_per_teacher"),
                   "{:,.2f}", ""))
+        print(row("cost per student, US$", 228, f(n, "cost_per_student") / rate, "{:,.0f}",
+                  "Castro et al. 2025 via DOMAIN.md (outside the seeds)"))
+        print(row("total, million US$", 40, f(n, "cost_total") / rate / 1e6, "{:,.1f}",
+                  "Castro et al. 2025 via DOMAIN.md (outside the seeds)"))
+        print(row("coach contracts, share", None, f(n, "cost_coach_contracts") / f(n, "cost_total") * 100,
+                  "{:.1f}%", ""))
         return
     t1 = TABLE1[year]
     rate = EXCHANGE[year]
@@ -1424,7 +1418,8 @@ def compare(year, outdir):
         for stat, pub, sim in (("N", nn, len(v)), ("mean", mu, mean(v)), ("SD", sigma, sd(v)),
                                ("min", lo, min(v)), ("max", hi, max(v))):
             diff = f"{(sim - pub) / pub * 100:+.1f}%"
-            print(f"| {name} | {stat} | {pub:,.2f} | {sim:,.2f} | {diff} |")
+            fmt = "{:,.0f}" if stat == "N" else "{:,.2f}"
+            print(f"| {name} | {stat} | {fmt.format(pub)} | {fmt.format(sim)} | {diff} |")
     staff = [f(r, "staff") for r in regs]
     _, hi, mu, sigma = TABLE23["total"]
     for stat, pub, sim in (("mean", mu, mean(staff)), ("SD", sigma, sd(staff)), ("max", hi, max(staff))):
