@@ -112,7 +112,7 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
   pop.coaches = assign_caseloads(s, pop.schools);
   // Supervisors: each region's coaches in order, in groups of coaches_per_supervisor.
   const auto per = static_cast<std::size_t>(s.supervision.coaches_per_supervisor);
-  for (std::size_t c = 0; c < pop.coaches.size(); ++c) {
+  for (std::size_t c = 0; per > 0 && c < pop.coaches.size(); ++c) {
     const std::uint32_t region = pop.coaches[c].region;
     if (pop.supervisors.empty() || pop.supervisors.back().region != region ||
         pop.supervisors.back().coaches.size() >= per) {

@@ -114,6 +114,8 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
       std::vector<const Row*> who;
       for (const Row& row : rows) {
         if (row.tally.teachers == 0 || row.tally.coaches == 0) continue;
+        if (s.regions[static_cast<std::size_t>(&row - rows.data())].exclude_from_statistics)
+          continue;
         values.push_back(m.get(row));
         who.push_back(&row);
       }

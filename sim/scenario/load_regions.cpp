@@ -142,7 +142,7 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
                  const std::string& base_dir) {
   MapReader m(reader, node, path,
               {"id", "geography", "ugels", "staff", "coach_fee", "teachers_per_coach",
-               "contract_delay", "schools", "schools_csv"},
+               "exclude_from_statistics", "contract_delay", "schools", "schools_csv"},
               "region settings");
   if (auto v = m.text("id", Need::kRequired)) out.id = *v;
   if (auto v = m.text("geography", Need::kRequired)) out.geography = *v;
@@ -152,6 +152,8 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
     out.coach_fee = units::per_month(q->centimos);
   }
   if (auto v = m.integer("teachers_per_coach", Need::kOptional)) out.teachers_per_coach = *v;
+  if (auto v = m.boolean("exclude_from_statistics", Need::kOptional))
+    out.exclude_from_statistics = *v;
   if (auto q = m.quantity("contract_delay", Kind::kDays, Need::kOptional)) {
     out.contract_delay = units::days(q->value);
   }

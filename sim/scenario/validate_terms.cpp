@@ -80,8 +80,8 @@ void check_coach(Checker& c) {
 
 void check_supervision(Checker& c) {
   const SupervisionTerms& t = c.scenario().supervision;
-  c.at_least("supervision.coaches_per_supervisor", t.coaches_per_supervisor, 1,
-             "coaches per supervisor");
+  c.at_least("supervision.coaches_per_supervisor", t.coaches_per_supervisor, 0,
+             "coaches per supervisor (0: no supervisors)");
   c.at_least("supervision.visits_per_coach", t.visits_per_coach, 0,
              "supervision visits per coach per year");
   c.money_at_least("supervision.monthly_fee", t.monthly_fee.value(), 0, "/month");

@@ -227,3 +227,36 @@ TEST(ReviewFixes, NationalIsAReservedRegionName) {
 
 }  // namespace
 }  // namespace coachsim
+
+namespace coachsim {
+namespace {
+
+TEST(Statistics, ARegionExcludedFromStatisticsStaysInTotals) {
+  scenario::Scenario s = testing::small_scenario();
+  scenario::Region b = s.regions[0];
+  b.id = "Beta";
+  b.ugels = {"U1"};
+  for (auto& school : b.schools) school.id += "b";
+  b.exclude_from_statistics = true;
+  b.coach_fee = units::per_month(900000);  // a costly outlier, left out as Sempé left Callao
+  s.regions.push_back(b);
+  ASSERT_TRUE(scenario::validate(s, "two").empty());
+  const auto sim = results::simulate(s, false);
+  EXPECT_EQ(sim->results.variance.front().n, 1);
+  EXPECT_DOUBLE_EQ(sim->results.variance.front().mean, 43997.00);
+  EXPECT_EQ(sim->results.national.at(0).cost_total,
+            sim->results.regions.at(0).cost_total + sim->results.regions.at(1).cost_total);
+}
+
+TEST(Supervision, NoSupervisorsWhenCoachesPerSupervisorIsZero) {
+  scenario::Scenario s = testing::small_scenario();
+  s.supervision.coaches_per_supervisor = 0;
+  ASSERT_TRUE(scenario::validate(s, "none").empty());
+  const auto sim = results::simulate(s, false);
+  EXPECT_EQ(sim->tally.at(0, 0).supervisors, 0);
+  EXPECT_EQ(sim->ledger.total(0, 0, ledger::Category::kSupervision), 0);
+  EXPECT_EQ(sim->ledger.grand_total(), 13199100 - 4008000);
+}
+
+}  // namespace
+}  // namespace coachsim

@@ -25,7 +25,7 @@ TEST(Ranges, ZeroCount) {
 TEST(Ranges, NegativeRatio) {
   const LoadResult r = load_small_with("coaches_per_supervisor: 9", "coaches_per_supervisor: -9");
   EXPECT_TRUE(only_error(r.errors, "small.yaml", 60, 27, "supervision.coaches_per_supervisor",
-                         {"expected coaches per supervisor >= 1", "got -9"}));
+                         {"expected coaches per supervisor (0: no supervisors) >= 0", "got -9"}));
 }
 
 TEST(Ranges, ZeroTeachersPerCoach) {

@@ -38,7 +38,7 @@ struct Row {
 struct Spread {
   int year = 0;
   std::string metric;  // cost_per_teacher, cost_per_student, cost_per_coach, ...
-  int n = 0;           // regions with teachers and coaches
+  int n = 0;           // regions with teachers and coaches, less those excluded from statistics
   double min = 0, max = 0, mean = 0, sd = 0;  // sd: sample standard deviation (n - 1)
   std::string min_region, max_region;
 };

@@ -85,8 +85,8 @@ struct CoachTerms {
 };
 
 struct SupervisionTerms {
-  int coaches_per_supervisor = 0;
-  int visits_per_coach = 0;  // per year, at least 2 by the norm
+  int coaches_per_supervisor = 0;  // 0: the programme has no supervisors (before 2013)
+  int visits_per_coach = 0;        // per year, at least 2 by the norm
   units::MoneyPerMonth monthly_fee;
   units::Days days_per_visit;  // at the coach's schools, excluding travel
 };
@@ -151,7 +151,8 @@ struct Region {
   std::vector<std::pair<std::string, int>> staff;  // StaffRole id -> head count
   std::optional<units::MoneyPerMonth> coach_fee;   // overrides coach.monthly_fee
   std::optional<int> teachers_per_coach;           // overrides caseload_rules in this region
-  units::Days contract_delay;                      // coach contracts start this much later
+  bool exclude_from_statistics = false;  // left out of the spread across regions (variance)
+  units::Days contract_delay;            // coach contracts start this much later
   std::vector<SchoolAggregate> aggregates;
   std::vector<SchoolRecord> schools;
 };
