@@ -1,6 +1,8 @@
 #include "load.hpp"
 
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -21,8 +23,15 @@ std::optional<Loaded> load_or_report(const std::string& path) {
                  "again (`coachsim validate FILE` checks a file without running it).\n";
     return std::nullopt;
   }
+  std::string text(scenario::default_scenario_text());
+  if (!builtin) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
   return Loaded{std::move(loaded.scenario),
-                builtin ? std::string(scenario::kDefaultScenarioName) : path};
+                builtin ? std::string(scenario::kDefaultScenarioName) : path, std::move(text)};
 }
 
 }  // namespace coachsim::cli

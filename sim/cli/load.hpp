@@ -11,6 +11,7 @@ namespace coachsim::cli {
 struct Loaded {
   scenario::Scenario scenario;
   std::string name;  // file as given, or the built-in default's name
+  std::string text;  // the YAML as read
 };
 
 // Prints every error to stderr and returns nothing when the scenario is not valid.

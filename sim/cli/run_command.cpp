@@ -30,7 +30,7 @@ int run_command(const RunOptions& options) {
                                  sim->tally,       sim->results, sim->events};
   try {
     report::write_run_outputs(report, options.out_dir);
-    if (!options.sqlite.empty()) report::write_sqlite(report, options.sqlite);
+    if (!options.sqlite.empty()) report::write_sqlite(report, options.sqlite, loaded->text);
   } catch (const std::exception& e) {
     std::cerr << "coachsim: " << e.what() << "\n";
     return kExitFailure;

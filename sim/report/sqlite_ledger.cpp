@@ -16,6 +16,7 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE run (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE scenario (file TEXT NOT NULL, yaml TEXT NOT NULL);
 CREATE TABLE sources (input TEXT NOT NULL, source TEXT NOT NULL);
 CREATE TABLE regions (region_id INTEGER PRIMARY KEY, name TEXT NOT NULL);
 CREATE TABLE ugels (ugel_id INTEGER PRIMARY KEY, region_id INTEGER NOT NULL, name TEXT NOT NULL);
@@ -228,7 +229,8 @@ void write_results(Db& db, const RunReport& r) {
 
 }  // namespace
 
-void write_sqlite(const RunReport& report, const std::string& path) {
+void write_sqlite(const RunReport& report, const std::string& path,
+                  const std::string& scenario_text) {
   const std::string tmp = path + ".coachsim-tmp";
   std::error_code ec;
   std::filesystem::remove(tmp, ec);
@@ -239,6 +241,9 @@ void write_sqlite(const RunReport& report, const std::string& path) {
     write_population(db, report);
     write_entries(db, report);
     write_results(db, report);
+    sqlite3_stmt* s = db.prepare("INSERT INTO scenario VALUES (?, ?)");
+    Bind(s).t(report.scenario_file).t(scenario_text);
+    db.step(s);
     db.exec("COMMIT;");
   } catch (...) {
     std::filesystem::remove(tmp, ec);

@@ -154,6 +154,7 @@ TEST(Cli, SqliteLedgerSumsToTheReportedTotals) {
             "90000\n");
   EXPECT_EQ(sqlite(db, "SELECT COUNT(*) FROM entries;"), "50\n");
   EXPECT_EQ(sqlite(db, "SELECT value FROM run WHERE key='seed';"), "7\n");
+  EXPECT_EQ(sqlite(db, "SELECT yaml LIKE '%Small hand-checkable scenario%' FROM scenario;"), "1\n");
   EXPECT_FALSE(fs::exists(db.string() + ".coachsim-tmp"));
 }
 

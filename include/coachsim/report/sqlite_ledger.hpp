@@ -12,6 +12,9 @@ namespace coachsim::report {
 // Writes the database to `path` (replacing it) via a temporary file renamed at the end, so a
 // failure leaves no half-written database. REQUIRES: the ledger kept its entries. Throws
 // std::runtime_error naming the file on failure.
-void write_sqlite(const RunReport& report, const std::string& path);
+// `scenario_text` is the scenario YAML as it was read, stored so the database alone says what
+// was run.
+void write_sqlite(const RunReport& report, const std::string& path,
+                  const std::string& scenario_text);
 
 }  // namespace coachsim::report
