@@ -7,25 +7,16 @@
 #include <sstream>
 #include <string>
 
+#include "../support/process.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
+using Result = coachsim::testing::CommandResult;
 
 Result run(const std::string& args) {
-  const std::string cmd = std::string(COACHSIM_BINARY) + " " + args + " 2>&1";
-  Result r;
-  std::FILE* p = popen(cmd.c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " " + args);
 }
 
 std::string slurp(const fs::path& p) {
@@ -126,17 +117,7 @@ TEST(Cli, HelpShowsAnExample) {
 namespace {
 
 std::string sqlite(const fs::path& db, const std::string& sql) {
-  const Result r = [&] {
-    const std::string cmd = "sqlite3 " + db.string() + " \"" + sql + "\" 2>&1";
-    Result out;
-    std::FILE* p = popen(cmd.c_str(), "r");
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.output.append(buf, n);
-    out.exit_code = pclose(p);
-    return out;
-  }();
-  return r.output;
+  return coachsim::testing::run_shell("sqlite3 " + db.string() + " \"" + sql + "\"").output;
 }
 
 TEST(Cli, SqliteLedgerSumsToTheReportedTotals) {
