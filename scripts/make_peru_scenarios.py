@@ -35,7 +35,8 @@ Method for 2013 (each step is a function below)
      = 6.0693), Pasco 38 / 329 (8.66), Madre de Dios 11 / 78 (7.09). La Libertad 75 coaches,
      Lima Provincias 77. Callao (excluded from Tables 17 and 22 by Sempé, but one of the 25
      regions of Table 1) is an ASSUMPTION: 10 coaches, urban polidocente schools, the 24-region
-     mean cost per coach, so that it does not move the spread.
+     mean cost per coach; `exclude_from_statistics` leaves it out of variance.csv, as Sempé
+     left it out of Tables 17 and 22.
   2. The other 19 regions share the remaining coaches in proportion to their rural (EIB +
      multigrade) coached teachers in the built-in default scenario (docs/default-scenario.md,
      expected teachers = count x mean of the triangular teachers-per-school), largest remainder.
@@ -923,7 +924,8 @@ def build_2013():
                             ratio=p["layout"][r]["ratio"], aggregates=aggs,
                             coaches=p["coaches"][r], teachers=p["teachers"][r],
                             schools=p["schools"][r], students=p["students"][r] - left,
-                            target=p["cost"][r], estimate=est))
+                            target=p["cost"][r], estimate=est,
+                            exclude_from_statistics=(r == "Callao")))
     regional_total = sum(x["target"] for x in regions)
     return dict(year=2013, plan=p, frame=y, regions=regions, per_supervisor=per_sup,
                 central=central_2013(regional_total), regional_total=regional_total)
@@ -955,8 +957,15 @@ def money(x, unit="PEN"):
     return q(f"{x:.2f} {unit}")
 
 
+def mean_fee_of(regions):
+    """Coach-weighted mean of the regional monthly fees."""
+    return r2(sum(x["fee"] * x["coaches"] for x in regions) / sum(x["coaches"] for x in regions))
+
+
 def write_scenario(path, purpose, header, name, description, seed, frames, regions, per_sup,
-                   supervisor_fee, supervisor_visits, central, sources):
+                   supervisor_fee, supervisor_visits, central, sources, standard_fee=None):
+    """Writes a scenario. With `standard_fee`, every region pays that fee from the year's
+    contract start (no coach_fee or contract_delay per region)."""
     uc = frames[0]["unit_costs"]
     prot = PROTOCOL_2013
     L = [f"# Purpose: {purpose}", "#"]
@@ -995,11 +1004,16 @@ def write_scenario(path, purpose, header, name, description, seed, frames, regio
     L += ["  caseload_rules:               # overridden by every region's teachers_per_coach",
           "    - {school_type: multigrade, teachers_per_coach: 8}",
           "    - {school_type: polidocente, teachers_per_coach: 8}", ""]
-    fees = [(x["fee"], x["coaches"]) for x in regions]
-    mean_fee = r2(sum(f * c for f, c in fees) / sum(c for _, c in fees))
-    L += ["coach:", f"  monthly_fee: {q(format(mean_fee, '.2f') + ' PEN/month')}   # coach-weighted mean of the regional fees (each region sets its own)",
+    if standard_fee is None:
+        fee_line = (f"  monthly_fee: {q(format(mean_fee_of(regions), '.2f') + ' PEN/month')}"
+                    "   # coach-weighted mean of the regional fees (each region sets its own)")
+    else:
+        fee_line = (f"  monthly_fee: {q(format(standard_fee, '.2f') + ' PEN/month')}"
+                    "   # the standard fee, the same in every region")
+    sup_comment = "   # no supervisors (before 2013)" if per_sup == 0 else ""
+    L += ["coach:", fee_line,
           '  working_hours_per_day: "8 h"', '  max_daily_commute: "2 h"', '  travel_hours_per_day: "8 h"', "",
-          "supervision:", f"  coaches_per_supervisor: {per_sup}",
+          "supervision:", f"  coaches_per_supervisor: {per_sup}{sup_comment}",
           f"  visits_per_coach: {supervisor_visits}",
           f"  monthly_fee: {q(format(supervisor_fee, '.2f') + ' PEN/month')}", '  days_per_visit: "1 day"', "",
           "staff_roles:"]
@@ -1021,10 +1035,13 @@ def write_scenario(path, purpose, header, name, description, seed, frames, regio
         staff = ", ".join(f"{k}: {v}" for k, v in x["staff"].items() if v > 0)
         L += [f"  - id: {q(x['id'])}", f"    geography: {x['geography']}",
               f"    ugels: [{q('DRE ' + x['id'] + ' (all UGELs)')}]",
-              f"    staff: {{{staff}}}",
-              f"    coach_fee: {q(format(x['fee'], '.2f') + ' PEN/month')}",
-              f"    contract_delay: {q(str(x['delay']) + ' days')}",
-              f"    teachers_per_coach: {x['ratio']}", "    schools:"]
+              f"    staff: {{{staff}}}"]
+        if standard_fee is None:
+            L += [f"    coach_fee: {q(format(x['fee'], '.2f') + ' PEN/month')}",
+                  f"    contract_delay: {q(str(x['delay']) + ' days')}"]
+        if x.get("exclude_from_statistics"):
+            L.append("    exclude_from_statistics: true   # as in Sempé's Tables 17 and 22")
+        L += [f"    teachers_per_coach: {x['ratio']}", "    schools:"]
         for a in x["aggregates"]:
             L.append(f"      - {{school_type: {a['school_type']}, count: {a['count']}, "
                      f"teachers: {{fixed: {a['teachers']}}}, students_per_teacher: "
@@ -1090,7 +1107,7 @@ def sources_2013(b):
                                "2 x 4 days; 2013 also had a national postgraduate training "
                                "(central_costs)"),
         ("regions", "001_7e83e5b813894d20.txt Table 1: 25 regions in 2013 (Lima Metropolitana out); "
-                    "Tables 17 and 22 cover 24 (Callao excluded)"),
+                    "Tables 17 and 22 cover 24 (Callao excluded: exclude_from_statistics)"),
         ("regions.coaches", "001 Table 1 (1,640 in all); per region DERIVED: named regions from "
                             "their published figures, the rest by rural-teacher shares of the "
                             "default scenario (scripts/make_peru_scenarios.py, step 2)"),
@@ -1133,7 +1150,8 @@ def write_2013(path):
         "other regional number is DERIVED by the generator's stated method. Table 1's 14,576",
         "teachers cannot be reached together with Table 17 (see VALIDATION.md); this scenario",
         "keeps Table 17 exact and comes within 6% of Table 1. Spending outside the regions",
-        "(Table 1 minus the regional totals) is in central_costs.",
+        "(Table 1 minus the regional totals) is in central_costs. Callao is left out of the",
+        "statistics (exclude_from_statistics), so variance.csv reports Tables 17 and 22.",
     ]
     write_scenario(
         path, "reproduce the 2013 national and regional figures of Sempé (2015) (validation)",
@@ -1242,8 +1260,7 @@ def write_early(year, path, b13):
         "unit cost and regional fee is that of 2013, nominal (ASSUMPTION). No central spending is",
         "modelled, because none is published: the simulated total is an out-of-sample check of",
         "the 2013 costing against this year's expenditure (VALIDATION.md). Supervisors did not",
-        "exist: supervision costs nothing and makes no visits (the model still forms one",
-        "zero-cost supervisor group per region, listed in the supervisors column).",
+        "exist: coaches_per_supervisor 0 (no supervisors, no supervision cost).",
         f"Expected regional total by the generator's estimate: {est_total:,.2f} soles.",
     ]
     sources = [
@@ -1259,7 +1276,8 @@ def write_early(year, path, b13):
                              + "split by the 2013 students per teacher of each region"),
         ("protocol", "ASSUMPTION: the 2013 stand-in protocol of peru-2013.yaml (APM, seed 000); "
                      "internships, part of the strategy until 2012 (001, 4.2.3), are not modelled"),
-        ("supervision", "001 Table 1: no coach supervisors before 2013"),
+        ("supervision", "001 Table 1: no coach supervisors before 2013 (coaches_per_supervisor 0; "
+                        "fee and visits unused)"),
         ("costs", "ASSUMPTION: 2013 unit costs and regional fees of peru-2013.yaml, nominal"),
     ]
     write_scenario(
@@ -1269,7 +1287,7 @@ def write_early(year, path, b13):
         f"The teacher-coaching programme of {year} in 26 regions rebuilt from the national totals "
         f"of Sempé (2015) Table 1 with the regional pattern, protocol and unit costs of 2013 "
         f"(peru-2013.yaml); no supervisors. Money in nominal soles.",
-        year, [b["frame"]], b["regions"], 1000, 0.0, 0, [], sources)
+        year, [b["frame"]], b["regions"], 0, 0.0, 0, [], sources)
     return b
 
 def main(argv):

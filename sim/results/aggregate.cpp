@@ -129,6 +129,24 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
       }
       out.variance.push_back(std::move(sp));
     }
+    // Execution by month, per region and national.
+    const std::size_t slots = ledger.regions();
+    std::vector<std::int64_t> national(12, 0);
+    for (std::size_t r = 0; r < slots; ++r) {
+      std::int64_t cumulative = 0;
+      for (unsigned m = 1; m <= 12; ++m) {
+        const std::int64_t c = ledger.month_total(y, m, r);
+        national[m - 1] += c;
+        cumulative += c;
+        if (r < pop.regions.size())
+          out.monthly.push_back({nation.year, m, pop.regions[r].id, c, cumulative});
+      }
+    }
+    std::int64_t cumulative = 0;
+    for (unsigned m = 1; m <= 12; ++m) {
+      cumulative += national[m - 1];
+      out.monthly.push_back({nation.year, m, "national", national[m - 1], cumulative});
+    }
     for (Row& row : rows) out.regions.push_back(std::move(row));
     out.national.push_back(std::move(nation));
   }

@@ -260,3 +260,26 @@ TEST(Supervision, NoSupervisorsWhenCoachesPerSupervisorIsZero) {
 
 }  // namespace
 }  // namespace coachsim
+
+namespace coachsim {
+namespace {
+
+TEST(Execution, MonthlyAccrualAddsUpToTheYearAndFollowsTheCalendar) {
+  const auto sim = results::simulate(testing::small_scenario(), false);
+  std::int64_t sum = 0;
+  const results::MonthCost* december = nullptr;
+  for (const results::MonthCost& m : sim->results.monthly) {
+    if (m.region != "national") continue;
+    sum += m.cost;
+    if (m.month == 12) december = &m;
+    if (m.month == 1) {
+      EXPECT_EQ(m.cost, 500000);  // only the officer's January salary
+    }
+  }
+  EXPECT_EQ(sum, 13199100);
+  ASSERT_NE(december, nullptr);
+  EXPECT_EQ(december->cumulative, 13199100);
+}
+
+}  // namespace
+}  // namespace coachsim

@@ -27,6 +27,11 @@ class Ledger {
   std::int64_t year_total(std::size_t year, Category c) const;
   std::int64_t year_total(std::size_t year) const;
   std::int64_t grand_total() const { return grand_total_; }
+  // Accrued in calendar month `month` (1..12) of school year `year` (entries dated in another
+  // calendar year count in the month of their date as well).
+  std::int64_t month_total(std::size_t year, unsigned month, std::size_t region) const {
+    return monthly_[(year * 12 + (month - 1)) * regions_ + region];
+  }
 
   std::size_t years() const { return years_; }
   std::size_t regions() const { return regions_; }
@@ -43,6 +48,9 @@ class Ledger {
   std::size_t regions_;
   bool keep_;
   std::vector<std::int64_t> totals_;
+  std::vector<std::int64_t> monthly_;  // [year][month][region]
+  std::int32_t cached_date_ = INT32_MIN;
+  unsigned cached_month_ = 1;
   std::int64_t grand_total_ = 0;
   std::uint64_t count_ = 0;
   std::vector<Entry> entries_;

@@ -43,10 +43,20 @@ struct Spread {
   std::string min_region, max_region;
 };
 
+// Spending accrued per month: the execution curve of a budget programme.
+struct MonthCost {
+  int year = 0;
+  unsigned month = 1;           // 1..12
+  std::string region;           // a region id, or "national" (all regions and outside them)
+  std::int64_t cost = 0;        // céntimos accrued in the month
+  std::int64_t cumulative = 0;  // céntimos accrued in the school year up to the month's end
+};
+
 struct Results {
   std::vector<Row> regions;   // year-major, regions in scenario order
   std::vector<Row> national;  // one per year
   std::vector<Spread> variance;
+  std::vector<MonthCost> monthly;  // per year: each region's 12 months, then national
   std::int64_t grand_total = 0;
 };
 
