@@ -22,6 +22,7 @@ struct RunOptions {
   bool ledger = true;
   std::string sqlite;  // also write the ledger and results to this SQLite file
   bool quiet = false;
+  bool json = false;  // --format json: summary.json on standard output instead of the tables
 };
 
 struct AuditOptions {
@@ -35,6 +36,6 @@ struct AuditOptions {
 
 int run_command(const RunOptions& options);
 int audit_command(const AuditOptions& options);
-int validate_command(const std::string& scenario, bool quiet);
+int validate_command(const std::string& scenario, bool quiet, bool json);
 
 }  // namespace coachsim::cli

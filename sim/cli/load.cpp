@@ -4,17 +4,23 @@
 #include <iostream>
 #include <sstream>
 
+#include "coachsim/report/run_report.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim::cli {
 
-std::optional<Loaded> load_or_report(const std::string& path) {
+std::optional<Loaded> load_or_report(const std::string& path, bool json) {
   const bool builtin = path.empty();
   scenario::LoadResult loaded =
       builtin ? scenario::load_scenario_text(scenario::default_scenario_text(),
                                              std::string(scenario::kDefaultScenarioName), ".")
               : scenario::load_scenario_file(path);
+  const std::string name = builtin ? std::string(scenario::kDefaultScenarioName) : path;
+  if (!loaded.ok() && json) {
+    std::cout << report::load_errors_json(name, loaded.errors);
+    return std::nullopt;
+  }
   if (!loaded.ok()) {
     for (const scenario::LoadError& e : loaded.errors) std::cerr << e.to_string() << "\n";
     std::cerr << "coachsim: " << loaded.errors.size() << " problem"

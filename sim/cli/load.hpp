@@ -14,7 +14,8 @@ struct Loaded {
   std::string text;  // the YAML as read
 };
 
-// Prints every error to stderr and returns nothing when the scenario is not valid.
-std::optional<Loaded> load_or_report(const std::string& path);
+// Prints every error (to stderr as text, or to stdout as JSON when `json`) and returns nothing
+// when the scenario is not valid.
+std::optional<Loaded> load_or_report(const std::string& path, bool json = false);
 
 }  // namespace coachsim::cli

@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--sqlite", run.sqlite,
                       "Also write the ledger, population and results to an SQLite file");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
+  std::string run_format = "text";
+  run_cmd->add_option("--format", run_format, "Output on the terminal: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
 
   std::string validate_file;
   bool validate_quiet = false;
@@ -37,6 +40,12 @@ int main(int argc, char** argv) {
       "Example: coachsim validate scenarios/default.yaml");
   validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
   validate_cmd->add_flag("-q,--quiet", validate_quiet, "Print nothing when valid");
+  std::string validate_format = "text";
+  validate_cmd
+      ->add_option("--format", validate_format,
+                   "text (default) or json: {input, valid, errors: [{file, line, column, field, "
+                   "message}]} on standard output")
+      ->check(CLI::IsMember({"text", "json"}));
 
   AuditOptions audit;
   CLI::App* audit_cmd = app.add_subcommand(
@@ -67,8 +76,10 @@ int main(int argc, char** argv) {
     std::cerr << "Run 'coachsim --help' or 'coachsim COMMAND --help' for usage.\n";
     return kExitBadInput;
   }
+  run.json = run_format == "json";
   if (*run_cmd) return run_command(run);
-  if (*validate_cmd) return validate_command(validate_file, validate_quiet);
+  if (*validate_cmd)
+    return validate_command(validate_file, validate_quiet, validate_format == "json");
   if (*audit_cmd) return audit_command(audit);
   return kExitBadInput;
 }

@@ -6,21 +6,25 @@
 #include "coachsim/results/simulation.hpp"
 #include "commands.hpp"
 #include "load.hpp"
+#include "progress.hpp"
 
 namespace coachsim::cli {
 
 int run_command(const RunOptions& options) {
-  std::optional<Loaded> loaded = load_or_report(options.scenario);
+  std::optional<Loaded> loaded = load_or_report(options.scenario, options.json);
   if (!loaded) return kExitBadInput;
   if (options.seed) loaded->scenario.seed = *options.seed;
   if (!options.ledger && !options.sqlite.empty()) {
     std::cerr << "coachsim: --sqlite needs the ledger; drop --no-ledger.\n";
     return kExitBadInput;
   }
+  Progress progress(options.quiet || options.json);
   std::unique_ptr<results::Simulation> sim;
   try {
+    progress.update(0.0, "simulating");
     sim = results::simulate(loaded->scenario, options.ledger);
   } catch (const std::exception& e) {
+    progress.done();
     std::cerr << "coachsim: the simulation failed: " << e.what()
               << "\nThis is a bug in coachsim or an input beyond its limits; nothing was "
                  "written.\n";
@@ -29,13 +33,21 @@ int run_command(const RunOptions& options) {
   const report::RunReport report{loaded->scenario, loaded->name, sim->population, sim->ledger,
                                  sim->tally,       sim->results, sim->events};
   try {
+    progress.update(0.2, "writing " + options.out_dir + "/");
     report::write_run_outputs(report, options.out_dir);
-    if (!options.sqlite.empty()) report::write_sqlite(report, options.sqlite, loaded->text);
+    if (!options.sqlite.empty()) {
+      progress.update(0.6, "writing " + options.sqlite);
+      report::write_sqlite(report, options.sqlite, loaded->text);
+    }
   } catch (const std::exception& e) {
+    progress.done();
     std::cerr << "coachsim: " << e.what() << "\n";
     return kExitFailure;
   }
-  if (!options.quiet) {
+  progress.done();
+  if (options.json) {
+    std::cout << report::run_summary_json(report);
+  } else if (!options.quiet) {
     std::cout << report::terminal_summary(report);
     std::cout << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, summary.json"
               << (options.ledger ? ", ledger.csv" : "") << " to " << options.out_dir << "/\n";
@@ -43,10 +55,12 @@ int run_command(const RunOptions& options) {
   return kExitOk;
 }
 
-int validate_command(const std::string& scenario, bool quiet) {
-  std::optional<Loaded> loaded = load_or_report(scenario);
+int validate_command(const std::string& scenario, bool quiet, bool json) {
+  std::optional<Loaded> loaded = load_or_report(scenario, json);
   if (!loaded) return kExitBadInput;
-  if (!quiet) {
+  if (json) {
+    std::cout << report::load_errors_json(loaded->name, {});
+  } else if (!quiet) {
     std::size_t schools = 0;
     for (const auto& r : loaded->scenario.regions) {
       schools += r.schools.size();

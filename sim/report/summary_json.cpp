@@ -76,4 +76,21 @@ std::string summary_json(const RunReport& report) {
   return j.dump(2) + "\n";
 }
 
+std::string run_summary_json(const RunReport& report) { return summary_json(report); }
+
+std::string load_errors_json(const std::string& input,
+                             const std::vector<scenario::LoadError>& errors) {
+  ordered_json j;
+  j["input"] = input;
+  j["valid"] = errors.empty();
+  j["errors"] = ordered_json::array();
+  for (const scenario::LoadError& e : errors)
+    j["errors"].push_back({{"file", e.file},
+                           {"line", e.line},
+                           {"column", e.column},
+                           {"field", e.field},
+                           {"message", e.message}});
+  return j.dump(2) + "\n";
+}
+
 }  // namespace coachsim::report

@@ -1,6 +1,7 @@
 // The summary `coachsim run` prints: national figures per year, then the regions of the last
 // year with their unit costs, aligned, with thousands separators and units.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "coachsim/ledger/entry.hpp"
@@ -34,6 +35,10 @@ std::string dec(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
+}
+// Two decimals with thousands separators, e.g. 35648 -> "35,648.00".
+std::string dec_grouped(double v) {
+  return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(v * 100.0)));
 }
 
 }  // namespace
@@ -92,8 +97,9 @@ std::string terminal_summary(const RunReport& report) {
            pad_left("mean", 12) + pad_left("sd", 12) + "\n";
     for (const results::Spread& s : report.results.variance) {
       if (s.year != last.year) continue;
-      out += pad_right(s.metric, 20) + pad_left(std::to_string(s.n), 4) + pad_left(dec(s.min), 12) +
-             pad_left(dec(s.max), 12) + pad_left(dec(s.mean), 12) + pad_left(dec(s.sd), 12) + "\n";
+      out += pad_right(s.metric, 20) + pad_left(std::to_string(s.n), 4) +
+             pad_left(dec_grouped(s.min), 12) + pad_left(dec_grouped(s.max), 12) +
+             pad_left(dec_grouped(s.mean), 12) + pad_left(dec_grouped(s.sd), 12) + "\n";
     }
   }
   return out;

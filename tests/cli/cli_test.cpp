@@ -189,3 +189,31 @@ TEST(Cli, NoLedgerRemovesALedgerLeftByAnEarlierRun) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, FormatJsonForScripts) {
+  const fs::path out = fresh_dir("json");
+  const Result r = run("run " + kSmall + " --format json --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.output, slurp(out / "summary.json"));   // exactly summary.json, nothing else
+  EXPECT_EQ(r.output.find('\r'), std::string::npos);  // no progress line when not a terminal
+  const Result bad = run("validate /nonexistent.yaml --format json");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("\"valid\": false"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("cannot read scenario file"), std::string::npos);
+  const Result good = run("validate " + kSmall + " --format json");
+  EXPECT_EQ(good.exit_code, 0);
+  EXPECT_NE(good.output.find("\"valid\": true"), std::string::npos);
+  EXPECT_EQ(run("run " + kSmall + " --format xml").exit_code, 2);
+}
+
+TEST(Cli, EveryCommandHasHelpWithAnExample) {
+  for (const char* cmd : {"run", "validate", "audit"}) {
+    const Result r = run(std::string(cmd) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.output.find("Example: coachsim " + std::string(cmd)), std::string::npos) << cmd;
+  }
+}
+
+}  // namespace

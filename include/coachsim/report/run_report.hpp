@@ -7,11 +7,13 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/tally.hpp"
 #include "coachsim/results/results.hpp"
+#include "coachsim/scenario/loader.hpp"
 #include "coachsim/scenario/scenario.hpp"
 
 namespace coachsim::report {
@@ -33,6 +35,14 @@ void write_run_outputs(const RunReport& report, const std::string& dir);
 
 // The readable summary printed by `coachsim run`.
 std::string terminal_summary(const RunReport& report);
+
+// summary.json's text, for `--format json`.
+std::string run_summary_json(const RunReport& report);
+
+// Problems found in input as JSON: {"input": name, "valid": false, "errors": [{file, line,
+// column, field, message}, ...]}; with no errors, {"input": name, "valid": true, ...}.
+std::string load_errors_json(const std::string& input,
+                             const std::vector<scenario::LoadError>& errors);
 
 // Names used in outputs for population entities.
 std::string coach_name(std::uint32_t coach);            // "coach-00042"
