@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Generate the validation scenarios scenarios/peru-2010.yaml ... peru-2013.yaml from published
-statistics, and compare a run of them with those statistics.
+statistics, and compare a run of them with those statistics; and the 2013 audit case
+(scenarios/peru-2013-standard.yaml, scenarios/actuals-2013.csv; docs/audit-2013.md).
 
     python3 scripts/make_peru_scenarios.py write              # (re)writes scenarios/peru-20*.yaml
     python3 scripts/make_peru_scenarios.py compare 2013 OUT   # OUT = a `coachsim run --out` folder
     python3 scripts/make_peru_scenarios.py plan               # prints the derived regional plan
+    python3 scripts/make_peru_scenarios.py actuals OUT        # OUT = a run of peru-2013.yaml;
+                                                              # writes scenarios/actuals-2013.csv
 
 Python 3 standard library only. The output is deterministic: no clock, no global random state
 (the one search below uses its own fixed-seed generator), no dictionary-order dependence.
@@ -86,6 +89,14 @@ Table 1 by the 2013 students per teacher of each region (2010, n.d.: at 2011's n
 students per teacher), the 2013 protocol, unit costs and regional fees unchanged and nominal
 (ASSUMPTION), no contract delays, no central spending (none is published). The simulated
 expenditure is then an out-of-sample check of the 2013 costing.
+
+2013 audit case: peru-2013-standard.yaml is peru-2013.yaml's structure (same plan, same layouts)
+at standard unit costs: one coach fee for every region (the coach-weighted mean of the regional
+fees), no contract delays, no central spending. actuals-2013.csv holds, per region, spending by
+category from the ledger totals of a run of peru-2013.yaml (coach contracts moved by the few
+soles of fee rounding so that each total is the region's target) and the counts of that run
+(checked against the plan); values given per region by seed 001 are labelled `published`, all
+others `constructed`, each with its source.
 
 The step numbers are cited in the `sources:` of the generated files.
 """
@@ -1219,6 +1230,110 @@ def write_2013_standard(path, b):
 
 
 # ----------------------------------------------------------------------------------------------
+# 2013 actuals for the audit (scenarios/actuals-2013.csv, docs/audit-2013.md)
+# ----------------------------------------------------------------------------------------------
+CATEGORIES = ("coach_contracts", "travel", "per_diem", "teacher_workshops", "coach_training",
+              "supervision", "regional_staff", "materials", "other")
+T1 = "001_7e83e5b813894d20.txt"
+# Values published per region as such (seed 001, 5.2.4); everything else is constructed.
+PUBLISHED_COUNTS_2013 = {("La Libertad", "coaches"): 75, ("La Libertad", "staff"): 0,
+                         ("Lima Provincias", "coaches"): 77, ("Lima Provincias", "staff"): 13}
+
+
+def count_source(r, what, b):
+    """Where a constructed count of region r comes from (the generator's steps)."""
+    named = {"Cajamarca": "7,431.05 per teacher and 45,101.34 per coach",
+             "Pasco": "48,790.11 per coach, 5,635.33 per teacher, 8.66 teachers per coach",
+             "Madre de Dios": "3,897.88 per teacher, 7.09 teachers per coach"}
+    if (r, what) in PUBLISHED_COUNTS_2013:
+        return f"{T1} 5.2.4 (named region)"
+    if r == "Callao":
+        return ("ASSUMPTION (Callao is in Table 1, not in Tables 17 and 22): generator "
+                "CALLAO_2013")
+    if what in ("coaches", "teachers") and r in named:
+        return (f"smallest whole coaches and teachers reproducing the published {named[r]} "
+                f"({T1} 5.2.4); generator step 1")
+    if what == "coaches":
+        return f"{T1} Table 1 (1,640 coaches) shared by rural teachers; generator step 2"
+    if what == "teachers":
+        return (f"{T1} Table 17 teachers per coach (mean 7.83 SD 1.12 min 6.00 max 9.71) "
+                "assigned by region size; generator step 3")
+    if what == "schools" and r == "Madre de Dios":
+        return f"nearest count keeping the published 22.08 students per school ({T1} 5.2.4); step 4"
+    if what == "schools":
+        return f"{T1} Table 1 (7,001 schools) split by teachers; generator step 4"
+    if what == "students" and r == "Madre de Dios":
+        return f"published 22.08 students per school x schools ({T1} 5.2.4); generator step 4"
+    if what == "students":
+        return (f"{T1} Table 17 students per coach (mean 123.76 SD 36.50 min 69.01 max 197.04); "
+                "generator step 5")
+    if what == "staff":
+        return (f"{T1} Table 23 head counts (126 in 25 regions) spread by Table 17 coaches per "
+                "staff; generator step 6")
+    if what == "supervisors":
+        return (f"groups of {b['per_supervisor']} coaches per region as in peru-2013.yaml "
+                f"({T1} Table 1 gives 183 nationally; these sum to the run's count)")
+    raise ValueError(what)
+
+
+def write_actuals_2013(rundir, path):
+    """scenarios/actuals-2013.csv from a run of peru-2013.yaml (`coachsim run
+    scenarios/peru-2013.yaml --out RUNDIR --no-ledger`): per region, spending by category from
+    the calibrated run's ledger totals (regions.csv cost_<category>), with coach contracts
+    moved by the few soles between the ledger total and the region's target (cost per coach x
+    coaches, which reproduces Table 22 and the named regions to the cent); counts from the run
+    (equal to the generator's plan, checked). Labels: `published` only for the counts the seed
+    gives per region; every other value is `constructed`, with its source."""
+    b = build_2013()
+    plan = {x["id"]: x for x in b["regions"]}
+    regs = {r["region"]: r for r in read_csv(os.path.join(rundir, "regions.csv"))
+            if int(r["year"]) == 2013}
+    if sorted(regs) != sorted(plan):
+        raise SystemExit(f"{rundir}: regions.csv is not a run of scenarios/peru-2013.yaml")
+    cents = lambda text: int(Decimal(text) * 100)
+    out = [("region", "year", "measure", "value", "status", "source")]
+    for r in b["plan"]["regions"]:
+        row, x = regs[r], plan[r]
+        for what in ("coaches", "teachers", "schools", "students"):
+            if int(row[what]) != x[what]:
+                raise SystemExit(f"{rundir}: {r} has {row[what]} {what}, the plan {x[what]}")
+        spend = {c: cents(row["cost_" + c]) for c in CATEGORIES}
+        total = sum(spend.values())
+        if total != cents(row["cost_total"]):
+            raise SystemExit(f"{rundir}: {r} categories do not add up to cost_total")
+        target = round(Decimal(repr(x["target"])) * 100)
+        adjust = target - total
+        spend["coach_contracts"] += adjust
+        what_target = {
+            "Callao": "ASSUMPTION: the 24-region mean cost per coach",
+            "Cajamarca": f"published 7,431.05 per teacher and 45,101.34 per coach; {T1} 5.2.4",
+            "Pasco": f"published 48,790.11 per coach and 5,635.33 per teacher; {T1} 5.2.4",
+            "Madre de Dios": f"published 3,897.88 per teacher; {T1} 5.2.4",
+        }.get(r, f"{x['target'] / x['coaches']:,.2f} per coach, a value fitted to {T1} "
+                 "Table 22's cost per coach spread; generator step 5")
+        for c in CATEGORIES:
+            src = (f"ledger total of the calibrated run of scenarios/peru-2013.yaml "
+                   f"(regions.csv cost_{c})")
+            if c == "coach_contracts":
+                src += (f" {adjust / 100:+.2f} so that the region totals {target / 100:,.2f} "
+                        f"({what_target})")
+            out.append((r, "2013", f"spending.{c}", f"{spend[c] / 100:.2f}", "constructed", src))
+        for what in ("coaches", "supervisors", "staff", "teachers", "schools", "students"):
+            v = int(row[what])
+            if (r, what) in PUBLISHED_COUNTS_2013:
+                if v != PUBLISHED_COUNTS_2013[(r, what)]:
+                    raise SystemExit(f"{rundir}: {r} {what} {v} is not the published figure")
+                status = "published"
+            else:
+                status = "constructed"
+            out.append((r, "2013", f"count.{what}", str(v), status, count_source(r, what, b)))
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(out)
+    pub = sum(1 for o in out[1:] if o[4] == "published")
+    print(f"wrote {path}: {len(out) - 1} values, {pub} published, {len(out) - 1 - pub} constructed")
+
+
+# ----------------------------------------------------------------------------------------------
 # 2010-2012
 # ----------------------------------------------------------------------------------------------
 URBAN_COACH_SHARE = {"Lima Metropolitana": 0.03, "Callao": 0.006}  # ASSUMPTION (no figures)
@@ -1347,6 +1462,9 @@ def main(argv):
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("write", help="write scenarios/peru-2010.yaml ... peru-2013.yaml")
     sub.add_parser("plan", help="print the derived 2013 plan")
+    ap_act = sub.add_parser("actuals", help="write scenarios/actuals-2013.csv from a run of "
+                                            "scenarios/peru-2013.yaml")
+    ap_act.add_argument("rundir", help="the --out folder of `coachsim run scenarios/peru-2013.yaml`")
     cp = sub.add_parser("compare", help="compare a run's output folder with the published figures")
     cp.add_argument("year", type=int, help="2010-2013, or 2016 for apm-multigrade.yaml")
     cp.add_argument("outdir")
@@ -1360,6 +1478,8 @@ def main(argv):
         b = build_2013()
         describe(b["plan"])
         describe_build(b)
+    elif args.cmd == "actuals":
+        write_actuals_2013(args.rundir, os.path.join(ROOT, "scenarios", "actuals-2013.csv"))
     elif args.cmd == "compare":
         compare(args.year, args.outdir)
 
@@ -1448,8 +1568,8 @@ def compare(year, outdir):
     rate = EXCHANGE[year]
     print(row("regions", t1["regions"], len(regs), "{:,.0f}", "Table 1"))
     print(row("coaches", t1["coaches"], f(n, "coaches"), "{:,.0f}", "Table 1"))
-    if year == 2013:
-        print(row("supervisors", t1["supervisors"], f(n, "supervisors"), "{:,.0f}", "Table 1"))
+    print(row("supervisors", t1["supervisors"], f(n, "supervisors"), "{:,.0f}",
+              "Table 1" if year == 2013 else "none before 2013 (Table 1)"))
     print(row("teachers", t1["teachers"], f(n, "teachers"), "{:,.0f}", "Table 1"))
     print(row("schools", t1["schools"], f(n, "schools"), "{:,.0f}", "Table 1"))
     print(row("students", t1["students"], f(n, "students"), "{:,.0f}", "Table 1"))

@@ -20,7 +20,8 @@ std::string money_text(std::int64_t centimos) { return units::format_centimos_gr
 
 std::string pct_text(double share) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f%%", 100.0 * share);
+  const double pct = std::round(100.0 * share);
+  std::snprintf(buf, sizeof buf, "%.0f%%", pct == 0.0 ? 0.0 : pct);  // never "-0%"
   return buf;
 }
 
@@ -180,15 +181,14 @@ void add_findings(YearAudit& ya) {
     for (std::size_t i = 0; i < g.labels.size(); ++i) {
       const double z_res = g.residuals[i] / g.residual_sd;
       if (std::fabs(z_res) < 2) continue;
-      ya.findings.push_back(
-          {std::fabs(z_res), g.labels[i], ya.year,
-           g.labels[i] + " " + std::to_string(ya.year) + ": cost per teacher " +
-               num_text(g.fitted[i] + g.residuals[i], 2) + " is " +
-               num_text(std::fabs(g.residuals[i]), 2) + (g.residuals[i] > 0 ? " more" : " less") +
-               " than its structure predicts (" + num_text(g.fitted[i], 2) +
-               " from teachers per coach, students per school, distance, staff per coach, "
-               "border and Amazon; " +
-               num_text(std::fabs(z_res), 1) + " residual SD)."});
+      ya.findings.push_back({std::fabs(z_res), g.labels[i], ya.year,
+                             g.labels[i] + " " + std::to_string(ya.year) + ": cost per teacher " +
+                                 num_text(g.fitted[i] + g.residuals[i], 2) + " is " +
+                                 num_text(std::fabs(g.residuals[i]), 2) +
+                                 (g.residuals[i] > 0 ? " more" : " less") +
+                                 " than its structure predicts (" + num_text(g.fitted[i], 2) +
+                                 " from the drivers in audit_regression.csv; " +
+                                 num_text(std::fabs(z_res), 1) + " residual SD)."});
     }
   }
   std::stable_sort(ya.findings.begin(), ya.findings.end(),
@@ -236,7 +236,21 @@ std::vector<YearAudit> run_audit(const scenario::Scenario& scenario, const resul
       y.push_back(r->cost_per_teacher);
       labels.push_back(r->region);
     }
-    ya.regression = ols(drivers, x, y, labels);
+    // A driver that is the same in every region (e.g. no border schools anywhere) says
+    // nothing: leave it out rather than give up on the regression.
+    std::vector<std::string> used;
+    std::vector<std::vector<double>> xu(x.size());
+    for (std::size_t d = 0; d < drivers.size(); ++d) {
+      bool varies = false;
+      for (std::size_t i = 1; i < x.size(); ++i) varies |= x[i][d] != x[0][d];
+      if (!varies) {
+        ya.dropped_drivers.push_back(drivers[d]);
+        continue;
+      }
+      used.push_back(drivers[d]);
+      for (std::size_t i = 0; i < x.size(); ++i) xu[i].push_back(x[i][d]);
+    }
+    ya.regression = ols(used, xu, y, labels);
     add_findings(ya);
     out.push_back(std::move(ya));
   }

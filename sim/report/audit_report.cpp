@@ -178,6 +178,11 @@ std::string findings_text(const std::vector<YearAudit>& audit) {
     } else {
       out += "  Regression not estimated: " + g.problem + "\n";
     }
+    if (!ya.dropped_drivers.empty()) {
+      std::string list;
+      for (const std::string& d : ya.dropped_drivers) list += (list.empty() ? "" : ", ") + d;
+      out += "  Left out of the regression (the same in every region): " + list + ".\n";
+    }
   }
   return out;
 }

@@ -53,9 +53,10 @@ struct Finding {
 struct YearAudit {
   int year = 0;
   std::vector<RegionAudit> regions;
-  std::vector<RatioSpread> ratios;  // Tables 17 and 22
-  Regression regression;            // cost per teacher on its drivers
-  std::vector<Finding> findings;    // most severe first
+  std::vector<RatioSpread> ratios;           // Tables 17 and 22
+  Regression regression;                     // cost per teacher on its drivers
+  std::vector<std::string> dropped_drivers;  // the same in every region, so left out
+  std::vector<Finding> findings;             // most severe first
 };
 
 struct AuditOptions {
