@@ -21,6 +21,8 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   bool ledger = true;
   std::string sqlite;  // also write the ledger and results to this SQLite file
+  std::string xlsx;    // also write an Excel workbook
+  std::string html;    // also write a self-contained HTML report
   bool quiet = false;
   bool json = false;  // --format json: summary.json on standard output instead of the tables
 };

@@ -27,6 +27,11 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("!--no-ledger", run.ledger, "Do not keep or write ledger.csv");
   run_cmd->add_option("--sqlite", run.sqlite,
                       "Also write the ledger, population and results to an SQLite file");
+  run_cmd->add_option("--xlsx", run.xlsx,
+                      "Also write an Excel workbook (summary, regions, "
+                      "categories, PpR execution, variance, ledger, inputs)");
+  run_cmd->add_option("--html", run.html,
+                      "Also write a self-contained HTML report with charts (opens offline)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
   std::string run_format = "text";
   run_cmd->add_option("--format", run_format, "Output on the terminal: text (default) or json")

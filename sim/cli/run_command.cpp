@@ -1,8 +1,10 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "coachsim/report/html_report.hpp"
 #include "coachsim/report/run_report.hpp"
 #include "coachsim/report/sqlite_ledger.hpp"
+#include "coachsim/report/xlsx_report.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "commands.hpp"
 #include "load.hpp"
@@ -17,6 +19,11 @@ int run_command(const RunOptions& options) {
   if (!options.ledger && !options.sqlite.empty()) {
     std::cerr << "coachsim: --sqlite needs the ledger; drop --no-ledger.\n";
     return kExitBadInput;
+  }
+  if (!options.html.empty() && !report::html_available()) {
+    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
+                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    return kExitFailure;
   }
   Progress progress(options.quiet || options.json);
   std::unique_ptr<results::Simulation> sim;
@@ -39,6 +46,14 @@ int run_command(const RunOptions& options) {
       progress.update(0.6, "writing " + options.sqlite);
       report::write_sqlite(report, options.sqlite, loaded->text);
     }
+    if (!options.xlsx.empty()) {
+      progress.update(0.7, "writing " + options.xlsx);
+      report::write_xlsx(report, options.xlsx, loaded->text);
+    }
+    if (!options.html.empty()) {
+      progress.update(0.95, "writing " + options.html);
+      report::write_html(report, options.html);
+    }
   } catch (const std::exception& e) {
     progress.done();
     std::cerr << "coachsim: " << e.what() << "\n";
@@ -51,6 +66,8 @@ int run_command(const RunOptions& options) {
     std::cout << report::terminal_summary(report);
     std::cout << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, summary.json"
               << (options.ledger ? ", ledger.csv" : "") << " to " << options.out_dir << "/\n";
+    for (const std::string* extra : {&options.sqlite, &options.xlsx, &options.html})
+      if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
   }
   return kExitOk;
 }

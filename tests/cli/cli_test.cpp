@@ -217,3 +217,25 @@ TEST(Cli, EveryCommandHasHelpWithAnExample) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, RunWritesTheWorkbookAndTheHtmlReportOnRequest) {
+  const fs::path out = fresh_dir("reports");
+  fs::create_directories(out);
+  const Result r = run("run " + kSmall + " -q --out " + out.string() + " --xlsx " +
+                       (out / "run.xlsx").string() + " --html " + (out / "run.html").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_GT(fs::file_size(out / "run.xlsx"), 1000u);
+  EXPECT_EQ(slurp(out / "run.xlsx").substr(0, 2), "PK");  // a zip container, as XLSX is
+  const std::string html = slurp(out / "run.html");
+  EXPECT_NE(html.find("<html"), std::string::npos);
+  EXPECT_EQ(html.find("<script src=\"http"), std::string::npos);  // self-contained
+  // A folder that cannot be written: exit 1 and a message naming the file.
+  const Result bad =
+      run("run " + kSmall + " -q --out " + out.string() + " --xlsx /nonexistent/x.xlsx");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("/nonexistent/x.xlsx"), std::string::npos) << bad.output;
+}
+
+}  // namespace
