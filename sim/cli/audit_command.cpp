@@ -3,6 +3,7 @@
 
 #include "coachsim/audit/audit.hpp"
 #include "coachsim/report/audit_report.hpp"
+#include "coachsim/report/audit_xlsx.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "commands.hpp"
 #include "load.hpp"
@@ -24,6 +25,8 @@ int audit_command(const AuditOptions& options) {
   const auto result = audit::run_audit(loaded->scenario, *sim, actuals.rows, {options.exclude});
   try {
     report::write_audit_outputs(result, options.out_dir);
+    if (!options.xlsx.empty())
+      report::write_audit_xlsx(result, options.xlsx, loaded->scenario.currency);
   } catch (const std::exception& e) {
     std::cerr << "coachsim: " << e.what() << "\n";
     return kExitFailure;

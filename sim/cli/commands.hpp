@@ -32,6 +32,7 @@ struct AuditOptions {
   std::string actuals;
   std::string out_dir = "out-audit";
   std::vector<std::string> exclude;
+  std::string xlsx;  // also write the audit as an Excel workbook
   std::optional<std::uint64_t> seed;
   bool quiet = false;
 };

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   audit_cmd->add_option("--seed", audit.seed, "Override the scenario's random seed")
       ->check(CLI::NonNegativeNumber);
   audit_cmd->add_flag("-q,--quiet", audit.quiet, "Print nothing on success");
+  audit_cmd->add_option("--xlsx", audit.xlsx, "Also write the audit as an Excel workbook");
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,6 +107,11 @@ class Sheet {
 std::size_t display_length(std::string_view s);
 // Percent columns of results hold 0..100; the workbook shows fractions formatted as percent.
 inline double fraction(double pct) { return pct / 100.0; }
+
+// Builds a workbook into a temporary file next to `path` with `fill`, then renames it into
+// place; throws std::runtime_error naming `path` on failure (nothing is left behind).
+void write_book(const std::string& path, const std::string& currency,
+                const std::function<void(Book&)>& fill);
 
 void summary_sheet(Book& book, const RunReport& report, const XlsxOptions& options);
 void region_year_sheet(Book& book, const RunReport& report);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 
 #include "coachsim/report/xlsx_report.hpp"
@@ -15,8 +16,10 @@ void write_xlsx(const RunReport& report, const std::string& path,
   write_xlsx(report, path, scenario_text, XlsxOptions{});
 }
 
-void write_xlsx(const RunReport& report, const std::string& path, const std::string& scenario_text,
-                const XlsxOptions& options) {
+namespace xlsx {
+
+void write_book(const std::string& path, const std::string& currency,
+                const std::function<void(Book&)>& fill) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   fs::path dir = target.parent_path();
@@ -27,14 +30,8 @@ void write_xlsx(const RunReport& report, const std::string& path, const std::str
     {
       std::error_code ec;
       if (!fs::is_directory(dir, ec)) throw std::runtime_error("no such folder");
-      xlsx::Book book(tmp.string(), dir.string(), report.scenario.currency);
-      xlsx::summary_sheet(book, report, options);
-      xlsx::region_year_sheet(book, report);
-      xlsx::category_sheet(book, report);
-      xlsx::execution_sheet(book, report);
-      xlsx::variance_sheet(book, report);
-      xlsx::ledger_sheet(book, report, options);
-      xlsx::inputs_sheet(book, report, scenario_text);
+      Book book(tmp.string(), dir.string(), currency);
+      fill(book);
       book.close();
     }
     std::error_code ec;
@@ -45,6 +42,21 @@ void write_xlsx(const RunReport& report, const std::string& path, const std::str
     fs::remove(tmp, ec);
     throw std::runtime_error("cannot write '" + path + "': " + e.what());
   }
+}
+
+}  // namespace xlsx
+
+void write_xlsx(const RunReport& report, const std::string& path, const std::string& scenario_text,
+                const XlsxOptions& options) {
+  xlsx::write_book(path, report.scenario.currency, [&](xlsx::Book& book) {
+    xlsx::summary_sheet(book, report, options);
+    xlsx::region_year_sheet(book, report);
+    xlsx::category_sheet(book, report);
+    xlsx::execution_sheet(book, report);
+    xlsx::variance_sheet(book, report);
+    xlsx::ledger_sheet(book, report, options);
+    xlsx::inputs_sheet(book, report, scenario_text);
+  });
 }
 
 }  // namespace coachsim::report

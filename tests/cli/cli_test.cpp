@@ -148,8 +148,8 @@ const std::string kSmallActuals =
 
 TEST(Cli, AuditAttributesAFeeAboveTheStandardToPrice) {
   const fs::path out = fresh_dir("audit");
-  const Result r =
-      run("audit " + kSmall + " --actuals " + kSmallActuals + " --out " + out.string());
+  const Result r = run("audit " + kSmall + " --actuals " + kSmallActuals + " --out " +
+                       out.string() + " --xlsx " + out.string() + "/audit.xlsx");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* f : {"audit_regions.csv", "audit_gaps.csv", "audit_spread.csv",
                         "audit_regression.csv", "audit_residuals.csv", "findings.txt"})
@@ -160,6 +160,13 @@ TEST(Cli, AuditAttributesAFeeAboveTheStandardToPrice) {
             std::string::npos);
   // One region: the regression cannot be estimated, and the files say why.
   EXPECT_NE(slurp(out / "audit_regression.csv").find("need more regions"), std::string::npos);
+  // The workbook has the audit's sheets, and the gap as a number.
+  const Result book = coachsim::testing::run_shell(
+      "/usr/bin/python3 -c \"import openpyxl; b = openpyxl.load_workbook('" + out.string() +
+      "/audit.xlsx'); print(b.sheetnames); g = b['Gaps by category']; "
+      "print([r for r in g.iter_rows(values_only=True) if r[2] == 'coach_contracts'][0][5])\"");
+  EXPECT_EQ(book.output,
+            "['Findings', 'Spread', 'Regions', 'Gaps by category', 'Regression']\n6000\n");
 }
 
 TEST(Cli, AuditWithMalformedActualsExitsTwoAndWritesNothing) {

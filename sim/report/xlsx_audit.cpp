@@ -1,0 +1,151 @@
+// The audit workbook: the same tables as the audit's CSV files, as numbers with formats.
+#include "coachsim/report/audit_xlsx.hpp"
+#include "xlsx_sheet.hpp"
+
+namespace coachsim::report {
+namespace {
+
+using xlsx::Sheet;
+using xlsx::Style;
+
+void findings_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
+  Sheet sh(book, "Findings");
+  sh.note("Audit findings, most severe first", Style::kTitle);
+  sh.note(
+      "Expected cost is each region's own structure simulated at the scenario's standard "
+      "unit costs; the gap is split into price, quantity and an unexplained rest (see the "
+      "README, 'Auditing regional costs').");
+  sh.header({"year", "rank", "region", "severity", "finding"});
+  for (const audit::YearAudit& ya : audit) {
+    int rank = 0;
+    for (const audit::Finding& f : ya.findings) {
+      sh.integer(ya.year).count(++rank).text(f.region).decimal(f.severity).text(f.text);
+      sh.end_row();
+    }
+  }
+  sh.freeze();
+  sh.finish();
+}
+
+void spread_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
+  Sheet sh(book, "Spread");
+  sh.note("Ratios across regions (Sempé 2015, Tables 17 and 22): sample SD, flags at 2 and 3 SD",
+          Style::kTitle);
+  sh.header({"year", "metric", "N", "Min", "Max", "Mean", "SD"});
+  for (const audit::YearAudit& ya : audit) {
+    for (const audit::RatioSpread& s : ya.ratios) {
+      const bool money = s.metric.rfind("cost_", 0) == 0;
+      sh.integer(ya.year).text(s.metric).count(s.n);
+      for (double v : {s.min, s.max, s.mean, s.sd}) money ? sh.amount(v) : sh.decimal(v);
+      sh.end_row();
+    }
+  }
+  sh.freeze();
+  sh.filter();
+  sh.finish();
+}
+
+double z_of(const audit::YearAudit& ya, const char* metric, const std::string& region, int& flag) {
+  for (const audit::RatioSpread& s : ya.ratios) {
+    if (s.metric != metric) continue;
+    for (std::size_t i = 0; i < s.regions.size(); ++i) {
+      if (s.regions[i] == region) {
+        flag = s.flag[i];
+        return s.z[i];
+      }
+    }
+  }
+  flag = 0;
+  return 0;
+}
+
+void regions_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
+  Sheet sh(book, "Regions");
+  sh.header({"year", "region", "teachers per coach", "students per coach", "coaches per staff",
+             "cost per teacher", "z", "flag", "cost per coach", "z", "flag", "actual", "expected",
+             "gap", "price", "quantity", "rest"});
+  for (const audit::YearAudit& ya : audit) {
+    for (const audit::RegionAudit& r : ya.regions) {
+      int ft = 0, fc = 0;
+      const double zt = z_of(ya, "cost_per_teacher", r.region, ft);
+      const double zc = z_of(ya, "cost_per_coach", r.region, fc);
+      sh.integer(r.year).text(r.region).decimal(r.teachers_per_coach);
+      sh.decimal(r.students_per_coach).decimal(r.coaches_per_staff);
+      sh.amount(r.cost_per_teacher).decimal(zt).count(ft);
+      sh.amount(r.cost_per_coach).decimal(zc).count(fc);
+      sh.money(r.total.actual).money(r.total.expected).money(r.total.actual - r.total.expected);
+      sh.money(r.total.price).money(r.total.quantity).money(r.total.rest);
+      sh.end_row();
+    }
+  }
+  sh.freeze(2);
+  sh.filter();
+  sh.finish();
+}
+
+void gaps_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
+  Sheet sh(book, "Gaps by category");
+  sh.header(
+      {"year", "region", "category", "actual", "expected", "gap", "price", "quantity", "rest"});
+  for (const audit::YearAudit& ya : audit) {
+    for (const audit::RegionAudit& r : ya.regions) {
+      if (!r.simulated) continue;
+      for (int c = 0; c < ledger::kCategoryCount; ++c) {
+        const audit::CategoryGap& g = r.gaps[static_cast<std::size_t>(c)];
+        sh.integer(r.year).text(r.region).text(
+            ledger::category_id(static_cast<ledger::Category>(c)));
+        sh.money(g.actual).money(g.expected).money(g.actual - g.expected);
+        sh.money(g.price).money(g.quantity).money(g.rest);
+        sh.end_row();
+      }
+    }
+  }
+  sh.freeze(2);
+  sh.filter();
+  sh.finish();
+}
+
+void regression_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
+  Sheet sh(book, "Regression");
+  sh.note(
+      "Cost per teacher on its drivers, by ordinary least squares (one row per term), then "
+      "each region's fitted value and residual",
+      Style::kTitle);
+  sh.header({"year", "term or region", "coefficient / actual", "std error / fitted", "t / residual",
+             "n", "R2", "adjusted R2"});
+  for (const audit::YearAudit& ya : audit) {
+    const audit::Regression& g = ya.regression;
+    if (!g.ok) {
+      sh.integer(ya.year).text("not estimated: " + g.problem);
+      sh.end_row();
+      continue;
+    }
+    for (std::size_t i = 0; i < g.terms.size(); ++i) {
+      sh.integer(ya.year).text(g.terms[i]).number(g.coefficients[i]).number(g.std_errors[i]);
+      sh.number(g.t_values[i]).count(g.n).decimal(g.r2).decimal(g.adjusted_r2);
+      sh.end_row();
+    }
+    for (std::size_t i = 0; i < g.labels.size(); ++i) {
+      sh.integer(ya.year).text(g.labels[i]).amount(g.fitted[i] + g.residuals[i]);
+      sh.amount(g.fitted[i]).amount(g.residuals[i]);
+      sh.end_row();
+    }
+  }
+  sh.freeze();
+  sh.finish();
+}
+
+}  // namespace
+
+void write_audit_xlsx(const std::vector<audit::YearAudit>& audit, const std::string& path,
+                      const std::string& currency) {
+  xlsx::write_book(path, currency, [&](xlsx::Book& book) {
+    findings_sheet(book, audit);
+    spread_sheet(book, audit);
+    regions_sheet(book, audit);
+    gaps_sheet(book, audit);
+    regression_sheet(book, audit);
+  });
+}
+
+}  // namespace coachsim::report
