@@ -24,6 +24,19 @@ if [ ${#missing[@]} -gt 0 ]; then
     "${missing[@]}" >/dev/null
 fi
 
+# The HTML report's chart libraries (Vega, Vega-Lite, vega-embed) at the versions pinned in
+# report-assets/package-lock.json; CMake embeds them into the binary. Without npm the build still
+# works, but `coachsim run --html` is unavailable and its browser test is skipped.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "bootstrap: npm not found; skipping the HTML report's chart libraries" \
+       "(install Node.js and npm, then run this script again, to enable --html)"
+elif [ ! -f report-assets/node_modules/.package-lock.json ] ||
+     [ report-assets/package.json -nt report-assets/node_modules/.package-lock.json ] ||
+     [ report-assets/package-lock.json -nt report-assets/node_modules/.package-lock.json ]; then
+  echo "bootstrap: installing the HTML report's chart libraries (npm ci --prefix report-assets)"
+  npm ci --prefix report-assets --no-audit --no-fund >/dev/null
+fi
+
 if [ "${1:-}" = "--sanitize" ]; then
   dir="${2:-build-asan}"
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOACHSIM_SANITIZE=ON \

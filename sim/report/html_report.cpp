@@ -1,0 +1,1012 @@
+// The HTML report: one self-contained page. Each chart is a Vega-Lite spec built from the
+// results with its data inlined, rendered in the browser by Vega (inlined from
+// report-assets/, see cmake/html_assets.cmake); under each chart a table gives the same numbers,
+// formatted here from the exact céntimo sums, so the page reads and prints without scripts too.
+#include "coachsim/report/html_report.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "coachsim/ledger/entry.hpp"
+#include "coachsim/units/parse.hpp"
+#include "report_files.hpp"
+
+#if COACHSIM_HTML_ASSETS
+namespace coachsim::report::html_assets {
+// Defined in the generated html_assets.cpp.
+std::string vega();
+std::string vega_lite();
+std::string vega_embed();
+std::string_view versions();
+}  // namespace coachsim::report::html_assets
+#endif
+
+namespace coachsim::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+// ---------------------------------------------------------------------------------------------
+// Text formatting
+
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string money(std::int64_t centimos) { return units::format_centimos_grouped(centimos); }
+
+// A money figure held as a double in currency units (the spread statistics).
+std::string money_units(double amount) {
+  return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(amount * 100.0)));
+}
+
+double currency_units(std::int64_t centimos) { return static_cast<double>(centimos) / 100.0; }
+
+std::string integer(std::int64_t n) {
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string fixed(double x, int places) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", places, x);
+  return buf;
+}
+
+std::string pct(double x) { return fixed(x, 1) + "%"; }
+
+const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string category_label(int c) {
+  std::string s(ledger::category_id(static_cast<ledger::Category>(c)));
+  for (char& ch : s)
+    if (ch == '_') ch = ' ';
+  if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+// JSON placed inside a <script> element: '<' only occurs inside strings, where \u003c means the
+// same, so no "</script>" or "<!--" in a region name can end the element early.
+std::string script_safe(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<')
+      out += "\\u003c";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+struct Cell {
+  std::string text;  // already escaped HTML
+  bool number = true;
+};
+Cell txt(std::string_view s) { return {esc(s), false}; }
+Cell num(std::string s) { return {std::move(s), true}; }
+
+class Table {
+ public:
+  explicit Table(std::vector<Cell> header) : header_(std::move(header)) {}
+  void row(std::vector<Cell> cells, bool total = false) {
+    rows_.push_back({std::move(cells), total});
+  }
+  // `wide`: a table of many columns, given more than the text's width on screen.
+  std::string html(std::string_view caption, bool wide = false) const {
+    std::string out = wide ? "<div class=\"table-wrap wide\"><table>\n<caption>"
+                           : "<div class=\"table-wrap\"><table>\n<caption>";
+    out += esc(caption);
+    out += "</caption>\n<thead><tr>";
+    for (const Cell& c : header_)
+      out += std::string(c.number ? "<th class=\"num\" scope=\"col\">" : "<th scope=\"col\">") +
+             c.text + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& [cells, total] : rows_) {
+      out += total ? "<tr class=\"total\">" : "<tr>";
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        const Cell& c = cells[i];
+        if (i == 0)
+          out += "<th scope=\"row\">" + c.text + "</th>";
+        else
+          out += (c.number ? "<td class=\"num\">" : "<td>") + c.text + "</td>";
+      }
+      out += "</tr>\n";
+    }
+    out += "</tbody></table></div>\n";
+    return out;
+  }
+
+ private:
+  std::vector<Cell> header_;
+  std::vector<std::pair<std::vector<Cell>, bool>> rows_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+// Vega-Lite settings shared by every chart.
+ordered_json base_spec(ordered_json values) {
+  ordered_json s;
+  // As wide as the page (and the printed page); heights are fixed or a step per row.
+  s["width"] = "container";
+  s["autosize"] = {{"type", "fit-x"}, {"contains", "padding"}};
+  // Text sizes close to the page's, for reading on a laptop and on paper.
+  s["config"] = {{"axis", {{"labelFontSize", 12}, {"titleFontSize", 12}}},
+                 {"legend", {{"labelFontSize", 12}, {"titleFontSize", 12}}},
+                 {"text", {{"fontSize", 11}}}};
+  s["data"] = {{"values", std::move(values)}};
+  return s;
+}
+
+ordered_json field(std::string_view name, std::string_view type, std::string_view title) {
+  ordered_json f{{"field", name}, {"type", type}};
+  if (!title.empty()) f["title"] = title;
+  return f;
+}
+
+ordered_json money_axis_field(std::string_view name, const std::string& title) {
+  ordered_json f = field(name, "quantitative", title);
+  f["axis"] = {{"format", ",.0f"}};
+  return f;
+}
+
+ordered_json tip(std::string_view name, std::string_view type, std::string_view title,
+                 std::string_view format = {}) {
+  ordered_json t = field(name, type, title);
+  if (!format.empty()) t["format"] = format;
+  return t;
+}
+
+class Report {
+ public:
+  explicit Report(const RunReport& r) : r_(r), cur_(r.scenario.currency) {
+    const auto& national = r_.results.national;
+    if (!national.empty()) {
+      last_year_ = national.back().year;
+      last_index_ = national.back().year_index;
+    }
+    std::size_t i = 0;
+    for (const results::Row& row : r_.results.regions) {
+      if (row.year_index != last_index_) continue;
+      const std::size_t region = i++;
+      last_rows_.push_back(&row);
+      excluded_.push_back(region < r_.scenario.regions.size() &&
+                          r_.scenario.regions[region].exclude_from_statistics);
+    }
+    for (const results::Spread& s : r_.results.variance)
+      if (s.year == last_year_ && s.metric == "cost_per_teacher") cpt_spread_ = &s;
+  }
+
+  std::string page();
+
+ private:
+  static bool active(const results::Row& row) {
+    return row.tally.teachers > 0 && row.tally.coaches > 0;
+  }
+  std::string with_cur(std::string_view what) const {
+    return std::string(what) + " (" + cur_ + ")";
+  }
+  std::string inactive_note() const;
+  void chart(std::string& html, std::string_view id, const std::string& title,
+             const std::string& caption, ordered_json spec, const std::string& table,
+             bool wide = false);
+
+  std::string summary();
+  std::string cost_per_teacher();
+  std::string caseload();
+  std::string categories();
+  std::string monthly();
+  std::string coverage();
+
+  const RunReport& r_;
+  std::string cur_;
+  int last_year_ = 0;
+  std::size_t last_index_ = 0;
+  std::vector<const results::Row*> last_rows_;  // the last year's rows, scenario order
+  std::vector<bool> excluded_;                  // excluded from the spread, same order
+  const results::Spread* cpt_spread_ = nullptr;
+  ordered_json specs_ = ordered_json::object();
+  int charts_ = 0;
+  std::string contents_;
+};
+
+std::string Report::inactive_note() const {
+  std::string names;
+  for (const results::Row* row : last_rows_) {
+    if (active(*row)) continue;
+    names += (names.empty() ? "" : ", ") + row->region;
+  }
+  if (names.empty()) return "";
+  return "<p class=\"note\">Not shown: regions without teachers or coaches in " +
+         std::to_string(last_year_) + " (" + esc(names) + ").</p>\n";
+}
+
+void Report::chart(std::string& html, std::string_view id, const std::string& title,
+                   const std::string& caption, ordered_json spec, const std::string& table,
+                   bool wide) {
+  ++charts_;
+  const std::string number = std::to_string(charts_) + ". ";
+  contents_ += "<li><a href=\"#section-" + std::string(id) + "\">" + esc(title) + "</a></li>";
+  html += std::string("<section class=\"chart-section") + (wide ? " wide" : "") +
+          "\" id=\"section-" + std::string(id) + "\">\n<h2>" + number + esc(title) +
+          "</h2>\n<p class=\"caption\">" + caption + "</p>\n";
+  html += "<div class=\"chart\" id=\"chart-" + std::string(id) + "\" data-spec=\"" +
+          std::string(id) + "\" role=\"img\" aria-label=\"" + esc(title) + "\"></div>\n";
+  html += table;
+  html += "</section>\n";
+  specs_[std::string(id)] = std::move(spec);
+}
+
+std::string Report::summary() {
+  Table t({txt("School year"), num("Schools"), num("Teachers"), num("Coaches"),
+           num("Teachers per coach"), num(esc(with_cur("Cost"))),
+           num(esc(with_cur("Cost per teacher"))), num("Compliance"), num("Coverage"),
+           num("Full protocol")});
+  bool outside = false;
+  for (const results::Row& n : r_.results.national) {
+    t.row({txt(std::to_string(n.year)), num(integer(n.tally.schools)),
+           num(integer(n.tally.teachers)), num(integer(n.tally.coaches)),
+           num(fixed(n.teachers_per_coach, 1)), num(money(n.cost_total)),
+           num(money(n.cost_per_teacher)), num(pct(n.compliance_pct)), num(pct(n.coverage_pct)),
+           num(pct(n.full_protocol_pct))});
+    outside = outside || n.cost_outside_regions != 0;
+  }
+  std::string html = "<section id=\"section-summary\">\n<h2>National summary</h2>\n";
+  html += "<p class=\"caption\">Total cost of the run, all school years: <strong>" + esc(cur_) +
+          " " + money(r_.results.grand_total) + "</strong>.";
+  if (outside)
+    html +=
+        " National costs include spending executed outside the regions "
+        "(the scenario's central costs).";
+  html +=
+      " <em>Compliance</em> = teacher-visits done / planned; <em>coverage</em> = teachers "
+      "with at least one visit / teachers; <em>full protocol</em> = teachers who received "
+      "every visit of their protocol / teachers.</p>\n";
+  html += t.html("National figures by school year");
+  html += "</section>\n";
+  return html;
+}
+
+std::string Report::cost_per_teacher() {
+  const results::Spread* s = cpt_spread_;
+  const double mean = s != nullptr ? s->mean : 0.0;
+  const double sd = s != nullptr ? s->sd : 0.0;
+  bool any_excluded = false;
+  ordered_json values = ordered_json::array();
+  for (std::size_t i = 0; i < last_rows_.size(); ++i) {
+    const results::Row& row = *last_rows_[i];
+    if (!active(row)) continue;
+    any_excluded = any_excluded || excluded_[i];
+    values.push_back(
+        {{"region", row.region},
+         {"cost_per_teacher", currency_units(row.cost_per_teacher)},
+         {"teachers", row.tally.teachers},
+         {"group", excluded_[i] ? "left out of the mean and SD" : "in the mean and SD"}});
+  }
+  const std::string x_title = with_cur("Cost per teacher");
+
+  ordered_json layers = ordered_json::array();
+  ordered_json marks = ordered_json::array();  // reference lines: x and label
+  if (s != nullptr) {
+    for (int k : {2, 1}) {
+      const double lo = std::max(0.0, mean - k * sd), hi = mean + k * sd;
+      if (sd <= 0) break;
+      ordered_json band;
+      band["data"] = {{"values", ordered_json::array({{{"lo", lo}, {"hi", hi}}})}};
+      band["mark"] = {{"type", "rect"},
+                      {"color", k == 2 ? "#deebf7" : "#9ecae1"},
+                      {"opacity", k == 2 ? 0.7 : 0.6}};
+      band["encoding"] = {{"x", {{"field", "lo"}, {"type", "quantitative"}, {"title", x_title}}},
+                          {"x2", {{"field", "hi"}}}};
+      layers.push_back(band);
+    }
+    marks.push_back({{"x", mean}, {"label", "mean"}});
+    if (sd > 0) {
+      for (int k : {-2, -1, 1, 2}) {
+        const double x = mean + k * sd;
+        if (x < 0) continue;
+        marks.push_back(
+            {{"x", x}, {"label", (k > 0 ? "+" : "\u2212") + std::to_string(std::abs(k)) + " SD"}});
+      }
+    }
+  }
+  ordered_json bars;
+  bars["mark"] = {{"type", "bar"}, {"height", {{"band", 0.75}}}};
+  bars["encoding"] = {
+      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", "-x"}, {"title", nullptr}}},
+      {"x", money_axis_field("cost_per_teacher", x_title)},
+      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
+                                       tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
+                                       tip("teachers", "quantitative", "Teachers", ",")})}};
+  if (any_excluded)
+    bars["encoding"]["color"] = {
+        {"field", "group"},
+        {"type", "nominal"},
+        {"title", nullptr},
+        {"scale",
+         {{"domain", {"in the mean and SD", "left out of the mean and SD"}},
+          {"range", {"#4c78a8", "#bab0ac"}}}},
+        {"legend", {{"orient", "bottom"}}}};
+  else
+    bars["mark"]["color"] = "#4c78a8";
+  layers.push_back(bars);
+  if (!marks.empty()) {
+    ordered_json rule;
+    rule["data"] = {{"values", ordered_json::array({marks.front()})}};
+    rule["mark"] = {{"type", "rule"}, {"color", "#c0392b"}, {"strokeWidth", 1.5}};
+    rule["encoding"] = {{"x", {{"field", "x"}, {"type", "quantitative"}, {"title", x_title}}}};
+    layers.push_back(rule);
+    ordered_json label;
+    label["data"] = {{"values", marks}};
+    label["mark"] = {{"type", "text"}, {"y", -4}, {"baseline", "bottom"}, {"fontSize", 11}};
+    label["encoding"] = {
+        {"x", {{"field", "x"}, {"type", "quantitative"}, {"title", x_title}}},
+        {"text", {{"field", "label"}}},
+        {"color",
+         {{"condition", {{"test", "datum.label === 'mean'"}, {"value", "#c0392b"}}},
+          {"value", "#555"}}}};
+    layers.push_back(label);
+  }
+  ordered_json spec = base_spec(values);
+  // A fixed height per bar (not Vega-Lite's height step, which cannot combine with a width that
+  // follows the page).
+  spec["height"] = 20 * std::max<std::size_t>(1, values.size());
+  spec["layer"] = layers;
+
+  Table t({txt("Region"), num("Teachers"), num("Coaches"), num(esc(with_cur("Cost"))),
+           num(esc(x_title)), num("Distance from the mean (SD)")});
+  for (std::size_t i = 0; i < last_rows_.size(); ++i) {
+    const results::Row& row = *last_rows_[i];
+    if (!active(row)) continue;
+    const double v = currency_units(row.cost_per_teacher);
+    std::string z = "\u2014";
+    if (s != nullptr && sd > 0) {
+      const double d = (v - mean) / sd;
+      z = (d >= 0 ? "+" : "\u2212") + fixed(std::abs(d), 2);
+    }
+    t.row({txt(row.region + (excluded_[i] ? " *" : "")), num(integer(row.tally.teachers)),
+           num(integer(row.tally.coaches)), num(money(row.cost_total)),
+           num(money(row.cost_per_teacher)), num(z)});
+  }
+  std::string caption = "Each region's total cost divided by its teachers, school year " +
+                        std::to_string(last_year_) + ".";
+  if (s != nullptr) {
+    t.row({txt("Mean (" + std::to_string(s->n) + " regions)"), num(""), num(""), num(""),
+           num(money_units(mean)), num("")},
+          true);
+    t.row({txt("Standard deviation"), num(""), num(""), num(""), num(money_units(sd)), num("")},
+          true);
+    t.row({txt("Mean \u2212 2 SD to mean + 2 SD"), num(""), num(""), num(""),
+           num(money_units(mean - 2 * sd) + " to " + money_units(mean + 2 * sd)), num("")},
+          true);
+    caption += " The red line is the mean across " + std::to_string(s->n) + " regions";
+    if (sd > 0)
+      caption +=
+          "; the dark band is the mean \u00b1 1 standard deviation (sample SD), the light "
+          "band \u00b1 2 SD (from 0 when it would be negative)";
+    caption += ". Range: min " + money_units(s->min) + " (" + esc(s->min_region) + "), max " +
+               money_units(s->max) + " (" + esc(s->max_region) + ").";
+  }
+  if (any_excluded) caption += " * left out of the mean and SD by the scenario.";
+  std::string html;
+  chart(html, "cost-per-teacher", "Cost per teacher by region, " + std::to_string(last_year_),
+        caption + inactive_note(), spec,
+        t.html("Cost per teacher by region, " + std::to_string(last_year_)));
+  return html;
+}
+
+std::string Report::caseload() {
+  ordered_json values = ordered_json::array();
+  std::vector<double> xs;
+  Table t({txt("Region"), num("Teachers"), num("Coaches"), num("Teachers per coach"),
+           num(esc(with_cur("Cost per teacher")))});
+  for (const results::Row* row : last_rows_) {
+    if (!active(*row)) continue;
+    values.push_back({{"region", row->region},
+                      {"teachers_per_coach", row->teachers_per_coach},
+                      {"cost_per_teacher", currency_units(row->cost_per_teacher)},
+                      {"teachers", row->tally.teachers},
+                      {"coaches", row->tally.coaches}});
+    xs.push_back(row->teachers_per_coach);
+    t.row({txt(row->region), num(integer(row->tally.teachers)), num(integer(row->tally.coaches)),
+           num(fixed(row->teachers_per_coach, 2)), num(money(row->cost_per_teacher))});
+  }
+  const std::string y_title = with_cur("Cost per teacher");
+  ordered_json x = field("teachers_per_coach", "quantitative", "Teachers per coach");
+  x["scale"] = {{"zero", false}, {"nice", true}};
+  ordered_json y = money_axis_field("cost_per_teacher", y_title);
+  y["scale"] = {{"zero", false}, {"nice", true}};
+  ordered_json layers = ordered_json::array();
+  ordered_json points;
+  points["mark"] = {{"type", "point"}, {"filled", true}, {"size", 70}, {"color", "#4c78a8"}};
+  points["encoding"] = {
+      {"x", x},
+      {"y", y},
+      {"tooltip",
+       ordered_json::array({tip("region", "nominal", "Region"),
+                            tip("teachers_per_coach", "quantitative", "Teachers per coach", ".2f"),
+                            tip("cost_per_teacher", "quantitative", y_title, ",.2f"),
+                            tip("teachers", "quantitative", "Teachers", ","),
+                            tip("coaches", "quantitative", "Coaches", ",")})}};
+  layers.push_back(points);
+  ordered_json labels;
+  labels["mark"] = {
+      {"type", "text"}, {"align", "left"}, {"dx", 6}, {"fontSize", 11}, {"color", "#333"}};
+  labels["encoding"] = {{"x", x}, {"y", y}, {"text", {{"field", "region"}}}};
+  layers.push_back(labels);
+  // A least-squares line, only where it means something: three points, two distinct x.
+  bool spread_x = false;
+  for (double v : xs) spread_x = spread_x || v != xs.front();
+  const bool fit = xs.size() >= 3 && spread_x;
+  if (fit) {
+    ordered_json line;
+    line["transform"] = {{{"regression", "cost_per_teacher"}, {"on", "teachers_per_coach"}}};
+    line["mark"] = {{"type", "line"}, {"color", "#888"}, {"strokeDash", {6, 4}}};
+    ordered_json x_mid = x;
+    x_mid["bandPosition"] = 0.5;  // the middle of the month, over its bar
+    line["encoding"] = {{"x", x_mid}, {"y", y}};
+    layers.push_back(line);
+  }
+  ordered_json spec = base_spec(values);
+  spec["height"] = 380;
+  spec["layer"] = layers;
+  std::string caption =
+      "One point per region, school year " + std::to_string(last_year_) +
+      ": what a teacher costs against how many teachers each coach serves (the layout of "
+      "Semp\u00e9 2015, figure 6).";
+  if (fit) caption += " The dashed line is a least-squares fit across the points.";
+  std::string html;
+  chart(html, "cost-vs-caseload",
+        "Cost per teacher against teachers per coach, " + std::to_string(last_year_),
+        caption + inactive_note(), spec,
+        t.html("Cost per teacher and teachers per coach by region, " + std::to_string(last_year_)));
+  return html;
+}
+
+std::string Report::categories() {
+  const int kCats = ledger::kCategoryCount;
+  std::vector<std::string> cat_labels;
+  for (int c = 0; c < kCats; ++c) cat_labels.push_back(category_label(c));
+  std::vector<Cell> header{txt("Region")};
+  for (const std::string& l : cat_labels) header.push_back(num(esc(l)));
+  header.push_back(num("Total"));
+  Table t(header);
+
+  ordered_json values = ordered_json::array();
+  ordered_json region_order = ordered_json::array();
+  std::array<std::int64_t, ledger::kCategoryCount> outside{};
+  const results::Row* nation = nullptr;
+  for (const results::Row& n : r_.results.national)
+    if (n.year_index == last_index_) nation = &n;
+  if (nation != nullptr) outside = nation->cost_by_category;
+
+  auto add = [&](const std::string& region,
+                 const std::array<std::int64_t, ledger::kCategoryCount>& costs,
+                 std::int64_t total) {
+    std::vector<Cell> cells{txt(region)};
+    bool any = false;
+    for (int c = 0; c < kCats; ++c) {
+      const std::int64_t v = costs[static_cast<std::size_t>(c)];
+      cells.push_back(num(money(v)));
+      if (v == 0) continue;
+      any = true;
+      values.push_back({{"region", region},
+                        {"region_index", region_order.size()},
+                        {"category", cat_labels[static_cast<std::size_t>(c)]},
+                        {"cost", currency_units(v)}});
+    }
+    cells.push_back(num(money(total)));
+    t.row(cells);
+    if (any) region_order.push_back(region);
+  };
+  for (const results::Row* row : last_rows_) {
+    add(row->region, row->cost_by_category, row->cost_total);
+    for (int c = 0; c < kCats; ++c)
+      outside[static_cast<std::size_t>(c)] -= row->cost_by_category[static_cast<std::size_t>(c)];
+  }
+  std::int64_t outside_total = 0;
+  for (std::int64_t v : outside) outside_total += v;
+  if (nation != nullptr && nation->cost_outside_regions != 0)
+    add(std::string(kOutsideRegions), outside, outside_total);
+  if (nation != nullptr) {
+    std::vector<Cell> cells{txt("National")};
+    for (std::int64_t v : nation->cost_by_category) cells.push_back(num(money(v)));
+    cells.push_back(num(money(nation->cost_total)));
+    t.row(cells, true);
+  }
+
+  const std::size_t n = region_order.size();
+  ordered_json color = field("region", "nominal", "Region");
+  color["sort"] = region_order;
+  // Up to 20 regions get distinct categorical colours; more are spread along a continuous
+  // scheme (the white outlines and the tooltips keep neighbours apart).
+  color["scale"] = {{"scheme", n <= 10 ? "tableau10" : n <= 20 ? "tableau20" : "turbo"}};
+  // A fixed number of legend columns that fits the printed page too: a legend that changed
+  // height when the page is printed could be cut off.
+  color["legend"] = {{"orient", "bottom"},
+                     {"columns", std::min<std::size_t>(4, std::max<std::size_t>(1, n))},
+                     {"symbolLimit", 0},
+                     {"labelLimit", 130}};
+  ordered_json spec = base_spec(values);
+  std::size_t bars = 0;
+  for (int c = 0; c < kCats; ++c) {
+    bool used = false;
+    for (const auto& v : values)
+      used = used || v["category"] == cat_labels[static_cast<std::size_t>(c)];
+    bars += used ? 1 : 0;
+  }
+  spec["height"] = 30 * std::max<std::size_t>(1, bars);
+  spec["mark"] = {{"type", "bar"}, {"stroke", "white"}, {"strokeWidth", 0.5}};
+  const std::string x_title = with_cur("Cost");
+  spec["encoding"] = {
+      {"y", {{"field", "category"}, {"type", "nominal"}, {"sort", cat_labels}, {"title", nullptr}}},
+      {"x", money_axis_field("cost", x_title)},
+      {"color", color},
+      {"order", {{"field", "region_index"}, {"type", "quantitative"}}},
+      {"tooltip", ordered_json::array({tip("category", "nominal", "Category"),
+                                       tip("region", "nominal", "Region"),
+                                       tip("cost", "quantitative", x_title, ",.2f")})}};
+  std::string caption = "What the programme spent on, school year " + std::to_string(last_year_) +
+                        ", each bar split by region (in scenario order). Every figure is a sum "
+                        "of ledger entries; the table lists the same sums.";
+  std::string html;
+  chart(html, "cost-by-category", "Cost by category and region, " + std::to_string(last_year_),
+        caption, spec,
+        t.html(with_cur("Cost by category and region, " + std::to_string(last_year_)), true), true);
+  return html;
+}
+
+std::string Report::monthly() {
+  ordered_json values = ordered_json::array();
+  std::vector<std::pair<int, std::int64_t>> year_totals;
+  for (const results::MonthCost& m : r_.results.monthly)
+    if (m.region == "national" && m.month == 12) year_totals.push_back({m.year, m.cumulative});
+  auto year_total = [&](int year) -> std::int64_t {
+    for (const auto& [y, total] : year_totals)
+      if (y == year) return total;
+    return 0;
+  };
+  const std::string spent = with_cur("Spent in the month");
+  const std::string accrued = with_cur("Accrued in the school year");
+  Table t({txt("Month"), num(esc(spent)), num(esc(accrued)), num("Share of the year's total")});
+  for (const results::MonthCost& m : r_.results.monthly) {
+    if (m.region != "national") continue;
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02u-01", m.year, m.month);
+    const std::string label = std::string(kMonths[m.month - 1]) + " " + std::to_string(m.year);
+    const std::int64_t total = year_total(m.year);
+    const double share =
+        total == 0 ? 0.0 : 100.0 * static_cast<double>(m.cumulative) / static_cast<double>(total);
+    values.push_back({{"date", date},
+                      {"month", label},
+                      {"year", m.year},
+                      {"cost", currency_units(m.cost)},
+                      {"cumulative", currency_units(m.cumulative)},
+                      {"share", share}});
+    t.row({txt(label), num(money(m.cost)), num(money(m.cumulative)), num(pct(share))});
+  }
+  ordered_json x = field("date", "temporal", "");
+  x["timeUnit"] = "utcyearmonth";
+  x["title"] = nullptr;
+  x["axis"] = {{"format", "%b %Y"}, {"labelAngle", -45}, {"labelOverlap", true}};
+  const ordered_json tooltip = ordered_json::array(
+      {tip("month", "nominal", "Month"), tip("cost", "quantitative", spent, ",.2f"),
+       tip("cumulative", "quantitative", accrued, ",.2f"),
+       tip("share", "quantitative", "Share of the year's total (%)", ".1f")});
+  ordered_json bars;
+  bars["mark"] = {{"type", "bar"}, {"color", "#4c78a8"}, {"width", {{"band", 0.85}}}};
+  ordered_json y_bar = money_axis_field("cost", spent);
+  y_bar["axis"]["titleColor"] = "#4c78a8";
+  bars["encoding"] = {{"x", x}, {"y", y_bar}, {"tooltip", tooltip}};
+  ordered_json line;
+  line["mark"] = {{"type", "line"}, {"color", "#e45756"}, {"point", {{"color", "#e45756"}}}};
+  ordered_json y_line = money_axis_field("cumulative", accrued);
+  y_line["axis"]["titleColor"] = "#e45756";
+  y_line["axis"]["orient"] = "right";
+  ordered_json x_mid = x;
+  x_mid["bandPosition"] = 0.5;  // the middle of the month, over its bar
+  line["encoding"] = {{"x", x_mid},
+                      {"y", y_line},
+                      {"detail", {{"field", "year"}, {"type", "nominal"}}},
+                      {"tooltip", tooltip}};
+  ordered_json spec = base_spec(values);
+  spec["height"] = 320;
+  spec["layer"] = {bars, line};
+  spec["resolve"] = {{"scale", {{"y", "independent"}}}};
+  std::string caption =
+      "National spending by the month it accrued (all regions and outside them): bars, left "
+      "axis, are each month's spending; the line, right axis, is the total accrued since the "
+      "start of the school year (the execution curve of the budget).";
+  std::string html;
+  chart(html, "spending-by-month", "Spending accrued by month", caption, spec,
+        t.html("National spending by month"));
+  return html;
+}
+
+std::string Report::coverage() {
+  const results::Row* nation = nullptr;
+  for (const results::Row& n : r_.results.national)
+    if (n.year_index == last_index_) nation = &n;
+  ordered_json values = ordered_json::array();
+  ordered_json order = ordered_json::array();
+  Table t({txt("Region"), num("Teacher-visits planned"), num("Done"), num("Compliance"),
+           num("Teachers"), num("Reached"), num("Coverage"), num("Full protocol")});
+  auto add = [&](const results::Row& row, const std::string& name, bool total) {
+    order.push_back(name);
+    values.push_back({{"region", name}, {"measure", "Compliance"}, {"pct", row.compliance_pct}});
+    values.push_back({{"region", name}, {"measure", "Coverage"}, {"pct", row.coverage_pct}});
+    t.row({txt(name), num(integer(row.tally.visits_planned)), num(integer(row.tally.visits_done)),
+           num(pct(row.compliance_pct)), num(integer(row.tally.teachers)),
+           num(integer(row.tally.teachers_reached)), num(pct(row.coverage_pct)),
+           num(pct(row.full_protocol_pct))},
+          total);
+  };
+  for (const results::Row* row : last_rows_)
+    if (active(*row)) add(*row, row->region, false);
+  if (nation != nullptr) add(*nation, "National", true);
+
+  // A dot per measure and region, with a faint line for the shortfall from the target. Dots,
+  // not bars: the values cluster near 100%, so the axis starts at the tens below the lowest.
+  double lowest = 100.0;
+  for (const auto& v : values) lowest = std::min(lowest, v["pct"].get<double>());
+  const double axis_from = std::min(90.0, std::max(0.0, std::floor(lowest / 10.0) * 10.0));
+  const ordered_json y = {
+      {"field", "region"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}};
+  ordered_json ticks = ordered_json::array();  // ten steps, whole percents
+  for (int k = 0; k <= 10; ++k) ticks.push_back(axis_from + (100.0 - axis_from) * k / 10.0);
+  const ordered_json y_offset = {{"field", "measure"}, {"type", "nominal"}};
+  const ordered_json x = {
+      {"field", "pct"},
+      {"type", "quantitative"},
+      {"title", "Percent"},
+      {"scale", {{"domain", {axis_from, 100}}, {"nice", false}, {"padding", 8}}},
+      {"axis", {{"format", ".0f"}, {"values", ticks}}}};
+  const ordered_json color = {
+      {"field", "measure"},
+      {"type", "nominal"},
+      {"title", nullptr},
+      {"scale", {{"domain", {"Compliance", "Coverage"}}, {"range", {"#4c78a8", "#f58518"}}}},
+      {"legend", {{"orient", "top"}, {"symbolOpacity", 1}}}};
+  ordered_json gap_color = color;
+  gap_color["legend"] = nullptr;  // the dots' legend says it
+  ordered_json gap;
+  gap["mark"] = {{"type", "rule"}, {"strokeWidth", 2}, {"opacity", 0.35}};
+  gap["encoding"] = {
+      {"y", y}, {"yOffset", y_offset}, {"x", x}, {"x2", {{"datum", 100}}}, {"color", color}};
+  ordered_json dots;
+  dots["mark"] = {{"type", "point"}, {"filled", true}, {"size", 60}, {"opacity", 1}};
+  dots["encoding"] = {
+      {"y", y},
+      {"yOffset", y_offset},
+      {"x", x},
+      {"color", color},
+      {"shape",
+       {{"field", "measure"},
+        {"type", "nominal"},
+        {"title", nullptr},
+        {"scale", {{"domain", {"Compliance", "Coverage"}}, {"range", {"circle", "diamond"}}}},
+        {"legend", {{"orient", "top"}, {"symbolOpacity", 1}}}}},
+      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
+                                       tip("measure", "nominal", "Measure"),
+                                       tip("pct", "quantitative", "Percent", ".1f")})}};
+  ordered_json target;
+  target["data"] = {{"values", ordered_json::array({{{"x", 100}, {"label", "target 100%"}}})}};
+  target["mark"] = {
+      {"type", "rule"}, {"color", "#c0392b"}, {"strokeDash", {4, 3}}, {"strokeWidth", 1.5}};
+  target["encoding"] = {{"x", {{"field", "x"}, {"type", "quantitative"}, {"title", "Percent"}}}};
+  ordered_json target_label = target;
+  target_label["mark"] = {{"type", "text"},   {"y", -4},        {"baseline", "bottom"},
+                          {"align", "right"}, {"fontSize", 11}, {"color", "#c0392b"}};
+  target_label["encoding"]["text"] = {{"field", "label"}};
+  ordered_json spec = base_spec(values);
+  spec["height"] = 24 * std::max<std::size_t>(1, order.size());
+  spec["layer"] = {gap, dots, target, target_label};
+  std::string caption =
+      "School year " + std::to_string(last_year_) +
+      ", against the protocol's target of 100%: <em>compliance</em> is teacher-visits done / "
+      "planned, <em>coverage</em> teachers with at least one visit / teachers. Each dot is a "
+      "value and the faint line its shortfall from 100%; the axis starts at " +
+      fixed(axis_from, 0) +
+      "%. The table adds <em>full protocol</em>, teachers who received every visit of their "
+      "protocol.";
+  std::string html;
+  chart(html, "compliance-coverage",
+        "Compliance and coverage by region, " + std::to_string(last_year_),
+        caption + inactive_note(), spec,
+        t.html("Compliance and coverage by region, " + std::to_string(last_year_)));
+  return html;
+}
+
+constexpr std::string_view kStyle = R"css(
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
+       Arial, sans-serif; color: #222; background: #fff; }
+main { max-width: 1040px; margin: 0 auto; padding: 24px 28px 48px; }
+header h1 { font-size: 1.7em; margin: 0 0 4px; }
+header .meta { color: #555; margin: 0; }
+header .meta span + span::before { content: " \00b7  "; color: #999; }
+h2 { font-size: 1.25em; margin: 0 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+section { margin-top: 36px; }
+.caption, .note { color: #444; margin: 0 0 12px; max-width: 76ch; }
+.note { font-size: 0.9em; color: #666; }
+nav { margin-top: 16px; }
+nav ol { margin: 8px 0 0; padding-left: 1.4em; columns: 2; }
+nav a { color: #1f5fa8; }
+#errors:empty, #warnings:empty { display: none; }
+#errors { border: 2px solid #c0392b; background: #fdecea; color: #8e1b10; padding: 8px 12px;
+          margin: 16px 0; white-space: pre-wrap; }
+#warnings { border: 1px solid #d4a017; background: #fff8e1; color: #6b5200; padding: 6px 12px;
+            margin: 16px 0; font-size: 0.9em; white-space: pre-wrap; }
+#errors p, #warnings p { margin: 2px 0; }
+div.chart, div.chart.vega-embed { display: block; width: 100%; min-height: 40px; margin: 8px 0 14px; }
+div.chart svg { max-width: 100%; height: auto; }
+.table-wrap { overflow-x: auto; }
+.table-wrap.wide { width: min(calc(100vw - 32px), 1240px); position: relative; left: 50%;
+                   transform: translateX(-50%); }
+.table-wrap.wide table { font-size: 0.8em; margin: 4px auto 8px; }
+.table-wrap.wide th, .table-wrap.wide td { padding: 3px 6px; }
+table { border-collapse: collapse; font-size: 0.86em; margin: 4px 0 8px; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: 0 0 4px; color: #333; }
+th, td { padding: 3px 10px; border-bottom: 1px solid #e3e3e3; text-align: left; white-space: nowrap; }
+thead th { border-bottom: 2px solid #bbb; vertical-align: bottom; white-space: normal; }
+tbody th { font-weight: normal; }
+.num { text-align: right; }
+tr.total th, tr.total td { font-weight: 600; border-top: 1px solid #bbb; }
+tbody tr:nth-child(even) { background: #f7f8fa; }
+footer { margin-top: 48px; color: #777; font-size: 0.85em; border-top: 1px solid #ddd; padding-top: 8px; }
+@media print {
+  @page { size: A4 portrait; margin: 12mm; }
+  @page landscape { size: A4 landscape; margin: 10mm; }
+  .chart-section.wide { page: landscape; }
+  .table-wrap.wide { width: auto; left: 0; transform: none; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  nav, #warnings { display: none; }
+  section { margin-top: 0; }
+  .chart-section { break-before: page; }
+  h2 { break-after: avoid; }
+  div.chart { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 7.5pt; }
+  th, td { padding: 1px 5px; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  tbody tr:nth-child(even) { background: none; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+// Runs first: any script error from here on is written into #errors.
+constexpr std::string_view kErrorScript = R"js(
+(function () {
+  var pending = [];
+  function add(id, text) {
+    var box = document.getElementById(id);
+    if (!box) { pending.push([id, text]); return; }
+    var p = document.createElement('p');
+    p.textContent = text;
+    box.appendChild(p);
+  }
+  window.coachsimError = function (text) { add('errors', text); };
+  window.coachsimWarning = function (text) { add('warnings', text); };
+  window.onerror = function (message, source, line) {
+    add('errors', 'Script error: ' + message + (line ? ' (line ' + line + ')' : ''));
+    return false;
+  };
+  window.addEventListener('unhandledrejection', function (e) {
+    var r = e.reason;
+    add('errors', 'Script error: ' + (r && r.message ? r.message : String(r)));
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    pending.splice(0).forEach(function (m) { add(m[0], m[1]); });
+  });
+})();
+)js";
+
+// Renders every .chart element from its spec and counts the charts that finished.
+constexpr std::string_view kRenderScript = R"js(
+(function () {
+  var body = document.body;
+  var rendered = 0;
+  if (typeof vegaEmbed !== 'function') {
+    coachsimError('The chart library did not load, so the charts cannot be drawn; the tables ' +
+                  'below each chart hold the same numbers.');
+    return;
+  }
+  var specs = JSON.parse(document.getElementById('coachsim-specs').textContent);
+  function logger(id) {
+    var level = vega.Warn;
+    function text(args) { return 'Chart "' + id + '": ' + Array.prototype.join.call(args, ' '); }
+    return {
+      level: function (l) { if (l === undefined) return level; level = l; return this; },
+      error: function () { coachsimError(text(arguments)); return this; },
+      warn: function () { coachsimWarning(text(arguments)); return this; },
+      info: function () { return this; },
+      debug: function () { return this; }
+    };
+  }
+  document.querySelectorAll('div.chart[data-spec]').forEach(function (el) {
+    var id = el.getAttribute('data-spec');
+    vegaEmbed(el, specs[id], { mode: 'vega-lite', renderer: 'svg', actions: false,
+                               logger: logger(id) })
+      .then(function () {
+        rendered += 1;
+        el.setAttribute('data-rendered', 'true');
+        body.setAttribute('data-charts-rendered', String(rendered));
+      })
+      .catch(function (err) {
+        coachsimError('Chart "' + id + '" could not be drawn: ' +
+                      (err && err.message ? err.message : String(err)));
+      });
+  });
+})();
+)js";
+
+std::string Report::page() {
+  std::string sections = summary();
+  sections += cost_per_teacher();
+  sections += caseload();
+  sections += categories();
+  sections += monthly();
+  sections += coverage();
+
+  const scenario::Scenario& sc = r_.scenario;
+  std::string years;
+  if (!sc.years.empty()) {
+    years = std::to_string(sc.years.front().year);
+    if (sc.years.size() > 1) years += "\u2013" + std::to_string(sc.years.back().year);
+  }
+  const std::string title = "coachsim report: " + sc.name;
+
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  html += "<meta name=\"generator\" content=\"coachsim " COACHSIM_VERSION "\">\n";
+  html += "<title>" + esc(title) + " (seed " + std::to_string(sc.seed) + ")</title>\n";
+  html += "<style>" + std::string(kStyle) + "</style>\n";
+  html += "<script>" + std::string(kErrorScript) + "</script>\n";
+#if COACHSIM_HTML_ASSETS
+  html += "<script>\n" + html_assets::vega() + "\n</script>\n";
+  html += "<script>\n" + html_assets::vega_lite() + "\n</script>\n";
+  html += "<script>\n" + html_assets::vega_embed() + "\n</script>\n";
+#endif
+  html += "</head>\n<body data-charts-rendered=\"0\" data-charts-expected=\"" +
+          std::to_string(charts_) + "\">\n<main>\n<header>\n";
+  html += "<h1>Teacher coaching: cost and reach</h1>\n<p class=\"meta\">";
+  html += "<span>Scenario <strong>" + esc(sc.name) + "</strong></span>";
+  html += "<span>file " + esc(r_.scenario_file) + "</span>";
+  html += "<span>seed " + std::to_string(sc.seed) + "</span>";
+  html += "<span>school years " + years + "</span>";
+  html += "<span>money in " + esc(sc.currency) + "</span>";
+  html += "<span>" + integer(static_cast<std::int64_t>(r_.events)) + " simulation events</span>";
+  html += "</p>\n</header>\n";
+  html += "<div id=\"errors\" role=\"alert\"></div>\n<div id=\"warnings\"></div>\n";
+  html +=
+      "<nav><strong>Contents</strong><ol><li><a href=\"#section-summary\">National "
+      "summary</a></li>" +
+      contents_ + "</ol></nav>\n";
+  html += sections;
+  html += "<footer>Written by coachsim " COACHSIM_VERSION
+          ". Every money figure is a sum of "
+          "ledger entries in " +
+          esc(sc.currency) +
+          "; per-unit costs are rounded once to the cent. Charts are Vega-Lite specifications "
+          "drawn by ";
+#if COACHSIM_HTML_ASSETS
+  html += esc(html_assets::versions());
+#endif
+  html += ", included in this file, which opens without a network connection.</footer>\n";
+  html += "</main>\n<script type=\"application/json\" id=\"coachsim-specs\">\n" +
+          script_safe(specs_.dump()) + "\n</script>\n";
+  html += "<script>" + std::string(kRenderScript) + "</script>\n</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace
+
+bool html_available() {
+#if COACHSIM_HTML_ASSETS
+  return true;
+#else
+  return false;
+#endif
+}
+
+constexpr std::string_view kUnavailable =
+    "the HTML report is not available in this build: its chart libraries were missing when it "
+    "was configured (run `npm ci --prefix report-assets`, then build again)";
+
+std::string html_report(const RunReport& report) {
+  if (!html_available()) throw std::runtime_error(std::string(kUnavailable));
+  return Report(report).page();
+}
+
+void write_html(const RunReport& report, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (!html_available())
+    throw std::runtime_error("cannot write '" + path + "': " + std::string(kUnavailable));
+  const std::string html = html_report(report);
+  auto fail = [&](int err) {
+    throw std::runtime_error("cannot write '" + path + "': " + std::strerror(err));
+  };
+  // A temporary file beside the target, so the final rename never crosses file systems.
+  const fs::path target(path);
+  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) fail(errno);
+  std::FILE* f = ::fdopen(fd, "wb");
+  if (f == nullptr) {
+    const int err = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    fail(err);
+  }
+  errno = 0;
+  bool ok = std::fwrite(html.data(), 1, html.size(), f) == html.size();
+  ok = std::fflush(f) == 0 && ok;
+  int err = errno;
+  if (std::fclose(f) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  std::error_code ec;
+  if (ok) {
+    // mkstemp makes the file private to its owner; a report is an ordinary readable file.
+    fs::permissions(tmp,
+                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                        fs::perms::others_read,
+                    ec);
+    fs::rename(tmp, target, ec);
+    if (!ec) return;
+    err = ec.value();
+  }
+  ::unlink(tmp.c_str());
+  fail(err == 0 ? EIO : err);
+}
+
+}  // namespace coachsim::report

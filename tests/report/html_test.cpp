@@ -1,0 +1,349 @@
+// The HTML report: its text (self-contained, every chart present) and how it renders in a real
+// browser. The browser tests open the written file in headless Chromium (Debian's package,
+// /usr/bin/chromium), let its scripts run, and read back the DOM: no script error, every chart
+// finished rendering into an <svg>. They leave the report and a screenshot of it in the build
+// folder for people to look at: html_report_small.{html,png} and html_report_default.{html,png}.
+#include "coachsim/report/html_report.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../support/process.hpp"
+#include "../support/small_scenario.hpp"
+#include "coachsim/results/simulation.hpp"
+#include "coachsim/scenario/default_scenario.hpp"
+#include "coachsim/scenario/loader.hpp"
+#include "coachsim/units/parse.hpp"
+
+namespace coachsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kCharts = 5;
+const char* const kChartIds[] = {"cost-per-teacher", "cost-vs-caseload", "cost-by-category",
+                                 "spending-by-month", "compliance-coverage"};
+constexpr const char* kChromium = "/usr/bin/chromium";
+
+// Reports and screenshots for people to look at go to the build folder, wherever the test runs.
+fs::path artefact(const std::string& name) {
+  return fs::path(COACHSIM_BINARY).parent_path() / name;
+}
+
+// The small scenario with two more regions, so the spread across regions (mean, SD bands) and
+// the scatter have several points; one region is left out of the statistics, and its name
+// tests escaping.
+scenario::Scenario three_regions() {
+  scenario::Scenario s = testing::small_scenario();
+  s.name = "small <three> & \"regions\"";
+  scenario::Region beta = s.regions.front();
+  beta.id = "Beta";
+  beta.ugels = {"B1"};
+  beta.schools.clear();
+  beta.schools.push_back({"B-S1", "B1", "t", false, false, 3, 40, units::km(10), std::nullopt});
+  beta.schools.push_back({"B-S2", "B1", "t", false, false, 4, 50, units::km(25), std::nullopt});
+  beta.schools.push_back({"B-S3", "B1", "t", false, false, 2, 20, units::km(60), std::nullopt});
+  scenario::Region gamma = s.regions.front();
+  gamma.id = "Gamma </script>";
+  gamma.ugels = {"G1"};
+  gamma.exclude_from_statistics = true;
+  gamma.schools.clear();
+  gamma.schools.push_back({"G-S1", "G1", "t", false, false, 1, 8, units::km(120), std::nullopt});
+  scenario::Region delta = beta;
+  delta.id = "Delta";
+  delta.ugels = {"D1"};
+  delta.exclude_from_statistics = false;
+  for (auto& school : delta.schools) {
+    school.id = "D" + school.id.substr(1);
+    school.ugel = "D1";
+    school.teachers += 1;
+  }
+  s.regions.push_back(beta);
+  s.regions.push_back(gamma);
+  s.regions.push_back(delta);
+  return s;
+}
+
+struct SimRun {
+  scenario::Scenario scenario;
+  std::unique_ptr<results::Simulation> sim;
+  report::RunReport report() const {
+    return {scenario,   "(built in the test)", sim->population, sim->ledger,
+            sim->tally, sim->results,          sim->events};
+  }
+};
+
+SimRun run(scenario::Scenario s) {
+  SimRun r{std::move(s), nullptr};
+  r.sim = results::simulate(r.scenario, false);
+  return r;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A folder of its own under the temporary directory, removed at the end.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "coachsim-html-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) != nullptr) path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path.empty()) fs::remove_all(path, ec);
+  }
+};
+
+// The DOM after the page's scripts ran, and a screenshot, from headless Chromium. The flags are
+// those known to work here as root with no network: no sandbox, no GPU, no background
+// connections, and a fresh profile.
+struct Browser {
+  std::string dom;
+  std::string log;  // what Chromium printed (for failure messages)
+  double seconds = 0;
+};
+
+std::string chromium_command(const fs::path& profile) {
+  return std::string("timeout 120 ") + kChromium +
+         " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+         " --disable-background-networking --disable-component-update --disable-sync"
+         " --disable-extensions --hide-scrollbars --user-data-dir='" +
+         profile.string() + "' --virtual-time-budget=15000";
+}
+
+// The DOM after the page's scripts ran ("" when Chromium printed none; then `log` says why).
+std::string dump_dom(const fs::path& html, std::string* log = nullptr) {
+  TempDir profile;
+  // The DOM goes to a file: Chromium's own messages go to the captured output.
+  const fs::path dom = profile.path / "dom.html";
+  const auto r =
+      testing::run_shell(chromium_command(profile.path / "profile") + " --dump-dom 'file://" +
+                         fs::absolute(html).string() + "' > '" + dom.string() + "'");
+  if (log != nullptr) *log += r.output;
+  return read_file(dom);
+}
+
+Browser open_in_chromium(const fs::path& html, const fs::path& screenshot, int height) {
+  std::error_code ec;
+  fs::remove(screenshot, ec);  // so that an old one cannot pass for this run's
+  Browser b;
+  const auto start = std::chrono::steady_clock::now();
+  b.dom = dump_dom(html, &b.log);
+  TempDir profile;
+  const auto shot = testing::run_shell(
+      chromium_command(profile.path) + " --window-size=1280," + std::to_string(height) +
+      " --screenshot='" + screenshot.string() + "' 'file://" + fs::absolute(html).string() + "'");
+  b.log += shot.output;
+  b.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return b;
+}
+
+// Where the page's <body> starts: the last "<body", as the inlined libraries' text in the head
+// mentions "</head><body>" too.
+std::size_t body_start(const std::string& dom) {
+  const std::size_t at = dom.rfind("<body");
+  return at == std::string::npos ? 0 : at;
+}
+
+// The text inside the element with this id ("" when it is empty or absent).
+std::string element_text(const std::string& dom, const std::string& id) {
+  const std::size_t at = dom.find("id=\"" + id + "\"", body_start(dom));
+  if (at == std::string::npos) return "";
+  const std::size_t open_end = dom.find('>', at);
+  const std::size_t close = dom.find("</div>", open_end);
+  if (open_end == std::string::npos || close == std::string::npos) return "";
+  return dom.substr(open_end + 1, close - open_end - 1);
+}
+
+std::string body_attribute(const std::string& dom, const std::string& name) {
+  const std::size_t body = body_start(dom);
+  const std::size_t end = dom.find('>', body);
+  const std::string tag = dom.substr(body, end - body);
+  const std::size_t at = tag.find(name + "=\"");
+  if (at == std::string::npos) return "";
+  const std::size_t from = at + name.size() + 2;
+  return tag.substr(from, tag.find('"', from) - from);
+}
+
+// What is inside the chart's container, up to the table that follows it.
+std::string chart_content(const std::string& dom, const std::string& id) {
+  const std::size_t at = dom.find("id=\"chart-" + id + "\"", body_start(dom));
+  if (at == std::string::npos) return "";
+  const std::size_t end = dom.find("<div class=\"table-wrap", at);
+  return dom.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+bool browser_available(std::string& why) {
+  if (!report::html_available()) {
+    why = "this build has no chart libraries (npm ci --prefix report-assets)";
+    return false;
+  }
+  if (!fs::exists(kChromium)) {
+    why = std::string(kChromium) + " is not installed (scripts/bootstrap.sh installs it)";
+    return false;
+  }
+  return true;
+}
+
+void expect_rendered(const Browser& b, int charts) {
+  ASSERT_FALSE(b.dom.empty()) << "Chromium returned no DOM:\n" << b.log;
+  EXPECT_EQ(element_text(b.dom, "errors"), "");
+  EXPECT_EQ(element_text(b.dom, "warnings"), "");
+  EXPECT_EQ(body_attribute(b.dom, "data-charts-rendered"), std::to_string(charts));
+  for (const char* id : kChartIds) {
+    const std::string content = chart_content(b.dom, id);
+    EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos) << id;
+    EXPECT_TRUE(content.find("<svg") != std::string::npos ||
+                content.find("<canvas") != std::string::npos)
+        << id << " has no rendered chart";
+    // A drawn chart has marks: Vega gives each mark group a role attribute.
+    EXPECT_NE(content.find("role-mark"), std::string::npos) << id;
+  }
+}
+
+TEST(HtmlReport, AvailableWhenBuiltWithTheChartLibraries) {
+  if (!report::html_available()) {
+    const SimRun r = run(testing::small_scenario());
+    EXPECT_THROW(report::html_report(r.report()), std::runtime_error);
+    EXPECT_THROW(report::write_html(r.report(), "unused.html"), std::runtime_error);
+  }
+}
+
+TEST(HtmlReport, IsOneSelfContainedFile) {
+  if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  const SimRun r = run(three_regions());
+  const std::string html = report::html_report(r.report());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(count(html, "class=\"chart\""), static_cast<std::size_t>(kCharts));
+  EXPECT_NE(html.find("data-charts-expected=\"" + std::to_string(kCharts) + "\""),
+            std::string::npos);
+  for (const char* id : kChartIds)
+    EXPECT_NE(html.find(std::string("id=\"chart-") + id + "\""), std::string::npos) << id;
+  // No script, style sheet or font is fetched from anywhere: no src= on scripts, no <link>,
+  // no @import or url(...) to the network.
+  for (std::size_t at = html.find("<script"); at != std::string::npos;
+       at = html.find("<script", at + 1)) {
+    const std::string tag = html.substr(at, html.find('>', at) - at);
+    EXPECT_EQ(tag.find("src"), std::string::npos) << tag;
+  }
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+  EXPECT_EQ(html.find("url(http"), std::string::npos);
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+  // Title, scenario and seed at the top; names escaped in the page and in the inlined specs.
+  EXPECT_NE(html.find("<title>coachsim report: small &lt;three&gt; &amp; &quot;regions&quot; "
+                      "(seed 7)</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find("seed 7"), std::string::npos);
+  EXPECT_EQ(html.find("Gamma </script>"), std::string::npos);
+  EXPECT_NE(html.find("Gamma &lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Gamma \\u003c/script>"), std::string::npos);
+  // The tables hold the same numbers as the results: the grand total, to the cent.
+  EXPECT_NE(html.find(units::format_centimos_grouped(r.sim->results.grand_total)),
+            std::string::npos);
+  // A print stylesheet.
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+}
+
+TEST(HtmlReport, WritesThroughATemporaryFileAndNamesTheFileOnFailure) {
+  if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  const SimRun r = run(testing::small_scenario());
+  TempDir dir;
+  const fs::path out = dir.path / "report.html";
+  report::write_html(r.report(), out.string());
+  EXPECT_EQ(read_file(out), report::html_report(r.report()));
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir.path)) {
+    (void)e;
+    ++files;
+  }
+  EXPECT_EQ(files, 1u) << "the temporary file was left behind";
+  const std::string missing = (dir.path / "no-such-folder" / "report.html").string();
+  try {
+    report::write_html(r.report(), missing);
+    ADD_FAILURE() << "no error for a missing folder";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(missing), std::string::npos) << e.what();
+  }
+  // A folder in the way: the rename fails, the error names the file, nothing is left over.
+  const fs::path blocked = dir.path / "blocked.html";
+  fs::create_directory(blocked);
+  fs::create_directory(blocked / "inside");
+  EXPECT_THROW(report::write_html(r.report(), blocked.string()), std::runtime_error);
+  files = 0;
+  for (const auto& e : fs::directory_iterator(dir.path)) {
+    (void)e;
+    ++files;
+  }
+  EXPECT_EQ(files, 2u);
+}
+
+TEST(HtmlReportInChromium, EveryChartRendersWithoutErrors) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const SimRun r = run(three_regions());
+  const fs::path html = artefact("html_report_small.html");
+  report::write_html(r.report(), html.string());
+  const Browser b = open_in_chromium(html, artefact("html_report_small.png"), 4400);
+  expect_rendered(b, kCharts);
+  EXPECT_TRUE(fs::exists(artefact("html_report_small.png"))) << b.log;
+  std::cout << "[ report   ] " << fs::file_size(html) << " bytes, Chromium took " << b.seconds
+            << " s; screenshot " << artefact("html_report_small.png").string() << "\n";
+}
+
+TEST(HtmlReportInChromium, TheNationalDefaultScenarioRenders) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  auto loaded = scenario::load_scenario_text(scenario::default_scenario_text(), "default", ".");
+  ASSERT_TRUE(loaded.errors.empty());
+  const SimRun r = run(std::move(loaded.scenario));
+  const fs::path html = artefact("html_report_default.html");
+  report::write_html(r.report(), html.string());
+  const Browser b = open_in_chromium(html, artefact("html_report_default.png"), 9000);
+  expect_rendered(b, kCharts);
+  std::cout << "[ report   ] " << fs::file_size(html) << " bytes, Chromium took " << b.seconds
+            << " s; screenshot " << artefact("html_report_default.png").string() << "\n";
+}
+
+// The check can fail: a chart whose spec is broken is reported in #errors and not counted.
+TEST(HtmlReportInChromium, ABrokenChartIsReported) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const SimRun r = run(three_regions());
+  std::string html = report::html_report(r.report());
+  const std::size_t specs = html.find("id=\"coachsim-specs\"");
+  const std::size_t bar = html.find("\"type\":\"bar\"", specs);
+  ASSERT_NE(bar, std::string::npos);
+  html.replace(bar, 12, "\"type\":\"nonsense\"");
+  TempDir dir;
+  const fs::path file = dir.path / "broken.html";
+  std::ofstream(file, std::ios::binary) << html;
+  std::string log;
+  const std::string dom = dump_dom(file, &log);
+  ASSERT_FALSE(dom.empty()) << log;
+  EXPECT_NE(element_text(dom, "errors").find("could not be drawn"), std::string::npos)
+      << element_text(dom, "errors");
+  EXPECT_EQ(body_attribute(dom, "data-charts-rendered"), std::to_string(kCharts - 1));
+}
+
+}  // namespace
+}  // namespace coachsim
