@@ -1,8 +1,10 @@
 // The audit's files and terminal summary.
 #include "coachsim/report/audit_report.hpp"
 
+#include <cmath>
 #include <cstdio>
 
+#include "coachsim/units/parse.hpp"
 #include "csv_writer.hpp"
 #include "staging.hpp"
 
@@ -210,8 +212,12 @@ std::string audit_summary(const std::vector<YearAudit>& audit) {
                   "mean", "sd");
     out += buf;
     for (const audit::RatioSpread& s : ya.ratios) {
-      std::snprintf(buf, sizeof buf, "%-20s%4d%12.2f%12.2f%12.2f%12.2f\n", s.metric.c_str(), s.n,
-                    s.min, s.max, s.mean, s.sd);
+      // Two decimals with thousands separators, aligned.
+      auto g = [](double v) {
+        return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(v * 100.0)));
+      };
+      std::snprintf(buf, sizeof buf, "%-20s%4d%12s%12s%12s%12s\n", s.metric.c_str(), s.n,
+                    g(s.min).c_str(), g(s.max).c_str(), g(s.mean).c_str(), g(s.sd).c_str());
       out += buf;
     }
     out += "\n";
