@@ -2,8 +2,10 @@
 #include <stdexcept>
 
 #include "coachsim/audit/audit.hpp"
+#include "coachsim/report/audit_html.hpp"
 #include "coachsim/report/audit_report.hpp"
 #include "coachsim/report/audit_xlsx.hpp"
+#include "coachsim/report/html_report.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "commands.hpp"
 #include "load.hpp"
@@ -20,6 +22,11 @@ int audit_command(const AuditOptions& options) {
                  "region,year,measure,value,status,source; see README).\n";
   }
   if (!loaded || !actuals.ok()) return kExitBadInput;
+  if (!options.html.empty() && !report::html_available()) {
+    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
+                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    return kExitFailure;
+  }
   if (options.seed) loaded->scenario.seed = *options.seed;
   const auto sim = results::simulate(loaded->scenario, false);
   const auto result = audit::run_audit(loaded->scenario, *sim, actuals.rows, {options.exclude});
@@ -27,6 +34,10 @@ int audit_command(const AuditOptions& options) {
     report::write_audit_outputs(result, options.out_dir);
     if (!options.xlsx.empty())
       report::write_audit_xlsx(result, options.xlsx, loaded->scenario.currency);
+    if (!options.html.empty())
+      report::write_audit_html(result, options.html,
+                               "coachsim audit: " + loaded->scenario.name + " (money in " +
+                                   loaded->scenario.currency + ")");
   } catch (const std::exception& e) {
     std::cerr << "coachsim: " << e.what() << "\n";
     return kExitFailure;
@@ -36,6 +47,7 @@ int audit_command(const AuditOptions& options) {
     std::cout << "\nWrote audit_regions.csv, audit_gaps.csv, audit_spread.csv, "
                  "audit_regression.csv, audit_residuals.csv, findings.txt to "
               << options.out_dir << "/\n";
+    if (!options.html.empty()) std::cout << "Wrote " << options.html << "\n";
   }
   return kExitOk;
 }

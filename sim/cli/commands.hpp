@@ -33,6 +33,7 @@ struct AuditOptions {
   std::string out_dir = "out-audit";
   std::vector<std::string> exclude;
   std::string xlsx;  // also write the audit as an Excel workbook
+  std::string html;  // also write the audit as a self-contained HTML page with charts
   std::optional<std::uint64_t> seed;
   bool quiet = false;
 };

@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   audit_cmd->add_flag("-q,--quiet", audit.quiet, "Print nothing on success");
   audit_cmd->add_option("--xlsx", audit.xlsx, "Also write the audit as an Excel workbook");
+  audit_cmd->add_option("--html", audit.html,
+                        "Also write the audit as a self-contained HTML page with charts "
+                        "(opens offline)");
 
   try {
     app.parse(argc, argv);

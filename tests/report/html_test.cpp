@@ -17,6 +17,8 @@
 
 #include "../support/process.hpp"
 #include "../support/small_scenario.hpp"
+#include "coachsim/audit/audit.hpp"
+#include "coachsim/report/audit_html.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -343,6 +345,129 @@ TEST(HtmlReportInChromium, ABrokenChartIsReported) {
   EXPECT_NE(element_text(dom, "errors").find("could not be drawn"), std::string::npos)
       << element_text(dom, "errors");
   EXPECT_EQ(body_attribute(dom, "data-charts-rendered"), std::to_string(kCharts - 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit's page (`coachsim audit --html`)
+
+constexpr const char* kAuditChartIds[] = {"audit-cost-per-teacher", "audit-gap",
+                                          "audit-regression"};
+
+// The small scenario with two copies of its region, so the audit can estimate a regression
+// (three regions in the scenario, one driver that varies: teachers per coach), and actuals
+// built from the run's ledger with a price and a quantity effect; regions outside the scenario
+// widen the spread so that one of them, spending four times as much, is flagged at 2 SD.
+struct AuditCase {
+  scenario::Scenario scenario;
+  std::unique_ptr<results::Simulation> sim;
+  std::vector<audit::YearAudit> audit;
+};
+
+AuditCase audit_case() {
+  AuditCase c;
+  c.scenario = testing::small_scenario();
+  for (const std::string id : {"Beta", "Gamma <b>"}) {
+    scenario::Region r = c.scenario.regions.front();
+    r.id = id;
+    const std::string prefix = id.substr(0, 1);
+    r.ugels = {prefix + "1"};
+    for (auto& school : r.schools) {
+      school.id = prefix + "-" + school.id;
+      school.ugel = prefix + "1";
+    }
+    c.scenario.regions.push_back(r);
+  }
+  c.sim = results::simulate(c.scenario, false);
+  std::vector<audit::RegionActuals> actuals;
+  for (std::uint32_t region = 0; region < c.scenario.regions.size(); ++region) {
+    audit::RegionActuals a;
+    a.region = c.scenario.regions[region].id;
+    a.year = c.scenario.years.front().year;
+    for (int k = 0; k < ledger::kCategoryCount; ++k) {
+      a.spending[static_cast<std::size_t>(k)] =
+          c.sim->ledger.total(0, region, static_cast<ledger::Category>(k));
+      a.has_spending[static_cast<std::size_t>(k)] = true;
+    }
+    const programme::RegionYearTally& t = c.sim->tally.at(0, region);
+    a.counts = {t.coaches, t.supervisors, t.staff, t.teachers + region, t.schools, t.students};
+    a.has_count.fill(true);
+    // Fees 20% and 40% above the standard in the copies; travel above the expected.
+    a.spending[static_cast<std::size_t>(ledger::Category::kCoachContracts)] += 600000 * region;
+    a.spending[static_cast<std::size_t>(ledger::Category::kTravel)] += 5000 * region;
+    actuals.push_back(a);
+  }
+  for (int k = 0; k < 6; ++k) {
+    audit::RegionActuals a = actuals.front();
+    a.region = "Outside " + std::to_string(k + 1);
+    if (k == 5)
+      for (auto& v : a.spending) v *= 4;
+    actuals.push_back(a);
+  }
+  c.audit = audit::run_audit(c.scenario, *c.sim, actuals, {});
+  return c;
+}
+
+TEST(AuditHtml, EveryChartIsInTheSelfContainedPage) {
+  if (!report::html_available()) {
+    EXPECT_THROW(report::audit_html({}, "unused"), std::runtime_error);
+    GTEST_SKIP() << "no chart libraries in this build";
+  }
+  const AuditCase c = audit_case();
+  ASSERT_EQ(c.audit.size(), 1u);
+  ASSERT_TRUE(c.audit[0].regression.ok) << c.audit[0].regression.problem;
+  const std::string html = report::audit_html(c.audit, "audit <small> & co");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<title>audit &lt;small&gt; &amp; co</title>"), std::string::npos);
+  EXPECT_EQ(count(html, "class=\"chart\""), std::size(kAuditChartIds));
+  EXPECT_NE(html.find("data-charts-expected=\"3\""), std::string::npos);
+  for (const char* id : kAuditChartIds)
+    EXPECT_NE(html.find(std::string("id=\"chart-") + id + "\""), std::string::npos) << id;
+  EXPECT_EQ(html.find("Gamma <b>"), std::string::npos);
+  EXPECT_NE(html.find("Gamma &lt;b&gt;"), std::string::npos);
+  // The findings, numbered, most severe first.
+  ASSERT_FALSE(c.audit[0].findings.empty());
+  EXPECT_NE(html.find("<ol class=\"findings\">"), std::string::npos);
+  std::string first = c.audit[0].findings.front().text;
+  EXPECT_NE(html.find("<li>" + first.substr(0, first.find('<'))), std::string::npos);
+}
+
+TEST(AuditHtml, WithoutARegressionTheScatterIsLeftOut) {
+  if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  const scenario::Scenario s = testing::small_scenario();
+  const auto sim = results::simulate(s, false);
+  const auto loaded = audit::load_actuals_file(std::string(COACHSIM_SOURCE_DIR) +
+                                               "/tests/data/audit/small-actuals.csv");
+  ASSERT_TRUE(loaded.ok());
+  const auto a = audit::run_audit(s, *sim, loaded.rows, {});
+  ASSERT_FALSE(a.at(0).regression.ok);
+  const std::string html = report::audit_html(a, "small");
+  EXPECT_EQ(count(html, "class=\"chart\""), 2u);
+  EXPECT_EQ(html.find("id=\"chart-audit-regression\""), std::string::npos);
+  EXPECT_NE(html.find("was not estimated"), std::string::npos);
+}
+
+TEST(AuditHtmlInChromium, EveryChartRendersWithoutErrors) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const AuditCase c = audit_case();
+  // One region is flagged, so the chart's highlight is drawn too.
+  bool flagged = false;
+  for (const audit::RatioSpread& s : c.audit.at(0).ratios)
+    if (s.metric == "cost_per_teacher")
+      for (int f : s.flag) flagged = flagged || f >= 2;
+  EXPECT_TRUE(flagged);
+  const fs::path html = artefact("html_audit_small.html");
+  report::write_audit_html(c.audit, html.string(), "coachsim audit: small");
+  const Browser b = open_in_chromium(html, artefact("html_audit_small.png"), 3000);
+  ASSERT_FALSE(b.dom.empty()) << "Chromium returned no DOM:\n" << b.log;
+  EXPECT_EQ(element_text(b.dom, "errors"), "");
+  EXPECT_EQ(element_text(b.dom, "warnings"), "");
+  EXPECT_EQ(body_attribute(b.dom, "data-charts-rendered"), "3");
+  for (const char* id : kAuditChartIds) {
+    const std::string content = chart_content(b.dom, id);
+    EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos) << id;
+    EXPECT_NE(content.find("role-mark"), std::string::npos) << id;
+  }
 }
 
 }  // namespace

@@ -1,0 +1,402 @@
+// The frame every coachsim HTML page shares: formatting, tables, spec helpers, the page itself
+// (head, style, inlined chart libraries, error capture, chart rendering) and the atomic write.
+#include "html_page.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "coachsim/report/html_report.hpp"
+#include "coachsim/units/parse.hpp"
+
+#if COACHSIM_HTML_ASSETS
+namespace coachsim::report::html_assets {
+// Defined in the generated html_assets.cpp.
+std::string vega();
+std::string vega_lite();
+std::string vega_embed();
+std::string_view versions();
+}  // namespace coachsim::report::html_assets
+#endif
+
+namespace coachsim::report {
+
+bool html_available() {
+#if COACHSIM_HTML_ASSETS
+  return true;
+#else
+  return false;
+#endif
+}
+
+namespace html {
+
+// ---------------------------------------------------------------------------------------------
+// Text formatting
+
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string money(std::int64_t centimos) { return units::format_centimos_grouped(centimos); }
+
+// A money figure held as a double in currency units (the spread statistics).
+std::string money_units(double amount) {
+  return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(amount * 100.0)));
+}
+
+double currency_units(std::int64_t centimos) { return static_cast<double>(centimos) / 100.0; }
+
+std::string integer(std::int64_t n) {
+  const std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::string fixed(double x, int places) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", places, x);
+  return buf;
+}
+
+std::string pct(double x) { return fixed(x, 1) + "%"; }
+
+std::string script_safe(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<')
+      out += "\\u003c";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+std::string Table::html(std::string_view caption, bool wide) const {
+  std::string out = wide ? "<div class=\"table-wrap wide\"><table>\n<caption>"
+                         : "<div class=\"table-wrap\"><table>\n<caption>";
+  out += esc(caption);
+  out += "</caption>\n<thead><tr>";
+  for (const Cell& c : header_)
+    out += std::string(c.number ? "<th class=\"num\" scope=\"col\">" : "<th scope=\"col\">") +
+           c.text + "</th>";
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& [cells, total] : rows_) {
+    out += total ? "<tr class=\"total\">" : "<tr>";
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const Cell& c = cells[i];
+      if (i == 0)
+        out += "<th scope=\"row\">" + c.text + "</th>";
+      else
+        out += (c.number ? "<td class=\"num\">" : "<td>") + c.text + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody></table></div>\n";
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vega-Lite specs
+
+// Vega-Lite settings shared by every chart.
+ordered_json base_spec(ordered_json values) {
+  ordered_json s;
+  // As wide as the page (and the printed page); heights are fixed or a step per row.
+  s["width"] = "container";
+  s["autosize"] = {{"type", "fit-x"}, {"contains", "padding"}};
+  // Text sizes close to the page's, for reading on a laptop and on paper.
+  s["config"] = {{"axis", {{"labelFontSize", 12}, {"titleFontSize", 12}}},
+                 {"legend", {{"labelFontSize", 12}, {"titleFontSize", 12}}},
+                 {"text", {{"fontSize", 11}}}};
+  s["data"] = {{"values", std::move(values)}};
+  return s;
+}
+
+ordered_json field(std::string_view name, std::string_view type, std::string_view title) {
+  ordered_json f{{"field", name}, {"type", type}};
+  if (!title.empty()) f["title"] = title;
+  return f;
+}
+
+ordered_json money_axis_field(std::string_view name, const std::string& title) {
+  ordered_json f = field(name, "quantitative", title);
+  f["axis"] = {{"format", ",.0f"}};
+  return f;
+}
+
+ordered_json tip(std::string_view name, std::string_view type, std::string_view title,
+                 std::string_view format) {
+  ordered_json t = field(name, type, title);
+  if (!format.empty()) t["format"] = format;
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+namespace {
+
+constexpr std::string_view kStyle = R"css(
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue",
+       Arial, sans-serif; color: #222; background: #fff; }
+main { max-width: 1040px; margin: 0 auto; padding: 24px 28px 48px; }
+header h1 { font-size: 1.7em; margin: 0 0 4px; }
+header .meta { color: #555; margin: 0; }
+header .meta span + span::before { content: " \00b7  "; color: #999; }
+h2 { font-size: 1.25em; margin: 0 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+section { margin-top: 36px; }
+.caption, .note { color: #444; margin: 0 0 12px; max-width: 76ch; }
+.note { font-size: 0.9em; color: #666; }
+nav { margin-top: 16px; }
+nav ol { margin: 8px 0 0; padding-left: 1.4em; columns: 2; }
+nav a { color: #1f5fa8; }
+#errors:empty, #warnings:empty { display: none; }
+#errors { border: 2px solid #c0392b; background: #fdecea; color: #8e1b10; padding: 8px 12px;
+          margin: 16px 0; white-space: pre-wrap; }
+#warnings { border: 1px solid #d4a017; background: #fff8e1; color: #6b5200; padding: 6px 12px;
+            margin: 16px 0; font-size: 0.9em; white-space: pre-wrap; }
+#errors p, #warnings p { margin: 2px 0; }
+div.chart, div.chart.vega-embed { display: block; width: 100%; min-height: 40px; margin: 8px 0 14px; }
+div.chart svg { max-width: 100%; height: auto; }
+.table-wrap { overflow-x: auto; }
+.table-wrap.wide { width: min(calc(100vw - 32px), 1240px); position: relative; left: 50%;
+                   transform: translateX(-50%); }
+.table-wrap.wide table { font-size: 0.8em; margin: 4px auto 8px; }
+.table-wrap.wide th, .table-wrap.wide td { padding: 3px 6px; }
+table { border-collapse: collapse; font-size: 0.86em; margin: 4px 0 8px; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: 0 0 4px; color: #333; }
+th, td { padding: 3px 10px; border-bottom: 1px solid #e3e3e3; text-align: left; white-space: nowrap; }
+thead th { border-bottom: 2px solid #bbb; vertical-align: bottom; white-space: normal; }
+tbody th { font-weight: normal; }
+.num { text-align: right; }
+tr.total th, tr.total td { font-weight: 600; border-top: 1px solid #bbb; }
+tbody tr:nth-child(even) { background: #f7f8fa; }
+footer { margin-top: 48px; color: #777; font-size: 0.85em; border-top: 1px solid #ddd; padding-top: 8px; }
+@media print {
+  @page { size: A4 portrait; margin: 12mm; }
+  @page landscape { size: A4 landscape; margin: 10mm; }
+  .chart-section.wide { page: landscape; }
+  .table-wrap.wide { width: auto; left: 0; transform: none; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  nav, #warnings { display: none; }
+  section { margin-top: 0; }
+  .chart-section { break-before: page; }
+  h2 { break-after: avoid; }
+  div.chart { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 7.5pt; }
+  th, td { padding: 1px 5px; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  tbody tr:nth-child(even) { background: none; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+// Runs first: any script error from here on is written into #errors.
+constexpr std::string_view kErrorScript = R"js(
+(function () {
+  var pending = [];
+  function add(id, text) {
+    var box = document.getElementById(id);
+    if (!box) { pending.push([id, text]); return; }
+    var p = document.createElement('p');
+    p.textContent = text;
+    box.appendChild(p);
+  }
+  window.coachsimError = function (text) { add('errors', text); };
+  window.coachsimWarning = function (text) { add('warnings', text); };
+  window.onerror = function (message, source, line) {
+    add('errors', 'Script error: ' + message + (line ? ' (line ' + line + ')' : ''));
+    return false;
+  };
+  window.addEventListener('unhandledrejection', function (e) {
+    var r = e.reason;
+    add('errors', 'Script error: ' + (r && r.message ? r.message : String(r)));
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    pending.splice(0).forEach(function (m) { add(m[0], m[1]); });
+  });
+})();
+)js";
+
+// Renders every .chart element from its spec and counts the charts that finished.
+constexpr std::string_view kRenderScript = R"js(
+(function () {
+  var body = document.body;
+  var rendered = 0;
+  if (typeof vegaEmbed !== 'function') {
+    coachsimError('The chart library did not load, so the charts cannot be drawn; the tables ' +
+                  'below each chart hold the same numbers.');
+    return;
+  }
+  var specs = JSON.parse(document.getElementById('coachsim-specs').textContent);
+  function logger(id) {
+    var level = vega.Warn;
+    function text(args) { return 'Chart "' + id + '": ' + Array.prototype.join.call(args, ' '); }
+    return {
+      level: function (l) { if (l === undefined) return level; level = l; return this; },
+      error: function () { coachsimError(text(arguments)); return this; },
+      warn: function () { coachsimWarning(text(arguments)); return this; },
+      info: function () { return this; },
+      debug: function () { return this; }
+    };
+  }
+  document.querySelectorAll('div.chart[data-spec]').forEach(function (el) {
+    var id = el.getAttribute('data-spec');
+    vegaEmbed(el, specs[id], { mode: 'vega-lite', renderer: 'svg', actions: false,
+                               logger: logger(id) })
+      .then(function () {
+        rendered += 1;
+        el.setAttribute('data-rendered', 'true');
+        body.setAttribute('data-charts-rendered', String(rendered));
+      })
+      .catch(function (err) {
+        coachsimError('Chart "' + id + '" could not be drawn: ' +
+                      (err && err.message ? err.message : String(err)));
+      });
+  });
+})();
+)js";
+
+}  // namespace
+
+void Page::chart(std::string& html, std::string_view id, const std::string& title,
+                 const std::string& caption, ordered_json spec, const std::string& table,
+                 bool wide) {
+  ++charts_;
+  const std::string number = std::to_string(charts_) + ". ";
+  contents_ += "<li><a href=\"#section-" + std::string(id) + "\">" + esc(title) + "</a></li>";
+  html += std::string("<section class=\"chart-section") + (wide ? " wide" : "") +
+          "\" id=\"section-" + std::string(id) + "\">\n<h2>" + number + esc(title) +
+          "</h2>\n<p class=\"caption\">" + caption + "</p>\n";
+  html += "<div class=\"chart\" id=\"chart-" + std::string(id) + "\" data-spec=\"" +
+          std::string(id) + "\" role=\"img\" aria-label=\"" + esc(title) + "\"></div>\n";
+  html += table;
+  html += "</section>\n";
+  specs_[std::string(id)] = std::move(spec);
+}
+
+std::string Page::render(const Frame& frame, const std::string& sections) const {
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  html += "<meta name=\"generator\" content=\"coachsim " COACHSIM_VERSION "\">\n";
+  html += "<title>" + esc(frame.title) + "</title>\n";
+  html += "<style>" + std::string(kStyle) + "</style>\n";
+  html += "<script>" + std::string(kErrorScript) + "</script>\n";
+#if COACHSIM_HTML_ASSETS
+  html += "<script>\n" + html_assets::vega() + "\n</script>\n";
+  html += "<script>\n" + html_assets::vega_lite() + "\n</script>\n";
+  html += "<script>\n" + html_assets::vega_embed() + "\n</script>\n";
+#endif
+  html += "</head>\n<body data-charts-rendered=\"0\" data-charts-expected=\"" +
+          std::to_string(charts_) + "\">\n<main>\n<header>\n";
+  html += "<h1>" + esc(frame.heading) + "</h1>\n<p class=\"meta\">";
+  html += frame.meta;
+  html += "</p>\n</header>\n";
+  html += "<div id=\"errors\" role=\"alert\"></div>\n<div id=\"warnings\"></div>\n";
+  html += "<nav><strong>Contents</strong><ol>" + frame.contents + contents_ + frame.contents_after +
+          "</ol></nav>\n";
+  html += sections;
+  html += "<footer>" + frame.footer;
+#if COACHSIM_HTML_ASSETS
+  html += esc(html_assets::versions());
+#endif
+  html += ", included in this file, which opens without a network connection.</footer>\n";
+  html += "</main>\n<script type=\"application/json\" id=\"coachsim-specs\">\n" +
+          script_safe(specs_.dump()) + "\n</script>\n";
+  html += "<script>" + std::string(kRenderScript) + "</script>\n</body>\n</html>\n";
+  return html;
+}
+
+void require_available(const std::string& path) {
+  if (html_available()) return;
+  const std::string why =
+      "the HTML report is not available in this build: its chart libraries were missing when "
+      "it was configured (run `npm ci --prefix report-assets`, then build again)";
+  throw std::runtime_error(path.empty() ? why : "cannot write '" + path + "': " + why);
+}
+
+void write_file_atomically(const std::string& path, const std::string& text) {
+  namespace fs = std::filesystem;
+  auto fail = [&](int err) {
+    throw std::runtime_error("cannot write '" + path + "': " + std::strerror(err));
+  };
+  // A temporary file beside the target, so the final rename never crosses file systems.
+  const fs::path target(path);
+  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) fail(errno);
+  std::FILE* f = ::fdopen(fd, "wb");
+  if (f == nullptr) {
+    const int err = errno;
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    fail(err);
+  }
+  errno = 0;
+  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  ok = std::fflush(f) == 0 && ok;
+  int err = errno;
+  if (std::fclose(f) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  std::error_code ec;
+  if (ok) {
+    // mkstemp makes the file private to its owner; a report is an ordinary readable file.
+    fs::permissions(tmp,
+                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                        fs::perms::others_read,
+                    ec);
+    fs::rename(tmp, target, ec);
+    if (!ec) return;
+    err = ec.value();
+  }
+  ::unlink(tmp.c_str());
+  fail(err == 0 ? EIO : err);
+}
+
+}  // namespace html
+}  // namespace coachsim::report

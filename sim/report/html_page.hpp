@@ -1,0 +1,106 @@
+// Private to the report module: what every HTML page of coachsim shares. Text formatting and
+// escaping, the tables under the charts, Vega-Lite spec helpers, and the page itself: the frame
+// (head, style and print CSS, inlined chart libraries, the error-capture script), the numbered
+// chart sections with their contents list, and the script that renders the charts and counts
+// them on <body data-charts-rendered>.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace coachsim::report::html {
+
+using nlohmann::ordered_json;
+
+// ---------------------------------------------------------------------------------------------
+// Text formatting
+
+std::string esc(std::string_view s);
+std::string money(std::int64_t centimos);
+// A money figure held as a double in currency units (the spread statistics).
+std::string money_units(double amount);
+double currency_units(std::int64_t centimos);
+std::string integer(std::int64_t n);
+std::string fixed(double x, int places);
+std::string pct(double x);
+// JSON placed inside a <script> element: '<' only occurs inside strings, where \u003c means the
+// same, so no "</script>" or "<!--" in a region name can end the element early.
+std::string script_safe(const std::string& json);
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+struct Cell {
+  std::string text;  // already escaped HTML
+  bool number = true;
+};
+inline Cell txt(std::string_view s) { return {esc(s), false}; }
+inline Cell num(std::string s) { return {std::move(s), true}; }
+
+class Table {
+ public:
+  explicit Table(std::vector<Cell> header) : header_(std::move(header)) {}
+  void row(std::vector<Cell> cells, bool total = false) {
+    rows_.push_back({std::move(cells), total});
+  }
+  // `wide`: a table of many columns, given more than the text's width on screen.
+  std::string html(std::string_view caption, bool wide = false) const;
+
+ private:
+  std::vector<Cell> header_;
+  std::vector<std::pair<std::vector<Cell>, bool>> rows_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Vega-Lite specs
+
+// Vega-Lite settings shared by every chart.
+ordered_json base_spec(ordered_json values);
+ordered_json field(std::string_view name, std::string_view type, std::string_view title);
+ordered_json money_axis_field(std::string_view name, const std::string& title);
+ordered_json tip(std::string_view name, std::string_view type, std::string_view title,
+                 std::string_view format = {});
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+// What frames a page's sections.
+struct Frame {
+  std::string title;           // <title>, plain text
+  std::string heading;         // <h1>, plain text
+  std::string meta;            // the line under the heading: <span> elements, HTML
+  std::string contents;        // contents entries before the charts': <li> elements, HTML
+  std::string contents_after;  // and after them
+  std::string footer;          // the footer's text before the chart libraries' names, HTML
+};
+
+class Page {
+ public:
+  // Adds a numbered section with the chart `id` (drawn from `spec`), its caption (HTML) and the
+  // table under it (HTML), to `html`; the chart is listed in the contents.
+  void chart(std::string& html, std::string_view id, const std::string& title,
+             const std::string& caption, ordered_json spec, const std::string& table,
+             bool wide = false);
+  int charts() const { return charts_; }
+  // The whole page: `sections` (HTML, the chart sections among them) in the frame.
+  std::string render(const Frame& frame, const std::string& sections) const;
+
+ private:
+  ordered_json specs_ = ordered_json::object();
+  int charts_ = 0;
+  std::string contents_;
+};
+
+// Throws std::runtime_error when the build has no chart libraries; `path`, when given, is named.
+void require_available(const std::string& path = {});
+
+// Writes `text` to `path` through a temporary file in the same folder, renamed into place at
+// the end. Throws std::runtime_error naming the file on any failure (then `path` is left as it
+// was).
+void write_file_atomically(const std::string& path, const std::string& text);
+
+}  // namespace coachsim::report::html
