@@ -123,23 +123,7 @@ std::string AuditPage::cost_per_teacher(const YearAudit& ya) {
                                        tip("z", "nominal", "Distance from the mean (SD)"),
                                        tip("group", "nominal", "Status")})}};
   layers.push_back(bars);
-  if (!marks.empty()) {
-    ordered_json rule;
-    rule["data"] = {{"values", ordered_json::array({marks.front()})}};
-    rule["mark"] = {{"type", "rule"}, {"color", "#c0392b"}, {"strokeWidth", 1.5}};
-    rule["encoding"] = {{"x", {{"field", "x"}, {"type", "quantitative"}, {"title", x_title}}}};
-    layers.push_back(rule);
-    ordered_json label;
-    label["data"] = {{"values", marks}};
-    label["mark"] = {{"type", "text"}, {"y", -4}, {"baseline", "bottom"}, {"fontSize", 11}};
-    label["encoding"] = {
-        {"x", {{"field", "x"}, {"type", "quantitative"}, {"title", x_title}}},
-        {"text", {{"field", "label"}}},
-        {"color",
-         {{"condition", {{"test", "datum.label === 'mean'"}, {"value", "#c0392b"}}},
-          {"value", "#555"}}}};
-    layers.push_back(label);
-  }
+  add_reference_marks(layers, marks, x_title);
   ordered_json spec = base_spec(values);
   spec["height"] = 20 * std::max<std::size_t>(1, values.size());
   spec["layer"] = layers;

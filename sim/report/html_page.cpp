@@ -136,6 +136,25 @@ std::string Table::html(std::string_view caption, bool wide) const {
 // Vega-Lite specs
 
 // Vega-Lite settings shared by every chart.
+void add_reference_marks(ordered_json& layers, const ordered_json& marks,
+                         const std::string& x_title) {
+  if (marks.empty()) return;
+  ordered_json rule;
+  rule["data"] = {{"values", ordered_json::array({marks.front()})}};
+  rule["mark"] = {{"type", "rule"}, {"color", "#c0392b"}, {"strokeWidth", 1.5}};
+  rule["encoding"] = {{"x", {{"field", "x"}, {"type", "quantitative"}, {"title", x_title}}}};
+  layers.push_back(rule);
+  ordered_json label;
+  label["data"] = {{"values", marks}};
+  label["mark"] = {{"type", "text"}, {"y", -4}, {"baseline", "bottom"}, {"fontSize", 11}};
+  label["encoding"] = {{"x", {{"field", "x"}, {"type", "quantitative"}, {"title", x_title}}},
+                       {"text", {{"field", "label"}}},
+                       {"color",
+                        {{"condition", {{"test", "datum.label === 'mean'"}, {"value", "#c0392b"}}},
+                         {"value", "#555"}}}};
+  layers.push_back(label);
+}
+
 ordered_json base_spec(ordered_json values) {
   ordered_json s;
   // As wide as the page (and the printed page); heights are fixed or a step per row.

@@ -64,6 +64,10 @@ ordered_json field(std::string_view name, std::string_view type, std::string_vie
 ordered_json money_axis_field(std::string_view name, const std::string& title);
 ordered_json tip(std::string_view name, std::string_view type, std::string_view title,
                  std::string_view format = {});
+// Adds the mean line (the first of `marks`, each {x, label}) and a text label per mark (mean,
+// ±1 SD, ±2 SD) to a horizontal bar chart's layers; nothing when `marks` is empty.
+void add_reference_marks(ordered_json& layers, const ordered_json& marks,
+                         const std::string& x_title);
 
 // ---------------------------------------------------------------------------------------------
 // The page
