@@ -1,0 +1,39 @@
+// Every output figure of a run as a flat list of named metrics: the common currency of
+// `coachsim sweep` (statistics over replications) and `coachsim compare` (differences between
+// scenarios). The list for a scenario is the same, in the same order, for every replication,
+// so metric i of one run lines up with metric i of another.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coachsim/results/results.hpp"
+
+namespace coachsim::results {
+
+enum class MetricUnit : std::uint8_t {
+  kCentimos,  // money; shown in currency units with two decimals
+  kCount,     // teachers, coaches, visits ...
+  kPercent,   // 0..100
+  kRatio,     // teachers per coach ...
+};
+std::string_view metric_unit_id(MetricUnit u);  // "centimos", "count", "percent", "ratio"
+
+struct Metric {
+  std::string scope;  // a region id, or "national"
+  int year = 0;       // a school year; 0 for all years of the scenario (national scope only)
+  std::string name;   // e.g. "cost_total", "cost_travel", "coverage_pct"
+  MetricUnit unit = MetricUnit::kCount;
+  double value = 0.0;  // céntimos for money (exact: totals stay far below 2^53)
+};
+
+// Per region and year, per year nationally, and over all years nationally; in that order,
+// regions in scenario order, names in a fixed order (see metrics.cpp).
+std::vector<Metric> metrics_of(const Results& results);
+
+// "Cajamarca/2021/cost_total", "national/all/coverage_pct": a key that names one metric.
+std::string metric_key(const Metric& m);
+
+}  // namespace coachsim::results
