@@ -68,6 +68,7 @@ struct Context {
   }
 
   std::uint64_t current_event = 0;
+  std::uint64_t replication = 0;  // keys the programme's random streams with scenario.seed
 };
 
 // One-way travel to a place, as planned on the day a trip starts.

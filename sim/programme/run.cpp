@@ -99,10 +99,10 @@ class YearDriver final : public engine::EventHandler {
 }  // namespace
 
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
-                       ledger::Ledger& ledger, Tally& tally) {
+                       ledger::Ledger& ledger, Tally& tally, std::uint64_t replication) {
   const engine::Calendar calendar(calendar_spec(scenario));
   engine::Simulator sim;
-  Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, 0};
+  Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, 0, replication};
   ctx.years = plan_years(scenario, calendar);
   ctx.month_direct.assign(population.regions.size() + 1, 0);
   CoachProcess coaches(ctx);

@@ -6,7 +6,7 @@ namespace coachsim::results {
 
 std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool keep_ledger,
                                      std::uint64_t replication) {
-  programme::Population population = programme::build_population(scenario, replication);
+  programme::Population population = programme::build_population(scenario, 0);
   const std::size_t years = scenario.years.size(), regions = population.regions.size();
   auto sim =
       std::unique_ptr<Simulation>(new Simulation{std::move(population),
@@ -14,7 +14,9 @@ std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool ke
                                                  programme::Tally(years, regions),
                                                  {},
                                                  0});
-  sim->events = programme::run_programme(scenario, sim->population, sim->ledger, sim->tally).events;
+  sim->events =
+      programme::run_programme(scenario, sim->population, sim->ledger, sim->tally, replication)
+          .events;
   sim->results = aggregate(scenario, sim->population, sim->ledger, sim->tally);
   return sim;
 }

@@ -19,8 +19,10 @@ struct RunStats {
 
 // REQUIRES: scenario passed validation; population built from it; ledger sized
 // (scenario.years.size(), population.regions.size() + 1), the last region slot holding
-// spending outside the regions; tally sized (years, population.regions.size()).
+// spending outside the regions; tally sized (years, population.regions.size()). `replication`
+// keys the programme's own random events (streams keyed by scenario seed, replication, entity
+// and purpose: engine/random.hpp).
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
-                       ledger::Ledger& ledger, Tally& tally);
+                       ledger::Ledger& ledger, Tally& tally, std::uint64_t replication = 0);
 
 }  // namespace coachsim::programme

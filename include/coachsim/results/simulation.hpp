@@ -23,6 +23,9 @@ struct Simulation {
 };
 
 // REQUIRES: scenario passed validation. `keep_ledger` keeps every entry (for ledger.csv).
+// The population (the school register) is the same for every replication: it is data, expanded
+// from the scenario seed alone; `replication` keys the programme's random events, so the
+// replications of a sweep differ only in what is declared uncertain or random.
 std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool keep_ledger,
                                      std::uint64_t replication = 0);
 
