@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "coach_supply.hpp"
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
 
@@ -53,16 +54,17 @@ ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
 
 void CoachProcess::begin_year(std::size_t year) {
   year_ = year;
+  ctx_.supply->begin_year(year);  // contract starts, training, attrition (coach_supply.cpp)
   for (std::uint32_t c = 0; c < states_.size(); ++c) plan_year(c, year);
 }
 
 void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   const Coach& c = ctx_.population.coaches[coach];
   const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[c.type];
-  const YearPlan& plan = ctx_.years[year];
   State& st = states_[coach];
-  st = State{std::move(st.trips), 0, 0, plan.contract_start[c.region], {}, 0};
+  st = State{std::move(st.trips), 0, 0, ctx_.supply->at(coach).available, {}, 0};
   st.trips.clear();
+  if (!c.active_in(year)) return;  // its cohort is not in the programme this year
 
   const int rounds = static_cast<int>(type.visit_days.size());
   std::uint32_t host = 0;  // the caseload item with most teachers hosts cluster sessions
@@ -107,7 +109,7 @@ void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
   const auto coach = static_cast<std::uint32_t>(event.payload);
   switch (event.kind) {
     case kWake:
-      post_materials(coach);
+      if (ctx_.supply->at(coach).block_reason != MissReason::kNotHired) post_materials(coach);
       next(coach);
       break;
     case kTripEnd:
@@ -154,8 +156,15 @@ void CoachProcess::next(std::uint32_t coach) {
       ++st.next_commitment;
       continue;
     }
+    Date resume;
+    MissReason why = MissReason::kVacancy;
+    if (cm != nullptr && ctx_.supply->blocks(coach, cm->start, cm->end, resume, why)) {
+      miss_commitment(coach, *cm, why);  // the post is vacant (coach_supply.cpp)
+      ++st.next_commitment;
+      continue;
+    }
     if (cm != nullptr && cm->start < st.free_from) {
-      const bool before_contract = cm->start < plan.contract_start[c.region];
+      const bool before_contract = cm->start < ctx_.supply->at(coach).start;
       miss_commitment(coach, *cm,
                       before_contract ? MissReason::kLateContract : MissReason::kOverlap);
       ++st.next_commitment;
@@ -185,6 +194,21 @@ void CoachProcess::next(std::uint32_t coach) {
     }
     if (!fits) {
       miss_trip(coach);  // and go on: a nearer school may still fit
+      continue;
+    }
+    if (ctx_.supply->blocks(coach, start, last, resume, why)) {  // vacant post: wait or miss
+      if (resume > plan.contract_end) {
+        miss_trip(coach, &why);
+      } else {
+        st.free_from = resume;
+      }
+      continue;
+    }
+    if (ctx_.supply->cancel_trip(coach)) {  // cancelled on its first day: that day is lost
+      st.free_from = start;
+      why = MissReason::kCancelled;
+      miss_trip(coach, &why);
+      st.free_from = start + days(1);
       continue;
     }
     st.travel = travel;
@@ -313,13 +337,16 @@ void CoachProcess::miss_commitment(std::uint32_t coach, const Commitment& cm, Mi
   ctx_.tally.missed().push_back(m);
 }
 
-void CoachProcess::miss_trip(std::uint32_t coach) {
+void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
   const Coach& c = ctx_.population.coaches[coach];
   State& st = states_[coach];
   const YearPlan& plan = ctx_.years[year_];
-  const MissReason reason = ctx_.scenario.regions[c.region].contract_delay.value() > 0
-                                ? MissReason::kLateContract
-                                : MissReason::kNoCoachTime;
+  const MissReason reason =
+      forced != nullptr ? *forced
+                        : ctx_.supply->miss_reason(
+                              coach, ctx_.scenario.regions[c.region].contract_delay.value() > 0
+                                         ? MissReason::kLateContract
+                                         : MissReason::kNoCoachTime);
   RegionYearTally& t = ctx_.tally.at(year_, c.region);
   const Date when = std::min(st.free_from, plan.contract_end);
   {
@@ -356,6 +383,7 @@ void CoachProcess::miss_trip(std::uint32_t coach) {
 
 void CoachProcess::end_year(std::size_t year) {
   for (const Coach& c : ctx_.population.coaches) {
+    if (!c.active_in(year)) continue;
     const auto rounds = ctx_.scenario.school_types[c.type].visit_days.size();
     RegionYearTally& t = ctx_.tally.at(year, c.region);
     for (const CaseloadItem& item : c.caseload) {

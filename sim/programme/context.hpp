@@ -43,6 +43,8 @@ inline constexpr engine::SimTime kEvening = 17 * 60;     // a trip or workshop e
 inline constexpr engine::SimTime kMonthClose = 23 * 60;  // payroll and overhead
 inline constexpr engine::SimTime kYearClose = 23 * 60 + 30;
 
+class CoachSupplyPlan;  // coach_supply.hpp
+
 struct Context {
   const scenario::Scenario& scenario;
   const Population& population;
@@ -68,7 +70,8 @@ struct Context {
   }
 
   std::uint64_t current_event = 0;
-  std::uint64_t replication = 0;  // keys the programme's random streams with scenario.seed
+  std::uint64_t replication = 0;      // keys the programme's random streams with scenario.seed
+  CoachSupplyPlan* supply = nullptr;  // hiring, training, attrition, cancellations
 };
 
 // One-way travel to a place, as planned on the day a trip starts.

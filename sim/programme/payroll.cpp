@@ -3,6 +3,7 @@
 // a share of the direct cost the region posted during the month.
 #include <algorithm>
 
+#include "coach_supply.hpp"
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
 
@@ -62,8 +63,7 @@ void Payroll::close_month(std::size_t year, unsigned month) {
   e.ref_kind = RefKind::kCoach;
   for (std::uint32_t c = 0; c < pop.coaches.size(); ++c) {
     const Coach& coach = pop.coaches[c];
-    const int active =
-        overlap_days(first, last, plan.contract_start[coach.region], plan.contract_end);
+    const int active = ctx_.supply->paid_days(c, first, last);  // coach_supply.cpp
     if (active == 0) continue;
     e.region = static_cast<std::uint16_t>(coach.region);
     e.ugel = static_cast<std::uint16_t>(coach.ugel);
@@ -79,6 +79,7 @@ void Payroll::close_month(std::size_t year, unsigned month) {
   e.ugel = ledger::kNoUgel;
   for (std::uint32_t k = 0; k < pop.supervisors.size(); ++k) {
     const Supervisor& sup = pop.supervisors[k];
+    if (!sup.active_in(year)) continue;
     const int active =
         overlap_days(first, last, plan.contract_start[sup.region], plan.contract_end);
     if (active == 0) continue;

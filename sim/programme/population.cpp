@@ -109,6 +109,10 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
     pop.regions.push_back(std::move(info));
   }
 
+  if (s.scale_up.enabled) {  // schools enter over the years: caseloads per entry cohort
+    enrol(s, pop);
+    return pop;
+  }
   pop.coaches = assign_caseloads(s, pop.schools);
   // Supervisors: each region's coaches in order, in groups of coaches_per_supervisor.
   const auto per = static_cast<std::size_t>(s.supervision.coaches_per_supervisor);

@@ -45,7 +45,8 @@ class CoachProcess final : public engine::EventHandler {
   void finish_trip(std::uint32_t coach);
   void finish_commitment(std::uint32_t coach);
   void miss_commitment(std::uint32_t coach, const Commitment& c, MissReason reason);
-  void miss_trip(std::uint32_t coach);  // records the next trip as missed and skips it
+  // Records the next trip as missed and skips it; `forced` overrides the reason.
+  void miss_trip(std::uint32_t coach, const MissReason* forced = nullptr);
   void post_materials(std::uint32_t coach);
   ledger::Entry entry_for(std::uint32_t coach) const;
 

@@ -2,6 +2,7 @@
 // driver that opens and closes each school year.
 #include "coachsim/programme/run.hpp"
 
+#include "coach_supply.hpp"
 #include "processes.hpp"
 
 namespace coachsim::programme {
@@ -51,7 +52,9 @@ class YearDriver final : public engine::EventHandler {
       return;
     }
     for (const School& school : ctx_.population.schools) {
+      if (!school.active_in(year)) continue;  // not (or no longer) in the programme
       RegionYearTally& t = ctx_.tally.at(year, school.region);
+      t.teachers_stage[std::min<std::size_t>(year - school.first_year, 2)] += school.teachers;
       t.schools += 1;
       t.teachers += school.teachers;
       t.students += school.students;
@@ -105,6 +108,8 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
   Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, 0, replication};
   ctx.years = plan_years(scenario, calendar);
   ctx.month_direct.assign(population.regions.size() + 1, 0);
+  CoachSupplyPlan supply(ctx);
+  ctx.supply = &supply;
   CoachProcess coaches(ctx);
   SupervisorProcess supervisors(ctx);
   Payroll payroll(ctx);

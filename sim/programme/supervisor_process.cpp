@@ -43,6 +43,7 @@ void SupervisorProcess::begin_year(std::size_t year) {
     State& st = states_[s];
     st.visits.clear();
     st.next_visit = 0;
+    if (!sup.active_in(year)) continue;  // its coaches' cohort is not in the programme
     st.free_from = plan.contract_start[sup.region];
     for (int v = 0; v < per_coach; ++v) {
       // The v-th visit aims at the middle of the v-th equal share of the school days.

@@ -12,6 +12,12 @@ std::string_view miss_reason_id(MissReason r) {
       return "no_supervisor_time";
     case MissReason::kOverlap:
       return "overlap";
+    case MissReason::kVacancy:
+      return "vacancy";
+    case MissReason::kCancelled:
+      return "cancelled";
+    case MissReason::kNotHired:
+      return "not_hired";
   }
   return "?";
 }

@@ -7,7 +7,31 @@
 namespace coachsim::report {
 namespace {
 
-void header(std::string& out, bool national) {
+// Growth columns (scale_up / coach_supply) come after every existing column, and only for
+// scenarios that use growth, so other scenarios' files stay byte-identical.
+bool growth(const RunReport& report) {
+  return report.scenario.scale_up.enabled || report.scenario.coach_supply.enabled;
+}
+
+void growth_header(CsvWriter& w) {
+  for (const char* h :
+       {"visits_missed_vacancy", "visits_missed_cancelled", "visits_missed_not_hired",
+        "coaches_hired", "coaches_left", "coaches_replaced", "coach_training_days",
+        "teachers_stage1", "teachers_stage2", "teachers_stage3"})
+    w.text(h);
+}
+
+void growth_row(CsvWriter& w, const programme::RegionYearTally& t) {
+  using programme::MissReason;
+  w.integer(t.missed[static_cast<int>(MissReason::kVacancy)]);
+  w.integer(t.missed[static_cast<int>(MissReason::kCancelled)]);
+  w.integer(t.missed[static_cast<int>(MissReason::kNotHired)]);
+  w.integer(t.coaches_hired).integer(t.coaches_left).integer(t.coaches_replaced);
+  w.integer(t.coach_training_days);
+  for (std::int64_t n : t.teachers_stage) w.integer(n);
+}
+
+void header(std::string& out, bool national, bool with_growth) {
   CsvWriter w(out);
   for (const char* h : {"region",
                         "year",
@@ -52,10 +76,11 @@ void header(std::string& out, bool national) {
   for (int c = 0; c < ledger::kCategoryCount; ++c)
     w.text("cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(c))));
   if (national) w.text("cost_outside_regions");
+  if (with_growth) growth_header(w);
   w.end_row();
 }
 
-void row(std::string& out, const results::Row& r, bool national) {
+void row(std::string& out, const results::Row& r, bool national, bool with_growth) {
   const programme::RegionYearTally& t = r.tally;
   CsvWriter w(out);
   w.text(r.region).integer(r.year).integer(t.teachers).integer(t.schools).integer(t.students);
@@ -76,6 +101,7 @@ void row(std::string& out, const results::Row& r, bool national) {
   w.money(r.cost_per_coach).fixed(r.teachers_per_coach, 2).fixed(r.students_per_coach, 2);
   for (std::int64_t c : r.cost_by_category) w.money(c);
   if (national) w.money(r.cost_outside_regions);
+  if (with_growth) growth_row(w, t);
   w.end_row();
 }
 
@@ -83,15 +109,15 @@ void row(std::string& out, const results::Row& r, bool national) {
 
 std::string regions_csv(const RunReport& report) {
   std::string out;
-  header(out, false);
-  for (const results::Row& r : report.results.regions) row(out, r, false);
+  header(out, false, growth(report));
+  for (const results::Row& r : report.results.regions) row(out, r, false, growth(report));
   return out;
 }
 
 std::string national_csv(const RunReport& report) {
   std::string out;
-  header(out, true);
-  for (const results::Row& r : report.results.national) row(out, r, true);
+  header(out, true, growth(report));
+  for (const results::Row& r : report.results.national) row(out, r, true, growth(report));
   return out;
 }
 

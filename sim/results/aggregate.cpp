@@ -35,6 +35,11 @@ void add(programme::RegionYearTally& a, const programme::RegionYearTally& b) {
   a.coach_days_travel += b.coach_days_travel;
   a.coach_days_rain_extra += b.coach_days_rain_extra;
   for (int k = 0; k < programme::kMissReasonCount; ++k) a.missed[k] += b.missed[k];
+  a.coaches_hired += b.coaches_hired;
+  a.coaches_left += b.coaches_left;
+  a.coaches_replaced += b.coaches_replaced;
+  a.coach_training_days += b.coach_training_days;
+  for (int k = 0; k < 3; ++k) a.teachers_stage[k] += b.teachers_stage[k];
 }
 
 double ratio(std::int64_t num, std::int64_t den) {

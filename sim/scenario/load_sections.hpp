@@ -26,4 +26,7 @@ void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::stri
 // central_costs: spending outside the regions.
 void load_central_costs(Reader& reader, MapReader& top, Scenario& out);
 
+// scale_up: and coach_supply: (growth over years; load_growth.cpp).
+void load_growth(Reader& reader, MapReader& top, Scenario& out);
+
 }  // namespace coachsim::scenario::detail

@@ -39,6 +39,10 @@ struct School {
   double distance_km = 0.0;         // one way from the coach base (UGEL seat)
   double travel_hours = 0.0;        // one way, dry season
   std::uint32_t first_teacher = 0;  // global index of its first teacher
+  // Programme years (indices into scenario.years) the school is coached in; every year unless
+  // scale_up enrols it later (enrolment.cpp). first > last: never coached.
+  std::uint16_t first_year = 0, last_year = UINT16_MAX;
+  bool active_in(std::size_t year) const { return first_year <= year && year <= last_year; }
 };
 
 // A slice of a school's teachers coached by one coach (large schools are split).
@@ -57,11 +61,16 @@ struct Coach {
   int teachers = 0;
   int students = 0;
   std::vector<CaseloadItem> caseload;  // ordered nearest school first
+  // The years of its entry cohort (a caseload enters and leaves together).
+  std::uint16_t first_year = 0, last_year = UINT16_MAX;
+  bool active_in(std::size_t year) const { return first_year <= year && year <= last_year; }
 };
 
 struct Supervisor {
   std::uint32_t region = 0;
   std::vector<std::uint32_t> coaches;
+  std::uint16_t first_year = 0, last_year = UINT16_MAX;  // those of its coaches' cohort
+  bool active_in(std::size_t year) const { return first_year <= year && year <= last_year; }
 };
 
 struct Population {
@@ -79,6 +88,11 @@ Population build_population(const scenario::Scenario& scenario, std::uint64_t re
 // The index of the first caseload rule matching a school; rules.size() when none matches
 // (validation guarantees a fallback per school type).
 std::size_t matching_rule(const scenario::Scenario& scenario, const School& school);
+
+// Scale-up (enrolment.cpp): whether a school passes the eligibility filters, and the entry
+// years of the schools, the caseloads per entry cohort and supervisors per cohort.
+bool eligible(const scenario::Scenario& scenario, const School& school);
+void enrol(const scenario::Scenario& scenario, Population& population);
 
 // Groups schools into coach caseloads (see caseload.cpp for the packing rule).
 std::vector<Coach> assign_caseloads(const scenario::Scenario& scenario,

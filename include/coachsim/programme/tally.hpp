@@ -17,8 +17,11 @@ enum class MissReason : std::uint8_t {
                       // before the contract started
   kOverlap,           // a fixed-date workshop overlapped another commitment
   kNoSupervisorTime,  // a supervisor's working days ran out before the school year ended
+  kVacancy,           // the coach left; the post was vacant (or its replacement in training)
+  kCancelled,         // the trip was cancelled on its first day (coach_supply.visit_cancellation)
+  kNotHired,          // the hiring limit put the coach's contract start past the contract end
 };
-inline constexpr int kMissReasonCount = 4;
+inline constexpr int kMissReasonCount = 7;
 std::string_view miss_reason_id(MissReason r);
 
 struct RegionYearTally {
@@ -35,6 +38,11 @@ struct RegionYearTally {
   std::int64_t trips = 0, overnight_trips = 0;
   std::int64_t coach_days_travel = 0, coach_days_rain_extra = 0;
   std::int64_t missed[kMissReasonCount] = {};  // teacher-visits missed by reason
+  // Growth over years (scale_up, coach_supply): coach posts filled by new hires, coaches who
+  // left, replacements whose contract started, initial-training days done, teachers by stage.
+  std::int64_t coaches_hired = 0, coaches_left = 0, coaches_replaced = 0;
+  std::int64_t coach_training_days = 0;
+  std::int64_t teachers_stage[3] = {};
 };
 
 struct MissedRecord {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "coachsim/engine/calendar.hpp"
+#include "coachsim/scenario/growth.hpp"
 #include "coachsim/units/quantities.hpp"
 
 namespace coachsim::scenario {
@@ -191,6 +192,8 @@ struct Scenario {
   std::vector<Region> regions;
   std::vector<CentralCost> central_costs;
   std::vector<Source> sources;
+  ScaleUp scale_up;          // optional: schools entering over the years
+  CoachSupply coach_supply;  // optional: hiring, training, attrition, cancellations
 };
 
 }  // namespace coachsim::scenario
