@@ -7,7 +7,7 @@
 namespace coachsim::report {
 namespace {
 
-void header(std::string& out, bool national) {
+void header(std::string& out, bool national, const results::Results& results) {
   CsvWriter w(out);
   for (const char* h : {"region",
                         "year",
@@ -52,10 +52,11 @@ void header(std::string& out, bool national) {
   for (int c = 0; c < ledger::kCategoryCount; ++c)
     w.text("cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(c))));
   if (national) w.text("cost_outside_regions");
+  outcome_header(w, results);
   w.end_row();
 }
 
-void row(std::string& out, const results::Row& r, bool national) {
+void row(std::string& out, const results::Row& r, bool national, const results::Results& results) {
   const programme::RegionYearTally& t = r.tally;
   CsvWriter w(out);
   w.text(r.region).integer(r.year).integer(t.teachers).integer(t.schools).integer(t.students);
@@ -76,6 +77,7 @@ void row(std::string& out, const results::Row& r, bool national) {
   w.money(r.cost_per_coach).fixed(r.teachers_per_coach, 2).fixed(r.students_per_coach, 2);
   for (std::int64_t c : r.cost_by_category) w.money(c);
   if (national) w.money(r.cost_outside_regions);
+  outcome_cells(w, r, results);
   w.end_row();
 }
 
@@ -83,15 +85,15 @@ void row(std::string& out, const results::Row& r, bool national) {
 
 std::string regions_csv(const RunReport& report) {
   std::string out;
-  header(out, false);
-  for (const results::Row& r : report.results.regions) row(out, r, false);
+  header(out, false, report.results);
+  for (const results::Row& r : report.results.regions) row(out, r, false, report.results);
   return out;
 }
 
 std::string national_csv(const RunReport& report) {
   std::string out;
-  header(out, true);
-  for (const results::Row& r : report.results.national) row(out, r, true);
+  header(out, true, report.results);
+  for (const results::Row& r : report.results.national) row(out, r, true, report.results);
   return out;
 }
 

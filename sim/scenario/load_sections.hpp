@@ -26,4 +26,8 @@ void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::stri
 // central_costs: spending outside the regions.
 void load_central_costs(Reader& reader, MapReader& top, Scenario& out);
 
+// outcomes: effects of coaching by dose; prices: price level and exchange rate per year.
+void load_outcomes(Reader& reader, MapReader& top, Scenario& out);
+void load_prices(Reader& reader, MapReader& top, Scenario& out);
+
 }  // namespace coachsim::scenario::detail

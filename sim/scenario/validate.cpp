@@ -114,6 +114,8 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_protocol(c);
   check_regions(c);
   check_central_costs(c);
+  check_outcomes(c);
+  check_prices(c);
   return c.take();
 }
 

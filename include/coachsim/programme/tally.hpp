@@ -19,6 +19,10 @@ enum class MissReason : std::uint8_t {
   kNoSupervisorTime,  // a supervisor's working days ran out before the school year ended
 };
 inline constexpr int kMissReasonCount = 4;
+// Dose histograms: years coached 1..kMaxYearsCoached, visits received 0..kMaxDose-1 (more
+// visits are counted in the last column).
+inline constexpr int kMaxYearsCoached = 3;
+inline constexpr int kMaxDose = 16;
 std::string_view miss_reason_id(MissReason r);
 
 struct RegionYearTally {
@@ -35,6 +39,13 @@ struct RegionYearTally {
   std::int64_t trips = 0, overnight_trips = 0;
   std::int64_t coach_days_travel = 0, coach_days_rain_extra = 0;
   std::int64_t missed[kMissReasonCount] = {};  // teacher-visits missed by reason
+  // Dose received (programme/dose.hpp): teachers of coaches' caseloads, and their students, by
+  // [years coached - 1][visits received]; and, when the scenario has outcomes:, the sums of
+  // their effects in SD (student gains weighted by students).
+  std::int64_t teachers_by_dose[kMaxYearsCoached][kMaxDose] = {};
+  std::int64_t students_by_dose[kMaxYearsCoached][kMaxDose] = {};
+  double student_sd_sum = 0.0;  // sum over students of their learning gain (SD)
+  double teacher_sd_sum = 0.0;  // sum over teachers of their practice gain (SD)
 };
 
 struct MissedRecord {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "coachsim/engine/calendar.hpp"
+#include "coachsim/scenario/outcomes.hpp"
 #include "coachsim/units/quantities.hpp"
 
 namespace coachsim::scenario {
@@ -191,6 +192,8 @@ struct Scenario {
   std::vector<Region> regions;
   std::vector<CentralCost> central_costs;
   std::vector<Source> sources;
+  std::optional<Outcomes> outcomes;  // absent: no outcome figures in any output
+  std::optional<Prices> prices;      // absent: no nominal or US$ figures in any output
 };
 
 }  // namespace coachsim::scenario
