@@ -38,7 +38,18 @@ struct AuditOptions {
   bool quiet = false;
 };
 
+struct CompareOptions {
+  std::vector<std::string> scenarios;  // files; "builtin:default" names the built-in default
+  std::string out_dir = "out-compare";
+  std::optional<std::uint64_t> seed;  // overrides every scenario's seed: shared random draws
+  std::string html;                   // also write a side-by-side HTML page
+  std::string xlsx;                   // also write a workbook with a "Comparison" sheet
+  bool quiet = false;
+  bool json = false;  // --format json: compare.json on standard output instead of the tables
+};
+
 int run_command(const RunOptions& options);
+int compare_command(const CompareOptions& options);
 int audit_command(const AuditOptions& options);
 int validate_command(const std::string& scenario, bool quiet, bool json);
 

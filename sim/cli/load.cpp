@@ -11,7 +11,8 @@
 namespace coachsim::cli {
 
 std::optional<Loaded> load_or_report(const std::string& path, bool json) {
-  const bool builtin = path.empty();
+  // "builtin:default" names the built-in default where a file is expected (coachsim compare).
+  const bool builtin = path.empty() || path == kBuiltinDefault;
   scenario::LoadResult loaded =
       builtin ? scenario::load_scenario_text(scenario::default_scenario_text(),
                                              std::string(scenario::kDefaultScenarioName), ".")

@@ -8,6 +8,9 @@
 
 namespace coachsim::cli {
 
+// How a command line names the built-in default scenario where a file is expected.
+inline constexpr const char* kBuiltinDefault = "builtin:default";
+
 struct Loaded {
   scenario::Scenario scenario;
   std::string name;  // file as given, or the built-in default's name

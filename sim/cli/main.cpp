@@ -74,6 +74,29 @@ int main(int argc, char** argv) {
                         "Also write the audit as a self-contained HTML page with charts "
                         "(opens offline)");
 
+  CompareOptions compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare",
+      "Run two or more scenarios and write their figures side by side, with each one's\n"
+      "difference from the first: compare.csv, compare.json (and --html, --xlsx).\n"
+      "Example: coachsim compare scenarios/small.yaml variant.yaml --seed 7 --html cmp.html");
+  compare_cmd->add_option("scenarios", compare.scenarios,
+                          "Scenario YAML files, the first is the baseline (builtin:default "
+                          "names the built-in national scenario)");
+  compare_cmd->add_option("--out", compare.out_dir, "Output folder (default: out-compare)");
+  compare_cmd->add_option("--seed", compare.seed, "Run every scenario with this seed")
+      ->check(CLI::NonNegativeNumber);
+  compare_cmd->add_option("--html", compare.html,
+                          "Also write a self-contained HTML page with the scenarios side by side");
+  compare_cmd->add_option("--xlsx", compare.xlsx,
+                          "Also write an Excel workbook with a Comparison sheet");
+  compare_cmd->add_flag("-q,--quiet", compare.quiet, "Print nothing on success");
+  std::string compare_format = "text";
+  compare_cmd
+      ->add_option("--format", compare_format,
+                   "Output on the terminal: text (default) or json (compare.json)")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -90,5 +113,7 @@ int main(int argc, char** argv) {
   if (*validate_cmd)
     return validate_command(validate_file, validate_quiet, validate_format == "json");
   if (*audit_cmd) return audit_command(audit);
+  compare.json = compare_format == "json";
+  if (*compare_cmd) return compare_command(compare);
   return kExitBadInput;
 }

@@ -65,6 +65,7 @@ int run_command(const RunOptions& options) {
   } else if (!options.quiet) {
     std::cout << report::terminal_summary(report);
     std::cout << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, summary.json"
+              << (report.results.has_outcomes ? ", dose.csv" : "")
               << (options.ledger ? ", ledger.csv" : "") << " to " << options.out_dir << "/\n";
     for (const std::string* extra : {&options.sqlite, &options.xlsx, &options.html})
       if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "coach_supply.hpp"
+#include "coachsim/programme/dose.hpp"
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
 
@@ -382,17 +383,22 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
 }
 
 void CoachProcess::end_year(std::size_t year) {
+  const scenario::Outcomes* outcomes = ctx_.scenario.outcomes ? &*ctx_.scenario.outcomes : nullptr;
+  const int years = years_coached(year);
   for (const Coach& c : ctx_.population.coaches) {
     if (!c.active_in(year)) continue;
     const auto rounds = ctx_.scenario.school_types[c.type].visit_days.size();
     RegionYearTally& t = ctx_.tally.at(year, c.region);
     for (const CaseloadItem& item : c.caseload) {
-      const std::uint32_t first =
-          ctx_.population.schools[item.school].first_teacher + item.first_teacher;
+      const School& school = ctx_.population.schools[item.school];
+      const std::uint32_t first = school.first_teacher + item.first_teacher;
       for (std::uint32_t k = 0; k < item.teachers; ++k) {
         std::uint8_t& v = visits_by_teacher_[first + k];
         t.teachers_reached += v > 0;
         t.teachers_full_protocol += v >= rounds;
+        record_dose(t, years, v, static_cast<int>(rounds),
+                    students_of_teacher(school.students, school.teachers, item.first_teacher + k),
+                    outcomes);
         v = 0;
       }
     }

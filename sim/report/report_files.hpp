@@ -14,6 +14,18 @@ std::string national_csv(const RunReport& report);
 std::string variance_csv(const RunReport& report);
 std::string missed_csv(const RunReport& report);
 std::string summary_json(const RunReport& report);
+// dose.csv (scenarios with outcomes: only): teachers and students by years coached and visits
+// received, per region and year, then national.
+std::string dose_csv(const RunReport& report);
+
+// The terminal summary's block of cost, full-protocol teachers and effect per US$100 per year
+// ("" for scenarios without outcomes: or prices:).
+std::string outcomes_summary(const RunReport& report);
+
+class CsvWriter;
+// The columns appended to regions.csv / national.csv for prices: and outcomes: (none without).
+void outcome_header(CsvWriter& w, const results::Results& results);
+void outcome_cells(CsvWriter& w, const results::Row& r, const results::Results& results);
 // Streams ledger.csv to `file` in chunks (a national ledger is ~100 MB); false on I/O error.
 bool write_ledger_csv(const RunReport& report, std::FILE* file);
 

@@ -16,7 +16,11 @@ ordered_json money(std::int64_t centimos) {
   return ordered_json{{"centimos", centimos}, {"amount", units::format_centimos(centimos)}};
 }
 
-ordered_json row_json(const results::Row& r) {
+ordered_json usd(std::int64_t cents) {
+  return ordered_json{{"cents", cents}, {"amount", units::format_centimos(cents)}};
+}
+
+ordered_json row_json(const results::Row& r, const results::Results& results) {
   const programme::RegionYearTally& t = r.tally;
   ordered_json j;
   j["region"] = r.region;
@@ -43,6 +47,25 @@ ordered_json row_json(const results::Row& r) {
     cats[std::string(ledger::category_id(static_cast<ledger::Category>(c)))] =
         money(r.cost_by_category[static_cast<std::size_t>(c)]);
   j["cost_by_category"] = cats;
+  const results::RowOutcomes& o = r.outcome;
+  if (results.has_prices) {
+    j["prices"] = {{"price_index", o.price_index},
+                   {"cost_total_nominal", money(o.cost_total_nominal)},
+                   {"cost_total_usd", usd(o.cost_total_usd)},
+                   {"cost_per_teacher_usd", usd(o.cost_per_teacher_usd)},
+                   {"cost_per_student_usd", usd(o.cost_per_student_usd)}};
+  }
+  if (results.has_outcomes) {
+    ordered_json out = {
+        {"teachers_coached", o.teachers_coached},
+        {"students_coached", o.students_coached},
+        {"teachers_full_protocol", t.teachers_full_protocol},
+        {"student_learning_sd", o.student_learning_sd},
+        {"teacher_practice_sd", o.teacher_practice_sd},
+        {"cost_per_full_protocol_teacher", money(o.cost_per_full_protocol_teacher)}};
+    if (results.has_prices) out["sd_per_usd100"] = o.sd_per_usd100;
+    j["outcomes"] = out;
+  }
   return j;
 }
 
@@ -59,9 +82,11 @@ std::string summary_json(const RunReport& report) {
   j["ledger_entries"] = report.ledger.entry_count();
   j["cost_total"] = money(report.results.grand_total);
   j["national"] = ordered_json::array();
-  for (const results::Row& r : report.results.national) j["national"].push_back(row_json(r));
+  for (const results::Row& r : report.results.national)
+    j["national"].push_back(row_json(r, report.results));
   j["regions"] = ordered_json::array();
-  for (const results::Row& r : report.results.regions) j["regions"].push_back(row_json(r));
+  for (const results::Row& r : report.results.regions)
+    j["regions"].push_back(row_json(r, report.results));
   j["variance"] = ordered_json::array();
   for (const results::Spread& s : report.results.variance)
     j["variance"].push_back({{"year", s.year},

@@ -31,7 +31,7 @@ void growth_row(CsvWriter& w, const programme::RegionYearTally& t) {
   for (std::int64_t n : t.teachers_stage) w.integer(n);
 }
 
-void header(std::string& out, bool national, bool with_growth) {
+void header(std::string& out, bool national, bool with_growth, const results::Results& results) {
   CsvWriter w(out);
   for (const char* h : {"region",
                         "year",
@@ -77,10 +77,12 @@ void header(std::string& out, bool national, bool with_growth) {
     w.text("cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(c))));
   if (national) w.text("cost_outside_regions");
   if (with_growth) growth_header(w);
+  outcome_header(w, results);
   w.end_row();
 }
 
-void row(std::string& out, const results::Row& r, bool national, bool with_growth) {
+void row(std::string& out, const results::Row& r, bool national, bool with_growth,
+         const results::Results& results) {
   const programme::RegionYearTally& t = r.tally;
   CsvWriter w(out);
   w.text(r.region).integer(r.year).integer(t.teachers).integer(t.schools).integer(t.students);
@@ -102,6 +104,7 @@ void row(std::string& out, const results::Row& r, bool national, bool with_growt
   for (std::int64_t c : r.cost_by_category) w.money(c);
   if (national) w.money(r.cost_outside_regions);
   if (with_growth) growth_row(w, t);
+  outcome_cells(w, r, results);
   w.end_row();
 }
 
@@ -109,15 +112,17 @@ void row(std::string& out, const results::Row& r, bool national, bool with_growt
 
 std::string regions_csv(const RunReport& report) {
   std::string out;
-  header(out, false, growth(report));
-  for (const results::Row& r : report.results.regions) row(out, r, false, growth(report));
+  header(out, false, growth(report), report.results);
+  for (const results::Row& r : report.results.regions)
+    row(out, r, false, growth(report), report.results);
   return out;
 }
 
 std::string national_csv(const RunReport& report) {
   std::string out;
-  header(out, true, growth(report));
-  for (const results::Row& r : report.results.national) row(out, r, true, growth(report));
+  header(out, true, growth(report), report.results);
+  for (const results::Row& r : report.results.national)
+    row(out, r, true, growth(report), report.results);
   return out;
 }
 

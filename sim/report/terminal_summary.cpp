@@ -63,6 +63,7 @@ std::string terminal_summary(const RunReport& report) {
            pad_left(units::format_centimos_grouped(r.cost_per_coach), 13) +
            pad_left(pct(r.compliance_pct), 12) + pad_left(pct(r.full_protocol_pct), 15) + "\n";
   }
+  out += outcomes_summary(report);
 
   if (!report.results.national.empty()) {
     const results::Row& last = report.results.national.back();

@@ -12,6 +12,7 @@ void write_run_outputs(const RunReport& report, const std::string& dir) {
   staging.write("variance.csv", variance_csv(report));
   staging.write("missed.csv", missed_csv(report));
   staging.write("summary.json", summary_json(report));
+  if (report.results.has_outcomes) staging.write("dose.csv", dose_csv(report));
   if (report.ledger.keeps_entries()) {
     std::FILE* f = staging.open("ledger.csv");
     staging.close(f, "ledger.csv", write_ledger_csv(report, f));
@@ -21,6 +22,10 @@ void write_run_outputs(const RunReport& report, const std::string& dir) {
   if (!report.ledger.keeps_entries()) {
     std::error_code ec;
     std::filesystem::remove(std::filesystem::path(dir) / "ledger.csv", ec);
+  }
+  if (!report.results.has_outcomes) {  // likewise a dose.csv of a scenario with outcomes:
+    std::error_code ec;
+    std::filesystem::remove(std::filesystem::path(dir) / "dose.csv", ec);
   }
 }
 

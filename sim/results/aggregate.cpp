@@ -40,13 +40,14 @@ void add(programme::RegionYearTally& a, const programme::RegionYearTally& b) {
   a.coaches_replaced += b.coaches_replaced;
   a.coach_training_days += b.coach_training_days;
   for (int k = 0; k < 3; ++k) a.teachers_stage[k] += b.teachers_stage[k];
+  add_dose(a, b);
 }
 
 double ratio(std::int64_t num, std::int64_t den) {
   return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
 }
 
-void finish(Row& row) {
+void finish(Row& row, const scenario::Scenario& s) {
   row.cost_total = 0;
   for (std::int64_t c : row.cost_by_category) row.cost_total += c;
   const programme::RegionYearTally& t = row.tally;
@@ -61,6 +62,8 @@ void finish(Row& row) {
   row.compliance_pct = 100.0 * ratio(t.visits_done, t.visits_planned);
   row.coverage_pct = 100.0 * ratio(t.teachers_reached, t.teachers);
   row.full_protocol_pct = 100.0 * ratio(t.teachers_full_protocol, t.teachers);
+  if (s.prices) price_row(row, *s.prices);
+  finish_outcomes(row);
 }
 
 }  // namespace
@@ -68,6 +71,8 @@ void finish(Row& row) {
 Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
                   const ledger::Ledger& ledger, const programme::Tally& tally) {
   Results out;
+  out.has_outcomes = s.outcomes.has_value();
+  out.has_prices = s.prices.has_value();
   for (std::size_t y = 0; y < s.years.size(); ++y) {
     Row nation;
     nation.region = "national";
@@ -88,7 +93,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
             row.cost_by_category[static_cast<std::size_t>(c)];
       }
       add(nation.tally, row.tally);
-      finish(row);
+      finish(row, s);
       rows.push_back(std::move(row));
     }
     for (int c = 0; c < ledger::kCategoryCount; ++c) {
@@ -97,7 +102,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
       nation.cost_by_category[static_cast<std::size_t>(c)] += outside;
       nation.cost_outside_regions += outside;
     }
-    finish(nation);
+    finish(nation, s);
     out.grand_total += nation.cost_total;
 
     // Spread across regions that ran the programme this year.

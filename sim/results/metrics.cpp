@@ -11,7 +11,7 @@ double pct(std::int64_t num, std::int64_t den) {
   return den == 0 ? 0.0 : 100.0 * static_cast<double>(num) / static_cast<double>(den);
 }
 
-void add_row(const Row& row, int year, std::vector<Metric>& out) {
+void add_row(const Results& results, const Row& row, int year, std::vector<Metric>& out) {
   const programme::RegionYearTally& t = row.tally;
   auto add = [&](std::string name, MetricUnit unit, double value) {
     out.push_back(Metric{row.region, year, std::move(name), unit, value});
@@ -44,6 +44,22 @@ void add_row(const Row& row, int year, std::vector<Metric>& out) {
   add("compliance_pct", MetricUnit::kPercent, pct(t.visits_done, t.visits_planned));
   add("full_protocol_pct", MetricUnit::kPercent, pct(t.teachers_full_protocol, t.teachers));
   add("teachers_per_coach", MetricUnit::kRatio, row.teachers_per_coach);
+  // Only for scenarios with prices: / outcomes:, so every run of one scenario has one layout.
+  const RowOutcomes& o = row.outcome;
+  if (results.has_prices) {
+    // US$ figures are in US cents, shown with two decimals like céntimos.
+    add("cost_total_nominal", MetricUnit::kCentimos, money(o.cost_total_nominal));
+    add("cost_total_usd", MetricUnit::kCentimos, money(o.cost_total_usd));
+    add("cost_per_teacher_usd", MetricUnit::kCentimos, money(o.cost_per_teacher_usd));
+    add("cost_per_student_usd", MetricUnit::kCentimos, money(o.cost_per_student_usd));
+  }
+  if (results.has_outcomes) {
+    add("teachers_coached", MetricUnit::kCount, static_cast<double>(o.teachers_coached));
+    add("students_coached", MetricUnit::kCount, static_cast<double>(o.students_coached));
+    add("student_learning_sd", MetricUnit::kRatio, o.student_learning_sd);
+    add("teacher_practice_sd", MetricUnit::kRatio, o.teacher_practice_sd);
+    if (results.has_prices) add("sd_per_usd100", MetricUnit::kRatio, o.sd_per_usd100);
+  }
 }
 
 }  // namespace
@@ -64,12 +80,12 @@ std::string_view metric_unit_id(MetricUnit u) {
 
 std::vector<Metric> metrics_of(const Results& results) {
   std::vector<Metric> out;
-  for (const Row& row : results.regions) add_row(row, row.year, out);
+  for (const Row& row : results.regions) add_row(results, row, row.year, out);
   Row all;
   all.region = "national";
   all.national = true;
   for (const Row& row : results.national) {
-    add_row(row, row.year, out);
+    add_row(results, row, row.year, out);
     for (std::size_t c = 0; c < all.cost_by_category.size(); ++c)
       all.cost_by_category[c] += row.cost_by_category[c];
     all.cost_outside_regions += row.cost_outside_regions;
@@ -83,6 +99,9 @@ std::vector<Metric> metrics_of(const Results& results) {
     all.tally.teachers_full_protocol += row.tally.teachers_full_protocol;
     all.tally.visits_planned += row.tally.visits_planned;
     all.tally.visits_done += row.tally.visits_done;
+    add_dose(all.tally, row.tally);
+    all.outcome.cost_total_nominal += row.outcome.cost_total_nominal;
+    all.outcome.cost_total_usd += row.outcome.cost_total_usd;
   }
   auto per = [&](std::int64_t n) {
     return n == 0 ? std::int64_t{0} : units::divide_half_away(all.cost_total, n);
@@ -93,7 +112,8 @@ std::vector<Metric> metrics_of(const Results& results) {
   all.teachers_per_coach = all.tally.coaches == 0 ? 0.0
                                                   : static_cast<double>(all.tally.teachers) /
                                                         static_cast<double>(all.tally.coaches);
-  add_row(all, 0, out);
+  finish_outcomes(all);
+  add_row(results, all, 0, out);
   return out;
 }
 

@@ -28,5 +28,8 @@ void load_central_costs(Reader& reader, MapReader& top, Scenario& out);
 
 // scale_up: and coach_supply: (growth over years; load_growth.cpp).
 void load_growth(Reader& reader, MapReader& top, Scenario& out);
+// outcomes: effects of coaching by dose; prices: price level and exchange rate per year.
+void load_outcomes(Reader& reader, MapReader& top, Scenario& out);
+void load_prices(Reader& reader, MapReader& top, Scenario& out);
 
 }  // namespace coachsim::scenario::detail

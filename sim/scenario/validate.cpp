@@ -115,6 +115,8 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_regions(c);
   check_central_costs(c);
   check_growth(c);
+  check_outcomes(c);
+  check_prices(c);
   return c.take();
 }
 

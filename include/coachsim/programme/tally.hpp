@@ -22,6 +22,10 @@ enum class MissReason : std::uint8_t {
   kNotHired,          // the hiring limit put the coach's contract start past the contract end
 };
 inline constexpr int kMissReasonCount = 7;
+// Dose histograms: years coached 1..kMaxYearsCoached, visits received 0..kMaxDose-1 (more
+// visits are counted in the last column).
+inline constexpr int kMaxYearsCoached = 3;
+inline constexpr int kMaxDose = 16;
 std::string_view miss_reason_id(MissReason r);
 
 struct RegionYearTally {
@@ -43,6 +47,13 @@ struct RegionYearTally {
   std::int64_t coaches_hired = 0, coaches_left = 0, coaches_replaced = 0;
   std::int64_t coach_training_days = 0;
   std::int64_t teachers_stage[3] = {};
+  // Dose received (programme/dose.hpp): teachers of coaches' caseloads, and their students, by
+  // [years coached - 1][visits received]; and, when the scenario has outcomes:, the sums of
+  // their effects in SD (student gains weighted by students).
+  std::int64_t teachers_by_dose[kMaxYearsCoached][kMaxDose] = {};
+  std::int64_t students_by_dose[kMaxYearsCoached][kMaxDose] = {};
+  double student_sd_sum = 0.0;  // sum over students of their learning gain (SD)
+  double teacher_sd_sum = 0.0;  // sum over teachers of their practice gain (SD)
 };
 
 struct MissedRecord {

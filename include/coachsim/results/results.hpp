@@ -14,6 +14,7 @@
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/tally.hpp"
+#include "coachsim/results/outcomes.hpp"
 #include "coachsim/scenario/scenario.hpp"
 
 namespace coachsim::results {
@@ -32,6 +33,7 @@ struct Row {
   double compliance_pct = 0;     // visits done / visits planned
   double coverage_pct = 0;       // teachers with at least one visit / teachers
   double full_protocol_pct = 0;  // teachers with every visit / teachers
+  RowOutcomes outcome;           // zero unless the scenario has outcomes: / prices:
 };
 
 // One line of the variance table: a metric's spread across the regions of one year.
@@ -58,10 +60,20 @@ struct Results {
   std::vector<Spread> variance;
   std::vector<MonthCost> monthly;  // per year: each region's 12 months, then national
   std::int64_t grand_total = 0;
+  bool has_outcomes = false;  // the scenario has outcomes: (outcome columns and metrics)
+  bool has_prices = false;    // the scenario has prices: (nominal and US$ columns and metrics)
 };
 
 Results aggregate(const scenario::Scenario& scenario, const programme::Population& population,
                   const ledger::Ledger& ledger, const programme::Tally& tally);
+
+// Outcome and price figures (sim/results/outcomes.cpp). `add_dose` sums b's dose histograms
+// and effect sums into a; `price_row` sets a year row's nominal and US$ totals from its
+// cost_total; `finish_outcomes` derives means, per-unit and cost-effectiveness figures from the
+// row's sums (also for all-years rows, whose sums the caller adds up).
+void add_dose(programme::RegionYearTally& a, const programme::RegionYearTally& b);
+void price_row(Row& row, const scenario::Prices& prices);
+void finish_outcomes(Row& row);
 
 // Mean, min, max and sample SD of `values` (n >= 1; sd = 0 when n == 1).
 Spread spread_of(const std::vector<double>& values);

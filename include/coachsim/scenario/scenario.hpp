@@ -14,6 +14,7 @@
 
 #include "coachsim/engine/calendar.hpp"
 #include "coachsim/scenario/growth.hpp"
+#include "coachsim/scenario/outcomes.hpp"
 #include "coachsim/units/quantities.hpp"
 
 namespace coachsim::scenario {
@@ -192,8 +193,10 @@ struct Scenario {
   std::vector<Region> regions;
   std::vector<CentralCost> central_costs;
   std::vector<Source> sources;
-  ScaleUp scale_up;          // optional: schools entering over the years
-  CoachSupply coach_supply;  // optional: hiring, training, attrition, cancellations
+  ScaleUp scale_up;                  // optional: schools entering over the years
+  CoachSupply coach_supply;          // optional: hiring, training, attrition, cancellations
+  std::optional<Outcomes> outcomes;  // absent: no outcome figures in any output
+  std::optional<Prices> prices;      // absent: no nominal or US$ figures in any output
 };
 
 }  // namespace coachsim::scenario

@@ -1,0 +1,32 @@
+// The dose of coaching a teacher received: years coached and visits received, and the share of
+// a fully coached teacher's effect that dose earns under the scenario's dose-response rule.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "coachsim/programme/tally.hpp"
+#include "coachsim/scenario/outcomes.hpp"
+
+namespace coachsim::programme {
+
+// Years of coaching a teacher has had by the end of school year `year_index` (0-based), 1..3.
+// For now every teacher starts in the scenario's first year; scale-up entry years will route
+// through here.
+int years_coached(std::size_t year_index);
+
+// Share (0..1) of the full effect earned by `visits` of a protocol of `protocol_visits`.
+double dose_share(const scenario::Outcomes& outcomes, int visits, int protocol_visits);
+
+// The students of teacher `k` (0-based) of a school of `teachers` teachers and `students`
+// students: the school's students split evenly, the remainder going to the first teachers of
+// the cumulative split (students*(k+1)/teachers - students*k/teachers), so the shares sum to
+// the school's students exactly and match the caseload's split.
+std::int64_t students_of_teacher(std::int64_t students, std::int64_t teachers, std::int64_t k);
+
+// Counts one teacher (with `students` students) into the dose histograms of `t`, and when
+// `outcomes` is given adds the teacher's effects to the SD sums.
+void record_dose(RegionYearTally& t, int years, int visits, int protocol_visits,
+                 std::int64_t students, const scenario::Outcomes* outcomes);
+
+}  // namespace coachsim::programme

@@ -1,0 +1,109 @@
+// `coachsim compare A.yaml B.yaml ...`: runs each scenario (aggregates only) and writes their
+// metrics side by side with the differences from the first. Every scenario is loaded and checked
+// before any is run; a problem in any of them writes nothing.
+#include <exception>
+#include <future>
+#include <iostream>
+#include <memory>
+
+#include "coachsim/compare/compare.hpp"
+#include "coachsim/report/compare_report.hpp"
+#include "coachsim/report/html_report.hpp"
+#include "coachsim/results/metrics.hpp"
+#include "coachsim/results/simulation.hpp"
+#include "commands.hpp"
+#include "load.hpp"
+#include "progress.hpp"
+
+namespace coachsim::cli {
+
+int compare_command(const CompareOptions& options) {
+  if (options.scenarios.size() < 2) {
+    std::cerr << "coachsim compare: needs at least two scenarios (got " << options.scenarios.size()
+              << "); e.g. coachsim compare scenarios/small.yaml other.yaml. "
+                 "Name the built-in default as builtin:default.\n";
+    return kExitBadInput;
+  }
+  std::vector<Loaded> loaded;
+  bool ok = true;
+  for (const std::string& file : options.scenarios) {
+    std::optional<Loaded> l = load_or_report(file, options.json);
+    if (!l) {
+      ok = false;
+      continue;
+    }
+    if (options.seed) l->scenario.seed = *options.seed;
+    loaded.push_back(std::move(*l));
+  }
+  if (!ok) return kExitBadInput;
+  for (const Loaded& l : loaded) {
+    if (l.scenario.currency == loaded.front().scenario.currency) continue;
+    std::cerr << "coachsim compare: " << l.name << " is in " << l.scenario.currency << " but "
+              << loaded.front().name << " is in " << loaded.front().scenario.currency
+              << "; compare needs one currency. Nothing was run or written.\n";
+    return kExitBadInput;
+  }
+  if (!options.html.empty() && !report::html_available()) {
+    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
+                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    return kExitFailure;
+  }
+
+  Progress progress(options.quiet || options.json);
+  progress.update(0.0, "simulating " + std::to_string(loaded.size()) + " scenarios");
+  // One thread per scenario: each run depends only on its own scenario and seed, so the
+  // results do not depend on how the runs were scheduled.
+  std::vector<std::future<std::vector<results::Metric>>> runs;
+  for (const Loaded& l : loaded)
+    runs.push_back(std::async(std::launch::async, [&l] {
+      return results::metrics_of(results::simulate(l.scenario, false)->results);
+    }));
+  const std::vector<std::string> labels = compare::unique_labels(options.scenarios);
+  std::vector<compare::Entry> entries;
+  std::string failure;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    try {
+      entries.push_back({labels[i], options.scenarios[i], loaded[i].scenario.name,
+                         loaded[i].scenario.seed, runs[i].get()});
+    } catch (const std::exception& e) {
+      if (failure.empty()) failure = loaded[i].name + ": " + e.what();
+    }
+  }
+  if (!failure.empty()) {
+    progress.done();
+    std::cerr << "coachsim: the simulation failed: " << failure
+              << "\nThis is a bug in coachsim or an input beyond its limits; nothing was "
+                 "written.\n";
+    return kExitFailure;
+  }
+  const compare::Comparison comparison =
+      compare::compare(std::move(entries), loaded.front().scenario.currency);
+  try {
+    progress.update(0.8, "writing " + options.out_dir + "/");
+    report::write_compare_outputs(comparison, options.out_dir);
+    if (!options.html.empty()) {
+      progress.update(0.9, "writing " + options.html);
+      report::write_compare_html(comparison, options.html);
+    }
+    if (!options.xlsx.empty()) {
+      progress.update(0.95, "writing " + options.xlsx);
+      report::write_compare_xlsx(comparison, options.xlsx);
+    }
+  } catch (const std::exception& e) {
+    progress.done();
+    std::cerr << "coachsim: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  progress.done();
+  if (options.json) {
+    std::cout << report::compare_json(comparison);
+  } else if (!options.quiet) {
+    std::cout << report::compare_terminal(comparison);
+    std::cout << "\nWrote compare.csv, compare.json to " << options.out_dir << "/\n";
+    for (const std::string* extra : {&options.html, &options.xlsx})
+      if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace coachsim::cli

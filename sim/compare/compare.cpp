@@ -1,0 +1,71 @@
+// Aligning metrics by key and taking differences against the first scenario.
+#include "coachsim/compare/compare.hpp"
+
+#include <filesystem>
+#include <set>
+#include <unordered_map>
+
+namespace coachsim::compare {
+
+const Row* Comparison::find(const std::string& key) const {
+  for (const Row& r : rows)
+    if (r.key == key) return &r;
+  return nullptr;
+}
+
+Comparison compare(std::vector<Entry> scenarios, std::string currency) {
+  Comparison c;
+  c.currency = std::move(currency);
+  const std::size_t n = scenarios.size();
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t s = 0; s < n; ++s) {
+    for (const results::Metric& m : scenarios[s].metrics) {
+      std::string key = results::metric_key(m);
+      auto [it, added] = index.emplace(key, c.rows.size());
+      if (added) {
+        Row row;
+        row.key = std::move(key);
+        row.scope = m.scope;
+        row.year = m.year;
+        row.name = m.name;
+        row.unit = m.unit;
+        row.values.assign(n, std::nullopt);
+        c.rows.push_back(std::move(row));
+      }
+      c.rows[it->second].values[s] = m.value;
+    }
+  }
+  for (Row& row : c.rows) {
+    row.diffs.assign(n, std::nullopt);
+    row.diff_pcts.assign(n, std::nullopt);
+    const std::optional<double>& base = row.values[0];
+    for (std::size_t s = 1; s < n; ++s) {
+      if (!base || !row.values[s]) continue;
+      const double d = *row.values[s] - *base;
+      row.diffs[s] = d;
+      // d × 100 / base, not d / base × 100: a 20% rise in whole céntimos comes out as exactly
+      // 20, where 0.2 × 100 would not.
+      if (*base != 0.0) row.diff_pcts[s] = d * 100.0 / *base;
+    }
+  }
+  c.scenarios = std::move(scenarios);
+  return c;
+}
+
+std::vector<std::string> unique_labels(const std::vector<std::string>& files) {
+  static const std::string kBuiltin = "builtin:";
+  std::vector<std::string> out;
+  std::set<std::string> taken;
+  for (const std::string& f : files) {
+    std::string stem = f.rfind(kBuiltin, 0) == 0 ? f.substr(kBuiltin.size())
+                                                 : std::filesystem::path(f).stem().string();
+    if (stem.empty()) stem = "scenario";
+    std::string label = stem;
+    for (int k = 2; taken.count(label) != 0; ++k) label = stem + "-" + std::to_string(k);
+    taken.insert(label);
+    out.push_back(label);
+  }
+  return out;
+}
+
+}  // namespace coachsim::compare

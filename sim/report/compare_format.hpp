@@ -1,0 +1,50 @@
+// Private to the report module: what the compare writers share. The headline metrics and their
+// labels, and how a metric's unit shows in a file.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "coachsim/compare/compare.hpp"
+
+namespace coachsim::report::cmp {
+
+struct Headline {
+  std::string_view name;   // the metric name in metrics_of
+  std::string_view label;  // as people read it
+};
+
+// The national figures shown first, in this order, on the terminal, the page and the workbook.
+inline constexpr std::array<Headline, 10> kHeadlines{{
+    {"cost_total", "cost total"},
+    {"cost_per_teacher", "cost per teacher"},
+    {"cost_per_student", "cost per student"},
+    {"cost_per_coach", "cost per coach"},
+    {"cost_per_full_protocol_teacher", "cost per full-protocol teacher"},
+    {"teachers", "teachers"},
+    {"coaches", "coaches"},
+    {"coverage_pct", "coverage"},
+    {"compliance_pct", "compliance"},
+    {"full_protocol_pct", "full protocol"},
+}};
+
+// Money metrics hold whole céntimos (or US cents) in a double; exact, so rounding only
+// guards against a stray representation.
+inline std::int64_t cents(double v) { return static_cast<std::int64_t>(std::llround(v)); }
+
+// The unit column of compare.csv and the workbook: the currency for money (US$ figures are
+// named *_usd), else the metric unit's id.
+inline std::string unit_label(const compare::Row& row, const std::string& currency) {
+  if (row.unit != results::MetricUnit::kCentimos)
+    return std::string(results::metric_unit_id(row.unit));
+  const std::string_view n = row.name;
+  return n.size() > 4 && n.substr(n.size() - 4) == "_usd" ? "USD" : currency;
+}
+
+// "2021", or "all" for a figure over every school year.
+inline std::string year_label(int year) { return year == 0 ? "all" : std::to_string(year); }
+
+}  // namespace coachsim::report::cmp

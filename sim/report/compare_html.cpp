@@ -1,0 +1,269 @@
+// The side-by-side HTML page of `coachsim compare --html`, in the frame every coachsim page
+// shares (html_page.hpp): the national table with differences, cost by category per scenario
+// (grouped bars), and coverage and full-protocol % by region per scenario for the last school
+// year. Under each chart a table gives the same numbers, formatted from the exact figures.
+#include <algorithm>
+
+#include "coachsim/ledger/entry.hpp"
+#include "coachsim/report/compare_report.hpp"
+#include "coachsim/report/html_report.hpp"
+#include "compare_format.hpp"
+#include "html_page.hpp"
+
+namespace coachsim::report {
+namespace {
+
+using namespace html;
+using compare::Comparison;
+using compare::Row;
+using results::MetricUnit;
+
+std::string show(const Row& row, const std::optional<double>& v, bool diff) {
+  if (!v) return "\u2014";
+  std::string s;
+  switch (row.unit) {
+    case MetricUnit::kCentimos:
+      s = money(cmp::cents(*v));
+      break;
+    case MetricUnit::kCount:
+      s = integer(static_cast<std::int64_t>(std::llround(*v)));
+      break;
+    case MetricUnit::kPercent:
+      s = fixed(*v, 1) + (diff ? " pp" : "%");
+      break;
+    case MetricUnit::kRatio:
+      s = fixed(*v, 2);
+      break;
+  }
+  return diff && *v > 0 ? "+" + s : s;
+}
+
+std::string show_pct(const std::optional<double>& p) {
+  if (!p) return "\u2014";
+  return (*p > 0 ? "+" : "") + fixed(*p, 2) + "%";
+}
+
+std::string category_label(int c) {
+  std::string s(ledger::category_id(static_cast<ledger::Category>(c)));
+  for (char& ch : s)
+    if (ch == '_') ch = ' ';
+  if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+class ComparePage {
+ public:
+  explicit ComparePage(const Comparison& c) : c_(c) {
+    for (const compare::Entry& e : c.scenarios) labels_.push_back(e.label);
+    for (const Row& row : c.rows)
+      if (row.scope != "national" && row.year != 0) region_year_ = std::max(region_year_, row.year);
+  }
+  std::string page();
+
+ private:
+  // The header of a table of rows by `what`: a column per scenario, then a diff and a diff %
+  // column per scenario after the first.
+  std::vector<Cell> header(const std::string& what) const {
+    std::vector<Cell> h{txt(what)};
+    for (std::size_t s = 0; s < labels_.size(); ++s) {
+      h.push_back(num(esc(labels_[s])));
+      if (s > 0) {
+        h.push_back(num("Diff " + esc(labels_[s])));
+        h.push_back(num("Diff % " + esc(labels_[s])));
+      }
+    }
+    return h;
+  }
+  std::vector<Cell> cells(const std::string& label, const Row& row) const {
+    std::vector<Cell> out{txt(label)};
+    for (std::size_t s = 0; s < labels_.size(); ++s) {
+      out.push_back(num(show(row, row.values[s], false)));
+      if (s > 0) {
+        out.push_back(num(show(row, row.diffs[s], true)));
+        out.push_back(num(show_pct(row.diff_pcts[s])));
+      }
+    }
+    return out;
+  }
+  ordered_json scenario_color() const {
+    ordered_json color = field("scenario", "nominal", "Scenario");
+    ordered_json domain = ordered_json::array();
+    for (const std::string& l : labels_) domain.push_back(l);
+    color["sort"] = domain;
+    color["scale"] = {{"domain", domain}, {"scheme", "tableau10"}};
+    color["legend"] = {{"orient", "top"}};
+    return color;
+  }
+
+  std::string summary();
+  std::string categories();
+  std::string by_region(std::string_view id, const std::string& metric, const std::string& what);
+
+  const Comparison& c_;
+  std::vector<std::string> labels_;
+  int region_year_ = 0;
+  Page page_;
+};
+
+std::string ComparePage::summary() {
+  std::string html = "<section id=\"section-summary\">\n<h2>National figures side by side</h2>\n";
+  html += "<p class=\"caption\">Differences are each scenario's value minus the first's (<strong>" +
+          esc(labels_.front()) +
+          "</strong>); <em>diff %</em> is that difference over the first's value, and the "
+          "differences of percentages are in percentage points (pp). Over all school years, "
+          "teachers and coaches are counted once per year (teacher-years).</p>\n";
+  Table scen({txt("Scenario"), txt("File"), txt("Name"), num("Seed")});
+  for (const compare::Entry& e : c_.scenarios)
+    scen.row({txt(e.label), txt(e.file), txt(e.scenario_name), num(std::to_string(e.seed))});
+  html += scen.html("Scenarios compared");
+  std::vector<int> years{0};
+  for (const Row& row : c_.rows)
+    if (row.scope == "national" && row.year != 0 &&
+        std::find(years.begin(), years.end(), row.year) == years.end())
+      years.push_back(row.year);
+  std::sort(years.begin() + 1, years.end());
+  for (int y : years) {
+    Table t(header("Metric"));
+    for (const cmp::Headline& h : cmp::kHeadlines) {
+      const Row* row = c_.find("national/" + cmp::year_label(y) + "/" + std::string(h.name));
+      if (row != nullptr) t.row(cells(std::string(h.label), *row));
+    }
+    const std::string caption =
+        y == 0 ? "National, all school years (money in " + c_.currency + ")"
+               : "National, " + std::to_string(y) + " (money in " + c_.currency + ")";
+    html += t.html(caption, labels_.size() > 2);
+  }
+  html += "</section>\n";
+  return html;
+}
+
+std::string ComparePage::categories() {
+  ordered_json values = ordered_json::array();
+  std::vector<std::string> cats;
+  Table t(header("Category"));
+  for (int k = 0; k <= ledger::kCategoryCount; ++k) {
+    const bool outside = k == ledger::kCategoryCount;
+    const std::string name =
+        outside ? "cost_outside_regions"
+                : "cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(k)));
+    const Row* row = c_.find("national/all/" + name);
+    if (row == nullptr) continue;
+    // Spending outside the regions only when a scenario has central costs.
+    if (outside && std::all_of(row->values.begin(), row->values.end(),
+                               [](const std::optional<double>& v) { return !v || *v == 0; }))
+      continue;
+    const std::string label = outside ? "of which outside the regions" : category_label(k);
+    t.row(cells(label, *row), outside);
+    if (outside) continue;  // already inside the categories' bars
+    bool any = false;
+    for (std::size_t s = 0; s < labels_.size(); ++s) {
+      if (!row->values[s]) continue;
+      any = any || *row->values[s] != 0.0;
+      values.push_back({{"category", label},
+                        {"scenario", labels_[s]},
+                        {"cost", currency_units(cmp::cents(*row->values[s]))}});
+    }
+    if (any) cats.push_back(label);
+  }
+  if (const Row* total = c_.find("national/all/cost_total")) t.row(cells("Total", *total), true);
+  const std::string x_title = "Cost (" + c_.currency + ")";
+  ordered_json spec = base_spec(values);
+  spec["height"] = std::max<std::size_t>(1, cats.size()) * (14 * labels_.size() + 10);
+  spec["mark"] = {{"type", "bar"}};
+  spec["encoding"] = {
+      {"y", {{"field", "category"}, {"type", "nominal"}, {"sort", cats}, {"title", nullptr}}},
+      {"yOffset", {{"field", "scenario"}, {"type", "nominal"}, {"sort", labels_}}},
+      {"x", money_axis_field("cost", x_title)},
+      {"color", scenario_color()},
+      {"tooltip", ordered_json::array({tip("category", "nominal", "Category"),
+                                       tip("scenario", "nominal", "Scenario"),
+                                       tip("cost", "quantitative", x_title, ",.2f")})}};
+  std::string html;
+  page_.chart(html, "compare-cost-by-category", "Cost by category, all school years",
+              "National spending of each scenario over all its school years, one bar per "
+              "scenario in each category; the table gives the differences from <strong>" +
+                  esc(labels_.front()) + "</strong>.",
+              spec, t.html("Cost by category, all school years (" + c_.currency + ")", true));
+  return html;
+}
+
+std::string ComparePage::by_region(std::string_view id, const std::string& metric,
+                                   const std::string& what) {
+  ordered_json values = ordered_json::array();
+  std::vector<std::string> regions;
+  Table t(header("Region"));
+  const std::string year = std::to_string(region_year_);
+  for (const Row& row : c_.rows) {
+    if (row.scope == "national" || row.year != region_year_ || row.name != metric) continue;
+    regions.push_back(row.scope);
+    t.row(cells(row.scope, row));
+    for (std::size_t s = 0; s < labels_.size(); ++s)
+      if (row.values[s])
+        values.push_back(
+            {{"region", row.scope}, {"scenario", labels_[s]}, {"pct", *row.values[s]}});
+  }
+  if (const Row* nation = c_.find("national/" + year + "/" + metric))
+    t.row(cells("National", *nation), true);
+  ordered_json spec = base_spec(values);
+  spec["height"] = std::max<std::size_t>(1, regions.size()) * (14 * labels_.size() + 10);
+  spec["mark"] = {{"type", "bar"}};
+  spec["encoding"] = {
+      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", regions}, {"title", nullptr}}},
+      {"yOffset", {{"field", "scenario"}, {"type", "nominal"}, {"sort", labels_}}},
+      {"x",
+       {{"field", "pct"},
+        {"type", "quantitative"},
+        {"title", what + " (%)"},
+        {"scale", {{"domain", {0, 100}}}}}},
+      {"color", scenario_color()},
+      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
+                                       tip("scenario", "nominal", "Scenario"),
+                                       tip("pct", "quantitative", what + " (%)", ".1f")})}};
+  std::string html;
+  const std::string title = what + " by region, " + year;
+  const std::string caption =
+      what == "Coverage"
+          ? "Teachers with at least one visit / teachers, school year " + year +
+                ", one bar per scenario. A region a scenario does not model has no bar (and "
+                "\u2014 in the table)."
+          : "Teachers who received every visit of their protocol / teachers, school year " + year +
+                ", one bar per scenario.";
+  page_.chart(html, id, title, caption, spec, t.html(title, labels_.size() > 2));
+  return html;
+}
+
+std::string ComparePage::page() {
+  std::string sections = summary();
+  sections += categories();
+  sections += by_region("compare-coverage", "coverage_pct", "Coverage");
+  sections += by_region("compare-full-protocol", "full_protocol_pct", "Full protocol");
+  std::string names;
+  for (const std::string& l : labels_) names += (names.empty() ? "" : " vs ") + l;
+  Frame frame;
+  frame.title = "coachsim comparison: " + names;
+  frame.heading = "Scenarios side by side";
+  for (const compare::Entry& e : c_.scenarios)
+    frame.meta += "<span><strong>" + esc(e.label) + "</strong>: " + esc(e.scenario_name) +
+                  " (seed " + std::to_string(e.seed) + ")</span>";
+  frame.meta += "<span>money in " + esc(c_.currency) + "</span>";
+  frame.contents = "<li><a href=\"#section-summary\">National figures side by side</a></li>";
+  frame.footer = "Written by coachsim " COACHSIM_VERSION
+                 " (coachsim compare). Every money figure is a sum of ledger entries; "
+                 "differences are exact to the cent. Charts are Vega-Lite specifications drawn "
+                 "by ";
+  return page_.render(frame, sections);
+}
+
+}  // namespace
+
+std::string compare_html(const Comparison& c) {
+  require_available();
+  return ComparePage(c).page();
+}
+
+void write_compare_html(const Comparison& c, const std::string& path) {
+  require_available(path);
+  write_file_atomically(path, compare_html(c));
+}
+
+}  // namespace coachsim::report

@@ -1,0 +1,70 @@
+// The terminal summary's results block: for each school year the cost, the teachers who got
+// the full protocol and what a unit of money bought, side by side, so that a cut that saves
+// money but breaks the protocol shows both at once.
+#include <cstdio>
+
+#include "coachsim/units/parse.hpp"
+#include "report_files.hpp"
+
+namespace coachsim::report {
+namespace {
+
+std::string cell(const std::string& s, std::size_t width) {
+  return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s;
+}
+std::string fmt(const char* format, double v) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+std::string count(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+}  // namespace
+
+std::string outcomes_summary(const RunReport& report) {
+  const results::Results& res = report.results;
+  if (!res.has_outcomes && !res.has_prices) return "";
+  const std::string& cur = report.scenario.currency;
+  std::string out = "\nResults per school year (cost in " + cur + " at constant prices";
+  if (res.has_prices)
+    out += " of " + std::to_string(report.scenario.prices->price_year) + "; US$ at current prices";
+  out += ")\n";
+  out += "year  " + cell("cost total", 18);
+  if (res.has_prices) out += cell("cost US$", 16) + cell("US$/student", 12);
+  if (res.has_outcomes) {
+    out += cell("full protocol", 14) + cell("per full-prot.", 15) + cell("student SD", 11) +
+           cell("teacher SD", 11);
+    if (res.has_prices) out += cell("SD/US$100", 10);
+  }
+  out += "\n";
+  for (const results::Row& r : res.national) {
+    const results::RowOutcomes& o = r.outcome;
+    out += std::to_string(r.year) + "  " + cell(units::format_centimos_grouped(r.cost_total), 18);
+    if (res.has_prices)
+      out += cell(units::format_centimos_grouped(o.cost_total_usd), 16) +
+             cell(units::format_centimos_grouped(o.cost_per_student_usd), 12);
+    if (res.has_outcomes) {
+      out += cell(count(r.tally.teachers_full_protocol), 14) +
+             cell(units::format_centimos_grouped(o.cost_per_full_protocol_teacher), 15) +
+             cell(fmt("%.4f", o.student_learning_sd), 11) +
+             cell(fmt("%.4f", o.teacher_practice_sd), 11);
+      if (res.has_prices) out += cell(fmt("%.4f", o.sd_per_usd100), 10);
+    }
+    out += "\n";
+  }
+  if (res.has_outcomes)
+    out +=
+        "  student/teacher SD: mean effect over coached teachers' students / coached teachers,"
+        " scaled by the dose each received (outcomes: in the scenario; projections from the "
+        "cited studies, not measured)\n";
+  return out;
+}
+
+}  // namespace coachsim::report

@@ -1,0 +1,59 @@
+// Outcomes, cost-effectiveness, nominal prices and US dollars of a row (see outcomes.hpp).
+#include "coachsim/results/outcomes.hpp"
+
+#include "coachsim/results/results.hpp"
+#include "coachsim/units/rounding.hpp"
+
+namespace coachsim::results {
+
+void add_dose(programme::RegionYearTally& a, const programme::RegionYearTally& b) {
+  for (int y = 0; y < programme::kMaxYearsCoached; ++y) {
+    for (int v = 0; v < programme::kMaxDose; ++v) {
+      a.teachers_by_dose[y][v] += b.teachers_by_dose[y][v];
+      a.students_by_dose[y][v] += b.students_by_dose[y][v];
+    }
+  }
+  a.student_sd_sum += b.student_sd_sum;
+  a.teacher_sd_sum += b.teacher_sd_sum;
+}
+
+void price_row(Row& row, const scenario::Prices& prices) {
+  RowOutcomes& o = row.outcome;
+  o.price_index = scenario::price_index(prices, row.year);
+  o.cost_total_nominal =
+      units::round_half_away(static_cast<double>(row.cost_total) * o.price_index);
+  const auto rate = scenario::exchange_rate(prices, row.year);
+  // Validation requires a rate for every school year; a hand-built scenario without one gets 0.
+  o.cost_total_usd =
+      rate ? units::round_half_away(static_cast<double>(o.cost_total_nominal) / *rate) : 0;
+}
+
+void finish_outcomes(Row& row) {
+  RowOutcomes& o = row.outcome;
+  const programme::RegionYearTally& t = row.tally;
+  o.teachers_coached = o.students_coached = 0;
+  for (int y = 0; y < programme::kMaxYearsCoached; ++y) {
+    for (int v = 0; v < programme::kMaxDose; ++v) {
+      o.teachers_coached += t.teachers_by_dose[y][v];
+      o.students_coached += t.students_by_dose[y][v];
+    }
+  }
+  o.student_learning_sd =
+      o.students_coached == 0 ? 0.0 : t.student_sd_sum / static_cast<double>(o.students_coached);
+  o.teacher_practice_sd =
+      o.teachers_coached == 0 ? 0.0 : t.teacher_sd_sum / static_cast<double>(o.teachers_coached);
+  o.sd_per_usd100 = o.cost_total_usd <= 0
+                        ? 0.0
+                        : t.student_sd_sum * 10000.0 / static_cast<double>(o.cost_total_usd);
+  o.cost_per_full_protocol_teacher =
+      t.teachers_full_protocol == 0
+          ? 0
+          : units::divide_half_away(row.cost_total, t.teachers_full_protocol);
+  auto per = [&](std::int64_t n) {
+    return n == 0 ? std::int64_t{0} : units::divide_half_away(o.cost_total_usd, n);
+  };
+  o.cost_per_teacher_usd = per(t.teachers);
+  o.cost_per_student_usd = per(t.students);
+}
+
+}  // namespace coachsim::results

@@ -1,0 +1,151 @@
+// Loads outcomes: (effects of coaching by dose) and prices: (price level and exchange rate per
+// year). Form only: keys, types, percent and exchange-rate syntax; ranges and cross-field rules
+// are checked in validate_outcomes.cpp.
+#include <charconv>
+#include <cmath>
+
+#include "load_sections.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+namespace {
+
+// "4.0%" -> 0.04; nullopt when the text is not a number followed by '%'.
+std::optional<double> parse_percent(std::string text) {
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  if (text.empty() || text.back() != '%') return std::nullopt;
+  text.pop_back();
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  double v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
+    return std::nullopt;
+  return v / 100.0;
+}
+
+// "3.88 PEN/USD" -> 3.88 when the currency before the slash is `currency`.
+std::optional<double> parse_exchange_rate(const std::string& text, const std::string& currency,
+                                          std::string& problem) {
+  const auto space = text.find(' ');
+  const std::string unit = space == std::string::npos ? "" : text.substr(space + 1);
+  const std::string number = text.substr(0, space);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
+  if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||
+      !std::isfinite(v)) {
+    problem =
+        "expected an exchange rate (e.g. '3.88 " + currency + "/USD'), got " + in_quotes(text);
+    return std::nullopt;
+  }
+  if (unit != currency + "/USD") {
+    problem = "expected an exchange rate in " + currency + "/USD (the scenario currency per US " +
+              "dollar, e.g. '3.88 " + currency + "/USD'), got " + in_quotes(text);
+    return std::nullopt;
+  }
+  return v;
+}
+
+// A map of year -> value, e.g. {2021: "4.0%"}; `parse` turns the value text into a number or
+// returns nullopt after setting `problem`.
+template <class Parse>
+void load_year_map(Reader& reader, MapReader& parent, std::string_view key, std::string_view what,
+                   std::vector<YearValue>& out, Parse parse) {
+  auto node = parent.get(key, Need::kOptional, what);
+  if (!node) return;
+  MapReader m(reader, *node, parent.path(key), {}, what);
+  for (const auto& entry : m.entries()) {
+    const std::string path = m.path(entry.key);
+    auto year = reader.integer(entry.key_node, path);
+    auto text = reader.text(entry.value, path);
+    if (!year || !text) continue;
+    std::string problem;
+    if (auto v = parse(*text, problem)) {
+      out.push_back(YearValue{*year, *v});
+    } else {
+      reader.fail(entry.value, path, problem);
+    }
+  }
+}
+
+void load_effects(Reader& reader, MapReader& m, std::string_view key, std::array<double, 3>& out,
+                  std::size_t& count) {
+  auto node = m.get(key, Need::kRequired, "a list of 3 effects in SD (after 1, 2, 3 years)");
+  if (!node) return;
+  count = 0;
+  for_each_item(reader, *node, m.path(key), "effects in SD after 1, 2 and 3 years",
+                [&](const YAML::Node& item, const std::string& path) {
+                  auto v = reader.number(item, path);
+                  if (v && count < out.size()) out[count] = *v;
+                  ++count;
+                });
+}
+
+}  // namespace
+
+void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
+  auto node = top.get("outcomes", Need::kOptional, "outcome settings");
+  if (!node) return;
+  MapReader m(reader, *node, "outcomes",
+              {"dose_response", "full_at", "student_learning_sd", "teacher_practice_sd", "sources"},
+              "outcome settings");
+  if (!m.ok()) return;
+  Outcomes o;
+  if (auto n = m.get("dose_response", Need::kOptional, "linear or threshold")) {
+    if (auto v = reader.text(*n, "outcomes.dose_response")) {
+      if (*v == "linear") {
+        o.dose_response = DoseResponse::kLinear;
+      } else if (*v == "threshold") {
+        o.dose_response = DoseResponse::kThreshold;
+      } else {
+        reader.fail(*n, "outcomes.dose_response",
+                    "expected 'linear' or 'threshold', got " + in_quotes(*v));
+      }
+    }
+  }
+  if (auto n =
+          m.get("full_at", Need::kOptional, "a share of the protocol's visits (e.g. '100%')")) {
+    if (auto v = reader.text(*n, "outcomes.full_at")) {
+      if (auto p = parse_percent(*v)) {
+        o.full_at = *p;
+      } else {
+        reader.fail(
+            *n, "outcomes.full_at",
+            "expected a percentage of the protocol's visits (e.g. '100%'), got " + in_quotes(*v));
+      }
+    }
+  }
+  load_effects(reader, m, "student_learning_sd", o.student_learning_sd, o.student_count);
+  load_effects(reader, m, "teacher_practice_sd", o.teacher_practice_sd, o.teacher_count);
+  if (auto n = m.get("sources", Need::kOptional, "a map of input -> source")) {
+    MapReader s(reader, *n, "outcomes.sources", {}, "outcome inputs to their sources");
+    for (const auto& entry : s.entries())
+      o.sources.emplace_back(entry.key, reader.text(entry.value, s.path(entry.key)).value_or(""));
+  }
+  out.outcomes = std::move(o);
+}
+
+void load_prices(Reader& reader, MapReader& top, Scenario& out) {
+  auto node = top.get("prices", Need::kOptional, "price settings");
+  if (!node) return;
+  MapReader m(reader, *node, "prices", {"price_year", "inflation", "exchange_rate"},
+              "price settings");
+  if (!m.ok()) return;
+  Prices p;
+  if (auto v = m.integer("price_year", Need::kRequired)) p.price_year = *v;
+  load_year_map(reader, m, "inflation", "a map of year -> change of the price level (e.g. '4.0%')",
+                p.inflation, [](const std::string& text, std::string& problem) {
+                  auto v = parse_percent(text);
+                  if (!v)
+                    problem =
+                        "expected a percentage change of the price level (e.g. '4.0%'), got " +
+                        in_quotes(text);
+                  return v;
+                });
+  load_year_map(reader, m, "exchange_rate", "a map of year -> exchange rate (e.g. '3.88 PEN/USD')",
+                p.exchange_rate, [&](const std::string& text, std::string& problem) {
+                  return parse_exchange_rate(text, reader.currency, problem);
+                });
+  out.prices = std::move(p);
+}
+
+}  // namespace coachsim::scenario::detail

@@ -1,0 +1,126 @@
+// Checks of outcomes: (effect lists and dose response) and prices: (years, inflation,
+// exchange rates), and the price index they define.
+#include <algorithm>
+#include <set>
+
+#include "checks.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario {
+
+double price_index(const Prices& prices, int year) {
+  auto change = [&](int y) {
+    for (const YearValue& v : prices.inflation)
+      if (v.year == y) return 1.0 + v.value;
+    return 1.0;
+  };
+  double index = 1.0;
+  for (int y = prices.price_year + 1; y <= year; ++y) index *= change(y);
+  for (int y = year + 1; y <= prices.price_year; ++y) index /= change(y);
+  return index;
+}
+
+std::optional<double> exchange_rate(const Prices& prices, int year) {
+  for (const YearValue& v : prices.exchange_rate)
+    if (v.year == year) return v.value;
+  return std::nullopt;
+}
+
+namespace detail {
+namespace {
+
+void check_effects(Checker& c, const std::string& field, const std::array<double, 3>& values,
+                   std::size_t count) {
+  if (!c.loaded(field)) return;
+  if (count != values.size()) {
+    c.error(field, "expected 3 effects in SD (after 1, 2 and 3 years of coaching), got " +
+                       std::to_string(count));
+    return;
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const std::string item = indexed(field, i);
+    if (c.ok(item) && (values[i] < -1.0 || values[i] > 2.0))
+      c.error(item, "expected an effect between -1 and 2 SD, got " + format_number(values[i]));
+  }
+}
+
+// Reports years given twice in a year map (e.g. 2021 and 2021.0 cannot both parse, but a YAML
+// map may repeat a key in another spelling such as 02021).
+void check_unique_years(Checker& c, const std::string& field, const std::vector<YearValue>& list) {
+  std::set<int> seen;
+  for (const YearValue& v : list)
+    if (!seen.insert(v.year).second)
+      c.error(field, "year " + std::to_string(v.year) + " is given twice");
+}
+
+}  // namespace
+
+void check_outcomes(Checker& c) {
+  if (!c.scenario().outcomes) return;
+  const Outcomes& o = *c.scenario().outcomes;
+  check_effects(c, "outcomes.student_learning_sd", o.student_learning_sd, o.student_count);
+  check_effects(c, "outcomes.teacher_practice_sd", o.teacher_practice_sd, o.teacher_count);
+  if (c.ok("outcomes.full_at") && (o.full_at <= 0.0 || o.full_at > 1.0))
+    c.error("outcomes.full_at",
+            "expected a share of the protocol's visits above 0% and at most "
+            "100%, got " +
+                format_number(o.full_at * 100.0) + "%");
+}
+
+void check_prices(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (!s.prices) return;
+  const Prices& p = *s.prices;
+  if (c.ok("prices.price_year") && (p.price_year < 1900 || p.price_year > 2200))
+    c.error("prices.price_year",
+            "expected a calendar year (1900..2200), got " + std::to_string(p.price_year));
+  for (const YearValue& v : p.inflation) {
+    const std::string field = "prices.inflation." + std::to_string(v.year);
+    if (c.ok(field) && v.value <= -1.0)
+      c.error(field, "expected a change of the price level above -100%, got " +
+                         format_number(v.value * 100.0) + "%");
+  }
+  check_unique_years(c, "prices.inflation", p.inflation);
+  // With inflation given, every year between the price year and each school year needs a rate:
+  // a gap would silently mean 0%.
+  if (!p.inflation.empty() && c.ok("prices.inflation") && c.ok("prices.price_year") &&
+      !s.years.empty()) {
+    const int from = std::min(p.price_year, s.years.front().year);
+    const int to = std::max(p.price_year, s.years.back().year);
+    std::string missing;
+    for (int y = from + 1; y <= to; ++y)
+      if (std::none_of(p.inflation.begin(), p.inflation.end(),
+                       [&](const YearValue& v) { return v.year == y; }))
+        missing += (missing.empty() ? "" : ", ") + std::to_string(y);
+    if (!missing.empty())
+      c.error("prices.inflation", "expected the inflation of every year from " +
+                                      std::to_string(from + 1) + " to " + std::to_string(to) +
+                                      " (price year " + std::to_string(p.price_year) +
+                                      " to the scenario's years); missing " + missing);
+  }
+  for (const YearValue& v : p.exchange_rate) {
+    const std::string field = "prices.exchange_rate." + std::to_string(v.year);
+    if (!c.ok(field)) continue;
+    if (v.value <= 0.0) {
+      c.error(field, "expected an exchange rate > 0 " + s.currency + "/USD, got " +
+                         format_number(v.value) + " " + s.currency + "/USD");
+    } else if (std::none_of(s.years.begin(), s.years.end(),
+                            [&](const SchoolYear& y) { return y.year == v.year; })) {
+      c.error(field, "expected one of the scenario's years, got " + std::to_string(v.year));
+    }
+  }
+  check_unique_years(c, "prices.exchange_rate", p.exchange_rate);
+  if (c.ok("prices.exchange_rate")) {
+    std::string missing;
+    for (const SchoolYear& y : s.years)
+      if (!exchange_rate(p, y.year))
+        missing += (missing.empty() ? "" : ", ") + std::to_string(y.year);
+    if (!missing.empty())
+      c.error(
+          c.loaded("prices.exchange_rate") ? "prices.exchange_rate" : "prices",
+          "expected an exchange rate for every school year of the scenario; missing " + missing);
+  }
+}
+
+}  // namespace detail
+}  // namespace coachsim::scenario
