@@ -384,7 +384,6 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
 
 void CoachProcess::end_year(std::size_t year) {
   const scenario::Outcomes* outcomes = ctx_.scenario.outcomes ? &*ctx_.scenario.outcomes : nullptr;
-  const int years = years_coached(year);
   for (const Coach& c : ctx_.population.coaches) {
     if (!c.active_in(year)) continue;
     const auto rounds = ctx_.scenario.school_types[c.type].visit_days.size();
@@ -392,6 +391,7 @@ void CoachProcess::end_year(std::size_t year) {
     for (const CaseloadItem& item : c.caseload) {
       const School& school = ctx_.population.schools[item.school];
       const std::uint32_t first = school.first_teacher + item.first_teacher;
+      const int years = years_coached(year, school.first_year);
       for (std::uint32_t k = 0; k < item.teachers; ++k) {
         std::uint8_t& v = visits_by_teacher_[first + k];
         t.teachers_reached += v > 0;

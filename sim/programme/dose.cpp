@@ -5,8 +5,10 @@
 
 namespace coachsim::programme {
 
-int years_coached(std::size_t year_index) {
-  return static_cast<int>(std::min<std::size_t>(kMaxYearsCoached, year_index + 1));
+int years_coached(std::size_t year_index, std::size_t entry_year_index) {
+  if (year_index < entry_year_index) return 1;  // not yet in the programme: not counted anyway
+  return static_cast<int>(
+      std::min<std::size_t>(kMaxYearsCoached, year_index - entry_year_index + 1));
 }
 
 double dose_share(const scenario::Outcomes& outcomes, int visits, int protocol_visits) {

@@ -12,6 +12,9 @@ TEST(Dose, YearsCoachedCountsFromTheFirstYearUpToThree) {
   EXPECT_EQ(years_coached(1), 2);
   EXPECT_EQ(years_coached(2), 3);
   EXPECT_EQ(years_coached(5), 3);
+  // A school that entered in the second year (scale_up) is in its first year then.
+  EXPECT_EQ(years_coached(1, 1), 1);
+  EXPECT_EQ(years_coached(2, 1), 2);
 }
 
 TEST(Dose, StudentsAreSplitEvenlyAndSumToTheSchool) {

@@ -10,10 +10,10 @@
 
 namespace coachsim::programme {
 
-// Years of coaching a teacher has had by the end of school year `year_index` (0-based), 1..3.
-// For now every teacher starts in the scenario's first year; scale-up entry years will route
-// through here.
-int years_coached(std::size_t year_index);
+// Years of coaching a teacher has had by the end of school year `year_index` (0-based), 1..3,
+// when their school entered the programme in year `entry_year_index` (its first active year:
+// 0 without scale_up, so every teacher starts in the scenario's first year).
+int years_coached(std::size_t year_index, std::size_t entry_year_index = 0);
 
 // Share (0..1) of the full effect earned by `visits` of a protocol of `protocol_visits`.
 double dose_share(const scenario::Outcomes& outcomes, int visits, int protocol_visits);
