@@ -12,6 +12,8 @@ std::string_view miss_reason_id(MissReason r) {
       return "no_supervisor_time";
     case MissReason::kOverlap:
       return "overlap";
+    case MissReason::kNoFunds:
+      return "no_funds";
   }
   return "?";
 }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/run_report.hpp"
 
@@ -14,6 +16,12 @@ std::string national_csv(const RunReport& report);
 std::string variance_csv(const RunReport& report);
 std::string missed_csv(const RunReport& report);
 std::string summary_json(const RunReport& report);
+// With a budget (results.execution.enabled): budget_files.cpp.
+std::string execution_csv(const RunReport& report);
+std::string budget_events_csv(const RunReport& report);
+nlohmann::ordered_json budget_json(const RunReport& report);
+std::string budget_terminal(const RunReport& report);
+std::string missed_budget_class(ledger::Activity a);  // "visits", ..., "fixed"
 // Streams ledger.csv to `file` in chunks (a national ledger is ~100 MB); false on I/O error.
 bool write_ledger_csv(const RunReport& report, std::FILE* file);
 

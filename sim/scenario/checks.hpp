@@ -71,6 +71,7 @@ void check_protocol(Checker& c);  // school types, caseload rules, dispersed_abo
 void check_terms(Checker& c);     // scenario header, geographies, coach, supervision, staff, costs
 void check_regions(Checker& c);   // regions, UGELs, staff, aggregates, CSV schools
 void check_central_costs(Checker& c);  // years and categories of central_costs
+void check_budget(Checker& c);         // budget: regions, years, shares, dates, priority
 
 // Runs every check; `index` may be null (hand-built scenario).
 std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& name,

@@ -26,4 +26,7 @@ void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::stri
 // central_costs: spending outside the regions.
 void load_central_costs(Reader& reader, MapReader& top, Scenario& out);
 
+// budget: (optional) treasury, tranches, results-based rules, priority.
+void load_budget(Reader& reader, MapReader& top, Scenario& out);
+
 }  // namespace coachsim::scenario::detail

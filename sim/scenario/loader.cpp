@@ -22,7 +22,7 @@ using detail::Need;
 const std::vector<std::string> kTopLevelKeys = {
     "coachsim", "name",        "description",   "currency", "seed",        "calendar",
     "years",    "geographies", "protocol",      "coach",    "supervision", "staff_roles",
-    "costs",    "regions",     "central_costs", "sources"};
+    "costs",    "regions",     "central_costs", "sources",  "budget"};
 
 bool is_currency_code(std::string_view code) {
   return code.size() == 3 &&
@@ -65,6 +65,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   detail::load_protocol(reader, top, out);
   detail::load_regions(reader, top, out, base_dir);
   detail::load_central_costs(reader, top, out);
+  detail::load_budget(reader, top, out);
 }
 
 // Errors in the scenario file first, by position; then those in other files (CSV).

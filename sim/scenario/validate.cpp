@@ -114,6 +114,7 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_protocol(c);
   check_regions(c);
   check_central_costs(c);
+  check_budget(c);
   return c.take();
 }
 

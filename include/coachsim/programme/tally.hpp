@@ -17,8 +17,10 @@ enum class MissReason : std::uint8_t {
                       // before the contract started
   kOverlap,           // a fixed-date workshop overlapped another commitment
   kNoSupervisorTime,  // a supervisor's working days ran out before the school year ended
+  kNoFunds,           // the budget could not pay for it (budget: section), or its contract was
+                      // suspended for lack of funds
 };
-inline constexpr int kMissReasonCount = 4;
+inline constexpr int kMissReasonCount = 5;
 std::string_view miss_reason_id(MissReason r);
 
 struct RegionYearTally {

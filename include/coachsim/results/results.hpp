@@ -14,6 +14,7 @@
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/tally.hpp"
+#include "coachsim/results/execution.hpp"
 #include "coachsim/scenario/scenario.hpp"
 
 namespace coachsim::results {
@@ -58,6 +59,7 @@ struct Results {
   std::vector<Spread> variance;
   std::vector<MonthCost> monthly;  // per year: each region's 12 months, then national
   std::int64_t grand_total = 0;
+  Execution execution;  // budget execution; enabled only when the scenario has a budget
 };
 
 Results aggregate(const scenario::Scenario& scenario, const programme::Population& population,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "coachsim/engine/calendar.hpp"
+#include "coachsim/scenario/budget.hpp"
 #include "coachsim/units/quantities.hpp"
 
 namespace coachsim::scenario {
@@ -191,6 +192,7 @@ struct Scenario {
   std::vector<Region> regions;
   std::vector<CentralCost> central_costs;
   std::vector<Source> sources;
+  Budget budget;  // optional; disabled = unlimited money
 };
 
 }  // namespace coachsim::scenario
