@@ -13,6 +13,7 @@
 #include "coachsim/programme/dose.hpp"
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
+#include "treasury.hpp"
 
 namespace coachsim::programme {
 namespace {
@@ -119,12 +120,16 @@ void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
     case kCommitmentEnd:
       finish_commitment(coach);
       break;
+    case kBudgetRetry:  // an activity the budget could not pay yet: try again on its start day
+      next(coach);
+      break;
     default:
       break;
   }
 }
 
 void CoachProcess::post_materials(std::uint32_t coach) {
+  if (ctx_.treasury != nullptr && !budget_pays_materials(coach)) return;
   const Coach& c = ctx_.population.coaches[coach];
   const scenario::UnitCosts& costs = ctx_.scenario.costs;
   ledger::Entry e = entry_for(coach);
@@ -172,7 +177,7 @@ void CoachProcess::next(std::uint32_t coach) {
       continue;
     }
     if (st.next_trip >= st.trips.size()) {
-      if (cm != nullptr) attend(coach, *cm);
+      if (cm != nullptr && !attend(coach, *cm)) continue;
       return;
     }
     const Trip& trip = st.trips[st.next_trip];
@@ -190,7 +195,8 @@ void CoachProcess::next(std::uint32_t coach) {
     Date last = start, after = start;
     const bool fits = fit_trip(cal, plan, start, travel.days_each_way, site, last, after);
     if (cm != nullptr && (!fits || last >= cm->start)) {
-      attend(coach, *cm);  // the workshop comes first; the trip is tried again after it
+      // The workshop comes first; the trip is tried again after it.
+      if (!attend(coach, *cm)) continue;
       return;
     }
     if (!fits) {
@@ -212,6 +218,8 @@ void CoachProcess::next(std::uint32_t coach) {
       st.free_from = start + days(1);
       continue;
     }
+    if (ctx_.treasury != nullptr && budget_holds_trip(coach, trip, travel, site, start, last))
+      return;  // waits, deferred or dropped (budget_process.cpp)
     st.travel = travel;
     st.site_days = site;
     st.free_from = after;
@@ -220,10 +228,13 @@ void CoachProcess::next(std::uint32_t coach) {
   }
 }
 
-void CoachProcess::attend(std::uint32_t coach, const Commitment& c) {
+bool CoachProcess::attend(std::uint32_t coach, const Commitment& c) {
   State& st = states_[coach];
+  if (ctx_.treasury != nullptr && budget_holds_commitment(coach, c))
+    return !dropped_commitment_;  // waits for its start day, or dropped (budget_process.cpp)
   st.free_from = c.end + days(1);
   ctx_.sim.schedule_at(ctx_.at(c.end, kEvening), target_, kCommitmentEnd, coach);
+  return true;
 }
 
 void CoachProcess::finish_trip(std::uint32_t coach) {
@@ -265,12 +276,14 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
   t.coach_days_travel += 2 * st.travel.days_each_way;
   t.coach_days_rain_extra += st.travel.rain_extra_days;
 
+  std::int64_t newly_reached = 0;  // teachers with their first visit of the year
   if (!trip.cluster) {
     const int vd = ctx_.scenario.school_types[c.type].visit_days[trip.round];
     t.visits_done += item.teachers;
     t.visit_days_done += static_cast<std::int64_t>(item.teachers) * vd;
     const std::uint32_t first = school.first_teacher + item.first_teacher;
-    for (std::uint32_t k = 0; k < item.teachers; ++k) ++visits_by_teacher_[first + k];
+    for (std::uint32_t k = 0; k < item.teachers; ++k)
+      newly_reached += ++visits_by_teacher_[first + k] == 1;
   }
   const int participants = trip.cluster ? c.teachers : item.teachers;
   auto post_sessions = [&](int sessions, Activity activity, units::MoneyPerParticipant rate) {
@@ -287,6 +300,7 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
   post_sessions(trip.rtc, Activity::kRtc, costs.rtc_per_participant);
   t.gia_done += static_cast<std::int64_t>(participants) * trip.gia;
   t.rtc_done += static_cast<std::int64_t>(participants) * trip.rtc;
+  if (ctx_.treasury != nullptr) ctx_.treasury->after_trip(year_, c.region, newly_reached);
   next(coach);
 }
 
@@ -348,6 +362,10 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
                               coach, ctx_.scenario.regions[c.region].contract_delay.value() > 0
                                          ? MissReason::kLateContract
                                          : MissReason::kNoCoachTime);
+  if (reason == MissReason::kNoFunds)
+    ctx_.treasury->dropped(static_cast<int>(st.trips[st.next_trip].cluster
+                                                ? scenario::BudgetClass::kGiaRtc
+                                                : scenario::BudgetClass::kVisits));
   RegionYearTally& t = ctx_.tally.at(year_, c.region);
   const Date when = std::min(st.free_from, plan.contract_end);
   {

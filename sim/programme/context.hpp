@@ -15,6 +15,9 @@ namespace coachsim::programme {
 
 using engine::Date;
 
+class Treasury;  // treasury.hpp: present only when the scenario has a budget
+void treasury_on_post(Treasury& treasury, const ledger::Entry& e);
+
 // A fixed-date commitment of a coach: a coach workshop or a teacher workshop it runs.
 struct Commitment {
   Date start;
@@ -60,6 +63,7 @@ struct Context {
     e.event = current_event;
     if (e.activity != ledger::Activity::kOverhead) month_direct[e.region] += e.amount;
     ledger.post(e);
+    if (treasury != nullptr) treasury_on_post(*treasury, e);
   }
   engine::SimTime at(Date d, engine::SimTime time_of_day) const {
     return engine::day_start(calendar.index(d)) + time_of_day;
@@ -72,6 +76,7 @@ struct Context {
   std::uint64_t current_event = 0;
   std::uint64_t replication = 0;      // keys the programme's random streams with scenario.seed
   CoachSupplyPlan* supply = nullptr;  // hiring, training, attrition, cancellations
+  Treasury* treasury = nullptr;       // null: unlimited money
 };
 
 // One-way travel to a place, as planned on the day a trip starts.

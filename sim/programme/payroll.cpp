@@ -6,6 +6,7 @@
 #include "coach_supply.hpp"
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
+#include "treasury.hpp"
 
 namespace coachsim::programme {
 namespace {
@@ -69,7 +70,13 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     e.ugel = static_cast<std::uint16_t>(coach.ugel);
     e.ref_id = c;
     e.coach = c;
-    post_contract(s.regions[coach.region].coach_fee.value_or(s.coach.monthly_fee), active);
+    const units::MoneyPerMonth fee =
+        s.regions[coach.region].coach_fee.value_or(s.coach.monthly_fee);
+    if (ctx_.treasury != nullptr &&
+        !budget_pays_contract(year, coach.region, c, false,
+                              units::prorate_month(fee, active, month_days).value()))
+      continue;  // suspended for lack of funds
+    post_contract(fee, active);
   }
 
   e.category = Category::kSupervision;
@@ -85,6 +92,11 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     if (active == 0) continue;
     e.region = static_cast<std::uint16_t>(sup.region);
     e.ref_id = k;
+    if (ctx_.treasury != nullptr &&
+        !budget_pays_contract(
+            year, sup.region, k, true,
+            units::prorate_month(s.supervision.monthly_fee, active, month_days).value()))
+      continue;  // suspended for lack of funds
     post_contract(s.supervision.monthly_fee, active);
   }
 
@@ -102,6 +114,10 @@ void Payroll::close_month(std::size_t year, unsigned month) {
       e.quantity = count;
       e.rate = role->monthly_salary.value();
       e.amount = units::apply_rate(role->monthly_salary, units::months(count)).value();
+      if (ctx_.treasury != nullptr && !ctx_.treasury->can_pay(year, r, e.amount)) {
+        ctx_.treasury->staff_unpaid(year, r, e.amount);
+        continue;
+      }
       ctx_.post(e);
     }
   }

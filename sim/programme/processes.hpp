@@ -21,7 +21,7 @@ class CoachProcess final : public engine::EventHandler {
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
  private:
-  enum Kind : std::uint32_t { kWake, kTripEnd, kCommitmentEnd };
+  enum Kind : std::uint32_t { kWake, kTripEnd, kCommitmentEnd, kBudgetRetry };
   struct Trip {
     std::uint32_t item = 0;   // caseload item (the host school's item for a cluster session)
     std::uint16_t round = 0;  // visit round, 0-based
@@ -41,12 +41,24 @@ class CoachProcess final : public engine::EventHandler {
 
   void plan_year(std::uint32_t coach, std::size_t year);
   void next(std::uint32_t coach);
-  void attend(std::uint32_t coach, const Commitment& c);
+  bool attend(std::uint32_t coach, const Commitment& c);  // false: dropped for lack of funds
   void finish_trip(std::uint32_t coach);
   void finish_commitment(std::uint32_t coach);
   void miss_commitment(std::uint32_t coach, const Commitment& c, MissReason reason);
   // Records the next trip as missed and skips it; `forced` overrides the reason.
   void miss_trip(std::uint32_t coach, const MissReason* forced = nullptr);
+  // Budget hooks (budget_process.cpp), used only when the scenario has a budget.
+  bool budget_admits_trip(std::uint32_t coach, const Trip& trip, const TravelPlan& travel,
+                          int site_days, Date last);
+  bool budget_admits_commitment(std::uint32_t coach, const Commitment& c);
+  // True when the budget holds the trip back: it is retried on its start day, deferred to the
+  // next tranche, or dropped (the coach goes on tomorrow); the caller returns.
+  bool budget_holds_trip(std::uint32_t coach, const Trip& trip, const TravelPlan& travel,
+                         int site_days, Date start, Date last);
+  // As above for a workshop: retried on its start day (dropped_commitment_ false) or dropped.
+  bool budget_holds_commitment(std::uint32_t coach, const Commitment& c);
+  bool dropped_commitment_ = false;
+  bool budget_pays_materials(std::uint32_t coach);
   void post_materials(std::uint32_t coach);
   ledger::Entry entry_for(std::uint32_t coach) const;
 
@@ -78,6 +90,8 @@ class SupervisorProcess final : public engine::EventHandler {
   };
   void next(std::uint32_t supervisor);
   void finish_visit(std::uint32_t supervisor);
+  bool budget_admits_visit(std::uint32_t supervisor, const Visit& v, const TravelPlan& travel,
+                           int site_days, Date last);  // budget_process.cpp
 
   Context& ctx_;
   std::uint32_t target_;
@@ -96,6 +110,9 @@ class Payroll final : public engine::EventHandler {
 
  private:
   void close_month(std::size_t year, unsigned month);
+  // With a budget: pays a contract month if cash allows, else suspends it (budget_process.cpp).
+  bool budget_pays_contract(std::size_t year, std::size_t region, std::uint32_t who,
+                            bool supervisor, std::int64_t amount);
   Context& ctx_;
   std::uint32_t target_;
 };

@@ -2,8 +2,12 @@
 // driver that opens and closes each school year.
 #include "coachsim/programme/run.hpp"
 
+#include <optional>
+
 #include "coach_supply.hpp"
+
 #include "processes.hpp"
+#include "treasury.hpp"
 
 namespace coachsim::programme {
 namespace {
@@ -102,7 +106,8 @@ class YearDriver final : public engine::EventHandler {
 }  // namespace
 
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
-                       ledger::Ledger& ledger, Tally& tally, std::uint64_t replication) {
+                       ledger::Ledger& ledger, Tally& tally, std::uint64_t replication,
+                       const BudgetPlan* budget_plan, BudgetRecord* budget_record) {
   const engine::Calendar calendar(calendar_spec(scenario));
   engine::Simulator sim;
   Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, 0, replication};
@@ -115,6 +120,12 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
   Payroll payroll(ctx);
   YearDriver driver(ctx, coaches, supervisors, payroll);
   driver.schedule();
+  std::optional<Treasury> treasury;
+  if (scenario.budget.enabled && budget_plan != nullptr && budget_record != nullptr) {
+    treasury.emplace(ctx, *budget_plan, *budget_record);
+    treasury->schedule();
+    ctx.treasury = &*treasury;
+  }
   RunStats stats;
   stats.events = sim.run();
   return stats;

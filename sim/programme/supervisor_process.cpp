@@ -6,6 +6,7 @@
 
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
+#include "treasury.hpp"
 
 namespace coachsim::programme {
 namespace {
@@ -97,6 +98,37 @@ void SupervisorProcess::next(std::uint32_t s) {
       m.quantity = 1;
       ctx_.tally.missed().push_back(m);
     }
+    return;
+  }
+  if (ctx_.treasury != nullptr && !budget_admits_visit(s, v, travel, site, last)) {
+    if (start > ctx_.today()) {  // money may come before the visit would start
+      ctx_.sim.schedule_at(ctx_.at(start, kMorning), target_, kWake, s);
+      return;
+    }
+    Date when;
+    if (ctx_.treasury->defer_until(
+            year_, static_cast<int>(scenario::BudgetClass::kSupervisorVisits), when)) {
+      st.free_from = when;  // waits for the next tranche
+      ctx_.sim.schedule_at(ctx_.at(ctx_.calendar.next_working_day(when), kMorning), target_, kWake,
+                           s);
+      return;
+    }
+    MissedRecord m;
+    m.date = Context::day_number(start);
+    m.year_index = static_cast<std::uint16_t>(year_);
+    m.region = static_cast<std::uint16_t>(sup.region);
+    m.ugel = ctx_.population.coaches[v.coach].ugel;
+    m.coach = v.coach;
+    m.school = UINT32_MAX;
+    m.activity = Activity::kSupervisorVisit;
+    m.reason = MissReason::kNoFunds;
+    m.round = v.number;
+    m.quantity = 1;
+    ctx_.tally.missed().push_back(m);
+    ctx_.treasury->dropped(static_cast<int>(scenario::BudgetClass::kSupervisorVisits));
+    ++st.next_visit;
+    st.free_from = std::max(st.free_from, ctx_.today());
+    next(s);
     return;
   }
   st.travel = travel;

@@ -18,6 +18,8 @@ std::string_view miss_reason_id(MissReason r) {
       return "cancelled";
     case MissReason::kNotHired:
       return "not_hired";
+    case MissReason::kNoFunds:
+      return "no_funds";
   }
   return "?";
 }

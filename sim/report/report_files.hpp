@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/run_report.hpp"
 
@@ -26,6 +28,12 @@ class CsvWriter;
 // The columns appended to regions.csv / national.csv for prices: and outcomes: (none without).
 void outcome_header(CsvWriter& w, const results::Results& results);
 void outcome_cells(CsvWriter& w, const results::Row& r, const results::Results& results);
+// With a budget (results.execution.enabled): budget_files.cpp.
+std::string execution_csv(const RunReport& report);
+std::string budget_events_csv(const RunReport& report);
+nlohmann::ordered_json budget_json(const RunReport& report);
+std::string budget_terminal(const RunReport& report);
+std::string missed_budget_class(ledger::Activity a);  // "visits", ..., "fixed"
 // Streams ledger.csv to `file` in chunks (a national ledger is ~100 MB); false on I/O error.
 bool write_ledger_csv(const RunReport& report, std::FILE* file);
 

@@ -98,6 +98,7 @@ std::string summary_json(const RunReport& report) {
                              {"sd", s.sd},
                              {"min_region", s.min_region},
                              {"max_region", s.max_region}});
+  if (report.results.execution.enabled) j["budget"] = budget_json(report);
   return j.dump(2) + "\n";
 }
 

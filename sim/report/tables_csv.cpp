@@ -149,6 +149,8 @@ std::string missed_csv(const RunReport& report) {
   for (const char* h : {"date", "year", "region", "ugel", "coach", "school", "activity", "round",
                         "quantity", "reason"})
     w.text(h);
+  const bool budget = report.results.execution.enabled;  // adds each activity's budget class
+  if (budget) w.text("budget_class");
   w.end_row();
   for (const programme::MissedRecord& m : report.tally.missed()) {
     w.text(format_day(m.date)).integer(report.scenario.years[m.year_index].year);
@@ -156,6 +158,7 @@ std::string missed_csv(const RunReport& report) {
     w.text(m.school == UINT32_MAX ? std::string_view{} : pop.schools[m.school].id);
     w.text(ledger::activity_id(m.activity)).integer(m.round + 1).integer(m.quantity);
     w.text(programme::miss_reason_id(m.reason));
+    if (budget) w.text(missed_budget_class(m.activity));
     w.end_row();
   }
   return out;

@@ -103,6 +103,7 @@ std::string terminal_summary(const RunReport& report) {
              pad_left(dec_grouped(s.mean), 12) + pad_left(dec_grouped(s.sd), 12) + "\n";
     }
   }
+  if (report.results.execution.enabled) out += budget_terminal(report);
   return out;
 }
 

@@ -13,6 +13,10 @@ void write_run_outputs(const RunReport& report, const std::string& dir) {
   staging.write("missed.csv", missed_csv(report));
   staging.write("summary.json", summary_json(report));
   if (report.results.has_outcomes) staging.write("dose.csv", dose_csv(report));
+  if (report.results.execution.enabled) {
+    staging.write("execution.csv", execution_csv(report));
+    staging.write("budget_events.csv", budget_events_csv(report));
+  }
   if (report.ledger.keeps_entries()) {
     std::FILE* f = staging.open("ledger.csv");
     staging.close(f, "ledger.csv", write_ledger_csv(report, f));
@@ -26,6 +30,11 @@ void write_run_outputs(const RunReport& report, const std::string& dir) {
   if (!report.results.has_outcomes) {  // likewise a dose.csv of a scenario with outcomes:
     std::error_code ec;
     std::filesystem::remove(std::filesystem::path(dir) / "dose.csv", ec);
+  }
+  if (!report.results.execution.enabled) {  // nor would budget files of an earlier run
+    std::error_code ec;
+    std::filesystem::remove(std::filesystem::path(dir) / "execution.csv", ec);
+    std::filesystem::remove(std::filesystem::path(dir) / "budget_events.csv", ec);
   }
 }
 

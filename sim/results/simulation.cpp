@@ -4,6 +4,18 @@
 
 namespace coachsim::results {
 
+programme::BudgetPlan budget_plan(const scenario::Scenario& scenario,
+                                  const programme::Population& population,
+                                  std::uint64_t replication) {
+  scenario::Scenario unlimited = scenario;
+  unlimited.budget.enabled = false;
+  const std::size_t years = scenario.years.size(), regions = population.regions.size();
+  ledger::Ledger ledger(years, regions + 1, true);
+  programme::Tally tally(years, regions);
+  programme::run_programme(unlimited, population, ledger, tally, replication);
+  return programme::make_budget_plan(ledger, regions);
+}
+
 std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool keep_ledger,
                                      std::uint64_t replication) {
   programme::Population population = programme::build_population(scenario, 0);
@@ -14,10 +26,21 @@ std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool ke
                                                  programme::Tally(years, regions),
                                                  {},
                                                  0});
-  sim->events =
-      programme::run_programme(scenario, sim->population, sim->ledger, sim->tally, replication)
-          .events;
+  if (!scenario.budget.enabled) {
+    sim->events =
+        programme::run_programme(scenario, sim->population, sim->ledger, sim->tally, replication)
+            .events;
+    sim->results = aggregate(scenario, sim->population, sim->ledger, sim->tally);
+    return sim;
+  }
+  // The PLAN the budget refers to: the same run with unlimited money.
+  const programme::BudgetPlan plan = budget_plan(scenario, sim->population, replication);
+  programme::BudgetRecord record;
+  sim->events = programme::run_programme(scenario, sim->population, sim->ledger, sim->tally,
+                                         replication, &plan, &record)
+                    .events;
   sim->results = aggregate(scenario, sim->population, sim->ledger, sim->tally);
+  sim->results.execution = make_execution(scenario, sim->population, sim->tally, record);
   return sim;
 }
 

@@ -31,5 +31,7 @@ void load_growth(Reader& reader, MapReader& top, Scenario& out);
 // outcomes: effects of coaching by dose; prices: price level and exchange rate per year.
 void load_outcomes(Reader& reader, MapReader& top, Scenario& out);
 void load_prices(Reader& reader, MapReader& top, Scenario& out);
+// budget: (optional) treasury, tranches, results-based rules, priority.
+void load_budget(Reader& reader, MapReader& top, Scenario& out);
 
 }  // namespace coachsim::scenario::detail

@@ -20,10 +20,10 @@ using detail::MapReader;
 using detail::Need;
 
 const std::vector<std::string> kTopLevelKeys = {
-    "coachsim",    "name",        "description",  "currency", "seed",
-    "calendar",    "years",       "geographies",  "protocol", "coach",
-    "supervision", "staff_roles", "costs",        "regions",  "central_costs",
-    "sources",     "scale_up",    "coach_supply", "outcomes", "prices"};
+    "coachsim", "name",        "description",   "currency", "seed",        "calendar",
+    "years",    "geographies", "protocol",      "coach",    "supervision", "staff_roles",
+    "costs",    "regions",     "central_costs", "sources",  "scale_up",    "coach_supply",
+    "outcomes", "prices",      "budget"};
 
 bool is_currency_code(std::string_view code) {
   return code.size() == 3 &&
@@ -69,6 +69,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   detail::load_growth(reader, top, out);
   detail::load_outcomes(reader, top, out);
   detail::load_prices(reader, top, out);
+  detail::load_budget(reader, top, out);
 }
 
 // Errors in the scenario file first, by position; then those in other files (CSV).

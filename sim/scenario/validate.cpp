@@ -117,6 +117,7 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_growth(c);
   check_outcomes(c);
   check_prices(c);
+  check_budget(c);
   return c.take();
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "coachsim/ledger/ledger.hpp"
+#include "coachsim/programme/budget.hpp"
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/tally.hpp"
 #include "coachsim/scenario/scenario.hpp"
@@ -22,7 +23,11 @@ struct RunStats {
 // spending outside the regions; tally sized (years, population.regions.size()). `replication`
 // keys the programme's own random events (streams keyed by scenario seed, replication, entity
 // and purpose: engine/random.hpp).
+// With `budget_plan` (and scenario.budget.enabled), money is limited by the scenario's budget
+// and the treasury's month-ends and events go to `budget_record` (required then).
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
-                       ledger::Ledger& ledger, Tally& tally, std::uint64_t replication = 0);
+                       ledger::Ledger& ledger, Tally& tally, std::uint64_t replication = 0,
+                       const BudgetPlan* budget_plan = nullptr,
+                       BudgetRecord* budget_record = nullptr);
 
 }  // namespace coachsim::programme

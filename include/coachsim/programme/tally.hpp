@@ -20,8 +20,10 @@ enum class MissReason : std::uint8_t {
   kVacancy,           // the coach left; the post was vacant (or its replacement in training)
   kCancelled,         // the trip was cancelled on its first day (coach_supply.visit_cancellation)
   kNotHired,          // the hiring limit put the coach's contract start past the contract end
+  kNoFunds,           // the budget could not pay for it (budget: section), or its contract was
+                      // suspended for lack of funds
 };
-inline constexpr int kMissReasonCount = 7;
+inline constexpr int kMissReasonCount = 8;
 // Dose histograms: years coached 1..kMaxYearsCoached, visits received 0..kMaxDose-1 (more
 // visits are counted in the last column).
 inline constexpr int kMaxYearsCoached = 3;

@@ -14,6 +14,7 @@
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/tally.hpp"
+#include "coachsim/results/execution.hpp"
 #include "coachsim/results/outcomes.hpp"
 #include "coachsim/scenario/scenario.hpp"
 
@@ -62,6 +63,7 @@ struct Results {
   std::int64_t grand_total = 0;
   bool has_outcomes = false;  // the scenario has outcomes: (outcome columns and metrics)
   bool has_prices = false;    // the scenario has prices: (nominal and US$ columns and metrics)
+  Execution execution;        // budget execution; enabled only when the scenario has a budget
 };
 
 Results aggregate(const scenario::Scenario& scenario, const programme::Population& population,

@@ -26,7 +26,13 @@ struct Simulation {
 // The population (the school register) is the same for every replication: it is data, expanded
 // from the scenario seed alone; `replication` keys the programme's random events, so the
 // replications of a sweep differ only in what is declared uncertain or random.
+// With a budget, simulate() first runs the scenario with unlimited money to get the plan that
+// budget shares refer to (budget_plan), then the budgeted run.
 std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool keep_ledger,
                                      std::uint64_t replication = 0);
+
+programme::BudgetPlan budget_plan(const scenario::Scenario& scenario,
+                                  const programme::Population& population,
+                                  std::uint64_t replication = 0);
 
 }  // namespace coachsim::results

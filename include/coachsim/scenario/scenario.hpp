@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "coachsim/engine/calendar.hpp"
+#include "coachsim/scenario/budget.hpp"
 #include "coachsim/scenario/growth.hpp"
 #include "coachsim/scenario/outcomes.hpp"
 #include "coachsim/units/quantities.hpp"
@@ -197,6 +198,7 @@ struct Scenario {
   CoachSupply coach_supply;          // optional: hiring, training, attrition, cancellations
   std::optional<Outcomes> outcomes;  // absent: no outcome figures in any output
   std::optional<Prices> prices;      // absent: no nominal or US$ figures in any output
+  Budget budget;                     // optional; disabled = unlimited money
 };
 
 }  // namespace coachsim::scenario

@@ -1,0 +1,79 @@
+// The optional `budget:` section: what money a region gets, when, on what conditions, and what
+// is dropped first when it runs short. Absent (enabled == false), money is unlimited and every
+// output is what it was without the section.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "coachsim/engine/calendar.hpp"
+
+namespace coachsim::scenario {
+
+// An amount written either as a share ("90%", of the plan or of the PIA) or as money
+// ("3000000 PEN"). Changes may be negative.
+struct BudgetAmount {
+  bool is_share = true;
+  double share = 1.0;         // 0.9 for "90%"
+  std::int64_t centimos = 0;  // when !is_share
+};
+
+// The activity classes a budget can drop, in the order of their enum (ids in budget_class_id).
+enum class BudgetClass : std::uint8_t {
+  kTeacherWorkshops,
+  kCoachWorkshops,
+  kGiaRtc,
+  kSupervisorVisits,
+  kVisits,
+};
+inline constexpr int kBudgetClassCount = 5;
+const char* budget_class_id(BudgetClass c);  // e.g. "teacher_workshops"
+
+enum class BudgetRelease { kMonthly, kQuarterly, kAnnual };
+enum class BudgetIndicator { kDiagnosticVisitShare, kVisitsDoneShare };
+const char* budget_indicator_id(BudgetIndicator i);
+// drop: an activity the budget cannot pay is dropped; defer: a visit trip or supervisor visit
+// waits for the next tranche of the same year (dropped when none is left); workshops, on fixed
+// dates, are dropped either way.
+enum class BudgetShortfall { kDrop, kDefer };
+
+struct PiaOverride {
+  std::string region;
+  int year = 0;
+  BudgetAmount pia;
+};
+
+// A PIM modification: on `date`, the region's (or every region's) budget changes by `change`
+// (a share of the PIA, or money).
+struct BudgetChange {
+  engine::Date date;
+  std::string region;  // a region id, or "all"
+  BudgetAmount change;
+};
+
+// A results-based rule, applied every year in every region.
+struct BudgetRule {
+  std::string id;
+  BudgetIndicator indicator = BudgetIndicator::kDiagnosticVisitShare;
+  double target = 0.0;    // 0..1
+  engine::MonthDay by;    // deadline, every year
+  double withhold = 0.0;  // share of the PIA held back until the target is met
+  double top_up = 0.0;    // share of the PIA added when the target is met
+};
+
+struct Budget {
+  bool enabled = false;
+  BudgetRelease release = BudgetRelease::kQuarterly;
+  BudgetAmount pia;  // default "100%" of the plan
+  std::vector<PiaOverride> pia_overrides;
+  std::vector<BudgetChange> changes;
+  std::vector<BudgetRule> rules;
+  // Dropped first ... last.
+  std::vector<BudgetClass> priority = {BudgetClass::kTeacherWorkshops, BudgetClass::kCoachWorkshops,
+                                       BudgetClass::kGiaRtc, BudgetClass::kSupervisorVisits,
+                                       BudgetClass::kVisits};
+  BudgetShortfall shortfall = BudgetShortfall::kDrop;
+};
+
+}  // namespace coachsim::scenario

@@ -1,0 +1,68 @@
+// The plan a budget refers to: a region's cost by year, class and month from a run with
+// unlimited money; and the names of budget events.
+#include <chrono>
+
+#include "coachsim/programme/budget.hpp"
+
+namespace coachsim::programme {
+
+int cost_class(ledger::Activity a) {
+  using ledger::Activity;
+  using scenario::BudgetClass;
+  switch (a) {
+    case Activity::kVisitTrip:
+      return static_cast<int>(BudgetClass::kVisits);
+    case Activity::kGia:
+    case Activity::kRtc:
+      return static_cast<int>(BudgetClass::kGiaRtc);
+    case Activity::kTeacherWorkshop:
+      return static_cast<int>(BudgetClass::kTeacherWorkshops);
+    case Activity::kCoachWorkshop:
+      return static_cast<int>(BudgetClass::kCoachWorkshops);
+    case Activity::kSupervisorVisit:
+      return static_cast<int>(BudgetClass::kSupervisorVisits);
+    default:
+      return kFixedClass;
+  }
+}
+
+BudgetPlan make_budget_plan(const ledger::Ledger& ledger, std::size_t regions) {
+  BudgetPlan plan;
+  plan.regions = regions;
+  plan.cells.resize(ledger.years() * regions);
+  for (const ledger::Entry& e : ledger.entries()) {
+    if (e.region >= regions) continue;  // spent outside the regions: not a regional budget
+    BudgetPlanCell& cell = plan.cells[e.year_index * regions + e.region];
+    cell.total += e.amount;
+    if (e.activity == ledger::Activity::kOverhead) continue;
+    const int c = cost_class(e.activity);
+    cell.direct[c] += e.amount;
+    const std::chrono::year_month_day ymd{engine::Date{std::chrono::days{e.date}}};
+    cell.by_month[static_cast<unsigned>(ymd.month()) - 1][static_cast<std::size_t>(c)] += e.amount;
+  }
+  return plan;
+}
+
+const char* budget_event_id(BudgetEventKind k) {
+  switch (k) {
+    case BudgetEventKind::kTranche:
+      return "tranche";
+    case BudgetEventKind::kChange:
+      return "change";
+    case BudgetEventKind::kRuleMet:
+      return "rule_met";
+    case BudgetEventKind::kTopUp:
+      return "top_up";
+    case BudgetEventKind::kRuleForfeited:
+      return "rule_forfeited";
+    case BudgetEventKind::kRuleMissed:
+      return "rule_missed";
+    case BudgetEventKind::kSuspension:
+      return "suspension";
+    case BudgetEventKind::kStaffUnpaid:
+      return "staff_unpaid";
+  }
+  return "?";
+}
+
+}  // namespace coachsim::programme

@@ -1,0 +1,117 @@
+// Budget outputs of a budgeted run: execution.csv (the treasury month by month, PpR style),
+// budget_events.csv (every release, change, rule outcome and suspension), the `budget` block of
+// summary.json and the terminal's budget lines.
+#include <cstdio>
+
+#include "csv_writer.hpp"
+#include "report_files.hpp"
+
+namespace coachsim::report {
+namespace {
+
+const char* class_id(int k) {
+  return k == programme::kFixedClass
+             ? "fixed"
+             : scenario::budget_class_id(static_cast<scenario::BudgetClass>(k));
+}
+
+}  // namespace
+
+std::string execution_csv(const RunReport& report) {
+  std::string out;
+  CsvWriter w(out);
+  for (const char* h : {"region", "year", "month", "pia", "pim", "released", "accrued",
+                        "execution_pct", "physical_target", "teachers_reached",
+                        "teachers_full_protocol", "withheld", "forfeited", "top_ups"})
+    w.text(h);
+  w.end_row();
+  for (const results::ExecutionRow& r : report.results.execution.rows) {
+    w.text(r.region).integer(r.year).integer(r.month);
+    w.money(r.pia).money(r.pim).money(r.released).money(r.accrued).fixed(r.execution_pct, 2);
+    w.integer(r.physical_target).integer(r.teachers_reached);
+    if (r.teachers_full_protocol >= 0)
+      w.integer(r.teachers_full_protocol);
+    else
+      w.text("");
+    w.money(r.withheld).money(r.forfeited).money(r.top_ups);
+    w.end_row();
+  }
+  return out;
+}
+
+std::string budget_events_csv(const RunReport& report) {
+  std::string out;
+  CsvWriter w(out);
+  for (const char* h :
+       {"date", "year", "region", "kind", "amount", "indicator_pct", "target_pct", "rule", "who"})
+    w.text(h);
+  w.end_row();
+  for (const programme::BudgetEvent& e : report.results.execution.events) {
+    w.text(format_day(e.date)).integer(report.scenario.years[e.year_index].year);
+    w.text(report.population.regions[e.region].id).text(programme::budget_event_id(e.kind));
+    w.money(e.amount);
+    if (e.rule >= 0) {
+      w.fixed(100.0 * e.indicator, 2).fixed(100.0 * e.target, 2);
+      w.text(report.scenario.budget.rules[static_cast<std::size_t>(e.rule)].id);
+    } else {
+      w.text("").text("").text("");
+    }
+    if (e.kind == programme::BudgetEventKind::kSuspension)
+      w.text(e.supervisor ? supervisor_name(e.who) : coach_name(e.who));
+    else
+      w.text("");
+    w.end_row();
+  }
+  return out;
+}
+
+std::string missed_budget_class(ledger::Activity a) { return class_id(programme::cost_class(a)); }
+
+nlohmann::ordered_json budget_json(const RunReport& report) {
+  const results::Execution& x = report.results.execution;
+  auto money = [](std::int64_t c) {
+    return nlohmann::ordered_json{{"centimos", c}, {"amount", units::format_centimos(c)}};
+  };
+  nlohmann::ordered_json j;
+  j["pia"] = money(x.pia);
+  j["pim"] = money(x.pim);
+  j["released"] = money(x.released);
+  j["accrued"] = money(x.accrued);
+  j["forfeited"] = money(x.forfeited);
+  j["top_ups"] = money(x.top_ups);
+  j["execution_pct"] = x.pim > 0 ? 100.0 * static_cast<double>(x.accrued) / x.pim : 0.0;
+  nlohmann::ordered_json dropped = nlohmann::ordered_json::object();
+  for (int k = 0; k < programme::kCostClassCount; ++k)
+    dropped[class_id(k)] = x.dropped[static_cast<std::size_t>(k)];
+  j["dropped_activities"] = dropped;
+  if (report.scenario.budget.shortfall == scenario::BudgetShortfall::kDefer) {
+    nlohmann::ordered_json deferred = nlohmann::ordered_json::object();
+    for (int k = 0; k < programme::kCostClassCount; ++k)
+      deferred[class_id(k)] = x.deferred[static_cast<std::size_t>(k)];
+    j["deferrals"] = deferred;
+  }
+  j["suspensions"] = x.suspensions;
+  j["min_cash"] = money(x.min_cash);
+  return j;
+}
+
+std::string budget_terminal(const RunReport& report) {
+  const results::Execution& x = report.results.execution;
+  std::string out = "\nBudget (" + report.scenario.currency + ", all years): PIM " +
+                    units::format_centimos_grouped(x.pim) + ", released " +
+                    units::format_centimos_grouped(x.released) + ", accrued " +
+                    units::format_centimos_grouped(x.accrued);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " (%.1f%%)",
+                x.pim > 0 ? 100.0 * static_cast<double>(x.accrued) / x.pim : 0.0);
+  out += buf;
+  out += ", forfeited " + units::format_centimos_grouped(x.forfeited) +
+         "\n  dropped for lack of funds:";
+  for (int k = 0; k < programme::kCostClassCount; ++k)
+    out += " " + std::string(class_id(k)) + " " +
+           std::to_string(x.dropped[static_cast<std::size_t>(k)]);
+  out += "; contracts suspended " + std::to_string(x.suspensions) + "\n";
+  return out;
+}
+
+}  // namespace coachsim::report

@@ -1,0 +1,198 @@
+// Loads budget: (release, PIA, overrides, PIM changes, results-based rules, priority). Form
+// only; regions, years, share ranges and dates are checked in validate_budget.cpp.
+#include <cstdlib>
+
+#include "load_sections.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+// "85%" -> 0.85; nullopt when `text` is not a number followed by '%'.
+std::optional<double> parse_percent(const std::string& text) {
+  if (text.size() < 2 || text.back() != '%') return std::nullopt;
+  const std::string number = text.substr(0, text.size() - 1);
+  char* end = nullptr;
+  const double v = std::strtod(number.c_str(), &end);
+  if (end == number.c_str() || *end != '\0') return std::nullopt;
+  return v / 100.0;
+}
+
+// A share of a reference ("90%") or an amount of money ("3000000 PEN").
+std::optional<BudgetAmount> read_amount(Reader& reader, MapReader& m, std::string_view key,
+                                        Need need) {
+  auto node = m.get(key, need, "a share like '90%' or an amount like '3000000 PEN'");
+  if (!node) return std::nullopt;
+  const std::string path = m.path(key);
+  auto text = reader.text(*node, path);
+  if (!text) return std::nullopt;
+  BudgetAmount a;
+  if (auto share = parse_percent(*text)) {
+    a.share = *share;
+    return a;
+  }
+  auto parsed = units::parse_expecting(*text, units::Kind::kMoney, reader.currency);
+  if (auto* q = std::get_if<units::ParsedQuantity>(&parsed)) {
+    a.is_share = false;
+    a.centimos = q->centimos;
+    return a;
+  }
+  reader.fail(*node, path,
+              "expected a share like '90%' or an amount like '3000000 " + reader.currency +
+                  "', got " + in_quotes(*text));
+  return std::nullopt;
+}
+
+std::optional<double> read_share(Reader& reader, MapReader& m, std::string_view key, Need need) {
+  auto node = m.get(key, need, "a share like '80%'");
+  if (!node) return std::nullopt;
+  const std::string path = m.path(key);
+  auto text = reader.text(*node, path);
+  if (!text) return std::nullopt;
+  if (auto share = parse_percent(*text)) return share;
+  reader.fail(*node, path, "expected a share like '80%', got " + in_quotes(*text));
+  return std::nullopt;
+}
+
+// Reads `key` as one of `ids`; returns its position.
+std::optional<std::size_t> read_choice(Reader& reader, MapReader& m, std::string_view key,
+                                       const std::vector<std::string>& ids) {
+  auto node = m.get(key, Need::kOptional, join(ids));
+  if (!node) return std::nullopt;
+  const std::string path = m.path(key);
+  auto text = reader.text(*node, path);
+  if (!text) return std::nullopt;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] == *text) return i;
+  reader.fail(*node, path, "expected one of " + join(ids) + ", got " + in_quotes(*text));
+  return std::nullopt;
+}
+
+const std::vector<std::string> kClassIds = {"teacher_workshops", "coach_workshops", "gia_rtc",
+                                            "supervisor_visits", "visits"};
+
+}  // namespace
+
+void load_budget(Reader& reader, MapReader& top, Scenario& out) {
+  auto node = top.get("budget", Need::kOptional, "a map of budget settings");
+  if (!node) return;
+  MapReader b(
+      reader, *node, "budget",
+      {"release", "pia", "pia_overrides", "changes", "rules", "priority", "shortfall", "hiring"},
+      "budget settings");
+  if (!b.ok()) return;
+  Budget& budget = out.budget;
+  budget.enabled = true;
+  if (auto i = read_choice(reader, b, "release", {"monthly", "quarterly", "annual"}))
+    budget.release = static_cast<BudgetRelease>(*i);
+  if (auto a = read_amount(reader, b, "pia", Need::kOptional)) budget.pia = *a;
+  if (auto list = b.get("pia_overrides", Need::kOptional, "a list of {region, year, pia}")) {
+    for_each_item(reader, *list, "budget.pia_overrides", "PIA overrides {region, year, pia}",
+                  [&](const YAML::Node& item, const std::string& path) {
+                    MapReader m(reader, item, path, {"region", "year", "pia"}, "PIA override");
+                    PiaOverride o;
+                    if (auto v = m.text("region", Need::kRequired)) o.region = *v;
+                    if (auto v = m.integer("year", Need::kRequired)) o.year = *v;
+                    if (auto a = read_amount(reader, m, "pia", Need::kRequired)) o.pia = *a;
+                    budget.pia_overrides.push_back(std::move(o));
+                  });
+  }
+  if (auto list = b.get("changes", Need::kOptional, "a list of {date, region, change}")) {
+    for_each_item(reader, *list, "budget.changes", "PIM changes {date, region, change}",
+                  [&](const YAML::Node& item, const std::string& path) {
+                    MapReader m(reader, item, path, {"date", "region", "change"}, "PIM change");
+                    BudgetChange c;
+                    if (auto d = m.date("date", Need::kRequired)) c.date = *d;
+                    if (auto v = m.text("region", Need::kRequired)) c.region = *v;
+                    if (auto a = read_amount(reader, m, "change", Need::kRequired)) c.change = *a;
+                    budget.changes.push_back(std::move(c));
+                  });
+  }
+  if (auto list = b.get("rules", Need::kOptional, "a list of results-based rules")) {
+    for_each_item(
+        reader, *list, "budget.rules", "rules {id, indicator, target, by, withhold, top_up}",
+        [&](const YAML::Node& item, const std::string& path) {
+          MapReader m(reader, item, path, {"id", "indicator", "target", "by", "withhold", "top_up"},
+                      "results-based rule");
+          BudgetRule r;
+          if (auto v = m.text("id", Need::kRequired)) r.id = *v;
+          if (!m.has("indicator")) {
+            m.get("indicator", Need::kRequired, "diagnostic_visit_share or visits_done_share");
+          } else if (auto i = read_choice(reader, m, "indicator",
+                                          {"diagnostic_visit_share", "visits_done_share"})) {
+            r.indicator = static_cast<BudgetIndicator>(*i);
+          }
+          if (auto v = read_share(reader, m, "target", Need::kRequired)) r.target = *v;
+          if (auto v = m.month_day("by", Need::kRequired)) r.by = *v;
+          if (auto v = read_share(reader, m, "withhold", Need::kOptional)) r.withhold = *v;
+          if (auto v = read_share(reader, m, "top_up", Need::kOptional)) r.top_up = *v;
+          budget.rules.push_back(std::move(r));
+        });
+  }
+  if (auto list = b.get("priority", Need::kOptional, "a list of activity classes")) {
+    budget.priority.clear();
+    std::vector<bool> seen(kClassIds.size(), false);
+    for_each_item(reader, *list, "budget.priority", "activity classes, dropped first to last",
+                  [&](const YAML::Node& item, const std::string& path) {
+                    auto v = reader.text(item, path);
+                    if (!v) return;
+                    for (std::size_t i = 0; i < kClassIds.size(); ++i) {
+                      if (kClassIds[i] != *v) continue;
+                      if (seen[i]) {
+                        reader.fail(item, path, "class " + in_quotes(*v) + " listed twice");
+                      } else {
+                        seen[i] = true;
+                        budget.priority.push_back(static_cast<BudgetClass>(i));
+                      }
+                      return;
+                    }
+                    reader.fail(item, path,
+                                "unknown activity class " + in_quotes(*v) +
+                                    did_you_mean(*v, kClassIds) + " (classes: " + join(kClassIds) +
+                                    ")");
+                  });
+    // A class left out of the list is dropped before every listed one.
+    std::vector<BudgetClass> full;
+    for (std::size_t i = 0; i < kClassIds.size(); ++i)
+      if (!seen[i]) full.push_back(static_cast<BudgetClass>(i));
+    full.insert(full.end(), budget.priority.begin(), budget.priority.end());
+    budget.priority = full;
+  }
+  // Only `keep`: contracts that cannot be paid are suspended at the month close.
+  if (auto node = b.get("hiring", Need::kOptional, "keep")) {
+    auto v = reader.text(*node, b.path("hiring"));
+    if (v && *v != "keep")
+      reader.fail(*node, b.path("hiring"),
+                  "expected keep (hiring: stop is not supported yet), got " + in_quotes(*v));
+  }
+  if (auto i = read_choice(reader, b, "shortfall", {"drop", "defer"}))
+    budget.shortfall = static_cast<BudgetShortfall>(*i);
+}
+
+}  // namespace coachsim::scenario::detail
+
+namespace coachsim::scenario {
+
+const char* budget_class_id(BudgetClass c) {
+  switch (c) {
+    case BudgetClass::kTeacherWorkshops:
+      return "teacher_workshops";
+    case BudgetClass::kCoachWorkshops:
+      return "coach_workshops";
+    case BudgetClass::kGiaRtc:
+      return "gia_rtc";
+    case BudgetClass::kSupervisorVisits:
+      return "supervisor_visits";
+    case BudgetClass::kVisits:
+      return "visits";
+  }
+  return "?";
+}
+
+const char* budget_indicator_id(BudgetIndicator i) {
+  return i == BudgetIndicator::kDiagnosticVisitShare ? "diagnostic_visit_share"
+                                                     : "visits_done_share";
+}
+
+}  // namespace coachsim::scenario
