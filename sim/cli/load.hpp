@@ -11,7 +11,7 @@ namespace coachsim::cli {
 struct Loaded {
   scenario::Scenario scenario;
   std::string name;  // file as given, or the built-in default's name
-  std::string text;  // the YAML as read
+  std::string text;  // the YAML as read (after `extends:` is resolved)
 };
 
 // Prints every error (to stderr as text, or to stdout as JSON when `json`) and returns nothing
