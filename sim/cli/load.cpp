@@ -1,22 +1,22 @@
 #include "load.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "coachsim/report/run_report.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
-#include "coachsim/scenario/loader.hpp"
+#include "coachsim/scenario/document.hpp"
 
 namespace coachsim::cli {
 
 std::optional<Loaded> load_or_report(const std::string& path, bool json) {
   // "builtin:default" names the built-in default where a file is expected (coachsim compare).
   const bool builtin = path.empty() || path == kBuiltinDefault;
-  scenario::LoadResult loaded =
-      builtin ? scenario::load_scenario_text(scenario::default_scenario_text(),
+  // Through the document layer, so `extends:` is resolved and `uncertainty:` checked; the text
+  // kept for the outputs is the resolved YAML (the file as written when it extends nothing).
+  scenario::DocumentResult loaded =
+      builtin ? scenario::load_document_text(scenario::default_scenario_text(),
                                              std::string(scenario::kDefaultScenarioName), ".")
-              : scenario::load_scenario_file(path);
+              : scenario::load_document_file(path);
   const std::string name = builtin ? std::string(scenario::kDefaultScenarioName) : path;
   if (!loaded.ok() && json) {
     std::cout << report::load_errors_json(name, loaded.errors);
@@ -30,15 +30,7 @@ std::optional<Loaded> load_or_report(const std::string& path, bool json) {
                  "again (`coachsim validate FILE` checks a file without running it).\n";
     return std::nullopt;
   }
-  std::string text(scenario::default_scenario_text());
-  if (!builtin) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
-  }
-  return Loaded{std::move(loaded.scenario),
-                builtin ? std::string(scenario::kDefaultScenarioName) : path, std::move(text)};
+  return Loaded{loaded.document->nominal(), name, loaded.document->text()};
 }
 
 }  // namespace coachsim::cli

@@ -14,7 +14,7 @@ inline constexpr const char* kBuiltinDefault = "builtin:default";
 struct Loaded {
   scenario::Scenario scenario;
   std::string name;  // file as given, or the built-in default's name
-  std::string text;  // the YAML as read
+  std::string text;  // the YAML as read (after `extends:` is resolved)
 };
 
 // Prints every error (to stderr as text, or to stdout as JSON when `json`) and returns nothing

@@ -14,6 +14,11 @@ void FieldIndex::locate(const std::string& path, Location location) {
 
 void FieldIndex::fail(const std::string& path) { failed_.insert(path); }
 
+void FieldIndex::merge(const FieldIndex& other) {
+  for (const auto& [path, location] : other.locations_) locations_.insert_or_assign(path, location);
+  failed_.insert(other.failed_.begin(), other.failed_.end());
+}
+
 const Location* FieldIndex::find(std::string_view path) const {
   for (;;) {
     const auto it = locations_.find(std::string(path));

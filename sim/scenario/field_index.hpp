@@ -29,6 +29,8 @@ class FieldIndex {
   void locate(const std::string& path, Location location);
   // Marks `path` as not loaded (missing, wrong type, wrong unit, malformed).
   void fail(const std::string& path);
+  // Adds every location and failure of `other` (used to replay a cached CSV parse).
+  void merge(const FieldIndex& other);
 
   // The location of `path`, or of its nearest enclosing path that has one; nullptr if none.
   const Location* find(std::string_view path) const;

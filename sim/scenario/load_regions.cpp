@@ -138,6 +138,32 @@ void load_staff(Reader& reader, MapReader& m, Region& out) {
   }
 }
 
+// Loads a schools CSV, through the reader's cache when it has one: a document parses each file
+// once and replays the result (schools, locations, errors) for every sample.
+void load_cached_csv(Reader& reader, const std::string& file, const std::string& field,
+                     const Location& named_at, Region& out) {
+  CsvCache* cache = reader.csv_cache;
+  if (cache == nullptr) {
+    load_schools_csv(file, field, named_at, out.schools, reader.index(), reader.errors());
+    return;
+  }
+  const std::string key = file + "\n" + field;
+  auto it = cache->entries.find(key);
+  if (it == cache->entries.end()) {
+    if (cache->frozen) {
+      load_schools_csv(file, field, named_at, out.schools, reader.index(), reader.errors());
+      return;
+    }
+    CsvCache::Entry entry;
+    load_schools_csv(file, field, named_at, entry.schools, entry.index, entry.errors);
+    it = cache->entries.emplace(key, std::move(entry)).first;
+  }
+  const CsvCache::Entry& entry = it->second;
+  out.schools.insert(out.schools.end(), entry.schools.begin(), entry.schools.end());
+  reader.index().merge(entry.index);
+  reader.errors().insert(reader.errors().end(), entry.errors.begin(), entry.errors.end());
+}
+
 void load_region(Reader& reader, const YAML::Node& node, const std::string& path, Region& out,
                  const std::string& base_dir) {
   MapReader m(reader, node, path,
@@ -169,8 +195,7 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
     if (auto name = reader.text(*node_csv, field)) {
       const std::string file =
           base_dir.empty() ? *name : (std::filesystem::path(base_dir) / *name).string();
-      load_schools_csv(file, field, reader.location(node_csv->Mark()), out.schools, reader.index(),
-                       reader.errors());
+      load_cached_csv(reader, file, field, reader.location(node_csv->Mark()), out);
     }
   }
 }

@@ -11,6 +11,7 @@
 #include "checks.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
+#include "tree_loader.hpp"
 
 namespace coachsim::scenario {
 
@@ -23,7 +24,7 @@ const std::vector<std::string> kTopLevelKeys = {
     "coachsim", "name",        "description",   "currency", "seed",        "calendar",
     "years",    "geographies", "protocol",      "coach",    "supervision", "staff_roles",
     "costs",    "regions",     "central_costs", "sources",  "scale_up",    "coach_supply",
-    "outcomes", "prices",      "budget"};
+    "outcomes", "prices",      "budget",        "extends",  "uncertainty"};
 
 bool is_currency_code(std::string_view code) {
   return code.size() == 3 &&
@@ -72,6 +73,66 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   detail::load_budget(reader, top, out);
 }
 
+}  // namespace
+
+LoadResult load_scenario_text(std::string_view yaml_text, const std::string& name,
+                              const std::string& base_dir) {
+  return detail::load_document_full(yaml_text, name, base_dir).nominal;
+}
+
+LoadResult load_scenario_file(const std::string& path) {
+  std::string text;
+  std::string error;
+  if (!detail::read_file(path, text, error)) {
+    LoadResult result;
+    result.errors.push_back(LoadError{path, 0, 0, "", error});
+    return result;
+  }
+  const std::string base_dir = std::filesystem::path(path).parent_path().string();
+  return load_scenario_text(text, path, base_dir);
+}
+
+namespace detail {
+
+const std::vector<std::string>& top_level_keys() { return kTopLevelKeys; }
+
+bool read_file(const std::string& path, std::string& text, std::string& error) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                       &std::fclose);
+  int code = file ? 0 : errno;
+  if (file) {
+    errno = 0;
+    char buffer[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, n);
+    if (std::ferror(file.get())) code = errno != 0 ? errno : EIO;
+  }
+  if (code == 0) return true;
+  error = "cannot read scenario file '" + path + "': " + std::strerror(code);
+  return false;
+}
+
+LoadResult load_tree(const YAML::Node& root, const std::string& name, const std::string& base_dir,
+                     const TreeOptions& options, std::size_t* overrides_used) {
+  LoadResult result;
+  FieldIndex index;
+  Reader reader(name, index, result.errors);
+  reader.sources = options.sources;
+  reader.overrides = options.overrides;
+  reader.csv_cache = options.csv_cache;
+  try {
+    load_document(reader, root, result.scenario, base_dir);
+  } catch (const YAML::Exception& e) {
+    // The reader never converts with exceptions; this is a guard, not a path we expect.
+    reader.fail(e.mark, "", "cannot read the YAML document: " + e.msg);
+  }
+  auto checks = run_checks(result.scenario, name, &index);
+  result.errors.insert(result.errors.end(), checks.begin(), checks.end());
+  sort_errors(result.errors, name);
+  if (overrides_used != nullptr) *overrides_used = reader.overrides_used;
+  return result;
+}
+
 // Errors in the scenario file first, by position; then those in other files (CSV).
 void sort_errors(std::vector<LoadError>& errors, const std::string& name) {
   std::stable_sort(errors.begin(), errors.end(), [&](const LoadError& a, const LoadError& b) {
@@ -84,61 +145,6 @@ void sort_errors(std::vector<LoadError>& errors, const std::string& name) {
   });
 }
 
-}  // namespace
-
-LoadResult load_scenario_text(std::string_view yaml_text, const std::string& name,
-                              const std::string& base_dir) {
-  LoadResult result;
-  detail::FieldIndex index;
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml_text));
-  } catch (const YAML::Exception& e) {
-    const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
-    const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-    result.errors.push_back(LoadError{name, line, column, "", "malformed YAML: " + e.msg});
-    return result;
-  }
-  if (!root.IsDefined() || root.IsNull()) {
-    result.errors.push_back(LoadError{
-        name, 1, 1, "",
-        "the scenario is empty; expected a map with keys " + detail::join(kTopLevelKeys)});
-    return result;
-  }
-
-  detail::Reader reader(name, index, result.errors);
-  try {
-    load_document(reader, root, result.scenario, base_dir);
-  } catch (const YAML::Exception& e) {
-    // The reader never converts with exceptions; this is a guard, not a path we expect.
-    reader.fail(e.mark, "", "cannot read the YAML document: " + e.msg);
-  }
-  auto checks = detail::run_checks(result.scenario, name, &index);
-  result.errors.insert(result.errors.end(), checks.begin(), checks.end());
-  sort_errors(result.errors, name);
-  return result;
-}
-
-LoadResult load_scenario_file(const std::string& path) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  std::string text;
-  int error = file ? 0 : errno;
-  if (file) {
-    errno = 0;
-    char buffer[65536];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, n);
-    if (std::ferror(file.get())) error = errno != 0 ? errno : EIO;
-  }
-  if (error != 0) {
-    LoadResult result;
-    result.errors.push_back(LoadError{
-        path, 0, 0, "", "cannot read scenario file '" + path + "': " + std::strerror(error)});
-    return result;
-  }
-  const std::string base_dir = std::filesystem::path(path).parent_path().string();
-  return load_scenario_text(text, path, base_dir);
-}
+}  // namespace detail
 
 }  // namespace coachsim::scenario

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 
 #include "checks.hpp"
 #include "text_util.hpp"
@@ -38,6 +39,15 @@ std::string describe_node(const YAML::Node& node) {
 
 Location Reader::location(const YAML::Mark& mark) const {
   if (mark.is_null()) return Location{file_, 0, 0};
+  if (sources != nullptr && !sources->empty()) {
+    const auto after =
+        std::upper_bound(sources->begin(), sources->end(), mark.line,
+                         [](int line, const SourceLines& s) { return line < s.first_line; });
+    if (after != sources->begin()) {
+      const SourceLines& from = *std::prev(after);
+      return Location{from.file, mark.line - from.first_line + 1, mark.column + 1};
+    }
+  }
   return Location{file_, mark.line + 1, mark.column + 1};
 }
 
@@ -72,6 +82,13 @@ void Reader::warn_error(const YAML::Mark& mark, const std::string& path, std::st
 std::optional<std::string> Reader::scalar(const YAML::Node& node, const std::string& path,
                                           std::string_view expected) {
   locate(path, node);
+  if (overrides != nullptr && node.IsDefined() && node.IsScalar()) {
+    const auto it = overrides->find(path);
+    if (it != overrides->end()) {
+      ++overrides_used;
+      return it->second;
+    }
+  }
   if (node.IsDefined() && node.IsScalar()) return node.Scalar();
   fail(node, path, "expected " + std::string(expected) + ", got " + describe_node(node));
   return std::nullopt;
@@ -221,7 +238,7 @@ MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string path,
     if (first != entries_.end()) {
       reader_.warn_error(key_node.Mark(), this->path(key),
                          "duplicate key " + in_quotes(key) + " (first given at line " +
-                             std::to_string(first->key_node.Mark().line + 1) +
+                             std::to_string(reader_.location(first->key_node.Mark()).line) +
                              "; that value is used)");
       continue;
     }

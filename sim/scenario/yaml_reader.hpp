@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -25,6 +26,32 @@
 namespace coachsim::scenario::detail {
 
 enum class Need { kOptional, kRequired };
+
+// Which file each line of a parsed tree came from. A document built from several files
+// (`extends:`) parses each file with its lines shifted past those of the files before it, so a
+// node's mark line says both the file and the line within it. Sorted by first_line.
+struct SourceLines {
+  int first_line = 0;  // 0-based mark line where the file starts
+  std::string file;
+};
+using SourceMap = std::vector<SourceLines>;
+
+// Scalar values that replace the text in the tree, by dotted path (index form, as the loader
+// names fields): how a sampled scenario is loaded without copying or changing the tree.
+using ScalarOverrides = std::unordered_map<std::string, std::string>;
+
+// Parsed schools CSV files, kept by a document so that loading a sample does not read or parse
+// them again. Filled by the first (nominal) load; read-only once frozen, so loads on many
+// threads may share it.
+struct CsvCache {
+  struct Entry {
+    std::vector<SchoolRecord> schools;
+    FieldIndex index;
+    std::vector<LoadError> errors;
+  };
+  std::unordered_map<std::string, Entry> entries;  // by "<file>\n<field>"
+  bool frozen = false;
+};
 
 // How a node looks to a user: "a map", "a list", "text 'abc'", "nothing (null)".
 std::string describe_node(const YAML::Node& node);
@@ -40,6 +67,12 @@ class Reader {
 
   // The currency code money amounts must use (set once `currency:` is read).
   std::string currency = "PEN";
+  // Optional: files of a multi-file tree, replaced scalar values, and the CSV cache.
+  const SourceMap* sources = nullptr;
+  const ScalarOverrides* overrides = nullptr;
+  CsvCache* csv_cache = nullptr;
+  // How many reads were answered from `overrides` (each override must be read once).
+  std::size_t overrides_used = 0;
 
   Location location(const YAML::Mark& mark) const;
   // Records `node`'s position under `path`.

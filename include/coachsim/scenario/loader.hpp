@@ -33,10 +33,14 @@ struct LoadResult {
   bool ok() const { return errors.empty(); }
 };
 
-// Loads a scenario file; CSV files it names are resolved relative to its folder.
+// Loads a scenario file; CSV files it names are resolved relative to its folder. A file that
+// `extends:` another is merged over it first (docs/extends.md), and an `uncertainty:` section
+// is checked and otherwise ignored (docs/uncertainty.md): the nominal scenario is returned.
+// Thin wrappers over load_document_file/text (document.hpp).
 LoadResult load_scenario_file(const std::string& path);
 
-// Loads from text; `name` is used in error messages, `base_dir` resolves CSV paths.
+// Loads from text; `name` is used in error messages, `base_dir` resolves CSV paths and the
+// file named by `extends:`.
 LoadResult load_scenario_text(std::string_view yaml_text, const std::string& name,
                               const std::string& base_dir);
 

@@ -1,0 +1,231 @@
+// `extends:`: a scenario file written as a few changes to another (see docs/extends.md).
+//
+// Each file is parsed with its lines shifted past those of the files parsed before it, so a
+// node's mark line tells both the file and the line within it (the SourceMap); merged trees
+// keep the original nodes, so every value keeps the position of the file that wrote it.
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+
+#include "coachsim/scenario/default_scenario.hpp"
+#include "text_util.hpp"
+#include "tree_loader.hpp"
+
+namespace coachsim::scenario::detail {
+
+namespace {
+
+constexpr std::string_view kBuiltinDefault = "builtin:default";
+
+struct Resolver {
+  std::string top_dir;
+  int next_line = 0;
+  ResolvedSource out;
+
+  struct File {
+    std::string name;      // as shown in errors
+    std::string dir;       // where its relative paths resolve
+    std::string identity;  // for cycle detection
+    int first_line = 0;
+  };
+
+  void error(const File& file, const YAML::Mark& mark, const std::string& field,
+             std::string message) {
+    const int line = mark.is_null() ? 0 : mark.line - file.first_line + 1;
+    const int column = mark.is_null() ? 0 : mark.column + 1;
+    out.errors.push_back(LoadError{file.name, line, column, field, std::move(message)});
+  }
+
+  // Paths in keys ending in `_csv` resolve against the folder of the file that wrote them; the
+  // loader resolves them against the top file's folder, so rewrite those of other folders.
+  void rebase_csv_paths(YAML::Node node, const std::string& dir) {
+    if (node.IsSequence()) {
+      for (auto item : node) rebase_csv_paths(item, dir);
+      return;
+    }
+    if (!node.IsMap()) return;
+    for (auto pair : node) {
+      YAML::Node value = pair.second;
+      const std::string key = pair.first.IsScalar() ? pair.first.Scalar() : std::string();
+      const bool csv = key.size() > 4 && key.compare(key.size() - 4, 4, "_csv") == 0;
+      if (csv && value.IsScalar()) {
+        namespace fs = std::filesystem;
+        const fs::path written(value.Scalar());
+        if (written.is_absolute()) continue;
+        const fs::path actual = (fs::path(dir) / written).lexically_normal();
+        fs::path relative = top_dir.empty() ? actual : actual.lexically_relative(top_dir);
+        if (relative.empty()) relative = fs::absolute(actual);
+        value = relative.generic_string();  // keeps the node's mark
+      } else {
+        rebase_csv_paths(value, dir);
+      }
+    }
+  }
+
+  static YAML::Node find(const YAML::Node& map, const std::string& key) {
+    for (const auto& pair : map) {
+      if (pair.first.IsScalar() && pair.first.Scalar() == key) return pair.second;
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+
+  static bool id_list(const YAML::Node& list) {
+    if (!list.IsSequence() || list.size() == 0) return false;
+    for (const auto& item : list) {
+      if (!item.IsMap() || !find(item, "id").IsScalar()) return false;
+    }
+    return true;
+  }
+
+  // Merges `over` into `base` in place: maps recursively, lists of maps with ids item by item,
+  // anything else replaced. Nodes from `over` are linked in, not copied, to keep their marks.
+  // (YAML::Node's assignment would make two nodes share one value, which the emitter cannot
+  // handle, so a changed map is rebuilt from its entries instead.)
+  void merge(YAML::Node base, const YAML::Node& over, bool top) {
+    struct Entry {
+      YAML::Node key;
+      std::optional<YAML::Node> value;
+    };
+    std::vector<Entry> entries;
+    for (const auto& pair : base) entries.push_back(Entry{pair.first, YAML::Node(pair.second)});
+    const std::size_t base_size = entries.size();
+    std::vector<std::string> seen;
+    bool rebuild = false;
+    for (const auto& pair : over) {
+      const std::string key = pair.first.IsScalar() ? pair.first.Scalar() : std::string();
+      if (top && key == "extends") continue;
+      const bool repeated = std::find(seen.begin(), seen.end(), key) != seen.end();
+      seen.push_back(key);
+      auto it = std::find_if(
+          entries.begin(), entries.begin() + static_cast<long>(base_size), [&](const Entry& e) {
+            return pair.first.IsScalar() && e.key.IsScalar() && e.key.Scalar() == key;
+          });
+      if (repeated || it == entries.begin() + static_cast<long>(base_size)) {
+        // A new key (or a duplicate, left in for the loader to report).
+        entries.push_back(Entry{pair.first, YAML::Node(pair.second)});
+        rebuild = true;
+      } else if (it->value->IsMap() && pair.second.IsMap()) {
+        merge(*it->value, pair.second, false);
+      } else if (id_list(*it->value) && id_list(pair.second)) {
+        merge_by_id(*it->value, pair.second);
+      } else {
+        it->value.emplace(pair.second);
+        rebuild = true;
+      }
+    }
+    if (!rebuild) return;
+    for (std::size_t i = 0; i < base_size; ++i) base.remove(entries[i].key);
+    for (const Entry& e : entries) base.force_insert(e.key, *e.value);
+  }
+
+  void merge_by_id(YAML::Node base, const YAML::Node& over) {
+    for (const auto& item : over) {
+      const std::string id = find(item, "id").Scalar();
+      bool merged = false;
+      for (auto base_item : base) {
+        if (find(base_item, "id").Scalar() == id) {
+          merge(base_item, item, false);
+          merged = true;
+          break;
+        }
+      }
+      if (!merged) base.push_back(item);
+    }
+  }
+
+  static std::string identity_of(const std::string& name) {
+    std::error_code ec;
+    const auto canonical = std::filesystem::weakly_canonical(name, ec);
+    return ec ? name : canonical.string();
+  }
+
+  // Parses one file and the chain it extends; nullopt after reporting errors.
+  std::optional<YAML::Node> resolve(std::string_view text, File file, std::vector<File> chain) {
+    file.first_line = next_line;
+    out.sources.push_back(SourceLines{file.first_line, file.name});
+    next_line += static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 2;
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(static_cast<std::size_t>(file.first_line), '\n') +
+                        std::string(text));
+    } catch (const YAML::Exception& e) {
+      error(file, e.mark, "", "malformed YAML: " + e.msg);
+      return std::nullopt;
+    }
+    if (!root.IsDefined() || root.IsNull()) {
+      out.errors.push_back(
+          LoadError{file.name, 1, 1, "",
+                    "the scenario is empty; expected a map with keys " + join(top_level_keys())});
+      return std::nullopt;
+    }
+    if (file.dir != top_dir) rebase_csv_paths(root, file.dir);
+    if (!root.IsMap()) return root;
+    const YAML::Node extends = find(root, "extends");
+    if (!extends.IsDefined()) return root;
+    if (!extends.IsScalar() || extends.Scalar().empty()) {
+      error(file, extends.Mark(), "extends",
+            "expected the file this scenario extends (a path relative to this file, or '" +
+                std::string(kBuiltinDefault) + "'), got " + describe_node(extends));
+      return std::nullopt;
+    }
+    const std::string target = extends.Scalar();
+    File base;
+    std::string base_text;
+    if (target == kBuiltinDefault) {
+      base = File{std::string(kDefaultScenarioName), ".", std::string(kBuiltinDefault), 0};
+      base_text = std::string(default_scenario_text());
+    } else {
+      namespace fs = std::filesystem;
+      const std::string path = file.dir.empty() || fs::path(target).is_absolute()
+                                   ? target
+                                   : (fs::path(file.dir) / target).lexically_normal().string();
+      base = File{path, fs::path(path).parent_path().string(), identity_of(path), 0};
+      std::string problem;
+      if (!read_file(path, base_text, problem)) {
+        error(file, extends.Mark(), "extends", problem);
+        return std::nullopt;
+      }
+    }
+    chain.push_back(file);
+    for (const File& earlier : chain) {
+      if (earlier.identity != base.identity) continue;
+      std::string cycle;
+      for (const File& f : chain) cycle += in_quotes(f.name) + " extends ";
+      error(file, extends.Mark(), "extends",
+            "extends forms a cycle: " + cycle + in_quotes(base.name));
+      return std::nullopt;
+    }
+    auto base_root = resolve(base_text, base, chain);
+    if (!base_root) return std::nullopt;
+    if (!base_root->IsMap()) {
+      error(file, extends.Mark(), "extends",
+            "the extended scenario " + in_quotes(base.name) + " is not a map of scenario keys");
+      return std::nullopt;
+    }
+    merge(*base_root, root, true);
+    return base_root;
+  }
+};
+
+}  // namespace
+
+ResolvedSource resolve_source(std::string_view text, const std::string& name,
+                              const std::string& base_dir) {
+  Resolver resolver;
+  resolver.top_dir = base_dir;
+  const Resolver::File top{name, base_dir, Resolver::identity_of(name), 0};
+  auto root = resolver.resolve(text, top, {});
+  if (root) {
+    resolver.out.root = *root;
+    if (resolver.out.sources.size() == 1) {
+      resolver.out.text = std::string(text);
+    } else {
+      YAML::Emitter emitter;
+      emitter << *root;
+      resolver.out.text = std::string(emitter.c_str()) + "\n";
+    }
+  }
+  return std::move(resolver.out);
+}
+
+}  // namespace coachsim::scenario::detail
