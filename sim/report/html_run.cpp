@@ -72,6 +72,7 @@ class Report {
   std::string caseload();
   std::string categories();
   std::string monthly();
+  std::string execution();
   std::string coverage();
 
   const RunReport& r_;
@@ -465,6 +466,62 @@ std::string Report::monthly() {
   return html;
 }
 
+// With a budget: the PpR execution curve, national, month by month: the modified budget (PIM),
+// the money released to the regions and the spending accrued, cumulative within each year.
+std::string Report::execution() {
+  const results::Execution& ex = r_.results.execution;
+  if (!ex.enabled) return "";
+  const std::string pim = with_cur("PIM"), released = with_cur("Released"),
+                    accrued = with_cur("Accrued");
+  Table t({txt("Month"), num(esc(pim)), num(esc(released)), num(esc(accrued)),
+           num("Execution (accrued / PIM)"), num("Teachers reached"), num("Physical target")});
+  ordered_json values = ordered_json::array();
+  for (const results::ExecutionRow& e : ex.rows) {
+    if (e.region != "national") continue;
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02u-01", e.year, e.month);
+    const std::string label = std::string(kMonths[e.month - 1]) + " " + std::to_string(e.year);
+    for (const auto& [series, amount] :
+         {std::pair{pim, e.pim}, std::pair{released, e.released}, std::pair{accrued, e.accrued}})
+      values.push_back({{"date", date},
+                        {"month", label},
+                        {"year", e.year},
+                        {"series", series},
+                        {"amount", currency_units(amount)}});
+    t.row({txt(label), num(money(e.pim)), num(money(e.released)), num(money(e.accrued)),
+           num(pct(e.execution_pct)), num(integer(e.teachers_reached)),
+           num(integer(e.physical_target))});
+  }
+  ordered_json x = field("date", "temporal", "");
+  x["timeUnit"] = "utcyearmonth";
+  x["title"] = nullptr;
+  x["axis"] = {{"format", "%b %Y"}, {"labelAngle", -45}, {"labelOverlap", true}};
+  ordered_json color = field("series", "nominal", "");
+  color["title"] = nullptr;
+  color["scale"] = {{"domain", {pim, released, accrued}},
+                    {"range", {"#54a24b", "#4c78a8", "#e45756"}}};
+  ordered_json spec = base_spec(values);
+  spec["height"] = 320;
+  spec["mark"] = {{"type", "line"}, {"point", true}};
+  spec["encoding"] = {
+      {"x", x},
+      {"y", money_axis_field("amount", with_cur("Cumulative in the school year"))},
+      {"color", color},
+      {"detail", {{"field", "year"}, {"type", "nominal"}}},
+      {"tooltip",
+       ordered_json::array({tip("month", "nominal", "Month"), tip("series", "nominal", "Series"),
+                            tip("amount", "quantitative", cur_, ",.2f")})}};
+  const std::string caption =
+      "Budget execution as a PpR programme reports it, national: the modified budget (PIM, "
+      "after cuts and top-ups), the money released to the regions (tranches and results-based "
+      "releases) and the spending accrued (the ledger), each cumulative within its school year. "
+      "The table adds the physical side: teachers reached so far against the teachers planned.";
+  std::string html;
+  chart(html, "budget-execution", "Budget execution: PIM, released and accrued", caption, spec,
+        t.html("National budget execution by month"));
+  return html;
+}
+
 std::string Report::coverage() {
   const results::Row* nation = nullptr;
   for (const results::Row& n : r_.results.national)
@@ -565,6 +622,7 @@ std::string Report::page() {
   sections += caseload();
   sections += categories();
   sections += monthly();
+  sections += execution();
   sections += coverage();
 
   const scenario::Scenario& sc = r_.scenario;

@@ -326,6 +326,26 @@ TEST(HtmlReportInChromium, TheNationalDefaultScenarioRenders) {
             << " s; screenshot " << artefact("html_report_default.png").string() << "\n";
 }
 
+// A budgeted run adds the PpR execution curve (PIM, released, accrued by month) with its table.
+TEST(HtmlReportInChromium, ABudgetedRunAddsTheExecutionCurve) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  scenario::Scenario s = three_regions();
+  s.budget.enabled = true;
+  s.budget.release = scenario::BudgetRelease::kQuarterly;
+  const SimRun r = run(std::move(s));
+  ASSERT_TRUE(r.sim->results.execution.enabled);
+  const fs::path html = artefact("html_report_budget.html");
+  report::write_html(r.report(), html.string());
+  const std::string text = read_file(html);
+  EXPECT_NE(text.find("National budget execution by month"), std::string::npos);
+  const Browser b = open_in_chromium(html, artefact("html_report_budget.png"), 5200);
+  expect_rendered(b, kCharts + 1);
+  const std::string content = chart_content(b.dom, "budget-execution");
+  EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos);
+  EXPECT_NE(content.find("role-mark"), std::string::npos);
+}
+
 // The check can fail: a chart whose spec is broken is reported in #errors and not counted.
 TEST(HtmlReportInChromium, ABrokenChartIsReported) {
   std::string why;
