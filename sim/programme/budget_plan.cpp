@@ -61,6 +61,8 @@ const char* budget_event_id(BudgetEventKind k) {
       return "suspension";
     case BudgetEventKind::kStaffUnpaid:
       return "staff_unpaid";
+    case BudgetEventKind::kDeferral:
+      return "deferred";
   }
   return "?";
 }

@@ -70,7 +70,8 @@ bool CoachProcess::budget_holds_trip(std::uint32_t coach, const Trip& trip,
   }
   Date when;
   const BudgetClass gate = trip.cluster ? BudgetClass::kGiaRtc : BudgetClass::kVisits;
-  if (ctx_.treasury->defer_until(year_, static_cast<int>(gate), when)) {
+  if (ctx_.treasury->defer_until(year_, ctx_.population.coaches[coach].region,
+                                 static_cast<int>(gate), coach, false, when)) {
     st.free_from = when;  // waits for the next tranche, then tries the same trip again
     ctx_.sim.schedule_at(ctx_.at(cal.next_working_day(when), kMorning), target_, kBudgetRetry,
                          coach);

@@ -106,8 +106,9 @@ void SupervisorProcess::next(std::uint32_t s) {
       return;
     }
     Date when;
-    if (ctx_.treasury->defer_until(
-            year_, static_cast<int>(scenario::BudgetClass::kSupervisorVisits), when)) {
+    if (ctx_.treasury->defer_until(year_, sup.region,
+                                   static_cast<int>(scenario::BudgetClass::kSupervisorVisits), s,
+                                   true, when)) {
       st.free_from = when;  // waits for the next tranche
       ctx_.sim.schedule_at(ctx_.at(ctx_.calendar.next_working_day(when), kMorning), target_, kWake,
                            s);

@@ -365,7 +365,8 @@ bool Treasury::admit(std::size_t y, std::size_t r, scenario::BudgetClass gate,
   return true;
 }
 
-bool Treasury::defer_until(std::size_t y, int cost_class, Date& when) {
+bool Treasury::defer_until(std::size_t y, std::size_t r, int cost_class, std::uint32_t who,
+                           bool supervisor, Date& when) {
   if (budget_.shortfall != scenario::BudgetShortfall::kDefer) return false;
   const Date today = ctx_.today();
   for (unsigned m = month_of(today) + 1; m <= 12; ++m) {
@@ -374,6 +375,10 @@ bool Treasury::defer_until(std::size_t y, int cost_class, Date& when) {
     if (!tranche_day(first)) continue;
     when = first;
     ++record_.deferred[static_cast<std::size_t>(cost_class)];
+    event(y, r, BudgetEventKind::kDeferral, 0);
+    record_.events.back().cost_class = static_cast<std::int8_t>(cost_class);
+    record_.events.back().who = who;
+    record_.events.back().supervisor = supervisor;
     return true;
   }
   return false;

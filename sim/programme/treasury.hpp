@@ -30,9 +30,10 @@ class Treasury final : public engine::EventHandler {
   // Yes: its cost is committed until posted. No: nothing is committed.
   bool admit(std::size_t year, std::size_t region, scenario::BudgetClass gate,
              const ClassCosts& cost, Date last_day);
-  // With `shortfall: defer`: the next tranche day of the year after today, if any (counted as a
-  // deferral of class `cost_class`).
-  bool defer_until(std::size_t year, int cost_class, Date& when);
+  // With `shortfall: defer`: the next tranche day of the year after today, if any; the deferral
+  // of `who`'s activity of class `cost_class` in `region` is recorded as a budget event.
+  bool defer_until(std::size_t year, std::size_t region, int cost_class, std::uint32_t who,
+                   bool supervisor, Date& when);
   // Counts an activity as dropped (the caller records it in missed.csv).
   void dropped(int cost_class) { ++record_.dropped[static_cast<std::size_t>(cost_class)]; }
   // Does released cash cover a fixed cost due now (with the overhead it will attract)?

@@ -42,8 +42,8 @@ std::string execution_csv(const RunReport& report) {
 std::string budget_events_csv(const RunReport& report) {
   std::string out;
   CsvWriter w(out);
-  for (const char* h :
-       {"date", "year", "region", "kind", "amount", "indicator_pct", "target_pct", "rule", "who"})
+  for (const char* h : {"date", "year", "region", "kind", "amount", "indicator_pct", "target_pct",
+                        "rule", "who", "class"})
     w.text(h);
   w.end_row();
   for (const programme::BudgetEvent& e : report.results.execution.events) {
@@ -56,10 +56,12 @@ std::string budget_events_csv(const RunReport& report) {
     } else {
       w.text("").text("").text("");
     }
-    if (e.kind == programme::BudgetEventKind::kSuspension)
+    if (e.kind == programme::BudgetEventKind::kSuspension ||
+        e.kind == programme::BudgetEventKind::kDeferral)
       w.text(e.supervisor ? supervisor_name(e.who) : coach_name(e.who));
     else
       w.text("");
+    w.text(e.cost_class >= 0 ? class_id(e.cost_class) : "");
     w.end_row();
   }
   return out;

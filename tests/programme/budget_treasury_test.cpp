@@ -119,6 +119,15 @@ TEST(BudgetTreasury, DeferWaitsForTheNextTrancheInsteadOfDropping) {
   const auto visits = static_cast<std::size_t>(BudgetClass::kVisits);
   EXPECT_EQ(dropped->record.deferred[visits], 0);
   EXPECT_GT(deferred->record.deferred[visits], 0);
+  // Every deferral is also a budget event, naming its class and the coach or supervisor.
+  std::int64_t deferral_events = 0, deferrals = 0;
+  for (const programme::BudgetEvent& e : deferred->record.events)
+    if (e.kind == programme::BudgetEventKind::kDeferral) {
+      ++deferral_events;
+      EXPECT_GE(e.cost_class, 0);
+    }
+  for (std::int64_t n : deferred->record.deferred) deferrals += n;
+  EXPECT_EQ(deferral_events, deferrals);
   EXPECT_LT(deferred->record.dropped[visits], dropped->record.dropped[visits]);
   std::int64_t done_drop = 0, done_defer = 0;
   for (std::size_t y = 0; y < drop.years.size(); ++y)

@@ -60,6 +60,7 @@ enum class BudgetEventKind : std::uint8_t {
   kRuleMissed,     // a top-up rule's date passed unmet (nothing withheld)
   kSuspension,     // a coach or supervisor contract that could not be paid
   kStaffUnpaid,    // a month of regional staff that could not be paid
+  kDeferral,       // an activity (shortfall: defer) waiting for the next tranche
 };
 const char* budget_event_id(BudgetEventKind k);
 
@@ -68,12 +69,13 @@ struct BudgetEvent {
   std::uint16_t year_index = 0;
   std::uint16_t region = 0;
   BudgetEventKind kind = BudgetEventKind::kTranche;
-  std::int64_t amount = 0;  // céntimos
-  double indicator = -1.0;  // the rule's indicator when it was decided (-1: none)
-  double target = -1.0;     // the rule's target (-1: none)
-  std::int32_t rule = -1;   // index into scenario.budget.rules (-1: none)
-  std::uint32_t who = 0;    // suspensions: the coach or supervisor index
-  bool supervisor = false;  // suspensions: a supervisor contract
+  std::int64_t amount = 0;      // céntimos
+  double indicator = -1.0;      // the rule's indicator when it was decided (-1: none)
+  double target = -1.0;         // the rule's target (-1: none)
+  std::int32_t rule = -1;       // index into scenario.budget.rules (-1: none)
+  std::uint32_t who = 0;        // suspensions and deferrals: the coach or supervisor index
+  bool supervisor = false;      // suspensions and deferrals: a supervisor (else a coach)
+  std::int8_t cost_class = -1;  // deferrals: the activity's class (programme::cost_class ids)
 };
 
 struct BudgetRecord {
