@@ -85,6 +85,15 @@ class Report {
   Page page_;
 };
 
+// The x axis of the charts by month: one tick a month, "Mar 2021".
+ordered_json month_axis() {
+  ordered_json x = field("date", "temporal", "");
+  x["timeUnit"] = "utcyearmonth";
+  x["title"] = nullptr;
+  x["axis"] = {{"format", "%b %Y"}, {"labelAngle", -45}, {"labelOverlap", true}};
+  return x;
+}
+
 std::string Report::inactive_note() const {
   std::string names;
   for (const results::Row* row : last_rows_) {
@@ -428,10 +437,7 @@ std::string Report::monthly() {
                       {"share", share}});
     t.row({txt(label), num(money(m.cost)), num(money(m.cumulative)), num(pct(share))});
   }
-  ordered_json x = field("date", "temporal", "");
-  x["timeUnit"] = "utcyearmonth";
-  x["title"] = nullptr;
-  x["axis"] = {{"format", "%b %Y"}, {"labelAngle", -45}, {"labelOverlap", true}};
+  ordered_json x = month_axis();
   const ordered_json tooltip = ordered_json::array(
       {tip("month", "nominal", "Month"), tip("cost", "quantitative", spent, ",.2f"),
        tip("cumulative", "quantitative", accrued, ",.2f"),
@@ -492,10 +498,7 @@ std::string Report::execution() {
            num(pct(e.execution_pct)), num(integer(e.teachers_reached)),
            num(integer(e.physical_target))});
   }
-  ordered_json x = field("date", "temporal", "");
-  x["timeUnit"] = "utcyearmonth";
-  x["title"] = nullptr;
-  x["axis"] = {{"format", "%b %Y"}, {"labelAngle", -45}, {"labelOverlap", true}};
+  ordered_json x = month_axis();
   ordered_json color = field("series", "nominal", "");
   color["title"] = nullptr;
   color["scale"] = {{"domain", {pim, released, accrued}},
