@@ -48,8 +48,22 @@ struct CompareOptions {
   bool json = false;  // --format json: compare.json on standard output instead of the tables
 };
 
+struct SweepOptions {
+  std::string scenario;  // empty: the built-in default
+  std::int64_t replications = 0;
+  std::optional<std::int64_t> threads;  // empty: every core
+  std::optional<std::uint64_t> seed;
+  std::string out_dir = "out/sweep";
+  std::string budget_limit;  // money text, e.g. "250000000 PEN"; empty: none
+  std::optional<double> coverage_target;
+  bool tornado = false;
+  bool quiet = false;
+  bool json = false;
+};
+
 int run_command(const RunOptions& options);
 int compare_command(const CompareOptions& options);
+int sweep_command(const SweepOptions& options);
 int audit_command(const AuditOptions& options);
 int validate_command(const std::string& scenario, bool quiet, bool json);
 

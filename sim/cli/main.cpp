@@ -97,6 +97,31 @@ int main(int argc, char** argv) {
                    "Output on the terminal: text (default) or json (compare.json)")
       ->check(CLI::IsMember({"text", "json"}));
 
+  SweepOptions sweep;
+  CLI::App* sweep_cmd = app.add_subcommand(
+      "sweep",
+      "Monte Carlo replications of the scenario's declared uncertainty: mean, SD, P5/P50/P95 of\n"
+      "every figure, exceedance probabilities, tornado and regression sensitivity.\n"
+      "Example: coachsim sweep scenarios/default.yaml --replications 1000 --tornado");
+  sweep_cmd->add_option("scenario", sweep.scenario,
+                        "Scenario YAML file (default: the built-in national scenario)");
+  sweep_cmd->add_option("--replications,-n", sweep.replications, "Number of replications (>= 1)")
+      ->required();
+  sweep_cmd->add_option("--threads", sweep.threads, "Worker threads (default: every core)");
+  sweep_cmd->add_option("--seed", sweep.seed, "Override the scenario's random seed")
+      ->check(CLI::NonNegativeNumber);
+  sweep_cmd->add_option("--out", sweep.out_dir, "Output folder (default: out/sweep)");
+  sweep_cmd->add_option("--budget-limit", sweep.budget_limit,
+                        "Report P(national cost_total > AMOUNT), e.g. '250000000 PEN'");
+  sweep_cmd->add_option("--coverage-target", sweep.coverage_target,
+                        "Report P(coverage_pct < PCT) per region and year");
+  sweep_cmd->add_flag("--tornado", sweep.tornado,
+                      "Also move each uncertain input alone to its P5 and P95 (tornado.csv)");
+  sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "Print nothing on success");
+  std::string sweep_format = "text";
+  sweep_cmd->add_option("--format", sweep_format, "Output on the terminal: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -115,5 +140,7 @@ int main(int argc, char** argv) {
   if (*audit_cmd) return audit_command(audit);
   compare.json = compare_format == "json";
   if (*compare_cmd) return compare_command(compare);
+  sweep.json = sweep_format == "json";
+  if (*sweep_cmd) return sweep_command(sweep);
   return kExitBadInput;
 }

@@ -1,0 +1,93 @@
+// One sweep replication of the built-in default scenario: sample the declared uncertainty,
+// simulate, flatten the metrics; and the two halves alone, to see where the time goes.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "coachsim/results/metrics.hpp"
+#include "coachsim/results/simulation.hpp"
+#include "coachsim/scenario/document.hpp"
+
+namespace {
+
+const coachsim::scenario::ScenarioDocument& document() {
+  static const auto doc = [] {
+    auto loaded = coachsim::scenario::load_document_file("builtin:default");
+    if (!loaded.ok()) {
+      for (const auto& e : loaded.errors) std::cerr << e.to_string() << "\n";
+      std::exit(2);
+    }
+    return loaded.document;
+  }();
+  return *doc;
+}
+
+// The default scenario with three uncertain inputs (docs/uncertainty.md's example): a fee, a
+// factor on one geography and a factor on every geography's speed.
+const coachsim::scenario::ScenarioDocument& uncertain_document() {
+  static const auto doc = [] {
+    auto loaded = coachsim::scenario::load_document_text(R"(coachsim: 1
+extends: builtin:default
+name: "Default with fee and travel uncertainty"
+uncertainty:
+  - field: coach.monthly_fee
+    triangular: ["4000 PEN/month", "4500 PEN/month", "5200 PEN/month"]
+  - field: geographies[andes].rainy_travel_factor
+    uniform: [1.2, 2.2]
+  - field: geographies[*].speed
+    factor: {normal: [1.0, 0.1], min: 0.5}
+)",
+                                                         "bench-uncertain.yaml", ".");
+    if (!loaded.ok()) {
+      for (const auto& e : loaded.errors) std::cerr << e.to_string() << "\n";
+      std::exit(2);
+    }
+    return loaded.document;
+  }();
+  return *doc;
+}
+
+void replication(benchmark::State& state, const coachsim::scenario::ScenarioDocument& doc) {
+  std::uint64_t r = 0;
+  for (auto _ : state) {
+    ++r;
+    auto sampled = doc.sample(doc.nominal().seed, r);
+    auto sim = coachsim::results::simulate(sampled.scenario, false, r);
+    auto metrics = coachsim::results::metrics_of(sim->results);
+    benchmark::DoNotOptimize(metrics.data());
+  }
+  state.counters["inputs"] = static_cast<double>(doc.inputs().size());
+}
+
+void BM_SweepReplication(benchmark::State& state) { replication(state, document()); }
+void BM_SweepReplicationThreeInputs(benchmark::State& state) {
+  replication(state, uncertain_document());
+}
+
+void BM_SweepSampleThreeInputs(benchmark::State& state) {
+  const auto& doc = uncertain_document();
+  std::uint64_t r = 0;
+  for (auto _ : state) {
+    auto sampled = doc.sample(doc.nominal().seed, ++r);
+    benchmark::DoNotOptimize(sampled.scenario.seed);
+  }
+}
+
+void BM_SweepSimulateOnly(benchmark::State& state) {
+  const auto& doc = document();
+  std::uint64_t r = 0;
+  for (auto _ : state) {
+    auto sim = coachsim::results::simulate(doc.nominal(), false, ++r);
+    benchmark::DoNotOptimize(sim->results.grand_total);
+  }
+}
+
+BENCHMARK(BM_SweepReplication)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_SweepReplicationThreeInputs)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_SweepSampleThreeInputs)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_SweepSimulateOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();

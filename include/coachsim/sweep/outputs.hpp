@@ -1,0 +1,25 @@
+// The files and terminal text of a sweep. Nothing here depends on the thread or process count,
+// so the files are byte-identical however the replications were run.
+#pragma once
+
+#include <string>
+
+#include "coachsim/sweep/sweep.hpp"
+
+namespace coachsim::sweep {
+
+// sweep.csv, replications.csv, tornado.csv (when run), sensitivity.csv, probabilities.csv
+// (when a budget limit or coverage target was given) and sweep.json, all or nothing.
+void write_sweep_outputs(const SweepReport& report, const std::string& dir);
+
+std::string sweep_csv(const SweepReport& report);
+std::string replications_csv(const SweepReport& report);
+std::string tornado_csv(const SweepReport& report);
+std::string sensitivity_csv(const SweepReport& report);
+std::string probabilities_csv(const SweepReport& report);
+std::string sweep_json(const SweepReport& report);
+
+// National headline metrics with P5/P50/P95, probabilities and the top of the tornado.
+std::string sweep_terminal(const SweepReport& report);
+
+}  // namespace coachsim::sweep
