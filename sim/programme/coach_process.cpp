@@ -106,6 +106,16 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kWake, coach);
 }
 
+void CoachProcess::prefetch(const engine::Event& event) const {
+  // Only addresses known without a load: following pointers here would stall on the very
+  // misses the prefetch is meant to hide.
+  const auto coach = static_cast<std::uint32_t>(event.payload);
+  if (coach >= states_.size()) return;
+  __builtin_prefetch(&states_[coach]);
+  __builtin_prefetch(&ctx_.population.coaches[coach]);
+  if (ctx_.supply != nullptr) __builtin_prefetch(&ctx_.supply->at(coach));
+}
+
 void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
   ctx_.current_event = event.seq;
   const auto coach = static_cast<std::uint32_t>(event.payload);

@@ -19,6 +19,7 @@ class CoachProcess final : public engine::EventHandler {
   void begin_year(std::size_t year);  // plan every coach's year and wake it at contract start
   void end_year(std::size_t year);    // count teachers reached and fully coached
   void handle(engine::Simulator& sim, const engine::Event& event) override;
+  void prefetch(const engine::Event& event) const override;
 
  private:
   enum Kind : std::uint32_t { kWake, kTripEnd, kCommitmentEnd, kBudgetRetry };

@@ -40,8 +40,7 @@ inline std::int64_t cents(double v) { return static_cast<std::int64_t>(std::llro
 inline std::string unit_label(const compare::Row& row, const std::string& currency) {
   if (row.unit != results::MetricUnit::kCentimos)
     return std::string(results::metric_unit_id(row.unit));
-  const std::string_view n = row.name;
-  return n.size() > 4 && n.substr(n.size() - 4) == "_usd" ? "USD" : currency;
+  return results::money_currency(row.name, currency);
 }
 
 // "2021", or "all" for a figure over every school year.

@@ -117,6 +117,13 @@ std::vector<Metric> metrics_of(const Results& results) {
   return out;
 }
 
+std::string money_currency(std::string_view metric_name, const std::string& currency) {
+  const std::string_view suffix = "_usd";
+  const bool usd = metric_name.size() > suffix.size() &&
+                   metric_name.substr(metric_name.size() - suffix.size()) == suffix;
+  return usd ? "USD" : currency;
+}
+
 std::string metric_key(const Metric& m) {
   return m.scope + "/" + (m.year == 0 ? std::string("all") : std::to_string(m.year)) + "/" + m.name;
 }

@@ -17,8 +17,9 @@ using report::CsvWriter;
 
 bool is_money(results::MetricUnit u) { return u == results::MetricUnit::kCentimos; }
 
-std::string unit_label(const SweepReport& r, results::MetricUnit u) {
-  return is_money(u) ? r.currency : std::string(results::metric_unit_id(u));
+std::string unit_label(const SweepReport& r, const results::Metric& m) {
+  return is_money(m.unit) ? results::money_currency(m.name, r.currency)
+                          : std::string(results::metric_unit_id(m.unit));
 }
 
 // A figure in the unit it is shown in: currency units (2 decimals) for money.
@@ -56,7 +57,7 @@ std::string sweep_csv(const SweepReport& r) {
   for (std::size_t i = 0; i < r.data.layout.size(); ++i) {
     const results::Metric& m = r.data.layout[i];
     const Summary& s = r.summaries[i];
-    w.text(m.scope).text(year_text(m.year)).text(m.name).text(unit_label(r, m.unit));
+    w.text(m.scope).text(year_text(m.year)).text(m.name).text(unit_label(r, m));
     for (const double v : {s.mean, s.sd, s.p5, s.p50, s.p95, s.min, s.max}) figure(w, m.unit, v);
     w.end_row();
   }
@@ -154,7 +155,7 @@ std::string sweep_json(const SweepReport& r) {
     j["metrics"].push_back({{"scope", m.scope},
                             {"year", year_text(m.year)},
                             {"metric", m.name},
-                            {"unit", unit_label(r, m.unit)},
+                            {"unit", unit_label(r, m)},
                             {"mean", v(s.mean)},
                             {"sd", v(s.sd)},
                             {"p5", v(s.p5)},

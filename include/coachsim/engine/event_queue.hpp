@@ -67,6 +67,10 @@ class EventQueue {
   // The time of the earliest live event; REQUIRES: !empty().
   SimTime next_time();
 
+  // The event at the top of the heap (possibly a cancelled one), or null when the heap is
+  // empty. For prefetching only: it may not be the next event handled.
+  const Event* peek_top() const { return count() == 0 ? nullptr : heap_.data() + kPad; }
+
   // Marks a pending event cancelled. Returns false if `id` is not pending (never pushed,
   // already popped, or already cancelled).
   bool cancel(EventId id);

@@ -20,6 +20,9 @@ class EventHandler {
  public:
   virtual ~EventHandler() = default;
   virtual void handle(Simulator& sim, const Event& event) = 0;
+  // A hint that `event` is likely handled next: a handler may prefetch the state it will touch,
+  // so that its cache misses overlap the current event's work. Must not change any state.
+  virtual void prefetch(const Event& /*event*/) const {}
 };
 
 class Simulator {

@@ -33,6 +33,10 @@ struct Metric {
 // regions in scenario order, names in a fixed order (see metrics.cpp).
 std::vector<Metric> metrics_of(const Results& results);
 
+// The currency a money metric is in: "USD" for the US$ figures of prices: (names ending in
+// "_usd", held in US cents), else the scenario's `currency`.
+std::string money_currency(std::string_view metric_name, const std::string& currency);
+
 // "Cajamarca/2021/cost_total", "national/all/coverage_pct": a key that names one metric.
 std::string metric_key(const Metric& m);
 
