@@ -35,13 +35,12 @@ bool CoachProcess::budget_admits_trip(std::uint32_t coach, const Trip& trip,
   const BudgetClass gate = trip.cluster ? BudgetClass::kGiaRtc : BudgetClass::kVisits;
   if (t.suspended(year_, coach, false)) return false;
   const CaseloadItem& item = c.caseload[trip.item];
-  const School& school = ctx_.population.schools[item.school];
   const scenario::Geography& geo =
       ctx_.scenario.geographies[ctx_.population.regions[c.region].geography];
   const scenario::UnitCosts& costs = ctx_.scenario.costs;
   ClassCosts cost{};
   // As in finish_trip: travel and per diem belong to the trip's class, session fees to GIA/RTC.
-  const double km = 2.0 * school.distance_km * (travel.overnight ? 1 : site_days);
+  const double km = 2.0 * item.distance_km * (travel.overnight ? 1 : site_days);
   cost[idx(gate)] += units::apply_rate(geo.fare, units::km(km)).value();
   if (travel.overnight) {
     const int away = site_days + 2 * travel.days_each_way;

@@ -79,8 +79,9 @@ std::vector<Coach> assign_caseloads(const scenario::Scenario& s,
         current->rule = static_cast<std::uint16_t>(key.rule);
       }
       const int take = std::min(remaining, current->capacity - current->teachers);
-      current->caseload.push_back(
-          {key.school, static_cast<std::uint16_t>(offset), static_cast<std::uint16_t>(take)});
+      current->caseload.push_back({key.school, static_cast<std::uint16_t>(offset),
+                                   static_cast<std::uint16_t>(take), school.first_teacher,
+                                   school.distance_km, school.travel_hours});
       current->teachers += take;
       // Students follow their teachers: a split school's students are shared pro rata, with
       // cumulative rounding so that the slices add up to the school's total exactly.

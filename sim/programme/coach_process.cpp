@@ -39,7 +39,47 @@ CoachProcess::CoachProcess(Context& ctx)
     : ctx_(ctx),
       target_(ctx.sim.add_handler(this)),
       states_(ctx.population.coaches.size()),
-      visits_by_teacher_(ctx.population.teacher_count, 0) {}
+      rounds_(ctx.scenario.school_types.size()),
+      visits_by_teacher_(ctx.population.teacher_count, 0) {
+  for (std::size_t k = 0; k < rounds_.size(); ++k) {
+    const scenario::SchoolTypeProtocol& type = ctx.scenario.school_types[k];
+    const int rounds = static_cast<int>(type.visit_days.size());
+    const bool gia_here = type.gia.venue == scenario::SessionVenue::kSchool;
+    const bool rtc_here = type.rtc.venue == scenario::SessionVenue::kSchool;
+    for (int r = 0; r < rounds; ++r) {
+      auto sessions_in = [&](const scenario::SessionProtocol& p) {
+        int n = 0;
+        for (int j = 0; j < p.count; ++j) n += session_round(j, p.count, rounds) == r;
+        return static_cast<std::uint8_t>(n);
+      };
+      const std::uint8_t gia = sessions_in(type.gia), rtc = sessions_in(type.rtc);
+      RoundSessions rs;
+      rs.gia = gia_here ? gia : 0;
+      rs.rtc = rtc_here ? rtc : 0;
+      rs.cluster_gia = gia_here ? 0 : gia;
+      rs.cluster_rtc = rtc_here ? 0 : rtc;
+      rounds_[k].push_back(rs);
+    }
+  }
+}
+
+CoachProcess::Trip CoachProcess::trip_at(std::uint32_t coach, std::uint32_t index) const {
+  const Coach& c = ctx_.population.coaches[coach];
+  const auto items = static_cast<std::uint32_t>(c.caseload.size());
+  const std::vector<RoundSessions>& rounds = rounds_[c.type];
+  for (std::uint32_t r = 0; r < rounds.size(); ++r) {
+    const RoundSessions& rs = rounds[r];
+    if (index < items) return {index, static_cast<std::uint16_t>(r), false, rs.gia, rs.rtc};
+    index -= items;
+    if (rs.cluster()) {
+      if (index == 0)
+        return {states_[coach].host, static_cast<std::uint16_t>(r), true, rs.cluster_gia,
+                rs.cluster_rtc};
+      index -= 1;
+    }
+  }
+  return {};  // past the end: callers check trip_count first
+}
 
 ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
   const Coach& c = ctx_.population.coaches[coach];
@@ -64,32 +104,15 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   const Coach& c = ctx_.population.coaches[coach];
   const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[c.type];
   State& st = states_[coach];
-  st = State{std::move(st.trips), 0, 0, ctx_.supply->at(coach).available, {}, 0};
-  st.trips.clear();
+  st = State{};
+  st.free_from = ctx_.supply->at(coach).available;
   if (!c.active_in(year)) return;  // its cohort is not in the programme this year
 
   const int rounds = static_cast<int>(type.visit_days.size());
-  std::uint32_t host = 0;  // the caseload item with most teachers hosts cluster sessions
-  for (std::uint32_t i = 0; i < c.caseload.size(); ++i)
-    if (c.caseload[i].teachers > c.caseload[host].teachers) host = i;
-  for (int r = 0; r < rounds; ++r) {
-    auto sessions_in = [&](const scenario::SessionProtocol& p) {
-      int n = 0;
-      for (int j = 0; j < p.count; ++j) n += session_round(j, p.count, rounds) == r;
-      return static_cast<std::uint8_t>(n);
-    };
-    const std::uint8_t gia = sessions_in(type.gia), rtc = sessions_in(type.rtc);
-    const bool gia_here = type.gia.venue == scenario::SessionVenue::kSchool;
-    const bool rtc_here = type.rtc.venue == scenario::SessionVenue::kSchool;
-    for (std::uint32_t i = 0; i < c.caseload.size(); ++i) {
-      st.trips.push_back({i, static_cast<std::uint16_t>(r), false,
-                          static_cast<std::uint8_t>(gia_here ? gia : 0),
-                          static_cast<std::uint8_t>(rtc_here ? rtc : 0)});
-    }
-    const std::uint8_t cluster_gia = gia_here ? 0 : gia, cluster_rtc = rtc_here ? 0 : rtc;
-    if (cluster_gia + cluster_rtc > 0)
-      st.trips.push_back({host, static_cast<std::uint16_t>(r), true, cluster_gia, cluster_rtc});
-  }
+  for (std::uint32_t i = 0; i < c.caseload.size(); ++i)  // most teachers hosts cluster sessions
+    if (c.caseload[i].teachers > c.caseload[st.host].teachers) st.host = i;
+  const auto items = static_cast<std::uint32_t>(c.caseload.size());
+  for (const RoundSessions& r : rounds_[c.type]) st.trip_count += items + (r.cluster() ? 1 : 0);
 
   RegionYearTally& t = ctx_.tally.at(year, c.region);
   int visit_days = 0;
@@ -106,14 +129,22 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kWake, coach);
 }
 
-void CoachProcess::prefetch(const engine::Event& event) const {
-  // Only addresses known without a load: following pointers here would stall on the very
-  // misses the prefetch is meant to hide.
+void CoachProcess::prefetch(const engine::Event& event, bool near) const {
   const auto coach = static_cast<std::uint32_t>(event.payload);
   if (coach >= states_.size()) return;
-  __builtin_prefetch(&states_[coach]);
-  __builtin_prefetch(&ctx_.population.coaches[coach]);
-  if (ctx_.supply != nullptr) __builtin_prefetch(&ctx_.supply->at(coach));
+  if (!near) {  // addresses known without a load: the coach's state, record and supply post
+    __builtin_prefetch(&states_[coach]);
+    __builtin_prefetch(&ctx_.population.coaches[coach]);
+    if (ctx_.supply != nullptr) __builtin_prefetch(&ctx_.supply->at(coach));
+    return;
+  }
+  // The state and record were hinted one event ago: follow them to the trip's caseload item.
+  const State& st = states_[coach];
+  const Coach& c = ctx_.population.coaches[coach];
+  if (st.next_trip < st.trip_count) {
+    const std::uint32_t item = trip_at(coach, st.next_trip).item;
+    if (item < c.caseload.size()) __builtin_prefetch(&c.caseload[item]);
+  }
 }
 
 void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
@@ -186,18 +217,17 @@ void CoachProcess::next(std::uint32_t coach) {
       ++st.next_commitment;
       continue;
     }
-    if (st.next_trip >= st.trips.size()) {
+    if (st.next_trip >= st.trip_count) {
       if (cm != nullptr && !attend(coach, *cm)) continue;
       return;
     }
-    const Trip& trip = st.trips[st.next_trip];
+    const Trip trip = trip_at(coach, st.next_trip);
     const CaseloadItem& item = c.caseload[trip.item];
-    const School& school = ctx_.population.schools[item.school];
     const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[c.type];
     const Date start =
         cal.next_working_day(std::max(st.free_from, plan.round_starts[c.type][trip.round]));
     const TravelPlan travel =
-        plan_travel(ctx_, school.travel_hours, ctx_.population.regions[c.region].geography,
+        plan_travel(ctx_, item.travel_hours, ctx_.population.regions[c.region].geography,
                     std::min(start, plan.contract_end));
     const int site = (trip.cluster ? 0 : item.teachers * type.visit_days[trip.round]) +
                      trip.gia * session_days(type.gia, ctx_.scenario.coach) +
@@ -250,9 +280,8 @@ bool CoachProcess::attend(std::uint32_t coach, const Commitment& c) {
 void CoachProcess::finish_trip(std::uint32_t coach) {
   const Coach& c = ctx_.population.coaches[coach];
   State& st = states_[coach];
-  const Trip trip = st.trips[st.next_trip++];
+  const Trip trip = trip_at(coach, st.next_trip++);
   const CaseloadItem& item = c.caseload[trip.item];
-  const School& school = ctx_.population.schools[item.school];
   const scenario::Geography& geo =
       ctx_.scenario.geographies[ctx_.population.regions[c.region].geography];
   const scenario::UnitCosts& costs = ctx_.scenario.costs;
@@ -265,7 +294,7 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
                : trip.gia > 0 ? Activity::kGia
                               : Activity::kRtc;
   // A commuting coach travels there and back every day on site; an overnight trip once.
-  const double km = 2.0 * school.distance_km * (st.travel.overnight ? 1 : st.site_days);
+  const double km = 2.0 * item.distance_km * (st.travel.overnight ? 1 : st.site_days);
   e.category = Category::kTravel;
   e.unit = QuantityUnit::kKm;
   e.quantity = km;
@@ -291,7 +320,7 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
     const int vd = ctx_.scenario.school_types[c.type].visit_days[trip.round];
     t.visits_done += item.teachers;
     t.visit_days_done += static_cast<std::int64_t>(item.teachers) * vd;
-    const std::uint32_t first = school.first_teacher + item.first_teacher;
+    const std::uint32_t first = item.school_first_teacher + item.first_teacher;
     for (std::uint32_t k = 0; k < item.teachers; ++k)
       newly_reached += ++visits_by_teacher_[first + k] == 1;
   }
@@ -373,13 +402,13 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
                                          ? MissReason::kLateContract
                                          : MissReason::kNoCoachTime);
   if (reason == MissReason::kNoFunds)
-    ctx_.treasury->dropped(static_cast<int>(st.trips[st.next_trip].cluster
+    ctx_.treasury->dropped(static_cast<int>(trip_at(coach, st.next_trip).cluster
                                                 ? scenario::BudgetClass::kGiaRtc
                                                 : scenario::BudgetClass::kVisits));
   RegionYearTally& t = ctx_.tally.at(year_, c.region);
   const Date when = std::min(st.free_from, plan.contract_end);
   {
-    const Trip& trip = st.trips[st.next_trip++];
+    const Trip trip = trip_at(coach, st.next_trip++);
     const CaseloadItem& item = c.caseload[trip.item];
     MissedRecord m;
     m.date = Context::day_number(when);

@@ -19,7 +19,7 @@ class CoachProcess final : public engine::EventHandler {
   void begin_year(std::size_t year);  // plan every coach's year and wake it at contract start
   void end_year(std::size_t year);    // count teachers reached and fully coached
   void handle(engine::Simulator& sim, const engine::Event& event) override;
-  void prefetch(const engine::Event& event) const override;
+  void prefetch(const engine::Event& event, bool near) const override;
 
  private:
   enum Kind : std::uint32_t { kWake, kTripEnd, kCommitmentEnd, kBudgetRetry };
@@ -30,15 +30,26 @@ class CoachProcess final : public engine::EventHandler {
     std::uint8_t gia = 0;     // GIA sessions held on this trip
     std::uint8_t rtc = 0;     // RTC sessions held on this trip
   };
+  // A coach's year is a fixed sequence of trips (per visit round: one per caseload item, then
+  // the round's cluster session if any), computed from its position (trip_at) rather than
+  // stored: the per-coach state stays small, so a national run's working set stays in cache.
   struct State {
-    std::vector<Trip> trips;
-    std::size_t next_trip = 0;
-    std::size_t next_commitment = 0;
+    std::uint32_t next_trip = 0;
+    std::uint32_t trip_count = 0;  // 0 when the coach is not in the programme this year
+    std::uint32_t host = 0;        // the caseload item that hosts cluster sessions
+    std::uint32_t next_commitment = 0;
     Date free_from;
     // The trip under way.
     TravelPlan travel;
     int site_days = 0;
   };
+  // The sessions of one visit round of a school type.
+  struct RoundSessions {
+    std::uint8_t gia = 0, rtc = 0;                  // held on each school trip of the round
+    std::uint8_t cluster_gia = 0, cluster_rtc = 0;  // held on the round's cluster trip
+    bool cluster() const { return cluster_gia + cluster_rtc > 0; }
+  };
+  Trip trip_at(std::uint32_t coach, std::uint32_t index) const;
 
   void plan_year(std::uint32_t coach, std::size_t year);
   void next(std::uint32_t coach);
@@ -67,6 +78,7 @@ class CoachProcess final : public engine::EventHandler {
   std::uint32_t target_;
   std::size_t year_ = 0;
   std::vector<State> states_;
+  std::vector<std::vector<RoundSessions>> rounds_;  // per school type, per visit round
   std::vector<std::uint8_t> visits_by_teacher_;
 };
 

@@ -69,7 +69,10 @@ class EventQueue {
 
   // The event at the top of the heap (possibly a cancelled one), or null when the heap is
   // empty. For prefetching only: it may not be the next event handled.
-  const Event* peek_top() const { return count() == 0 ? nullptr : heap_.data() + kPad; }
+  const Event* peek_top() const { return peek(0); }
+  // Node `i` of the heap (0 the top, 1..4 its children: one of them is usually the event after
+  // the top), or null; for prefetching only.
+  const Event* peek(std::size_t i) const { return i < count() ? heap_.data() + kPad + i : nullptr; }
 
   // Marks a pending event cancelled. Returns false if `id` is not pending (never pushed,
   // already popped, or already cancelled).

@@ -20,9 +20,11 @@ class EventHandler {
  public:
   virtual ~EventHandler() = default;
   virtual void handle(Simulator& sim, const Event& event) = 0;
-  // A hint that `event` is likely handled next: a handler may prefetch the state it will touch,
+  // A hint that `event` is likely handled soon: a handler may prefetch the state it will touch,
   // so that its cache misses overlap the current event's work. Must not change any state.
-  virtual void prefetch(const Event& /*event*/) const {}
+  // `near` is true for the event at the top of the queue (whose first-level state was hinted
+  // one event earlier, so the handler may follow its pointers), false for one a step further.
+  virtual void prefetch(const Event& /*event*/, bool /*near*/) const {}
 };
 
 class Simulator {

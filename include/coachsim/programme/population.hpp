@@ -50,6 +50,11 @@ struct CaseloadItem {
   std::uint32_t school = 0;
   std::uint16_t first_teacher = 0;  // offset within the school
   std::uint16_t teachers = 0;
+  // Copies of the school's figures a coach's trip reads, so that the hot path of a run does
+  // not touch the school record (README "Performance"): equal to schools[school]'s.
+  std::uint32_t school_first_teacher = 0;  // global index of the school's first teacher
+  double distance_km = 0.0;
+  double travel_hours = 0.0;
 };
 
 struct Coach {
