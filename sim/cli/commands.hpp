@@ -57,6 +57,7 @@ struct SweepOptions {
   std::string budget_limit;  // money text, e.g. "250000000 PEN"; empty: none
   std::optional<double> coverage_target;
   bool tornado = false;
+  std::string html;  // also write the fan charts, tornado and coefficients as an HTML page
   bool quiet = false;
   bool json = false;
 };

@@ -115,6 +115,8 @@ int main(int argc, char** argv) {
                         "Report P(national cost_total > AMOUNT), e.g. '250000000 PEN'");
   sweep_cmd->add_option("--coverage-target", sweep.coverage_target,
                         "Report P(coverage_pct < PCT) per region and year");
+  sweep_cmd->add_option("--html", sweep.html,
+                        "Also write a self-contained HTML page: fan charts, tornado, coefficients");
   sweep_cmd->add_flag("--tornado", sweep.tornado,
                       "Also move each uncertain input alone to its P5 and P95 (tornado.csv)");
   sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "Print nothing on success");

@@ -117,6 +117,7 @@ int sweep_command(const SweepOptions& o) {
     sweep::SweepReport report = sweep::build_report(document, config, std::move(data));
     if (config.tornado) report.tornado = sweep::run_tornado(document, config, &report.tornado_base);
     sweep::write_sweep_outputs(report, o.out_dir);
+    if (!o.html.empty()) sweep::write_sweep_html(report, o.html);
     if (o.json) {
       std::cout << sweep::sweep_json(report);
     } else if (!o.quiet) {

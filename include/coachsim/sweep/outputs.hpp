@@ -22,4 +22,10 @@ std::string sweep_json(const SweepReport& report);
 // National headline metrics with P5/P50/P95, probabilities and the top of the tornado.
 std::string sweep_terminal(const SweepReport& report);
 
+// The sweep as one self-contained HTML page (fan charts, tornado, regression coefficients).
+// Throws std::runtime_error when the build has no chart libraries, or naming `path` when it
+// cannot be written (then nothing is left behind).
+std::string sweep_html(const SweepReport& report);
+void write_sweep_html(const SweepReport& report, const std::string& path);
+
 }  // namespace coachsim::sweep
