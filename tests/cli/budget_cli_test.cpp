@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "../support/files.hpp"
 #include "../support/process.hpp"
 
 namespace {
@@ -18,16 +19,10 @@ coachsim::testing::CommandResult run(const std::string& args) {
   return coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " " + args);
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using coachsim::testing::slurp;
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("coachsim-budget-test-" + name);
-  fs::remove_all(d);
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-budget-test-", name);
   fs::create_directories(d);
   return d;
 }

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "../support/files.hpp"
 #include "../support/process.hpp"
 
 namespace {
@@ -19,17 +20,10 @@ Result run(const std::string& args) {
   return coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " " + args);
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using coachsim::testing::slurp;
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("coachsim-cli-test-" + name);
-  fs::remove_all(d);
-  return d;
+  return coachsim::testing::fresh_dir("coachsim-cli-test-", name);
 }
 
 const std::string kSmall = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/small.yaml";

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "../support/files.hpp"
 #include "../support/process.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/results/metrics.hpp"
@@ -31,12 +32,7 @@ Result run(const std::string& args) {
   return coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " " + args);
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using coachsim::testing::slurp;
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;

@@ -9,18 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "../support/files.hpp"
 #include "../support/process.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using coachsim::testing::slurp;
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

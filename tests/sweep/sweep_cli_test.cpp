@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../support/files.hpp"
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
@@ -18,17 +19,10 @@ CommandResult sweep(const std::string& args) {
   return coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " sweep " + args);
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using coachsim::testing::slurp;
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("coachsim-sweep-test-" + name);
-  fs::remove_all(d);
-  return d;
+  return coachsim::testing::fresh_dir("coachsim-sweep-test-", name);
 }
 
 const char* const kFiles[] = {"sweep.csv",       "replications.csv",  "tornado.csv",

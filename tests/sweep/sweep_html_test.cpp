@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../support/files.hpp"
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
@@ -13,12 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using coachsim::testing::slurp;
 
 // The text of the element with id `id` in a DOM dump ("" when empty or absent).
 std::string element_text(const std::string& dom, const std::string& id) {
