@@ -60,6 +60,9 @@ CoachProcess::CoachProcess(Context& ctx)
       rs.cluster_rtc = rtc_here ? 0 : rtc;
       rounds_[k].push_back(rs);
     }
+    std::size_t with_cluster = 0;
+    for (const RoundSessions& rs : rounds_[k]) with_cluster += rs.cluster();
+    cluster_rounds_.push_back(with_cluster == 0 ? 0 : with_cluster == rounds_[k].size() ? 1 : 2);
   }
 }
 
@@ -67,6 +70,16 @@ CoachProcess::Trip CoachProcess::trip_at(std::uint32_t coach, std::uint32_t inde
   const Coach& c = ctx_.population.coaches[coach];
   const auto items = static_cast<std::uint32_t>(c.caseload.size());
   const std::vector<RoundSessions>& rounds = rounds_[c.type];
+  const std::uint8_t mode = cluster_rounds_[c.type];
+  if (mode < 2 && items > 0) {  // every round has the same trips: divide
+    const std::uint32_t per_round = items + mode;
+    const std::uint32_t r = index / per_round, j = index % per_round;
+    if (r >= rounds.size()) return {};
+    const RoundSessions& rs = rounds[r];
+    if (j < items) return {j, static_cast<std::uint16_t>(r), false, rs.gia, rs.rtc};
+    return {states_[coach].host, static_cast<std::uint16_t>(r), true, rs.cluster_gia,
+            rs.cluster_rtc};
+  }
   for (std::uint32_t r = 0; r < rounds.size(); ++r) {
     const RoundSessions& rs = rounds[r];
     if (index < items) return {index, static_cast<std::uint16_t>(r), false, rs.gia, rs.rtc};

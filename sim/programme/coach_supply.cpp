@@ -53,6 +53,7 @@ int CoachSupplyPlan::train(Date from, int n, Date& available) const {
 
 void CoachSupplyPlan::begin_year(std::size_t year) {
   year_ = year;
+  any_blocked_ = false;
   const scenario::Scenario& s = ctx_.scenario;
   const scenario::CoachSupply& cs = s.coach_supply;
   const YearPlan& plan = ctx_.years[year];
@@ -76,7 +77,7 @@ void CoachSupplyPlan::begin_year(std::size_t year) {
       const int k = hired_in_region[coach.region]++;
       if (cs.hires_per_month > 0) p.start = add_months(p.start, k / cs.hires_per_month);
       if (p.start > end) {  // never hired this year: the post stays empty
-        p.blocked = true;
+        p.blocked = any_blocked_ = true;
         p.blocked_from = p.available = plan.contract_start[coach.region];
         p.blocked_until = end + days(1);
         p.block_reason = MissReason::kNotHired;
@@ -88,7 +89,7 @@ void CoachSupplyPlan::begin_year(std::size_t year) {
       if (p.training_days > 0)
         ctx_.sim.schedule_at(ctx_.at(p.start, kMorning - 1), target_, kTrainNew, c);
       if (p.available > end) {  // training ran past the contract's end
-        p.blocked = true;
+        p.blocked = any_blocked_ = true;
         p.blocked_from = p.available = p.start;
         p.blocked_until = end + days(1);
         continue;
@@ -105,7 +106,7 @@ void CoachSupplyPlan::begin_year(std::size_t year) {
     p.leaves = true;
     p.leave_day = p.start + days(static_cast<int>(after));
     t.coaches_left += 1;
-    p.blocked = true;
+    p.blocked = any_blocked_ = true;
     p.blocked_from = p.leave_day + days(1);
     p.blocked_until = end + days(1);
     p.replacement_start = p.leave_day + days(delay + 1);
@@ -161,6 +162,7 @@ int CoachSupplyPlan::paid_days(std::uint32_t coach, Date first, Date last) const
 
 bool CoachSupplyPlan::blocks(std::uint32_t coach, Date start, Date last, Date& resume,
                              MissReason& reason) const {
+  if (!any_blocked_) return false;  // the common case: no post is blocked this year
   const CoachYear& p = posts_[coach];
   if (!p.blocked || last < p.blocked_from || start >= p.blocked_until) return false;
   resume = p.blocked_until;
@@ -169,6 +171,7 @@ bool CoachSupplyPlan::blocks(std::uint32_t coach, Date start, Date last, Date& r
 }
 
 MissReason CoachSupplyPlan::miss_reason(std::uint32_t coach, MissReason otherwise) const {
+  if (!any_blocked_) return otherwise;
   return posts_[coach].blocked ? posts_[coach].block_reason : otherwise;
 }
 

@@ -59,6 +59,7 @@ class CoachSupplyPlan final : public engine::EventHandler {
   std::uint32_t target_;
   std::size_t year_ = 0;
   std::vector<CoachYear> posts_;
+  bool any_blocked_ = false;  // some post is blocked this year (else blocks() reads nothing)
   std::vector<engine::RandomStream> cancel_;  // per coach, this year's cancellation stream
 };
 

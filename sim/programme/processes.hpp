@@ -79,6 +79,9 @@ class CoachProcess final : public engine::EventHandler {
   std::size_t year_ = 0;
   std::vector<State> states_;
   std::vector<std::vector<RoundSessions>> rounds_;  // per school type, per visit round
+  // Per school type: 0 no round has a cluster trip, 1 every round has one, 2 some do (trip_at
+  // divides in the first two cases and walks the rounds only in the third).
+  std::vector<std::uint8_t> cluster_rounds_;
   std::vector<std::uint8_t> visits_by_teacher_;
 };
 
