@@ -1,110 +1,124 @@
-// EventQueue: k-ary min-heap with hole-based sifting, plus the pending-id bitmap window.
+// EventQueue: day buckets over two heaps, plus the pending-id bitmap window.
 #include "coachsim/engine/event_queue.hpp"
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 #include <utility>
 
 namespace coachsim::engine {
 
 namespace {
 
-constexpr std::size_t kArity = 4;
-// Heaps of at least this many events (512 KiB) prefetch in sift_down; smaller ones stay in
-// cache, where prefetching only costs instructions (measured in bench_engine: about 10% slower
-// with 1,000 pending events when always on, 5-15% faster with 100,000).
-constexpr std::size_t kPrefetchFrom = 16384;
-
 constexpr std::size_t kInitialWindowWords = 64;  // 4096 ids, 512 bytes
 // The window may grow while more than 1 bit in kSparseness is set; below that density the
 // oldest word is evicted to the hash set instead.
 constexpr std::size_t kSparseness = 16;
-// Cancelled events still in the heap are purged once there are more than this many and more
-// of them than live events.
+// Cancelled events still stored are purged once there are more than this many and more of
+// them than live events.
 constexpr std::size_t kPurgeThreshold = 64;
+
+constexpr auto kBefore = [](const Event& a, const Event& b) { return before(a, b); };
 
 }  // namespace
 
-// ---- heap ------------------------------------------------------------------------------------
+// ---- days ------------------------------------------------------------------------------------
 
-void EventQueue::sift_up(std::size_t hole, const Event& e) {
-  Event* h = nodes();
-  while (hole > 0) {
-    const std::size_t parent = (hole - 1) / kArity;
-    if (!before(e, h[parent])) break;
-    h[hole] = h[parent];
-    hole = parent;
-  }
-  h[hole] = e;
+const Event* EventQueue::front() const {
+  const Event* best = run_pos_ < run_.size() ? run_.data() + run_pos_ : nullptr;
+  if (tail_pos_ < tail_.size() && (best == nullptr || before(tail_[tail_pos_], *best)))
+    best = tail_.data() + tail_pos_;
+  if (!late_.empty() && (best == nullptr || before(late_.top(), *best))) best = &late_.top();
+  return best;
 }
 
-void EventQueue::sift_down(std::size_t hole, const Event& e) {
-  Event* h = nodes();
-  const std::size_t n = count();
-  const bool prefetch = n >= kPrefetchFrom;
-  for (;;) {
-    const std::size_t first = hole * kArity + 1;
-    if (first >= n) break;
-    // The 16 grandchildren are contiguous (8 cache lines): in a heap too big for the caches,
-    // fetch them while comparing the children, so the next level's misses overlap with this
-    // level's work.
-    const std::size_t grand = first * kArity + 1;
-    if (prefetch && grand < n) {
-      const char* p = reinterpret_cast<const char*>(h + grand);
-      const std::size_t bytes = std::min(n - grand, kArity * kArity) * sizeof(Event);
-      for (std::size_t off = 0; off < bytes; off += 64) __builtin_prefetch(p + off);
-    }
-    std::size_t best = first;
-    if (first + kArity <= n) {
-      // Full set of children: fixed trip count, which the compiler unrolls.
-      for (std::size_t c = first + 1; c < first + kArity; ++c) {
-        if (before(h[c], h[best])) best = c;
-      }
-    } else {
-      for (std::size_t c = first + 1; c < n; ++c) {
-        if (before(h[c], h[best])) best = c;
-      }
-    }
-    if (!before(h[best], e)) break;
-    h[hole] = h[best];
-    hole = best;
-  }
-  h[hole] = e;
+const Event* EventQueue::peek(std::size_t i) const {
+  if (i == 0) return front();
+  // The run, then the tail: the tail holds events scheduled into the day as it runs, which
+  // mostly come after the run's (a trip that ends this evening, scheduled this morning).
+  if (run_pos_ + i < run_.size()) return run_.data() + run_pos_ + i;
+  i -= run_.size() - std::min(run_pos_, run_.size());
+  return tail_pos_ + i < tail_.size() ? tail_.data() + tail_pos_ + i : nullptr;
 }
 
-void EventQueue::remove_top() {
-  const Event last = heap_.back();
-  heap_.pop_back();
-  if (count() > 0) sift_down(0, last);
+void EventQueue::remove_front(const Event* f) {
+  if (f == run_.data() + run_pos_) {
+    ++run_pos_;
+  } else if (f == tail_.data() + tail_pos_) {
+    ++tail_pos_;
+  } else {
+    late_.pop();
+  }
+  --stored_;
 }
 
-void EventQueue::drop_cancelled_top() {
-  while (count() > 0 && !is_pending(nodes()[0].seq)) {
-    remove_top();
-    --stale_;
+bool EventQueue::open_next_day() {
+  if (in_ring_ == 0 && far_.empty()) return false;
+  std::int64_t next = day_ + 1;
+  if (in_ring_ > 0) {
+    while (ring_.empty(slot(next))) ++next;  // ends within the window: in_ring_ > 0
+  } else {
+    next = day_of(far_.top().time);
   }
+  day_ = next;
+  // Slide the window: events of days now inside it move from the far heap to their buckets.
+  while (!far_.empty()) {
+    const Event e = far_.top();
+    const std::int64_t d = day_of(e.time);
+    if (d >= day_ + kRingDays) break;
+    far_.pop();
+    ring_.append(slot(d), e);
+    ++in_ring_;
+  }
+  // The bucket becomes the run (the used-up run's storage is reused).
+  run_.clear();
+  run_pos_ = 0;
+  tail_.clear();
+  tail_pos_ = 0;
+  ring_.drain(slot(day_), run_);
+  in_ring_ -= run_.size();
+  // Appended in scheduling order, a bucket is often sorted already.
+  if (!std::is_sorted(run_.begin(), run_.end(), kBefore)) {
+    std::sort(run_.begin(), run_.end(), kBefore);
+  }
+  return true;
 }
 
 void EventQueue::purge_cancelled() {
-  if (heap_.empty()) return;
-  const auto live_end = std::remove_if(heap_.begin() + kPad, heap_.end(),
-                                       [this](const Event& e) { return !is_pending(e.seq); });
-  heap_.erase(live_end, heap_.end());
-  stale_ = 0;
-  const std::size_t n = count();
-  if (n < 2) return;
-  for (std::size_t i = (n - 2) / kArity + 1; i-- > 0;) {
-    const Event e = nodes()[i];
-    sift_down(i, e);
+  const auto cancelled = [this](const Event& e) { return !is_pending(e.seq); };
+  std::size_t removed = late_.remove_if(cancelled) + far_.remove_if(cancelled);
+  for (auto* sorted : {&run_, &tail_}) {
+    const std::size_t pos = sorted == &run_ ? run_pos_ : tail_pos_;
+    const auto live_end = std::remove_if(sorted->begin() + static_cast<std::ptrdiff_t>(pos),
+                                         sorted->end(), cancelled);  // keeps the order
+    removed += static_cast<std::size_t>(sorted->end() - live_end);
+    sorted->erase(live_end, sorted->end());
   }
+  const std::size_t from_ring = ring_.remove_if(cancelled);
+  in_ring_ -= from_ring;
+  removed += from_ring;
+  stored_ -= removed;
+  stale_ = 0;
 }
 
 void EventQueue::push(const Event& e) {
-  static_assert(kPad == kArity - 1, "sibling groups must start on a 4-slot boundary");
   mark_pending(e.seq);
-  if (heap_.empty()) heap_.resize(kPad);
-  heap_.push_back(e);
-  sift_up(count() - 1, e);
+  ++stored_;
+  const std::int64_t d = day_of(e.time);
+  if (d == day_ && (tail_pos_ == tail_.size() || !before(e, tail_.back()))) {
+    if (tail_pos_ == tail_.size()) {  // used up: start again at the front, keeping capacity
+      tail_.clear();
+      tail_pos_ = 0;
+    }
+    tail_.push_back(e);
+  } else if (d <= day_) {
+    late_.push(e);
+  } else if (d < day_ + kRingDays) {
+    ring_.append(slot(d), e);
+    ++in_ring_;
+  } else {
+    far_.push(e);
+  }
 }
 
 std::optional<Event> EventQueue::pop() {
@@ -113,54 +127,56 @@ std::optional<Event> EventQueue::pop() {
   return std::nullopt;
 }
 
-bool EventQueue::pop_into(Event& out) {
-  while (count() > 0) {
-    const Event& top = nodes()[0];
-    if (take_pending(top.seq)) {
-      out = top;
-      remove_top();
-      return true;
-    }
-    remove_top();
-    --stale_;
-  }
-  return false;
-}
+bool EventQueue::pop_into(Event& out) { return pop_until(INT64_MAX, out); }
 
 bool EventQueue::pop_until(SimTime until, Event& out) {
-  while (count() > 0) {
-    const Event& top = nodes()[0];
-    if (top.time <= until) {
-      if (take_pending(top.seq)) {
-        out = top;
-        remove_top();
-        return true;
-      }
-    } else if (is_pending(top.seq)) {
-      return false;
+  for (;;) {
+    const Event* f = front();
+    if (f == nullptr) {
+      if (!open_next_day()) return false;
+      continue;
     }
-    remove_top();
+    const bool due = f->time <= until;
+    const bool live = due ? take_pending(f->seq) : is_pending(f->seq);
+    if (live && !due) return false;
+    if (live) out = *f;
+    remove_front(f);
+    if (live) return true;
     --stale_;
   }
-  return false;
 }
 
 SimTime EventQueue::next_time() {
-  drop_cancelled_top();
-  return nodes()[0].time;
+  for (;;) {
+    const Event* f = front();
+    if (f == nullptr) {
+      if (!open_next_day()) return INT64_MAX;  // unreachable when the precondition holds
+      continue;
+    }
+    if (is_pending(f->seq)) return f->time;
+    remove_front(f);
+    --stale_;
+  }
 }
 
 bool EventQueue::cancel(EventId id) {
   if (!take_pending(id)) return false;
   ++stale_;
-  if (stale_ > kPurgeThreshold && stale_ > count() - stale_) purge_cancelled();
+  if (stale_ > kPurgeThreshold && stale_ > size()) purge_cancelled();
   return true;
 }
 
-bool EventQueue::empty() { return size() == 0; }
-
 void EventQueue::clear() {
-  heap_.clear();  // keeps the capacity
+  day_ = 0;
+  run_.clear();  // all containers keep their capacity
+  run_pos_ = 0;
+  tail_.clear();
+  tail_pos_ = 0;
+  late_.clear();
+  ring_.clear();
+  in_ring_ = 0;
+  far_.clear();
+  stored_ = 0;
   stale_ = 0;
   std::fill(window_.begin(), window_.end(), 0);
   base_word_ = 0;

@@ -40,7 +40,13 @@ CoachProcess::CoachProcess(Context& ctx)
       target_(ctx.sim.add_handler(this)),
       states_(ctx.population.coaches.size()),
       rounds_(ctx.scenario.school_types.size()),
-      visits_by_teacher_(ctx.population.teacher_count, 0) {
+      first_item_(ctx.population.coaches.size()) {
+  std::uint32_t items = 0;
+  for (std::size_t k = 0; k < first_item_.size(); ++k) {
+    first_item_[k] = items;
+    items += static_cast<std::uint32_t>(ctx.population.coaches[k].caseload.size());
+  }
+  visits_by_item_.assign(items, 0);
   for (std::size_t k = 0; k < rounds_.size(); ++k) {
     const scenario::SchoolTypeProtocol& type = ctx.scenario.school_types[k];
     const int rounds = static_cast<int>(type.visit_days.size());
@@ -67,18 +73,17 @@ CoachProcess::CoachProcess(Context& ctx)
 }
 
 CoachProcess::Trip CoachProcess::trip_at(std::uint32_t coach, std::uint32_t index) const {
-  const Coach& c = ctx_.population.coaches[coach];
-  const auto items = static_cast<std::uint32_t>(c.caseload.size());
-  const std::vector<RoundSessions>& rounds = rounds_[c.type];
-  const std::uint8_t mode = cluster_rounds_[c.type];
+  const State& st = states_[coach];
+  const std::uint32_t items = st.items;
+  const std::vector<RoundSessions>& rounds = rounds_[st.type];
+  const std::uint8_t mode = cluster_rounds_[st.type];
   if (mode < 2 && items > 0) {  // every round has the same trips: divide
     const std::uint32_t per_round = items + mode;
     const std::uint32_t r = index / per_round, j = index % per_round;
     if (r >= rounds.size()) return {};
     const RoundSessions& rs = rounds[r];
     if (j < items) return {j, static_cast<std::uint16_t>(r), false, rs.gia, rs.rtc};
-    return {states_[coach].host, static_cast<std::uint16_t>(r), true, rs.cluster_gia,
-            rs.cluster_rtc};
+    return {st.host, static_cast<std::uint16_t>(r), true, rs.cluster_gia, rs.cluster_rtc};
   }
   for (std::uint32_t r = 0; r < rounds.size(); ++r) {
     const RoundSessions& rs = rounds[r];
@@ -86,8 +91,7 @@ CoachProcess::Trip CoachProcess::trip_at(std::uint32_t coach, std::uint32_t inde
     index -= items;
     if (rs.cluster()) {
       if (index == 0)
-        return {states_[coach].host, static_cast<std::uint16_t>(r), true, rs.cluster_gia,
-                rs.cluster_rtc};
+        return {st.host, static_cast<std::uint16_t>(r), true, rs.cluster_gia, rs.cluster_rtc};
       index -= 1;
     }
   }
@@ -95,12 +99,12 @@ CoachProcess::Trip CoachProcess::trip_at(std::uint32_t coach, std::uint32_t inde
 }
 
 ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
-  const Coach& c = ctx_.population.coaches[coach];
+  const State& st = states_[coach];
   ledger::Entry e;
   e.date = Context::day_number(ctx_.today());
   e.year_index = static_cast<std::uint16_t>(year_);
-  e.region = static_cast<std::uint16_t>(c.region);
-  e.ugel = static_cast<std::uint16_t>(c.ugel);
+  e.region = st.region;
+  e.ugel = st.ugel;
   e.coach = coach;
   e.ref_kind = RefKind::kCoach;
   e.ref_id = coach;
@@ -119,6 +123,15 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   State& st = states_[coach];
   st = State{};
   st.free_from = ctx_.supply->at(coach).available;
+  st.caseload = c.caseload.data();
+  st.first_item = first_item_[coach];
+  // Narrowing is safe: validation caps teachers per coach (kMaxTeachersPerCoach), so a caseload
+  // has at most that many items; ledger entries already carry regions and UGELs in 16 bits.
+  st.items = static_cast<std::uint16_t>(c.caseload.size());
+  st.teachers = static_cast<std::uint16_t>(c.teachers);
+  st.region = static_cast<std::uint16_t>(c.region);
+  st.ugel = static_cast<std::uint16_t>(c.ugel);
+  st.type = c.type;
   if (!c.active_in(year)) return;  // its cohort is not in the programme this year
 
   const int rounds = static_cast<int>(type.visit_days.size());
@@ -142,22 +155,20 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kWake, coach);
 }
 
-void CoachProcess::prefetch(const engine::Event& event, bool near) const {
+void CoachProcess::prefetch(const engine::Event& event, int level) const {
   const auto coach = static_cast<std::uint32_t>(event.payload);
   if (coach >= states_.size()) return;
-  if (!near) {  // addresses known without a load: the coach's state, record and supply post
+  if (level == 0) {  // an address known without a load: the coach's state line
     __builtin_prefetch(&states_[coach]);
-    __builtin_prefetch(&ctx_.population.coaches[coach]);
-    if (ctx_.supply != nullptr) __builtin_prefetch(&ctx_.supply->at(coach));
     return;
   }
-  // The state and record were hinted one event ago: follow them to the trip's caseload item.
+  // The state line was hinted at level 0: follow it to the trip's caseload item (the item's
+  // visit count is in a small array that stays in cache).
+  if (level != 1) return;
   const State& st = states_[coach];
-  const Coach& c = ctx_.population.coaches[coach];
-  if (st.next_trip < st.trip_count) {
-    const std::uint32_t item = trip_at(coach, st.next_trip).item;
-    if (item < c.caseload.size()) __builtin_prefetch(&c.caseload[item]);
-  }
+  if (st.next_trip >= st.trip_count) return;
+  const std::uint32_t item = trip_at(coach, st.next_trip).item;
+  if (item < st.items) __builtin_prefetch(&st.caseload[item]);
 }
 
 void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
@@ -165,7 +176,7 @@ void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
   const auto coach = static_cast<std::uint32_t>(event.payload);
   switch (event.kind) {
     case kWake:
-      if (ctx_.supply->at(coach).block_reason != MissReason::kNotHired) post_materials(coach);
+      if (!ctx_.supply->not_hired(coach)) post_materials(coach);
       next(coach);
       break;
     case kTripEnd:
@@ -203,11 +214,10 @@ void CoachProcess::post_materials(std::uint32_t coach) {
 }
 
 void CoachProcess::next(std::uint32_t coach) {
-  const Coach& c = ctx_.population.coaches[coach];
-  const YearPlan& plan = ctx_.years[year_];
-  const std::vector<Commitment>& commitments = plan.commitments[c.type];
-  const engine::Calendar& cal = ctx_.calendar;
   State& st = states_[coach];
+  const YearPlan& plan = ctx_.years[year_];
+  const std::vector<Commitment>& commitments = plan.commitments[st.type];
+  const engine::Calendar& cal = ctx_.calendar;
   for (;;) {
     const Commitment* cm =
         st.next_commitment < commitments.size() ? &commitments[st.next_commitment] : nullptr;
@@ -235,12 +245,12 @@ void CoachProcess::next(std::uint32_t coach) {
       return;
     }
     const Trip trip = trip_at(coach, st.next_trip);
-    const CaseloadItem& item = c.caseload[trip.item];
-    const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[c.type];
+    const CaseloadItem& item = st.caseload[trip.item];
+    const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[st.type];
     const Date start =
-        cal.next_working_day(std::max(st.free_from, plan.round_starts[c.type][trip.round]));
+        cal.next_working_day(std::max(st.free_from, plan.round_starts[st.type][trip.round]));
     const TravelPlan travel =
-        plan_travel(ctx_, item.travel_hours, ctx_.population.regions[c.region].geography,
+        plan_travel(ctx_, item.travel_hours, ctx_.population.regions[st.region].geography,
                     std::min(start, plan.contract_end));
     const int site = (trip.cluster ? 0 : item.teachers * type.visit_days[trip.round]) +
                      trip.gia * session_days(type.gia, ctx_.scenario.coach) +
@@ -273,7 +283,10 @@ void CoachProcess::next(std::uint32_t coach) {
     }
     if (ctx_.treasury != nullptr && budget_holds_trip(coach, trip, travel, site, start, last))
       return;  // waits, deferred or dropped (budget_process.cpp)
-    st.travel = travel;
+    // A scheduled trip ends within the year, so its travel days fit in 16 bits.
+    st.overnight = travel.overnight;
+    st.days_each_way = static_cast<std::int16_t>(travel.days_each_way);
+    st.rain_extra_days = static_cast<std::int16_t>(travel.rain_extra_days);
     st.site_days = site;
     st.free_from = after;
     ctx_.sim.schedule_at(ctx_.at(last, kEvening), target_, kTripEnd, coach);
@@ -291,14 +304,13 @@ bool CoachProcess::attend(std::uint32_t coach, const Commitment& c) {
 }
 
 void CoachProcess::finish_trip(std::uint32_t coach) {
-  const Coach& c = ctx_.population.coaches[coach];
   State& st = states_[coach];
   const Trip trip = trip_at(coach, st.next_trip++);
-  const CaseloadItem& item = c.caseload[trip.item];
+  const CaseloadItem& item = st.caseload[trip.item];
   const scenario::Geography& geo =
-      ctx_.scenario.geographies[ctx_.population.regions[c.region].geography];
+      ctx_.scenario.geographies[ctx_.population.regions[st.region].geography];
   const scenario::UnitCosts& costs = ctx_.scenario.costs;
-  RegionYearTally& t = ctx_.tally.at(year_, c.region);
+  RegionYearTally& t = ctx_.tally.at(year_, st.region);
 
   ledger::Entry e = entry_for(coach);
   e.ref_kind = RefKind::kSchool;
@@ -307,15 +319,15 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
                : trip.gia > 0 ? Activity::kGia
                               : Activity::kRtc;
   // A commuting coach travels there and back every day on site; an overnight trip once.
-  const double km = 2.0 * item.distance_km * (st.travel.overnight ? 1 : st.site_days);
+  const double km = 2.0 * item.distance_km * (st.overnight ? 1 : st.site_days);
   e.category = Category::kTravel;
   e.unit = QuantityUnit::kKm;
   e.quantity = km;
   e.rate = geo.fare.value();
   e.amount = units::apply_rate(geo.fare, units::km(km)).value();
   if (e.amount != 0) ctx_.post(e);
-  if (st.travel.overnight) {
-    const int away = st.site_days + 2 * st.travel.days_each_way;
+  if (st.overnight) {
+    const int away = st.site_days + 2 * st.days_each_way;
     e.category = Category::kPerDiem;
     e.unit = QuantityUnit::kDays;
     e.quantity = away;
@@ -325,19 +337,18 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
     t.overnight_trips += 1;
   }
   t.trips += 1;
-  t.coach_days_travel += 2 * st.travel.days_each_way;
-  t.coach_days_rain_extra += st.travel.rain_extra_days;
+  t.coach_days_travel += 2 * st.days_each_way;
+  t.coach_days_rain_extra += st.rain_extra_days;
 
   std::int64_t newly_reached = 0;  // teachers with their first visit of the year
   if (!trip.cluster) {
-    const int vd = ctx_.scenario.school_types[c.type].visit_days[trip.round];
+    const int vd = ctx_.scenario.school_types[st.type].visit_days[trip.round];
     t.visits_done += item.teachers;
     t.visit_days_done += static_cast<std::int64_t>(item.teachers) * vd;
-    const std::uint32_t first = item.school_first_teacher + item.first_teacher;
-    for (std::uint32_t k = 0; k < item.teachers; ++k)
-      newly_reached += ++visits_by_teacher_[first + k] == 1;
+    // The item's teachers are visited together: the first visit reaches all of them.
+    if (++visits_by_item_[st.first_item + trip.item] == 1) newly_reached = item.teachers;
   }
-  const int participants = trip.cluster ? c.teachers : item.teachers;
+  const int participants = trip.cluster ? st.teachers : item.teachers;
   auto post_sessions = [&](int sessions, Activity activity, units::MoneyPerParticipant rate) {
     if (sessions == 0) return;
     e.category = Category::kOther;
@@ -352,18 +363,17 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
   post_sessions(trip.rtc, Activity::kRtc, costs.rtc_per_participant);
   t.gia_done += static_cast<std::int64_t>(participants) * trip.gia;
   t.rtc_done += static_cast<std::int64_t>(participants) * trip.rtc;
-  if (ctx_.treasury != nullptr) ctx_.treasury->after_trip(year_, c.region, newly_reached);
+  if (ctx_.treasury != nullptr) ctx_.treasury->after_trip(year_, st.region, newly_reached);
   next(coach);
 }
 
 void CoachProcess::finish_commitment(std::uint32_t coach) {
-  const Coach& c = ctx_.population.coaches[coach];
   State& st = states_[coach];
-  const Commitment& cm = ctx_.years[year_].commitments[c.type][st.next_commitment++];
+  const Commitment& cm = ctx_.years[year_].commitments[st.type][st.next_commitment++];
   const scenario::UnitCosts& costs = ctx_.scenario.costs;
-  RegionYearTally& t = ctx_.tally.at(year_, c.region);
+  RegionYearTally& t = ctx_.tally.at(year_, st.region);
   ledger::Entry e = entry_for(coach);
-  const int participants = cm.coach_workshop ? 1 : c.teachers;
+  const int participants = cm.coach_workshop ? 1 : st.teachers;
   e.category = cm.coach_workshop ? Category::kCoachTraining : Category::kTeacherWorkshops;
   e.activity = cm.coach_workshop ? Activity::kCoachWorkshop : Activity::kTeacherWorkshop;
   e.unit = QuantityUnit::kParticipantDays;
@@ -383,7 +393,7 @@ void CoachProcess::finish_commitment(std::uint32_t coach) {
   if (cm.coach_workshop) {
     t.coach_workshop_days_done += cm.days;
   } else {
-    t.teacher_workshop_days_done += static_cast<std::int64_t>(c.teachers) * cm.days;
+    t.teacher_workshop_days_done += static_cast<std::int64_t>(st.teachers) * cm.days;
   }
   next(coach);
 }
@@ -454,23 +464,24 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
 
 void CoachProcess::end_year(std::size_t year) {
   const scenario::Outcomes* outcomes = ctx_.scenario.outcomes ? &*ctx_.scenario.outcomes : nullptr;
-  for (const Coach& c : ctx_.population.coaches) {
+  for (std::size_t k = 0; k < ctx_.population.coaches.size(); ++k) {
+    const Coach& c = ctx_.population.coaches[k];
     if (!c.active_in(year)) continue;
     const auto rounds = ctx_.scenario.school_types[c.type].visit_days.size();
     RegionYearTally& t = ctx_.tally.at(year, c.region);
-    for (const CaseloadItem& item : c.caseload) {
+    for (std::size_t i = 0; i < c.caseload.size(); ++i) {
+      const CaseloadItem& item = c.caseload[i];
       const School& school = ctx_.population.schools[item.school];
-      const std::uint32_t first = school.first_teacher + item.first_teacher;
       const int years = years_coached(year, school.first_year);
-      for (std::uint32_t k = 0; k < item.teachers; ++k) {
-        std::uint8_t& v = visits_by_teacher_[first + k];
+      std::uint8_t& v = visits_by_item_[first_item_[k] + i];
+      for (std::uint32_t j = 0; j < item.teachers; ++j) {
         t.teachers_reached += v > 0;
         t.teachers_full_protocol += v >= rounds;
         record_dose(t, years, v, static_cast<int>(rounds),
-                    students_of_teacher(school.students, school.teachers, item.first_teacher + k),
+                    students_of_teacher(school.students, school.teachers, item.first_teacher + j),
                     outcomes);
-        v = 0;
       }
+      v = 0;
     }
   }
 }

@@ -40,6 +40,11 @@ class CoachSupplyPlan final : public engine::EventHandler {
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
   const CoachYear& at(std::uint32_t coach) const { return posts_[coach]; }
+  // The post is never filled this year (reads nothing when no post is blocked).
+  bool not_hired(std::uint32_t coach) const {
+    return any_blocked_ && posts_[coach].blocked &&
+           posts_[coach].block_reason == MissReason::kNotHired;
+  }
   // Contract days of the post paid within [first, last].
   int paid_days(std::uint32_t coach, Date first, Date last) const;
   // True when [start, last] meets the post's blocked period; `resume` is the first day the

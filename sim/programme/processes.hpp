@@ -19,7 +19,7 @@ class CoachProcess final : public engine::EventHandler {
   void begin_year(std::size_t year);  // plan every coach's year and wake it at contract start
   void end_year(std::size_t year);    // count teachers reached and fully coached
   void handle(engine::Simulator& sim, const engine::Event& event) override;
-  void prefetch(const engine::Event& event, bool near) const override;
+  void prefetch(const engine::Event& event, int level) const override;
 
  private:
   enum Kind : std::uint32_t { kWake, kTripEnd, kCommitmentEnd, kBudgetRetry };
@@ -33,16 +33,26 @@ class CoachProcess final : public engine::EventHandler {
   // A coach's year is a fixed sequence of trips (per visit round: one per caseload item, then
   // the round's cluster session if any), computed from its position (trip_at) rather than
   // stored: the per-coach state stays small, so a national run's working set stays in cache.
-  struct State {
+  // Everything an event of the coach reads about it, in one cache line: a trip or wake touches
+  // this line, the trip's caseload item and the item's visit count, and nothing else that is
+  // per coach (README "Performance"). The copies of the coach record are set by plan_year.
+  struct alignas(64) State {
     std::uint32_t next_trip = 0;
     std::uint32_t trip_count = 0;  // 0 when the coach is not in the programme this year
     std::uint32_t host = 0;        // the caseload item that hosts cluster sessions
     std::uint32_t next_commitment = 0;
     Date free_from;
-    // The trip under way.
-    TravelPlan travel;
-    int site_days = 0;
+    // Copies of the coach record (population.hpp).
+    const CaseloadItem* caseload = nullptr;
+    std::uint32_t first_item = 0;  // index of caseload[0] in visits_by_item_
+    // The trip under way: days on site and the travel plan's figures that finish_trip posts.
+    std::int32_t site_days = 0;
+    std::uint16_t items = 0;  // caseload size
+    std::uint16_t teachers = 0, region = 0, ugel = 0, type = 0;
+    std::int16_t days_each_way = 0, rain_extra_days = 0;
+    bool overnight = false;
   };
+  static_assert(sizeof(State) == 64);
   // The sessions of one visit round of a school type.
   struct RoundSessions {
     std::uint8_t gia = 0, rtc = 0;                  // held on each school trip of the round
@@ -82,7 +92,11 @@ class CoachProcess final : public engine::EventHandler {
   // Per school type: 0 no round has a cluster trip, 1 every round has one, 2 some do (trip_at
   // divides in the first two cases and walks the rounds only in the third).
   std::vector<std::uint8_t> cluster_rounds_;
-  std::vector<std::uint8_t> visits_by_teacher_;
+  // Visits this year per caseload item (all teachers of an item are visited together), indexed
+  // by State::first_item + item: a few hundred kilobytes at ten times the national scale, so
+  // unlike a count per teacher it stays in cache.
+  std::vector<std::uint8_t> visits_by_item_;
+  std::vector<std::uint32_t> first_item_;  // per coach: index of its caseload[0] in visits_by_item_
 };
 
 class SupervisorProcess final : public engine::EventHandler {

@@ -32,6 +32,7 @@ class Checker {
   // Range checks on one value; each reports "expected <what> <range>, got <value>" and is
   // skipped when the value did not load.
   void at_least(const std::string& field, int value, int min, std::string_view what);
+  void in_range(const std::string& field, int value, int min, int max, std::string_view what);
   void at_least(const std::string& field, double value, double min, std::string_view what,
                 std::string_view unit);
   void greater_than(const std::string& field, double value, double min, std::string_view what,

@@ -30,6 +30,13 @@ void Checker::at_least(const std::string& field, int value, int min, std::string
                    std::to_string(value));
 }
 
+void Checker::in_range(const std::string& field, int value, int min, int max,
+                       std::string_view what) {
+  if ((value >= min && value <= max) || !ok(field)) return;
+  error(field, "expected " + std::string(what) + " between " + std::to_string(min) + " and " +
+                   std::to_string(max) + ", got " + std::to_string(value));
+}
+
 void Checker::at_least(const std::string& field, double value, double min, std::string_view what,
                        std::string_view unit) {
   if (value >= min || !ok(field)) return;

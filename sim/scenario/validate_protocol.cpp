@@ -94,7 +94,8 @@ void check_caseload_rules(Checker& c) {
   for (std::size_t j = 0; j < rules.size(); ++j) {
     const std::string p = indexed(kRules, j);
     if (types_known) c.known_id(p + ".school_type", rules[j].school_type, type_ids, "school type");
-    c.at_least(p + ".teachers_per_coach", rules[j].teachers_per_coach, 1, "teachers per coach");
+    c.in_range(p + ".teachers_per_coach", rules[j].teachers_per_coach, 1, kMaxTeachersPerCoach,
+               "teachers per coach");
     if (!rule_known(c, j)) {
       all_known = false;
       continue;

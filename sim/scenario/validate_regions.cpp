@@ -144,7 +144,8 @@ void check_region(Checker& c, const Known& known, std::size_t r,
   if (region.coach_fee) c.money_positive(p + ".coach_fee", region.coach_fee->value(), "/month");
   check_contract_delay(c, p + ".contract_delay", region.contract_delay.value());
   if (region.teachers_per_coach)
-    c.at_least(p + ".teachers_per_coach", *region.teachers_per_coach, 1, "teachers per coach");
+    c.in_range(p + ".teachers_per_coach", *region.teachers_per_coach, 1, kMaxTeachersPerCoach,
+               "teachers per coach");
   for (std::size_t a = 0; a < region.aggregates.size(); ++a) {
     check_aggregate(c, known, indexed(p + ".schools", a), region.aggregates[a]);
   }

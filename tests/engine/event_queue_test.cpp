@@ -139,9 +139,10 @@ struct Lcg {
   }
 };
 
-// Runs random operations; `next_id` decides which id each push uses.
-template <typename NextId>
-void run_against_model(std::uint64_t seed, int steps, NextId next_id) {
+// Runs random operations; `next_id` decides which id each push uses, `delay` how far after the
+// last popped time each event is scheduled.
+template <typename NextId, typename Delay>
+void run_against_model(std::uint64_t seed, int steps, NextId next_id, Delay delay) {
   EventQueue q;
   Model m;
   Lcg rng{seed};
@@ -151,7 +152,7 @@ void run_against_model(std::uint64_t seed, int steps, NextId next_id) {
     if (op < 45) {
       const EventId id = next_id(rng, m);
       if (m.pending(id)) continue;  // the queue requires unique pending ids
-      const Event e = ev(now + static_cast<SimTime>(rng.next() % 1000), id, rng.next());
+      const Event e = ev(now + delay(rng), id, rng.next());
       q.push(e);
       m.push(e);
     } else if (op < 85) {
@@ -186,6 +187,14 @@ void run_against_model(std::uint64_t seed, int steps, NextId next_id) {
   EXPECT_FALSE(q.pop().has_value());
 }
 
+// Within the day or the next: the open day's tail and heap, and the first buckets.
+SimTime within_a_day(Lcg& rng) { return static_cast<SimTime>(rng.next() % 1000); }
+
+template <typename NextId>
+void run_against_model(std::uint64_t seed, int steps, NextId next_id) {
+  run_against_model(seed, steps, next_id, within_a_day);
+}
+
 TEST(EventQueue, MatchesModelWithIncreasingIds) {
   EventId counter = 0;
   run_against_model(1, 20000, [&](Lcg&, const Model&) { return counter++; });
@@ -207,6 +216,60 @@ TEST(EventQueue, MatchesModelWithHugeIds) {
   run_against_model(4, 5000, [](Lcg& rng, const Model&) {
     return (rng.next() << 20) ^ rng.next();  // scattered over the whole 64-bit range
   });
+}
+
+TEST(EventQueue, MatchesModelAcrossDaysAndBeyondTheBucketWindow) {
+  // Same minute (the open day's tail), later today, the next weeks (the day buckets) and up to
+  // 300 days ahead (the far heap, whose events move into buckets as the window slides).
+  EventId counter = 0;
+  run_against_model(
+      5, 30000, [&](Lcg&, const Model&) { return counter++; },
+      [](Lcg& rng) -> SimTime {
+        switch (rng.next() % 4) {
+          case 0:
+            return 0;
+          case 1:
+            return static_cast<SimTime>(rng.next() % kMinutesPerDay);
+          case 2:
+            return static_cast<SimTime>(rng.next() % (30 * kMinutesPerDay));
+          default:
+            return static_cast<SimTime>(rng.next() % (300 * kMinutesPerDay));
+        }
+      });
+}
+
+TEST(EventQueue, MatchesModelAcrossDaysWithIdsInAnyOrder) {
+  run_against_model(
+      6, 20000, [](Lcg& rng, const Model&) { return rng.next() % 5000; },
+      [](Lcg& rng) { return static_cast<SimTime>(rng.next() % (100 * kMinutesPerDay)); });
+}
+
+TEST(EventQueue, EventsInThePastOfTheOpenDayStillComeFirst) {
+  // The queue itself does not require times to increase (the Simulator does): an event pushed
+  // before the open day, after a later day has opened, is the next one popped.
+  EventQueue q;
+  q.push(ev(10 * kMinutesPerDay, 0));
+  q.push(ev(90 * kMinutesPerDay, 1));  // beyond the bucket window
+  EXPECT_EQ(q.pop()->seq, 0u);
+  q.push(ev(5, 2));
+  q.push(ev(10 * kMinutesPerDay + 1, 3));
+  EXPECT_EQ(q.next_time(), 5);
+  EXPECT_EQ(q.pop()->seq, 2u);
+  EXPECT_EQ(q.pop()->seq, 3u);
+  EXPECT_EQ(q.pop()->seq, 1u);
+  EXPECT_FALSE(q.pop().has_value());
+}
+
+TEST(EventQueue, PeekFollowsTheOrderOfTheDay) {
+  // peek(i) is a prefetch hint; along the open day's sorted run it is the exact order.
+  EventQueue q;
+  for (EventId i = 0; i < 6; ++i) q.push(ev(kMinutesPerDay + static_cast<SimTime>(5 - i), i));
+  EXPECT_EQ(q.next_time(), kMinutesPerDay);  // opens the day
+  for (std::size_t i = 0; i < 6; ++i) {
+    ASSERT_NE(q.peek(i), nullptr);
+    EXPECT_EQ(q.peek(i)->seq, 5 - i);
+  }
+  EXPECT_EQ(q.peek(6), nullptr);
 }
 
 TEST(EventQueue, LongLivedEventsSurviveManyLaterOnes) {

@@ -32,7 +32,15 @@ TEST(Ranges, ZeroTeachersPerCoach) {
   const LoadResult r = load_small_with("teachers_per_coach: 15}", "teachers_per_coach: 0}");
   EXPECT_TRUE(only_error(r.errors, "small.yaml", 52, 87,
                          "protocol.caseload_rules[2].teachers_per_coach",
-                         {"expected teachers per coach >= 1", "got 0"}));
+                         {"expected teachers per coach between 1 and 1000", "got 0"}));
+}
+
+TEST(Ranges, TooManyTeachersPerCoach) {
+  // The run keeps per-coach counts in 16 bits; the cap is far above any protocol.
+  const LoadResult r = load_small_with("teachers_per_coach: 15}", "teachers_per_coach: 70000}");
+  EXPECT_TRUE(only_error(r.errors, "small.yaml", 52, 87,
+                         "protocol.caseload_rules[2].teachers_per_coach",
+                         {"expected teachers per coach between 1 and 1000", "got 70000"}));
 }
 
 TEST(Ranges, VisitOfZeroDays) {

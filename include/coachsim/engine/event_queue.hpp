@@ -1,52 +1,44 @@
-// The pending-event set: a min-heap of Event values ordered by (time, seq), with lazy
-// cancellation.
+// The pending-event set: events ordered by (time, seq), with lazy cancellation.
 //
-// Cost: push and pop O(log n) (a 4-ary heap, cache-line aligned); cancel O(1) (the event is skipped
-// when it reaches the top). Memory: one Event (32 bytes) per pending event plus one per cancelled
-// event still in the heap (these are purged in one O(n) pass whenever they outnumber the live
-// ones), plus the pending bitmap described below. Keep the pending set small (one event per entity,
-// not one per plan item).
+// Events are kept by day, as a calendar queue: the day being run is a sorted run read front to
+// back; events scheduled into that day while it runs are appended to a second sorted run, the
+// tail, when they come no earlier than its last (the usual case: this morning's trip that ends
+// this evening), or else go to a small heap; the next 63 days are unsorted buckets that events
+// are appended to; anything later waits in a heap and moves into its bucket as the window
+// slides. A day's bucket is sorted once, when the day opens.
+// Why: the programme keeps one pending event per coach and supervisor (44,000 at ten times the
+// national scale), and a single heap that size spends most of its pop in cache misses; here a
+// pop is usually one step along a sorted array, and the next events are known exactly, so the
+// Simulator can prefetch their state (README "Performance").
+//
+// Cost: push O(1) into a bucket or the tail (O(log n) into a heap); pop O(1) from a run,
+// O(log n) from a heap; opening a day sorts its bucket, O(k log k) for k events (O(k) when they
+// were appended in order). Cancel O(1) (the event is skipped when it comes up). Memory: one Event
+// (32 bytes) per pending event plus one per cancelled event still stored (purged in one O(n)
+// pass whenever they outnumber the live ones), the buckets' part-filled chunks (day_buckets.hpp),
+// the runs' spare capacity (the busiest day so far) and the pending bitmap described below.
 //
 // Which ids are pending is kept in a bitmap indexed by sequence number, over a sliding window
 // that starts near the oldest pending id: one bit set on push, tested and cleared on pop. So
-// the hot path (push, pop, no cancellations) never allocates once the window has grown to its
-// working size, and never touches a hash set. The window is kept at most ~16 bits per pending
-// event; an id that falls below it (an event that stays pending while very many later ones
-// come and go, or an id pushed out of order) is kept in a small hash set instead, which only
-// that event's pop or cancel touches. Ids pushed in increasing order, as the Simulator does,
-// are the fast case; any other order is correct but slower.
+// the hot path (push, pop, no cancellations) never allocates once the window and the buckets
+// have grown to their working size, and never touches a hash set. The window is kept at most
+// ~16 bits per pending event; an id that falls below it (an event that stays pending while very
+// many later ones come and go, or an id pushed out of order) is kept in a small hash set
+// instead, which only that event's pop or cancel touches. Ids pushed in increasing order, as the
+// Simulator does, are the fast case; any other order is correct but slower.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <optional>
 #include <unordered_set>
 #include <vector>
 
+#include "coachsim/engine/day_buckets.hpp"
 #include "coachsim/engine/event.hpp"
+#include "coachsim/engine/event_heap.hpp"
 
 namespace coachsim::engine {
-
-namespace detail {
-// Allocator giving cache-line-aligned storage, so the heap's sibling groups share lines.
-template <typename T>
-struct CacheLineAllocator {
-  using value_type = T;
-  static constexpr std::size_t kAlign = 64;
-  CacheLineAllocator() = default;
-  template <typename U>
-  CacheLineAllocator(const CacheLineAllocator<U>&) {}
-  T* allocate(std::size_t n) {
-    return static_cast<T*>(::operator new (n * sizeof(T), std::align_val_t{kAlign}));
-  }
-  void deallocate(T* p, std::size_t) { ::operator delete (p, std::align_val_t{kAlign}); }
-  template <typename U>
-  bool operator==(const CacheLineAllocator<U>&) const {
-    return true;
-  }
-};
-}  // namespace detail
 
 class EventQueue {
  public:
@@ -67,12 +59,13 @@ class EventQueue {
   // The time of the earliest live event; REQUIRES: !empty().
   SimTime next_time();
 
-  // The event at the top of the heap (possibly a cancelled one), or null when the heap is
-  // empty. For prefetching only: it may not be the next event handled.
+  // The earliest stored event of the open day (possibly a cancelled one), or null when the day
+  // is used up. For prefetching only.
   const Event* peek_top() const { return peek(0); }
-  // Node `i` of the heap (0 the top, 1..4 its children: one of them is usually the event after
-  // the top), or null; for prefetching only.
-  const Event* peek(std::size_t i) const { return i < count() ? heap_.data() + kPad + i : nullptr; }
+  // Event `i` of the open day's sorted run counted from the earliest stored event (i = 0, the
+  // same as peek_top), or null; for prefetching only: an event scheduled into the open day
+  // may come before it.
+  const Event* peek(std::size_t i) const;
 
   // Marks a pending event cancelled. Returns false if `id` is not pending (never pushed,
   // already popped, or already cancelled).
@@ -81,27 +74,32 @@ class EventQueue {
   // True if `id` is pushed and neither popped nor cancelled.
   bool is_pending(EventId id) const;
 
-  bool empty();
-  std::size_t size() const { return count() - stale_; }
+  bool empty() { return size() == 0; }
+  std::size_t size() const { return stored_ - stale_; }
 
   // Removes every event.
   void clear();
 
-  // Makes room for `n` pending events without reallocating.
-  void reserve(std::size_t n) { heap_.reserve(n + kPad); }
+  // Makes room for `n` events scheduled into the open day (the heap) without reallocating; the
+  // day buckets reach their working size within the first weeks of a run.
+  void reserve(std::size_t n) { late_.reserve(n); }
 
  private:
-  // The heap is 4-ary. Node i lives at heap_[kPad + i] and its children at 4i+1..4i+4, so
-  // with kPad = 3 and 64-byte-aligned storage the four children of a node (128 bytes) occupy
-  // exactly two cache lines. heap_ is empty or holds the kPad unused slots first.
-  static constexpr std::size_t kPad = 3;
-  std::size_t count() const { return heap_.empty() ? 0 : heap_.size() - kPad; }
-  Event* nodes() { return heap_.data() + kPad; }
+  static constexpr std::int64_t kRingDays = 64;  // a power of two
 
-  void sift_up(std::size_t hole, const Event& e);
-  void sift_down(std::size_t hole, const Event& e);
-  void remove_top();
-  void drop_cancelled_top();
+  static std::int64_t day_of(SimTime t) {  // floor division, for negative times too
+    const std::int64_t d = t / kMinutesPerDay;
+    return (t % kMinutesPerDay < 0) ? d - 1 : d;
+  }
+  static std::size_t slot(std::int64_t day) {
+    return static_cast<std::size_t>(static_cast<std::uint64_t>(day) & (kRingDays - 1));
+  }
+  // The earliest stored event of the open day (run or heap), possibly cancelled, or null.
+  const Event* front() const;
+  // Removes `front()`, which must be `f`.
+  void remove_front(const Event* f);
+  // With the open day used up: opens the next day that holds events; false when none does.
+  bool open_next_day();
   void purge_cancelled();
 
   // Pending-id bookkeeping.
@@ -111,8 +109,19 @@ class EventQueue {
   void grow_window();
   void evict_base_word();
 
-  std::vector<Event, detail::CacheLineAllocator<Event>> heap_;
-  std::size_t stale_ = 0;  // cancelled events still in heap_
+  std::int64_t day_ = 0;      // the open day; every stored event of an earlier or equal day
+                              // is in run_, tail_ or late_
+  std::vector<Event> run_;    // the open day's events when it opened, sorted
+  std::size_t run_pos_ = 0;   // the next of them
+  std::vector<Event> tail_;   // events scheduled for the open day after it opened, each one
+                              // no earlier than the one before (the common case), sorted
+  std::size_t tail_pos_ = 0;  // the next of them
+  detail::EventHeap late_;    // the others scheduled for the open day (or before) since
+  detail::DayBuckets ring_{kRingDays};  // days day_+1 .. day_+kRingDays-1, unsorted
+  std::size_t in_ring_ = 0;             // events in ring_
+  detail::EventHeap far_;               // days day_+kRingDays and later
+  std::size_t stored_ = 0;              // events held anywhere, cancelled ones included
+  std::size_t stale_ = 0;               // cancelled events still stored
 
   // Bitmap window: absolute word w (ids 64w..64w+63) lives at window_[w & (size - 1)] for
   // w in [base_word_, base_word_ + window_.size()). window_.size() is 0 or a power of two.

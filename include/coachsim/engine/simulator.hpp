@@ -20,11 +20,12 @@ class EventHandler {
  public:
   virtual ~EventHandler() = default;
   virtual void handle(Simulator& sim, const Event& event) = 0;
-  // A hint that `event` is likely handled soon: a handler may prefetch the state it will touch,
-  // so that its cache misses overlap the current event's work. Must not change any state.
-  // `near` is true for the event at the top of the queue (whose first-level state was hinted
-  // one event earlier, so the handler may follow its pointers), false for one a step further.
-  virtual void prefetch(const Event& /*event*/, bool /*near*/) const {}
+  // A hint that `event` is handled soon: a handler may prefetch the state it will touch, so
+  // that its cache misses overlap other events' work. Must not change any state. Each event is
+  // hinted twice as it comes closer: at `level` 0 only addresses known without a load should be
+  // fetched; at level 1 the handler may follow one pointer from that state (hinted a few events
+  // earlier, so now in cache).
+  virtual void prefetch(const Event& /*event*/, int /*level*/) const {}
 };
 
 class Simulator {

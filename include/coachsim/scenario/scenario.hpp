@@ -71,6 +71,10 @@ struct SchoolTypeProtocol {
   WorkshopProtocol coach_workshops;    // at the macro-regional site
 };
 
+// The most teachers one coach may have: far above any protocol (NT-026 sets 6 to 15) and small
+// enough for the run's compact per-coach state (16-bit counts).
+inline constexpr int kMaxTeachersPerCoach = 1000;
+
 // Teachers-per-coach rule; the first rule whose conditions all match a school applies.
 struct CaseloadRule {
   std::string school_type;
