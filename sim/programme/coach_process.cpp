@@ -66,36 +66,33 @@ CoachProcess::CoachProcess(Context& ctx)
       rs.cluster_rtc = rtc_here ? 0 : rtc;
       rounds_[k].push_back(rs);
     }
-    std::size_t with_cluster = 0;
-    for (const RoundSessions& rs : rounds_[k]) with_cluster += rs.cluster();
-    cluster_rounds_.push_back(with_cluster == 0 ? 0 : with_cluster == rounds_[k].size() ? 1 : 2);
   }
 }
 
-CoachProcess::Trip CoachProcess::trip_at(std::uint32_t coach, std::uint32_t index) const {
-  const State& st = states_[coach];
-  const std::uint32_t items = st.items;
+std::uint32_t CoachProcess::trips_in_round(const State& st, std::size_t round) const {
+  return st.items + (rounds_[st.type][round].cluster() ? 1u : 0u);
+}
+
+void CoachProcess::settle_trip_position(State& st) const {
+  const std::size_t rounds = rounds_[st.type].size();
+  while (st.round < rounds && st.slot >= trips_in_round(st, st.round)) {
+    st.slot = 0;
+    ++st.round;
+  }
+}
+
+void CoachProcess::advance_trip(State& st) const {
+  ++st.next_trip;
+  ++st.slot;
+  settle_trip_position(st);
+}
+
+CoachProcess::Trip CoachProcess::current_trip(const State& st) const {
   const std::vector<RoundSessions>& rounds = rounds_[st.type];
-  const std::uint8_t mode = cluster_rounds_[st.type];
-  if (mode < 2 && items > 0) {  // every round has the same trips: divide
-    const std::uint32_t per_round = items + mode;
-    const std::uint32_t r = index / per_round, j = index % per_round;
-    if (r >= rounds.size()) return {};
-    const RoundSessions& rs = rounds[r];
-    if (j < items) return {j, static_cast<std::uint16_t>(r), false, rs.gia, rs.rtc};
-    return {st.host, static_cast<std::uint16_t>(r), true, rs.cluster_gia, rs.cluster_rtc};
-  }
-  for (std::uint32_t r = 0; r < rounds.size(); ++r) {
-    const RoundSessions& rs = rounds[r];
-    if (index < items) return {index, static_cast<std::uint16_t>(r), false, rs.gia, rs.rtc};
-    index -= items;
-    if (rs.cluster()) {
-      if (index == 0)
-        return {st.host, static_cast<std::uint16_t>(r), true, rs.cluster_gia, rs.cluster_rtc};
-      index -= 1;
-    }
-  }
-  return {};  // past the end: callers check trip_count first
+  if (st.round >= rounds.size()) return {};  // past the end: callers check trip_count first
+  const RoundSessions& rs = rounds[st.round];
+  if (st.slot < st.items) return {st.slot, st.round, false, rs.gia, rs.rtc};
+  return {st.host, st.round, true, rs.cluster_gia, rs.cluster_rtc};
 }
 
 ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
@@ -139,6 +136,7 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
     if (c.caseload[i].teachers > c.caseload[st.host].teachers) st.host = i;
   const auto items = static_cast<std::uint32_t>(c.caseload.size());
   for (const RoundSessions& r : rounds_[c.type]) st.trip_count += items + (r.cluster() ? 1 : 0);
+  settle_trip_position(st);  // past rounds without trips (a coach with no schools)
 
   RegionYearTally& t = ctx_.tally.at(year, c.region);
   int visit_days = 0;
@@ -167,7 +165,7 @@ void CoachProcess::prefetch(const engine::Event& event, int level) const {
   if (level != 1) return;
   const State& st = states_[coach];
   if (st.next_trip >= st.trip_count) return;
-  const std::uint32_t item = trip_at(coach, st.next_trip).item;
+  const std::uint32_t item = current_trip(st).item;
   if (item < st.items) __builtin_prefetch(&st.caseload[item]);
 }
 
@@ -244,7 +242,7 @@ void CoachProcess::next(std::uint32_t coach) {
       if (cm != nullptr && !attend(coach, *cm)) continue;
       return;
     }
-    const Trip trip = trip_at(coach, st.next_trip);
+    const Trip trip = current_trip(st);
     const CaseloadItem& item = st.caseload[trip.item];
     const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[st.type];
     const Date start =
@@ -305,7 +303,8 @@ bool CoachProcess::attend(std::uint32_t coach, const Commitment& c) {
 
 void CoachProcess::finish_trip(std::uint32_t coach) {
   State& st = states_[coach];
-  const Trip trip = trip_at(coach, st.next_trip++);
+  const Trip trip = current_trip(st);
+  advance_trip(st);
   const CaseloadItem& item = st.caseload[trip.item];
   const scenario::Geography& geo =
       ctx_.scenario.geographies[ctx_.population.regions[st.region].geography];
@@ -425,13 +424,14 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
                                          ? MissReason::kLateContract
                                          : MissReason::kNoCoachTime);
   if (reason == MissReason::kNoFunds)
-    ctx_.treasury->dropped(static_cast<int>(trip_at(coach, st.next_trip).cluster
+    ctx_.treasury->dropped(static_cast<int>(current_trip(st).cluster
                                                 ? scenario::BudgetClass::kGiaRtc
                                                 : scenario::BudgetClass::kVisits));
   RegionYearTally& t = ctx_.tally.at(year_, c.region);
   const Date when = std::min(st.free_from, plan.contract_end);
   {
-    const Trip trip = trip_at(coach, st.next_trip++);
+    const Trip trip = current_trip(st);
+    advance_trip(st);
     const CaseloadItem& item = c.caseload[trip.item];
     MissedRecord m;
     m.date = Context::day_number(when);

@@ -31,7 +31,7 @@ class CoachProcess final : public engine::EventHandler {
     std::uint8_t rtc = 0;     // RTC sessions held on this trip
   };
   // A coach's year is a fixed sequence of trips (per visit round: one per caseload item, then
-  // the round's cluster session if any), computed from its position (trip_at) rather than
+  // the round's cluster session if any), computed from its position (current_trip) rather than
   // stored: the per-coach state stays small, so a national run's working set stays in cache.
   // Everything an event of the coach reads about it, in one cache line: a trip or wake touches
   // this line, the trip's caseload item and the item's visit count, and nothing else that is
@@ -49,6 +49,9 @@ class CoachProcess final : public engine::EventHandler {
     std::int32_t site_days = 0;
     std::uint16_t items = 0;  // caseload size
     std::uint16_t teachers = 0, region = 0, ugel = 0, type = 0;
+    // Where next_trip is in the sequence: its visit round and its place in the round (an item,
+    // or items for the round's cluster trip), so no division finds it (README "Performance").
+    std::uint16_t round = 0, slot = 0;
     std::int16_t days_each_way = 0, rain_extra_days = 0;
     bool overnight = false;
   };
@@ -59,7 +62,11 @@ class CoachProcess final : public engine::EventHandler {
     std::uint8_t cluster_gia = 0, cluster_rtc = 0;  // held on the round's cluster trip
     bool cluster() const { return cluster_gia + cluster_rtc > 0; }
   };
-  Trip trip_at(std::uint32_t coach, std::uint32_t index) const;
+  // The trip at position (round, slot) of the coach's sequence; kept in step with next_trip.
+  Trip current_trip(const State& st) const;
+  void advance_trip(State& st) const;
+  void settle_trip_position(State& st) const;  // moves past rounds with no trips left
+  std::uint32_t trips_in_round(const State& st, std::size_t round) const;
 
   void plan_year(std::uint32_t coach, std::size_t year);
   void next(std::uint32_t coach);
@@ -89,9 +96,6 @@ class CoachProcess final : public engine::EventHandler {
   std::size_t year_ = 0;
   std::vector<State> states_;
   std::vector<std::vector<RoundSessions>> rounds_;  // per school type, per visit round
-  // Per school type: 0 no round has a cluster trip, 1 every round has one, 2 some do (trip_at
-  // divides in the first two cases and walks the rounds only in the third).
-  std::vector<std::uint8_t> cluster_rounds_;
   // Visits this year per caseload item (all teachers of an item are visited together), indexed
   // by State::first_item + item: a few hundred kilobytes at ten times the national scale, so
   // unlike a count per teacher it stays in cache.
