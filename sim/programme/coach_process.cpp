@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "coach_supply.hpp"
+#include "coachsim/engine/random.hpp"
 #include "coachsim/programme/dose.hpp"
 #include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
@@ -33,6 +34,8 @@ int session_days(const scenario::SessionProtocol& p, const scenario::CoachTerms&
 // Round of the j-th of `count` sessions among `rounds` visit rounds, centred in its share.
 int session_round(int j, int count, int rounds) { return (2 * j + 1) * rounds / (2 * count); }
 
+constexpr std::uint64_t kTurnover = engine::stream_purpose(std::string_view{"teacher.turnover"});
+
 }  // namespace
 
 CoachProcess::CoachProcess(Context& ctx)
@@ -47,6 +50,7 @@ CoachProcess::CoachProcess(Context& ctx)
     items += static_cast<std::uint32_t>(ctx.population.coaches[k].caseload.size());
   }
   visits_by_item_.assign(items, 0);
+  if (ctx.scenario.teacher_turnover.enabled) joined_.assign(ctx.population.teacher_count, 0);
   for (std::size_t k = 0; k < rounds_.size(); ++k) {
     const scenario::SchoolTypeProtocol& type = ctx.scenario.school_types[k];
     const int rounds = static_cast<int>(type.visit_days.size());
@@ -462,8 +466,25 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
   }
 }
 
+std::size_t CoachProcess::teacher_entry(std::uint32_t teacher, std::size_t year,
+                                        std::size_t school_entry, RegionYearTally& t) {
+  std::uint16_t& joined = joined_[teacher];
+  if (year > school_entry) {
+    // One draw per post and year, keyed by both (common random numbers across scenarios).
+    engine::RandomStream rng(
+        {ctx_.scenario.seed, ctx_.replication, teacher,
+         kTurnover ^ ((static_cast<std::uint64_t>(year) + 1) * 0x9E3779B97F4A7C15ULL)});
+    if (rng.bernoulli(ctx_.scenario.teacher_turnover.share_per_year)) {
+      joined = static_cast<std::uint16_t>(year + 1);
+      t.teachers_new += 1;
+    }
+  }
+  return joined == 0 ? school_entry : std::max<std::size_t>(school_entry, joined - 1u);
+}
+
 void CoachProcess::end_year(std::size_t year) {
   const scenario::Outcomes* outcomes = ctx_.scenario.outcomes ? &*ctx_.scenario.outcomes : nullptr;
+  const bool turnover = ctx_.scenario.teacher_turnover.enabled;
   for (std::size_t k = 0; k < ctx_.population.coaches.size(); ++k) {
     const Coach& c = ctx_.population.coaches[k];
     if (!c.active_in(year)) continue;
@@ -472,9 +493,13 @@ void CoachProcess::end_year(std::size_t year) {
     for (std::size_t i = 0; i < c.caseload.size(); ++i) {
       const CaseloadItem& item = c.caseload[i];
       const School& school = ctx_.population.schools[item.school];
-      const int years = years_coached(year, school.first_year);
+      int years = years_coached(year, school.first_year);
       std::uint8_t& v = visits_by_item_[first_item_[k] + i];
       for (std::uint32_t j = 0; j < item.teachers; ++j) {
+        if (turnover) {
+          const std::uint32_t teacher = school.first_teacher + item.first_teacher + j;
+          years = years_coached(year, teacher_entry(teacher, year, school.first_year, t));
+        }
         t.teachers_reached += v > 0;
         t.teachers_full_protocol += v >= rounds;
         record_dose(t, years, v, static_cast<int>(rounds),

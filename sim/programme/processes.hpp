@@ -100,7 +100,14 @@ class CoachProcess final : public engine::EventHandler {
   // by State::first_item + item: a few hundred kilobytes at ten times the national scale, so
   // unlike a count per teacher it stays in cache.
   std::vector<std::uint8_t> visits_by_item_;
-  std::vector<std::uint32_t> first_item_;  // per coach: index of its caseload[0] in visits_by_item_
+  std::vector<std::uint32_t> first_item_;
+  // Teacher turnover (scenario teacher_turnover): per teacher post, 1 + the year index in which
+  // its current teacher joined as a newcomer, 0 for the teacher the school entered with.
+  std::vector<std::uint16_t> joined_;
+  // The year the post's current teacher started being coached; draws this year's turnover.
+  std::size_t teacher_entry(
+      std::uint32_t teacher, std::size_t year, std::size_t school_entry,
+      RegionYearTally& t);  // per coach: index of its caseload[0] in visits_by_item_
 };
 
 class SupervisorProcess final : public engine::EventHandler {

@@ -7,10 +7,15 @@
 namespace coachsim::report {
 namespace {
 
-// Growth columns (scale_up / coach_supply) come after every existing column, and only for
-// scenarios that use growth, so other scenarios' files stay byte-identical.
-bool growth(const RunReport& report) {
-  return report.scenario.scale_up.enabled || report.scenario.coach_supply.enabled;
+// Growth columns (scale_up / coach_supply), then the turnover column (teacher_turnover), come
+// after every existing column, and only for scenarios that use them, so other scenarios' files
+// stay byte-identical.
+struct Extra {
+  bool growth = false, turnover = false;
+};
+Extra extra(const RunReport& report) {
+  return {report.scenario.scale_up.enabled || report.scenario.coach_supply.enabled,
+          report.scenario.teacher_turnover.enabled};
 }
 
 void growth_header(CsvWriter& w) {
@@ -31,7 +36,7 @@ void growth_row(CsvWriter& w, const programme::RegionYearTally& t) {
   for (std::int64_t n : t.teachers_stage) w.integer(n);
 }
 
-void header(std::string& out, bool national, bool with_growth, const results::Results& results) {
+void header(std::string& out, bool national, Extra with, const results::Results& results) {
   CsvWriter w(out);
   for (const char* h : {"region",
                         "year",
@@ -76,12 +81,13 @@ void header(std::string& out, bool national, bool with_growth, const results::Re
   for (int c = 0; c < ledger::kCategoryCount; ++c)
     w.text("cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(c))));
   if (national) w.text("cost_outside_regions");
-  if (with_growth) growth_header(w);
+  if (with.growth) growth_header(w);
+  if (with.turnover) w.text("teachers_new");
   outcome_header(w, results);
   w.end_row();
 }
 
-void row(std::string& out, const results::Row& r, bool national, bool with_growth,
+void row(std::string& out, const results::Row& r, bool national, Extra with,
          const results::Results& results) {
   const programme::RegionYearTally& t = r.tally;
   CsvWriter w(out);
@@ -103,7 +109,8 @@ void row(std::string& out, const results::Row& r, bool national, bool with_growt
   w.money(r.cost_per_coach).fixed(r.teachers_per_coach, 2).fixed(r.students_per_coach, 2);
   for (std::int64_t c : r.cost_by_category) w.money(c);
   if (national) w.money(r.cost_outside_regions);
-  if (with_growth) growth_row(w, t);
+  if (with.growth) growth_row(w, t);
+  if (with.turnover) w.integer(t.teachers_new);
   outcome_cells(w, r, results);
   w.end_row();
 }
@@ -112,17 +119,17 @@ void row(std::string& out, const results::Row& r, bool national, bool with_growt
 
 std::string regions_csv(const RunReport& report) {
   std::string out;
-  header(out, false, growth(report), report.results);
+  header(out, false, extra(report), report.results);
   for (const results::Row& r : report.results.regions)
-    row(out, r, false, growth(report), report.results);
+    row(out, r, false, extra(report), report.results);
   return out;
 }
 
 std::string national_csv(const RunReport& report) {
   std::string out;
-  header(out, true, growth(report), report.results);
+  header(out, true, extra(report), report.results);
   for (const results::Row& r : report.results.national)
-    row(out, r, true, growth(report), report.results);
+    row(out, r, true, extra(report), report.results);
   return out;
 }
 

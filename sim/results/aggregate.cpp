@@ -40,6 +40,7 @@ void add(programme::RegionYearTally& a, const programme::RegionYearTally& b) {
   a.coaches_replaced += b.coaches_replaced;
   a.coach_training_days += b.coach_training_days;
   for (int k = 0; k < 3; ++k) a.teachers_stage[k] += b.teachers_stage[k];
+  a.teachers_new += b.teachers_new;
   add_dose(a, b);
 }
 

@@ -1,5 +1,5 @@
-// Loads scale_up: and coach_supply: (growth over years). Form only; ranges, known regions,
-// years and school types are checked in validate_growth.cpp.
+// Loads scale_up:, coach_supply: and teacher_turnover: (change over years). Form only; ranges,
+// known regions, years and school types are checked in validate_growth.cpp.
 #include <cstdlib>
 
 #include "load_sections.hpp"
@@ -116,6 +116,15 @@ void load_coach_supply(Reader& reader, const YAML::Node& node, CoachSupply& out)
   }
 }
 
+void load_teacher_turnover(Reader& reader, const YAML::Node& node, TeacherTurnover& out) {
+  MapReader m(reader, node, "teacher_turnover", {"share_per_year"}, "teacher turnover settings");
+  if (!m.ok()) return;
+  out.enabled = true;
+  if (auto n = m.get("share_per_year", Need::kRequired, "a share ('12%' or 0.12)")) {
+    if (auto v = percent_or_fraction(reader, *n, m.path("share_per_year"))) out.share_per_year = *v;
+  }
+}
+
 }  // namespace
 
 void load_growth(Reader& reader, MapReader& top, Scenario& out) {
@@ -124,6 +133,10 @@ void load_growth(Reader& reader, MapReader& top, Scenario& out) {
   }
   if (auto node = top.get("coach_supply", Need::kOptional, "a map of coach supply settings")) {
     load_coach_supply(reader, *node, out.coach_supply);
+  }
+  if (auto node =
+          top.get("teacher_turnover", Need::kOptional, "a map of teacher turnover settings")) {
+    load_teacher_turnover(reader, *node, out.teacher_turnover);
   }
 }
 

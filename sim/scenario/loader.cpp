@@ -24,7 +24,7 @@ const std::vector<std::string> kTopLevelKeys = {
     "coachsim", "name",        "description",   "currency", "seed",        "calendar",
     "years",    "geographies", "protocol",      "coach",    "supervision", "staff_roles",
     "costs",    "regions",     "central_costs", "sources",  "scale_up",    "coach_supply",
-    "outcomes", "prices",      "budget",        "extends",  "uncertainty"};
+    "outcomes", "prices",      "budget",        "extends",  "uncertainty", "teacher_turnover"};
 
 bool is_currency_code(std::string_view code) {
   return code.size() == 3 &&

@@ -83,6 +83,10 @@ void check_coach_supply(Checker& c) {
 void check_growth(Checker& c) {
   check_scale_up(c);
   check_coach_supply(c);
+  if (c.scenario().teacher_turnover.enabled) {
+    percent_range(c, "teacher_turnover.share_per_year",
+                  c.scenario().teacher_turnover.share_per_year);
+  }
 }
 
 }  // namespace coachsim::scenario::detail

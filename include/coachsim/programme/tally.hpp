@@ -49,6 +49,7 @@ struct RegionYearTally {
   std::int64_t coaches_hired = 0, coaches_left = 0, coaches_replaced = 0;
   std::int64_t coach_training_days = 0;
   std::int64_t teachers_stage[3] = {};
+  std::int64_t teachers_new = 0;  // posts taken by a newcomer this year (teacher_turnover)
   // Dose received (programme/dose.hpp): teachers of coaches' caseloads, and their students, by
   // [years coached - 1][visits received]; and, when the scenario has outcomes:, the sums of
   // their effects in SD (student gains weighted by students).

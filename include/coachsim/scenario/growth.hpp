@@ -48,4 +48,13 @@ struct CoachSupply {
   double visit_cancellation = 0;    // probability that a trip is cancelled, 0..1
 };
 
+// Teachers who change: each school year after a school's first, each teacher post is taken by a
+// teacher new to the programme with this probability (Peru's contract teachers rotate between
+// schools from year to year). A newcomer starts at stage 1, which changes the years-coached
+// dose and the outcomes; the protocol and its cost follow the post, not the person.
+struct TeacherTurnover {
+  bool enabled = false;
+  double share_per_year = 0;  // 0..1
+};
+
 }  // namespace coachsim::scenario

@@ -200,6 +200,7 @@ struct Scenario {
   std::vector<Source> sources;
   ScaleUp scale_up;                  // optional: schools entering over the years
   CoachSupply coach_supply;          // optional: hiring, training, attrition, cancellations
+  TeacherTurnover teacher_turnover;  // optional: newcomers restart the stages
   std::optional<Outcomes> outcomes;  // absent: no outcome figures in any output
   std::optional<Prices> prices;      // absent: no nominal or US$ figures in any output
   Budget budget;                     // optional; disabled = unlimited money
