@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "../support/files.hpp"
 #include "../support/small_scenario.hpp"
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/population.hpp"
@@ -47,6 +48,13 @@ inline scenario::Scenario many_coaches(int n) {
   }
   s.supervision.coaches_per_supervisor = 0;
   return s;
+}
+
+// scenarios/small.yaml's text, ending in a newline, for tests that append sections to it.
+inline std::string small_yaml() {
+  std::string yaml = slurp(std::string(COACHSIM_SOURCE_DIR) + "/scenarios/small.yaml");
+  if (yaml.empty() || yaml.back() != '\n') yaml += '\n';
+  return yaml;
 }
 
 struct GrowthRun {

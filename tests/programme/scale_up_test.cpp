@@ -2,8 +2,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "coachsim/scenario/loader.hpp"
 #include "growth_support.hpp"
@@ -123,11 +121,7 @@ TEST(ScaleUp, ListedOrderTakesSchoolsAsListed) {
 TEST(ScaleUp, LoadsFromYamlAndReportsBadValuesWithTheirPosition) {
   // scenarios/small.yaml with growth sections appended, each value wrong in one way.
   const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
-  std::ifstream in(dir + "/small.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string yaml = text.str();
-  if (yaml.back() != '\n') yaml += '\n';
+  std::string yaml = testing::small_yaml();
   const auto base = static_cast<int>(std::count(yaml.begin(), yaml.end(), '\n'));
   yaml += R"(scale_up:
   eligibility: {school_types: [nope], rural_only: true, min_students: -1}

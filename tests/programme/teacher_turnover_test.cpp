@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "coachsim/scenario/loader.hpp"
 #include "growth_support.hpp"
@@ -96,11 +94,7 @@ TEST(TeacherTurnover, DrawsAreCommonRandomNumbersKeyedByPostYearAndReplication) 
 
 TEST(TeacherTurnover, LoadsFromYamlAndReportsBadValuesWithTheirPosition) {
   const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
-  std::ifstream in(dir + "/small.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string yaml = text.str();
-  if (yaml.back() != '\n') yaml += '\n';
+  std::string yaml = testing::small_yaml();
   const auto base = static_cast<int>(std::count(yaml.begin(), yaml.end(), '\n'));
 
   auto load = [&](const std::string& section) {
