@@ -1,4 +1,4 @@
-// EventQueue: day buckets over two heaps, plus the pending-id bitmap window.
+// EventQueue: the calendar queue (sorted runs, day buckets, two heaps) and the pending-id bitmap.
 #include "coachsim/engine/event_queue.hpp"
 
 #include <algorithm>

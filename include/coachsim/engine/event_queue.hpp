@@ -94,7 +94,7 @@ class EventQueue {
   static std::size_t slot(std::int64_t day) {
     return static_cast<std::size_t>(static_cast<std::uint64_t>(day) & (kRingDays - 1));
   }
-  // The earliest stored event of the open day (run or heap), possibly cancelled, or null.
+  // The earliest stored event of the open day (run, tail or heap), possibly cancelled, or null.
   const Event* front() const;
   // Removes `front()`, which must be `f`.
   void remove_front(const Event* f);
