@@ -61,6 +61,13 @@ bool same_layout(const std::vector<results::Metric>& a, const std::vector<result
 
 }  // namespace
 
+std::vector<std::string> headline_outputs(const std::vector<results::Metric>& layout) {
+  std::vector<std::string> present;
+  for (const std::string& name : headline_outputs())
+    if (headline_index(layout, name) < layout.size()) present.push_back(name);
+  return present;
+}
+
 std::size_t headline_index(const std::vector<results::Metric>& layout, const std::string& name) {
   for (std::size_t i = 0; i < layout.size(); ++i)
     if (layout[i].scope == "national" && layout[i].year == 0 && layout[i].name == name) return i;
@@ -132,7 +139,8 @@ ReplicationSet run_replications(const scenario::ScenarioDocument& document,
 std::vector<TornadoRow> run_tornado(const scenario::ScenarioDocument& document,
                                     const SweepConfig& config, std::vector<double>* base) {
   const auto& inputs = document.inputs();
-  const std::vector<std::string>& names = headline_outputs();
+  // Every case has the nominal scenario's structure, so the same outputs (set by case 0).
+  std::vector<std::string> names;
   // Case 0 is the nominal scenario; case 1 + 2j is input j at its low end, 2 + 2j at its high.
   const std::size_t cases = 1 + 2 * inputs.size();
   std::vector<std::vector<double>> outputs(cases);
@@ -151,10 +159,9 @@ std::vector<TornadoRow> run_tornado(const scenario::ScenarioDocument& document,
     loaded.scenario.seed = config.seed;
     const auto sim = results::simulate(loaded.scenario, false, 0);
     const std::vector<results::Metric> m = results::metrics_of(sim->results);
-    for (const std::string& name : names) {
-      const std::size_t i = headline_index(m, name);
-      outputs[c].push_back(i < m.size() ? m[i].value : 0.0);
-    }
+    for (const std::string& name : headline_outputs(m))
+      outputs[c].push_back(m[headline_index(m, name)].value);
+    if (c == 0) names = headline_outputs(m);
   });
   std::vector<TornadoRow> rows;
   for (std::size_t o = 0; o < names.size(); ++o)

@@ -69,17 +69,16 @@ std::string replications_csv(const SweepReport& r) {
   CsvWriter w(out);
   w.text("replication");
   for (const scenario::UncertainInput& in : r.inputs) w.text(in.field);
-  for (const std::string& name : headline_outputs()) w.text(name);
+  const std::vector<std::string> outputs = headline_outputs(r.data.layout);
+  for (const std::string& name : outputs) w.text(name);
   w.end_row();
   const ReplicationSet& d = r.data;
   for (std::size_t k = 0; k < d.indices.size(); ++k) {
     const double* row = d.rows.data() + k * d.width();
     w.integer(static_cast<std::int64_t>(d.indices[k] + 1));
     for (std::size_t j = 0; j < d.inputs; ++j) w.number(row[d.layout.size() + j]);
-    for (const std::string& name : headline_outputs()) {
-      const std::size_t i = headline_index(d.layout, name);
-      figure(w, headline_unit(r, name), i < d.layout.size() ? row[i] : 0.0);
-    }
+    for (const std::string& name : outputs)
+      figure(w, headline_unit(r, name), row[headline_index(d.layout, name)]);
     w.end_row();
   }
   return out;
@@ -95,9 +94,9 @@ std::string tornado_csv(const SweepReport& r) {
     rank = t.output == last ? rank + 1 : 1;
     last = t.output;
     const results::MetricUnit u = headline_unit(r, t.output);
-    const auto o = static_cast<std::size_t>(
-        std::find(headline_outputs().begin(), headline_outputs().end(), t.output) -
-        headline_outputs().begin());
+    const std::vector<std::string> outputs = headline_outputs(r.data.layout);
+    const auto o = static_cast<std::size_t>(std::find(outputs.begin(), outputs.end(), t.output) -
+                                            outputs.begin());
     w.text(t.output).integer(rank).text(r.inputs[t.input].field).text(r.inputs[t.input].unit);
     w.number(t.input_low).number(t.input_high);
     figure(w, u, t.at_low);
@@ -199,9 +198,9 @@ std::string sweep_json(const SweepReport& r) {
     const double* row = d.rows.data() + k * d.width();
     ordered_json rep{{"replication", d.indices[k] + 1}};
     rep["drawn"] = std::vector<double>(row + d.layout.size(), row + d.width());
-    for (const std::string& name : headline_outputs()) {
+    for (const std::string& name : headline_outputs(d.layout)) {
       const std::size_t i = headline_index(d.layout, name);
-      rep[name] = i < d.layout.size() ? shown(d.layout[i].unit, row[i]) : 0.0;
+      rep[name] = shown(d.layout[i].unit, row[i]);
     }
     j["replication_rows"].push_back(rep);
   }

@@ -87,8 +87,9 @@ TEST(Sweep, TornadoPutsTheDominantInputFirst) {
   ASSERT_TRUE(doc);
   std::vector<double> base;
   const std::vector<TornadoRow> rows = run_tornado(*doc, config(1, 2), &base);
-  ASSERT_EQ(rows.size(), 3 * headline_outputs().size());
-  ASSERT_EQ(base.size(), headline_outputs().size());
+  // The small scenario has no outcomes: the four cost and reach outputs, three inputs each.
+  ASSERT_EQ(rows.size(), 3u * 4u);
+  ASSERT_EQ(base.size(), 4u);
   // One coach paid for ten months: the fee's 5-95% range moves the total by thousands of
   // soles; materials for three teachers move it by a few soles.
   EXPECT_EQ(rows[0].output, "cost_total");
@@ -127,6 +128,35 @@ TEST(Sweep, ReportProbabilitiesMatchTheReplications) {
   EXPECT_EQ(s.max, sorted.back());
   // Three inputs and four headline outputs: one SRC row each.
   EXPECT_EQ(r.sensitivity.size(), 12u);
+}
+
+TEST(Sweep, OutcomeGainsAreSensitivityOutputsWhenTheScenarioHasOutcomes) {
+  // The built-in default has outcomes:. Teacher turnover changes only how many years each
+  // teacher has been coached, so it drives the practice gain down and leaves the cost alone.
+  const std::string text =
+      "coachsim: 1\nextends: builtin:default\nteacher_turnover: {share_per_year: 10%}\n"
+      "uncertainty:\n  - field: teacher_turnover.share_per_year\n    uniform: [\"0%\", \"40%\"]\n";
+  const scenario::DocumentResult loaded =
+      scenario::load_document_text(text, "turnover.yaml", testing::kSmallDir);
+  for (const auto& e : loaded.errors) ADD_FAILURE() << e.to_string();
+  ASSERT_TRUE(loaded.document);
+  const SweepConfig c = config(10, 2);
+  ReplicationSet set = run_replications(*loaded.document, c);
+  EXPECT_EQ(headline_outputs(set.layout), headline_outputs());
+  const SweepReport r = build_report(*loaded.document, c, std::move(set));
+  bool practice = false, cost = false;
+  for (const SensitivityRow& row : r.sensitivity) {
+    if (row.output == "teacher_practice_sd") {
+      practice = true;
+      EXPECT_TRUE(row.included);
+      EXPECT_LT(row.src, -0.9);
+    }
+    if (row.output == "cost_total") {
+      cost = true;
+      EXPECT_FALSE(row.included) << "the cost does not vary with turnover";
+    }
+  }
+  EXPECT_TRUE(practice && cost);
 }
 
 }  // namespace

@@ -53,12 +53,17 @@ ReplicationSet run_replications(const scenario::ScenarioDocument& document,
                                 const SweepConfig& config, int rank = 0, int ranks = 1,
                                 const ProgressFn& progress = {});
 
-// The outputs a tornado and the SRCs are computed for: national, all years.
+// The outputs a tornado and the SRCs are computed for (national, all years): cost, coverage,
+// full-protocol share, cost per teacher and, when the scenario has outcomes:, the student
+// learning and teacher practice gains.
 inline const std::vector<std::string>& headline_outputs() {
-  static const std::vector<std::string> names{"cost_total", "coverage_pct", "full_protocol_pct",
-                                              "cost_per_teacher"};
+  static const std::vector<std::string> names{"cost_total",          "coverage_pct",
+                                              "full_protocol_pct",   "cost_per_teacher",
+                                              "student_learning_sd", "teacher_practice_sd"};
   return names;
 }
+// Those of the headline outputs a metric layout has (the gains only with outcomes:).
+std::vector<std::string> headline_outputs(const std::vector<results::Metric>& layout);
 // Index of national/all-years `name` in a metric list; layout.size() when absent.
 std::size_t headline_index(const std::vector<results::Metric>& layout, const std::string& name);
 
