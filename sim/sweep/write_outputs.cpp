@@ -88,13 +88,13 @@ std::string tornado_csv(const SweepReport& r) {
   std::string out =
       "output,rank,input,unit,input_low,input_high,output_low,output_high,output_nominal,swing\n";
   CsvWriter w(out);
+  const std::vector<std::string> outputs = headline_outputs(r.data.layout);  // tornado_base's order
   std::string last;
   int rank = 0;
   for (const TornadoRow& t : r.tornado) {
     rank = t.output == last ? rank + 1 : 1;
     last = t.output;
     const results::MetricUnit u = headline_unit(r, t.output);
-    const std::vector<std::string> outputs = headline_outputs(r.data.layout);
     const auto o = static_cast<std::size_t>(std::find(outputs.begin(), outputs.end(), t.output) -
                                             outputs.begin());
     w.text(t.output).integer(rank).text(r.inputs[t.input].field).text(r.inputs[t.input].unit);
