@@ -974,14 +974,20 @@ def mean_fee_of(regions):
 
 
 def write_scenario(path, purpose, header, name, description, seed, frames, regions, per_sup,
-                   supervisor_fee, supervisor_visits, central, sources, standard_fee=None):
+                   supervisor_fee, supervisor_visits, central, sources, standard_fee=None,
+                   calibration=None):
     """Writes a scenario. With `standard_fee`, every region pays that fee from the year's
-    contract start (no coach_fee or contract_delay per region)."""
+    contract start (no coach_fee or contract_delay per region). With `calibration` (a path
+    relative to `path`), the file is structure only: it extends that calibration layer and
+    leaves out every price (fees, salaries, unit costs, fares; see write_calibration)."""
     uc = frames[0]["unit_costs"]
     prot = PROTOCOL_2013
     L = [f"# Purpose: {purpose}", "#"]
     L += ["# " + line if line else "#" for line in header]
-    L += ["", "coachsim: 1", f"name: {q(name)}", f"description: {q(description)}", "currency: PEN",
+    L += ["", "coachsim: 1"]
+    if calibration:
+        L.append(f"extends: {calibration}   # prices: the calibration layer")
+    L += [f"name: {q(name)}", f"description: {q(description)}", "currency: PEN",
           f"seed: {seed}", "", "calendar:", "  weekend: [sat, sun]",
           "  fixed_holidays: [" + ", ".join(q(d) for d in FIXED_HOLIDAYS) + "]", "", "years:"]
     for y in frames:
@@ -999,9 +1005,10 @@ def write_scenario(path, purpose, header, name, description, seed, frames, regio
     for gid in ("coast", "andes", "amazon"):
         g = GEOGRAPHIES[gid]
         rainy = f"[{{from: {q(g['rainy'][0])}, to: {q(g['rainy'][1])}}}]" if g["rainy"] else "[]"
-        L += [f"  - id: {gid}", f"    speed: {q(str(g['speed']) + ' km/h')}",
-              f"    fare: {q(format(g['fare'], '.2f') + ' PEN/km')}",
-              f"    rainy_season: {rainy}", f"    rainy_travel_factor: {g['factor']}"]
+        L += [f"  - id: {gid}", f"    speed: {q(str(g['speed']) + ' km/h')}"]
+        if not calibration:
+            L.append(f"    fare: {q(format(g['fare'], '.2f') + ' PEN/km')}")
+        L += [f"    rainy_season: {rainy}", f"    rainy_travel_factor: {g['factor']}"]
     L += ["", "protocol:", '  dispersed_above: "50 km"     # not used: every region sets teachers_per_coach',
           "  school_types:"]
     for tid, label in (("multigrade", "Rural primary, multigrade and single-teacher (castellano and EIB), 2013 focalisation"),
@@ -1022,12 +1029,23 @@ def write_scenario(path, purpose, header, name, description, seed, frames, regio
         fee_line = (f"  monthly_fee: {q(format(standard_fee, '.2f') + ' PEN/month')}"
                     "   # the standard fee, the same in every region")
     sup_comment = "   # no supervisors (before 2013)" if per_sup == 0 else ""
-    L += ["coach:", fee_line,
-          '  working_hours_per_day: "8 h"', '  max_daily_commute: "2 h"', '  travel_hours_per_day: "8 h"', "",
+    L += ["coach:"] + ([] if calibration else [fee_line])
+    L += ['  working_hours_per_day: "8 h"', '  max_daily_commute: "2 h"', '  travel_hours_per_day: "8 h"', "",
           "supervision:", f"  coaches_per_supervisor: {per_sup}{sup_comment}",
-          f"  visits_per_coach: {supervisor_visits}",
-          f"  monthly_fee: {q(format(supervisor_fee, '.2f') + ' PEN/month')}", '  days_per_visit: "1 day"', "",
-          "staff_roles:"]
+          f"  visits_per_coach: {supervisor_visits}"]
+    if not calibration:
+        L.append(f"  monthly_fee: {q(format(supervisor_fee, '.2f') + ' PEN/month')}")
+    L += ['  days_per_visit: "1 day"']
+    if not calibration:
+        L += ["", "staff_roles:"]
+        L += price_lines(uc)
+    L += ["", "regions:"]
+    write_regions_and_rest(L, path, regions, central, sources, standard_fee, calibration)
+
+
+def price_lines(uc):
+    """staff_roles and costs: the prices of a scenario (also the body of a calibration layer)."""
+    L = []
     for role, sal in STAFF_SALARY_2013.items():
         L.append(f"  - {{id: {role}, monthly_salary: {q(format(sal, '.2f') + ' PEN/month')}}}")
     L += ["", "costs:",
@@ -1040,14 +1058,18 @@ def write_scenario(path, purpose, header, name, description, seed, frames, regio
           '  rtc_per_participant: "0.00 PEN/participant"',
           f"  materials_per_teacher: {q(format(uc['materials_teacher'], '.2f') + ' PEN/participant')}",
           f"  materials_per_coach: {q(format(uc['materials_coach'], '.2f') + ' PEN/participant')}",
-          f"  overhead_rate: {uc['overhead']}", "", "regions:"]
+          f"  overhead_rate: {uc['overhead']}"]
+    return L
+
+
+def write_regions_and_rest(L, path, regions, central, sources, standard_fee, calibration):
     for x in regions:
         L += ["", *("  # " + c for c in x["comment"])]
         staff = ", ".join(f"{k}: {v}" for k, v in x["staff"].items() if v > 0)
         L += [f"  - id: {q(x['id'])}", f"    geography: {x['geography']}",
               f"    ugels: [{q('DRE ' + x['id'] + ' (all UGELs)')}]",
               f"    staff: {{{staff}}}"]
-        if standard_fee is None:
+        if standard_fee is None and not calibration:
             L += [f"    coach_fee: {q(format(x['fee'], '.2f') + ' PEN/month')}",
                   f"    contract_delay: {q(str(x['delay']) + ' days')}"]
         if x.get("exclude_from_statistics"):
@@ -1229,6 +1251,59 @@ def write_2013_standard(path, b):
     return regions
 
 
+def postgraduate_line_2013():
+    """The one central item of 2013 the seeds name (001, 5.2.3): a DECLARED line of the 2013
+    structure (who took part is published; the price per participant is an ASSUMPTION, with
+    the range scripts/heldout_peru.py reports)."""
+    t1 = TABLE1[2013]
+    participants = t1["coaches"] + t1["supervisors"]
+    return dict(year=2013, category="coach_training",
+                amount=r2(participants * POSTGRADUATE_PER_PARTICIPANT),
+                label=f"postgraduate training of all {t1['coaches']:,} coaches and "
+                      f"{t1['supervisors']} coach supervisors, contracted nationally (new in 2013)",
+                source=f"001_7e83e5b813894d20.txt 5.2.3 (national order of 2013); ASSUMPTION: "
+                       f"{POSTGRADUATE_PER_PARTICIPANT:,.0f} soles per participant (range "
+                       f"3,000-9,000), {participants:,} participants")
+
+
+def write_2013_heldout(path, b):
+    """The 2013 structure (peru-2013-standard.yaml's regions, schools, caseloads, supervisors,
+    staff) without any price, extending the calibration fitted on 2010-2012, plus the declared
+    postgraduate line: the blind prediction of 2013 (VALIDATION.md, held-out years)."""
+    cal = "calibration/peru-upto-2012.yaml"
+    regions = []
+    for x in b["regions"]:
+        regions.append(dict(x, comment=[
+            f"{x['id']} ({x['geography']}). Structure of peru-2013.yaml: {x['coaches']} coaches, "
+            f"{x['teachers']:,} teachers (ratio {x['ratio']}), {x['schools']:,} schools, "
+            f"{x['students']:,} students; fee = the national fee of the calibration layer."]))
+    header = [
+        "GENERATED by scripts/make_peru_scenarios.py (write_2013_heldout); do not edit by hand.",
+        "",
+        "The regional structure of peru-2013.yaml (regions, schools, caseloads, supervisor groups,",
+        "staff) with NO price: every price comes from the calibration layer it extends",
+        f"({cal}), fitted by scripts/heldout_peru.py on the published spending of",
+        "2010-2012 only. 2013's new items are structure: coach supervisors (Table 1: 183; the",
+        "model forms 177) and the national postgraduate training, a declared central line",
+        "(001, 5.2.3; its price per participant an ASSUMPTION). Nothing of 2013's spending is",
+        "used: the simulated total is a blind prediction (VALIDATION.md, held-out years).",
+    ]
+    sources = [(k, v) for k, v in sources_2013(b)
+               if k not in ("regions.coach_fee", "regions.contract_delay", "central_costs",
+                            "costs", "staff_roles", "coach.monthly_fee", "supervision.monthly_fee")]
+    sources.append(("costs", f"the calibration layer {cal} (scripts/heldout_peru.py)"))
+    sources.append(("central_costs", "001_7e83e5b813894d20.txt 5.2.3: the national postgraduate "
+                                     "training of 2013, declared; nothing else central is modelled"))
+    write_scenario(
+        path, "blind prediction of 2013 from the 2010-2012 calibration (held-out validation)",
+        header, "Acompañamiento Pedagógico 2013, predicted from 2010-2012 (held out)",
+        "The 2013 programme of peru-2013.yaml (25 regions, Sempé 2015) as structure only, priced "
+        "by the calibration fitted on 2010-2012, with the declared 2013 postgraduate training. "
+        "Money in nominal soles.",
+        2013, [b["frame"]], regions, b["per_supervisor"], UNIT_COSTS_2013["supervisor_fee"], 2,
+        [postgraduate_line_2013()], sources, calibration=cal)
+
+
 # ----------------------------------------------------------------------------------------------
 # 2013 actuals for the audit (scenarios/actuals-2013.csv, docs/audit-2013.md)
 # ----------------------------------------------------------------------------------------------
@@ -1402,17 +1477,21 @@ def build_early(year, b13):
     return dict(year=year, frame=frame, regions=out)
 
 
+def calibration_for(year):
+    """The calibration layer a year's structure file extends: the one fitted on the years before
+    it (a blind one-year-ahead prediction); 2010, the first year with counts, on itself."""
+    return f"calibration/peru-upto-{max(2010, year - 1)}.yaml"
+
+
 def write_early(year, path, b13):
     b = build_early(year, b13)
     t1 = TABLE1[year]
+    cal = calibration_for(year)
     for x in b["regions"]:
-        fee_src = ("its 2013 fee (peru-2013.yaml)" if x["id"] != "Lima Metropolitana"
-                   else "the 2013 coach-weighted mean fee (not in the 2013 programme)")
         x["comment"] = [
             f"{x['id']} ({x['geography']}). DERIVED: {x['coaches']} coaches, {x['teachers']:,} "
             f"teachers (ratio {x['ratio']}), {x['schools']:,} schools, {x['students']:,} students; "
-            f"fee = {fee_src}."]
-    est_total = sum(sum(x["estimate"].values()) for x in b["regions"]) / 100
+            f"fee = the national fee of the calibration layer."]
     header = [
         "GENERATED by scripts/make_peru_scenarios.py (method in its docstring); do not edit by",
         "hand, change the generator and run `python3 scripts/make_peru_scenarios.py write`.",
@@ -1423,12 +1502,12 @@ def write_early(year, path, b13):
         + (f"{t1['students']:,} students" if t1["students"] else "students n.d.")
         + f", {t1['expenditure']:,.2f} soles spent.",
         "Only national totals are published for this year: regions follow the 2013 pattern of",
-        "peru-2013.yaml (rural shares, ratios scaled to this year's national ratio), and every",
-        "unit cost and regional fee is that of 2013, nominal (ASSUMPTION). No central spending is",
-        "modelled, because none is published: the simulated total is an out-of-sample check of",
-        "the 2013 costing against this year's expenditure (VALIDATION.md). Supervisors did not",
-        "exist: coaches_per_supervisor 0 (no supervisors, no supervision cost).",
-        f"Expected regional total by the generator's estimate: {est_total:,.2f} soles.",
+        "peru-2013.yaml (rural shares, ratios scaled to this year's national ratio). This file is",
+        "STRUCTURE only (counts, distances, protocol, calendar); every price comes from the",
+        f"calibration layer it extends ({cal}), fitted by scripts/heldout_peru.py on the",
+        "published spending of earlier years only (2010: on itself), so the simulated total is a",
+        "blind prediction (VALIDATION.md, held-out years). Supervisors did not exist:",
+        "coaches_per_supervisor 0 (no supervisors, no supervision cost).",
     ]
     sources = [
         ("years", f"ASSUMPTION: {year} school calendar (early March to mid-December, two-week break "
@@ -1445,16 +1524,18 @@ def write_early(year, path, b13):
                      "internships, part of the strategy until 2012 (001, 4.2.3), are not modelled"),
         ("supervision", "001 Table 1: no coach supervisors before 2013 (coaches_per_supervisor 0; "
                         "fee and visits unused)"),
-        ("costs", "ASSUMPTION: 2013 unit costs and regional fees of peru-2013.yaml, nominal"),
+        ("costs", f"the calibration layer {cal} (scripts/heldout_peru.py): one national coach "
+                  "fee fitted to earlier years' Table 1 spending, other unit costs the stated 2013 "
+                  "priors"),
     ]
     write_scenario(
         path, f"rebuild the {year} programme of Sempé (2015) Table 1 and check its expenditure "
               f"(validation)", header,
         f"Acompañamiento Pedagógico {year} (validation, Sempé 2015 Table 1)",
         f"The teacher-coaching programme of {year} in 26 regions rebuilt from the national totals "
-        f"of Sempé (2015) Table 1 with the regional pattern, protocol and unit costs of 2013 "
-        f"(peru-2013.yaml); no supervisors. Money in nominal soles.",
-        year, [b["frame"]], b["regions"], 0, 0.0, 0, [], sources)
+        f"of Sempé (2015) Table 1 with the regional pattern and protocol of 2013 "
+        f"(peru-2013.yaml); no supervisors; prices from {cal}. Money in nominal soles.",
+        year, [b["frame"]], b["regions"], 0, 0.0, 0, [], sources, calibration=cal)
     return b
 
 def main(argv):
@@ -1472,6 +1553,7 @@ def main(argv):
     if args.cmd == "write":
         b13 = write_2013(os.path.join(ROOT, "scenarios", "peru-2013.yaml"))
         write_2013_standard(os.path.join(ROOT, "scenarios", "peru-2013-standard.yaml"), b13)
+        write_2013_heldout(os.path.join(ROOT, "scenarios", "peru-2013-heldout.yaml"), b13)
         for year in (2010, 2011, 2012):
             write_early(year, os.path.join(ROOT, "scenarios", f"peru-{year}.yaml"), b13)
     elif args.cmd == "plan":
