@@ -83,11 +83,18 @@ TEST(BudgetTreasury, DeeperCutNeverRaisesCoverage) {
   const scenario::Scenario base = default_scenario();
   const Population pop = build_population(base);
   const BudgetPlan plan = plan_of(base, pop);
-  std::int64_t last_reached = INT64_MAX, last_done = INT64_MAX, last_full = INT64_MAX;
+  // Coverage (teachers reached) never rises with a deeper cut. Visits done and full-protocol
+  // teachers may rise a little with a small cut: workshops are dropped first (docs/budget.md),
+  // and a coach who skips a workshop has those days for visits it would otherwise miss for lack
+  // of time (default at 2,830 PEN/month: +987 teacher-visits with a 10% cut). A deep cut must
+  // still cost visits against no cut.
+  std::int64_t last_reached = INT64_MAX, first_done = -1, first_full = -1, done = 0, full = 0;
   for (double cut : {0.0, 0.1, 0.2, 0.4}) {
     const scenario::Scenario s = budgeted(base, 1.0 - cut, scenario::BudgetRelease::kAnnual);
     const auto run = run_budget(s, pop, plan, false);
-    std::int64_t reached = 0, done = 0, full = 0;
+    std::int64_t reached = 0;
+    done = 0;
+    full = 0;
     for (std::size_t y = 0; y < s.years.size(); ++y) {
       for (std::size_t r = 0; r < pop.regions.size(); ++r) {
         reached += run->tally.at(y, r).teachers_reached;
@@ -96,12 +103,11 @@ TEST(BudgetTreasury, DeeperCutNeverRaisesCoverage) {
       }
     }
     EXPECT_LE(reached, last_reached) << "cut " << cut;
-    EXPECT_LE(done, last_done) << "cut " << cut;
-    EXPECT_LE(full, last_full) << "cut " << cut;
     last_reached = reached;
-    last_done = done;
-    last_full = full;
+    if (first_done < 0) first_done = done, first_full = full;
   }
+  EXPECT_LT(done, first_done) << "a 40% cut";
+  EXPECT_LT(full, first_full) << "a 40% cut";
 }
 
 // Equal quarterly tranches of exactly the plan run short in the third quarter (contracts start

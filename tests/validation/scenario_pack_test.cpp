@@ -2,6 +2,7 @@
 // variant states its purpose on its first line, and the variants change only what they say.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -36,13 +37,38 @@ TEST(ScenarioPack, EveryScenarioLoads) {
 }
 
 TEST(ScenarioPack, EachVariantStatesItsPurposeOnItsFirstLine) {
-  for (const char* name :
-       {"cut-15-year2.yaml", "scale-up-multigrade.yaml", "results-based.yaml",
-        "coach-shortage.yaml", "long-rainy-season.yaml", "uncertain-default.yaml"}) {
+  for (const char* name : {"cut-15-year2.yaml", "scale-up-multigrade.yaml", "results-based.yaml",
+                           "coach-shortage.yaml", "long-rainy-season.yaml",
+                           "uncertain-default.yaml", "coach-fee-national-reading.yaml"}) {
     std::ifstream in(kScenarios / name);
     std::string first;
     std::getline(in, first);
     EXPECT_EQ(first.rfind("# Purpose: ", 0), 0u) << name << ": " << first;
+  }
+}
+
+// The two readings of the 2013 coach-contract share (VALIDATION.md, coach fee) differ in fees
+// only: the same coaches and activities, more money in coach contracts and supervision alone.
+TEST(ScenarioPack, TheNationalReadingFeeChangesOnlyFees) {
+  const auto base = coachsim::results::simulate(load("default.yaml"), false);
+  const auto alt = coachsim::results::simulate(load("coach-fee-national-reading.yaml"), false);
+  ASSERT_EQ(alt->results.national.size(), base->results.national.size());
+  for (std::size_t y = 0; y < base->results.national.size(); ++y) {
+    const auto& b = base->results.national[y];
+    const auto& a = alt->results.national[y];
+    EXPECT_EQ(a.tally.coaches, b.tally.coaches);
+    EXPECT_EQ(a.tally.visits_done, b.tally.visits_done);
+    for (int c = 0; c < coachsim::ledger::kCategoryCount; ++c) {
+      const auto cat = static_cast<coachsim::ledger::Category>(c);
+      const bool fee = cat == coachsim::ledger::Category::kCoachContracts ||
+                       cat == coachsim::ledger::Category::kSupervision;
+      const std::int64_t bc = base->ledger.year_total(y, cat), ac = alt->ledger.year_total(y, cat);
+      if (fee) {
+        EXPECT_GT(ac, bc) << coachsim::ledger::category_id(cat);
+      } else if (cat != coachsim::ledger::Category::kOther) {  // overhead is a share of the rest
+        EXPECT_EQ(ac, bc) << coachsim::ledger::category_id(cat);
+      }
+    }
   }
 }
 
