@@ -86,9 +86,12 @@ Method for 2013 (each step is a function below)
 Metropolitana 3% and Callao 0.6% of coaches, ASSUMPTION), teachers per coach scaled from each
 region's 2013 ratio to the year's national ratio, schools laid out as in step 4, students from
 Table 1 by the 2013 students per teacher of each region (2010, n.d.: at 2011's national
-students per teacher), the 2013 protocol, unit costs and regional fees unchanged and nominal
-(ASSUMPTION), no contract delays, no central spending (none is published). The simulated
-expenditure is then an out-of-sample check of the 2013 costing.
+students per teacher), the 2013 protocol, no contract delays, no central spending (none is
+published). These files are STRUCTURE only: every price comes from the calibration layer they
+extend (scenarios/calibration/peru-upto-Y.yaml, fitted by scripts/heldout_peru.py on the years
+before; 2010 on itself), so the simulated expenditure is a blind prediction. peru-2013-heldout.yaml
+is the 2013 structure (as peru-2013-standard.yaml) priced the same way by the 2010-2012
+calibration, with the declared postgraduate line (write_2013_heldout).
 
 2013 audit case: peru-2013-standard.yaml is peru-2013.yaml's structure (same plan, same layouts)
 at standard unit costs: one coach fee for every region (the coach-weighted mean of the regional
