@@ -10,7 +10,7 @@ packages=(cmake ninja-build g++ clang-format
           libboost-dev libyaml-cpp-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev sqlite3
           pkg-config libxlsxwriter-dev python3-openpyxl chromium
-          libopenmpi-dev openmpi-bin)
+          libopenmpi-dev openmpi-bin coinor-libcbc-dev)
 
 missing=()
 for p in "${packages[@]}"; do

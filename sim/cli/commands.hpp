@@ -62,7 +62,19 @@ struct SweepOptions {
   bool json = false;
 };
 
+struct OptimiseOptions {
+  std::string scenario;     // empty: the built-in default
+  std::string budget;       // "313000000 PEN", or "85%" of the year's plan
+  std::optional<int> year;  // default: the scenario's first year
+  std::string objective = "full_protocol";
+  double floor_pct = 0.0;  // each region keeps at least this share of its teachers
+  std::string out_dir = "out-optimise";
+  std::string frontier;  // "50%..120%/15"
+  bool quiet = false;
+};
+
 int run_command(const RunOptions& options);
+int optimise_command(const OptimiseOptions& options);
 int compare_command(const CompareOptions& options);
 int sweep_command(const SweepOptions& options);
 int audit_command(const AuditOptions& options);

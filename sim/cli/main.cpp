@@ -124,6 +124,29 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--format", sweep_format, "Output on the terminal: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  OptimiseOptions optimise;
+  CLI::App* optimise_cmd = app.add_subcommand(
+      "optimise",
+      "Which caseloads to coach in a year for the most full-protocol teachers within a national\n"
+      "budget (COIN-OR CBC): plan.yaml, plan.csv, and the pro-rata cut and protect_teachers at\n"
+      "the same budget. Example: coachsim optimise scenarios/default.yaml --budget 85% --year "
+      "2021");
+  optimise_cmd->add_option("scenario", optimise.scenario,
+                           "Scenario YAML file (default: the built-in national scenario)");
+  optimise_cmd
+      ->add_option("--budget", optimise.budget,
+                   "National budget for the year: '313000000 PEN' or '85%' of its plan")
+      ->required();
+  optimise_cmd->add_option("--year", optimise.year, "Calendar year (default: the first)");
+  optimise_cmd->add_option("--objective", optimise.objective,
+                           "full_protocol (learning and equity are not implemented yet)");
+  optimise_cmd->add_option("--floor-coverage", optimise.floor_pct,
+                           "Each region keeps at least PCT% of its teachers (default 0)");
+  optimise_cmd->add_option("--out", optimise.out_dir, "Output folder (default: out-optimise)");
+  optimise_cmd->add_option("--frontier", optimise.frontier,
+                           "Also solve FROM%..TO%/STEPS of the plan's cost: frontier.csv");
+  optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -144,5 +167,6 @@ int main(int argc, char** argv) {
   if (*compare_cmd) return compare_command(compare);
   sweep.json = sweep_format == "json";
   if (*sweep_cmd) return sweep_command(sweep);
+  if (*optimise_cmd) return optimise_command(optimise);
   return kExitBadInput;
 }

@@ -63,6 +63,8 @@ const char* budget_event_id(BudgetEventKind k) {
       return "staff_unpaid";
     case BudgetEventKind::kDeferral:
       return "deferred";
+    case BudgetEventKind::kCoachDropped:
+      return "coach_dropped";
   }
   return "?";
 }

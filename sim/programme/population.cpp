@@ -111,6 +111,7 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
 
   if (s.scale_up.enabled) {  // schools enter over the years: caseloads per entry cohort
     enrol(s, pop);
+    apply_not_coached(s, pop);
     return pop;
   }
   pop.coaches = assign_caseloads(s, pop.schools);
@@ -124,6 +125,7 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
     }
     pop.supervisors.back().coaches.push_back(static_cast<std::uint32_t>(c));
   }
+  apply_not_coached(s, pop);
   return pop;
 }
 

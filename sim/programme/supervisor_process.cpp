@@ -53,7 +53,8 @@ void SupervisorProcess::begin_year(std::size_t year) {
       for (int i = 0; i < offset; ++i)
         target = ctx_.calendar.next_school_day(target + std::chrono::days(1));
       for (std::uint32_t coach : sup.coaches)
-        st.visits.push_back({target, coach, static_cast<std::uint16_t>(v)});
+        if (ctx_.population.coaches[coach].active_in(year))  // a dropped coach is not visited
+          st.visits.push_back({target, coach, static_cast<std::uint16_t>(v)});
     }
     RegionYearTally& t = ctx_.tally.at(year, sup.region);
     t.supervisors += 1;

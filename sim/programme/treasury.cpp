@@ -48,9 +48,12 @@ Treasury::Treasury(Context& ctx, const BudgetPlan& plan, BudgetRecord& record)
       scenario::BudgetAmount pia = budget_.pia;
       for (const scenario::PiaOverride& o : budget_.pia_overrides)
         if (o.year == s.years[y].year && o.region == s.regions[r].id) pia = o.pia;
-      c.pia = pia.is_share
-                  ? units::round_half_away(pia.share * static_cast<double>(plan.at(y, r).total))
-                  : pia.centimos;
+      const BudgetPlanCell& basis = plan.at(y, r);
+      c.pia =
+          pia.is_share
+              ? units::round_half_away(
+                    pia.share * static_cast<double>(basis.basis >= 0 ? basis.basis : basis.total))
+              : pia.centimos;
       c.pim = c.pia;
       c.rules.assign(budget_.rules.size(), kPending);
       for (const scenario::BudgetRule& rule : budget_.rules) {

@@ -57,7 +57,8 @@ std::string budget_events_csv(const RunReport& report) {
       w.text("").text("").text("");
     }
     if (e.kind == programme::BudgetEventKind::kSuspension ||
-        e.kind == programme::BudgetEventKind::kDeferral)
+        e.kind == programme::BudgetEventKind::kDeferral ||
+        e.kind == programme::BudgetEventKind::kCoachDropped)
       w.text(e.supervisor ? supervisor_name(e.who) : coach_name(e.who));
     else
       w.text("");

@@ -1,5 +1,7 @@
 #include "coachsim/results/simulation.hpp"
 
+#include <algorithm>
+
 #include "coachsim/programme/run.hpp"
 
 namespace coachsim::results {
@@ -34,11 +36,19 @@ std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool ke
     return sim;
   }
   // The PLAN the budget refers to: the same run with unlimited money.
-  const programme::BudgetPlan plan = budget_plan(scenario, sim->population, replication);
+  programme::BudgetPlan plan = budget_plan(scenario, sim->population, replication);
   programme::BudgetRecord record;
+  if (scenario.budget.shortfall == scenario::BudgetShortfall::kProtectTeachers)
+    plan = protect_teachers(scenario, sim->population, plan, record, replication);
   sim->events = programme::run_programme(scenario, sim->population, sim->ledger, sim->tally,
                                          replication, &plan, &record)
                     .events;
+  // Drops are decided at each year's opening, before the run: put them in date order.
+  if (scenario.budget.shortfall == scenario::BudgetShortfall::kProtectTeachers)
+    std::stable_sort(record.events.begin(), record.events.end(),
+                     [](const programme::BudgetEvent& a, const programme::BudgetEvent& b) {
+                       return a.date < b.date;
+                     });
   sim->results = aggregate(scenario, sim->population, sim->ledger, sim->tally);
   sim->results.execution = make_execution(scenario, sim->population, sim->tally, record);
   return sim;

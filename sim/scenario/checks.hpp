@@ -76,6 +76,7 @@ void check_growth(Checker& c);         // scale_up and coach_supply (validate_gr
 void check_outcomes(Checker& c);       // effect lists, dose response (outcomes:)
 void check_prices(Checker& c);         // years, inflation and exchange rates (prices:)
 void check_budget(Checker& c);         // budget: regions, years, shares, dates, priority
+void check_not_coached(Checker& c);    // not_coached: years and school ids exist
 
 // Runs every check; `index` may be null (hand-built scenario).
 std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& name,

@@ -77,10 +77,10 @@ const std::vector<std::string> kClassIds = {"teacher_workshops", "coach_workshop
 void load_budget(Reader& reader, MapReader& top, Scenario& out) {
   auto node = top.get("budget", Need::kOptional, "a map of budget settings");
   if (!node) return;
-  MapReader b(
-      reader, *node, "budget",
-      {"release", "pia", "pia_overrides", "changes", "rules", "priority", "shortfall", "hiring"},
-      "budget settings");
+  MapReader b(reader, *node, "budget",
+              {"release", "pia", "pia_overrides", "changes", "rules", "priority", "shortfall",
+               "hiring", "drop_order"},
+              "budget settings");
   if (!b.ok()) return;
   Budget& budget = out.budget;
   budget.enabled = true;
@@ -166,8 +166,10 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
       reader.fail(*node, b.path("hiring"),
                   "expected keep (hiring: stop is not supported yet), got " + in_quotes(*v));
   }
-  if (auto i = read_choice(reader, b, "shortfall", {"drop", "defer"}))
+  if (auto i = read_choice(reader, b, "shortfall", {"drop", "defer", "protect_teachers"}))
     budget.shortfall = static_cast<BudgetShortfall>(*i);
+  if (auto i = read_choice(reader, b, "drop_order", {"cost_per_teacher", "farthest"}))
+    budget.drop_order = static_cast<DropOrder>(*i);
 }
 
 }  // namespace coachsim::scenario::detail

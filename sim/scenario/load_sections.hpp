@@ -33,5 +33,7 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out);
 void load_prices(Reader& reader, MapReader& top, Scenario& out);
 // budget: (optional) treasury, tranches, results-based rules, priority.
 void load_budget(Reader& reader, MapReader& top, Scenario& out);
+// not_coached: (optional) schools left out of a year's coaching.
+void load_not_coached(Reader& reader, MapReader& top, Scenario& out);
 
 }  // namespace coachsim::scenario::detail

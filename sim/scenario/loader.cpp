@@ -21,10 +21,11 @@ using detail::MapReader;
 using detail::Need;
 
 const std::vector<std::string> kTopLevelKeys = {
-    "coachsim", "name",        "description",   "currency", "seed",        "calendar",
-    "years",    "geographies", "protocol",      "coach",    "supervision", "staff_roles",
-    "costs",    "regions",     "central_costs", "sources",  "scale_up",    "coach_supply",
-    "outcomes", "prices",      "budget",        "extends",  "uncertainty", "teacher_turnover"};
+    "coachsim",    "name",        "description",  "currency",         "seed",
+    "calendar",    "years",       "geographies",  "protocol",         "coach",
+    "supervision", "staff_roles", "costs",        "regions",          "central_costs",
+    "sources",     "scale_up",    "coach_supply", "outcomes",         "prices",
+    "budget",      "extends",     "uncertainty",  "teacher_turnover", "not_coached"};
 
 bool is_currency_code(std::string_view code) {
   return code.size() == 3 &&
@@ -71,6 +72,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   detail::load_outcomes(reader, top, out);
   detail::load_prices(reader, top, out);
   detail::load_budget(reader, top, out);
+  detail::load_not_coached(reader, top, out);
 }
 
 }  // namespace

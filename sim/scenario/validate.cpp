@@ -125,6 +125,7 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_outcomes(c);
   check_prices(c);
   check_budget(c);
+  check_not_coached(c);
   return c.take();
 }
 

@@ -24,7 +24,10 @@ int cost_class(ledger::Activity a);
 
 struct BudgetPlanCell {
   std::int64_t total = 0;  // everything the region posted in the year (with overhead)
-  ClassCosts direct{};     // direct cost by class (overhead not included)
+  // PIA shares refer to this total when set (shortfall: protect_teachers, where the plan the
+  // treasury admits against is the one left after dropping caseloads): else to `total`.
+  std::int64_t basis = -1;
+  ClassCosts direct{};                    // direct cost by class (overhead not included)
   std::array<ClassCosts, 12> by_month{};  // direct cost by calendar month and class
 };
 
@@ -61,6 +64,7 @@ enum class BudgetEventKind : std::uint8_t {
   kSuspension,     // a coach or supervisor contract that could not be paid
   kStaffUnpaid,    // a month of regional staff that could not be paid
   kDeferral,       // an activity (shortfall: defer) waiting for the next tranche
+  kCoachDropped,   // protect_teachers: a caseload left out of the year (amount: its plan cost)
 };
 const char* budget_event_id(BudgetEventKind k);
 

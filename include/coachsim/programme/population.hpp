@@ -68,14 +68,23 @@ struct Coach {
   std::vector<CaseloadItem> caseload;  // ordered nearest school first
   // The years of its entry cohort (a caseload enters and leaves together).
   std::uint16_t first_year = 0, last_year = UINT16_MAX;
-  bool active_in(std::size_t year) const { return first_year <= year && year <= last_year; }
+  // Bit y: not contracted in year y (not_coached: or shortfall: protect_teachers).
+  std::uint64_t dropped_years = 0;
+  bool active_in(std::size_t year) const {
+    return first_year <= year && year <= last_year && !dropped_in(year);
+  }
+  bool dropped_in(std::size_t year) const { return year < 64 && ((dropped_years >> year) & 1U); }
 };
 
 struct Supervisor {
   std::uint32_t region = 0;
   std::vector<std::uint32_t> coaches;
   std::uint16_t first_year = 0, last_year = UINT16_MAX;  // those of its coaches' cohort
-  bool active_in(std::size_t year) const { return first_year <= year && year <= last_year; }
+  std::uint64_t dropped_years = 0;  // bit y: every one of its coaches is dropped in year y
+  bool active_in(std::size_t year) const {
+    return first_year <= year && year <= last_year &&
+           !(year < 64 && ((dropped_years >> year) & 1U));
+  }
 };
 
 struct Population {
@@ -98,6 +107,14 @@ std::size_t matching_rule(const scenario::Scenario& scenario, const School& scho
 // years of the schools, the caseloads per entry cohort and supervisors per cohort.
 bool eligible(const scenario::Scenario& scenario, const School& school);
 void enrol(const scenario::Scenario& scenario, Population& population);
+
+// Drops coaches from year `year` (not contracted, their schools not coached), and the
+// supervisors left without a coach that year (not_coached.cpp).
+void drop_coaches(Population& population, std::size_t year,
+                  const std::vector<std::uint32_t>& coaches);
+// Applies the scenario's not_coached: a coach whose every caseload school is listed for a year
+// is dropped that year.
+void apply_not_coached(const scenario::Scenario& scenario, Population& population);
 
 // Groups schools into coach caseloads (see caseload.cpp for the packing rule).
 std::vector<Coach> assign_caseloads(const scenario::Scenario& scenario,

@@ -35,4 +35,15 @@ programme::BudgetPlan budget_plan(const scenario::Scenario& scenario,
                                   const programme::Population& population,
                                   std::uint64_t replication = 0);
 
+// shortfall: protect_teachers (protect_teachers.cpp). Where a year's expected funds (PIA, the
+// year's declared changes, less what rules withhold) fall short of `plan`, drops whole
+// caseloads from `population` in the declared order until the plan fits, re-planning until it
+// does; returns the plan of what is left (its cells' `basis` = the original totals) and adds a
+// coach_dropped event per caseload to `record`.
+programme::BudgetPlan protect_teachers(const scenario::Scenario& scenario,
+                                       programme::Population& population,
+                                       const programme::BudgetPlan& plan,
+                                       programme::BudgetRecord& record,
+                                       std::uint64_t replication = 0);
+
 }  // namespace coachsim::results

@@ -35,8 +35,14 @@ enum class BudgetIndicator { kDiagnosticVisitShare, kVisitsDoneShare };
 const char* budget_indicator_id(BudgetIndicator i);
 // drop: an activity the budget cannot pay is dropped; defer: a visit trip or supervisor visit
 // waits for the next tranche of the same year (dropped when none is left); workshops, on fixed
-// dates, are dropped either way.
-enum class BudgetShortfall { kDrop, kDefer };
+// dates, are dropped either way; protect_teachers: when a year's expected funds fall short of
+// its plan, whole caseloads are dropped at the year's opening (their schools are not coached
+// and their coaches are not contracted) so that the rest keep the full protocol; what is still
+// short is then dropped as with `drop`.
+enum class BudgetShortfall { kDrop, kDefer, kProtectTeachers };
+// Which caseloads protect_teachers drops first: the most expensive per teacher in the plan, or
+// the farthest (teacher-weighted mean distance from the coach base).
+enum class DropOrder { kCostPerTeacher, kFarthest };
 
 struct PiaOverride {
   std::string region;
@@ -74,6 +80,7 @@ struct Budget {
                                        BudgetClass::kGiaRtc, BudgetClass::kSupervisorVisits,
                                        BudgetClass::kVisits};
   BudgetShortfall shortfall = BudgetShortfall::kDrop;
+  DropOrder drop_order = DropOrder::kCostPerTeacher;
 };
 
 }  // namespace coachsim::scenario

@@ -179,6 +179,15 @@ struct Source {
   std::string text;  // seed file name and section, public source, or "ASSUMPTION: why"
 };
 
+// Schools left out of one year's coaching (`not_coached:`): a coach whose every caseload school
+// is listed is not contracted that year, and a supervisor whose every coach is out is not
+// either. Written by `coachsim optimise` (plan.yaml); teachers of listed schools still count
+// in the year's teachers, so coverage shows what was left out.
+struct NotCoached {
+  int year = 0;
+  std::vector<std::string> schools;  // school ids (CSV ids, or "Region/type/k" of aggregates)
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -198,12 +207,13 @@ struct Scenario {
   std::vector<Region> regions;
   std::vector<CentralCost> central_costs;
   std::vector<Source> sources;
-  ScaleUp scale_up;                  // optional: schools entering over the years
-  CoachSupply coach_supply;          // optional: hiring, training, attrition, cancellations
-  TeacherTurnover teacher_turnover;  // optional: newcomers restart the stages
-  std::optional<Outcomes> outcomes;  // absent: no outcome figures in any output
-  std::optional<Prices> prices;      // absent: no nominal or US$ figures in any output
-  Budget budget;                     // optional; disabled = unlimited money
+  ScaleUp scale_up;                     // optional: schools entering over the years
+  CoachSupply coach_supply;             // optional: hiring, training, attrition, cancellations
+  TeacherTurnover teacher_turnover;     // optional: newcomers restart the stages
+  std::optional<Outcomes> outcomes;     // absent: no outcome figures in any output
+  std::optional<Prices> prices;         // absent: no nominal or US$ figures in any output
+  Budget budget;                        // optional; disabled = unlimited money
+  std::vector<NotCoached> not_coached;  // optional: schools not coached in a year
 };
 
 }  // namespace coachsim::scenario

@@ -1,0 +1,66 @@
+// `coachsim optimise`: which caseloads to coach in a year, for the most teachers within a
+// national budget, with regional floors. The costs are the model's own: a run with unlimited
+// money posts every cost to the ledger, and each caseload's coefficient is what its coach's work
+// posted (contract, trips, per diem, GIA/RTC, workshops, materials, supervisor visits) with the
+// overhead it attracts. The mixed-integer program is solved with COIN-OR CBC; only
+// sim/optimise sees CBC's headers.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "coachsim/ledger/ledger.hpp"
+#include "coachsim/programme/population.hpp"
+#include "coachsim/scenario/scenario.hpp"
+
+namespace coachsim::optimise {
+
+// A decision unit: coaches that share a school (a large school split over coaches) are coached
+// or left out together, so that not_coached: can name whole schools.
+struct Group {
+  std::uint32_t region = 0;
+  std::vector<std::uint32_t> coaches;
+  std::int64_t cost = 0;  // céntimos: its coaches' postings in the year, with overhead
+  std::int64_t teachers = 0;
+  std::int64_t students = 0;
+};
+
+struct Instance {
+  std::size_t year = 0;
+  std::vector<Group> groups;
+  // Everything else the year costs (regional staff, supervisor contracts, overhead on them,
+  // central costs): paid whatever the plan.
+  std::int64_t fixed_cost = 0;
+  std::int64_t plan_cost = 0;                 // the whole year with every caseload
+  std::vector<std::int64_t> region_teachers;  // per region: teachers of its caseloads
+  std::vector<std::int64_t> coach_cost;       // per coach: its postings with overhead
+};
+
+// REQUIRES: `ledger` kept the entries of an unlimited-money run of `scenario` on `population`.
+Instance make_instance(const scenario::Scenario& scenario, const programme::Population& population,
+                       const ledger::Ledger& ledger, std::size_t year);
+
+struct Solution {
+  bool feasible = false;
+  std::string infeasible;    // the constraint that cannot be met, in words
+  std::vector<char> chosen;  // per group: 1 coached
+  double objective = 0.0;    // teachers coached (the estimate of full-protocol teachers)
+  double lp_bound = 0.0;     // the LP relaxation's optimum: no plan can do better
+  double best_bound = 0.0;   // CBC's best possible objective when it stopped
+  double gap = 0.0;          // (best_bound - objective) / best_bound
+  bool proven_optimal = false;
+  std::int64_t cost = 0;  // estimated: fixed cost + chosen groups
+};
+
+// Maximises teachers coached subject to fixed cost + sum(cost) <= budget and, per region,
+// teachers coached >= floor * region teachers. `warm` (per group), when given and feasible,
+// starts the search, so a larger budget never gives a worse plan than a smaller one.
+Solution solve(const Instance& instance, std::int64_t budget, double floor,
+               const std::vector<char>* warm = nullptr);
+
+// The scenario's schools that the solution leaves out of the year (for not_coached:), sorted.
+std::vector<std::string> schools_left_out(const programme::Population& population,
+                                          const Instance& instance, const Solution& solution);
+
+}  // namespace coachsim::optimise

@@ -1,0 +1,291 @@
+// `coachsim optimise SCENARIO --budget AMOUNT`: the caseloads to coach in one year for the most
+// full-protocol teachers within a national budget (COIN-OR CBC, sim/optimise), written back as a
+// scenario (plan.yaml: the input plus not_coached:) and simulated; with the pro-rata cut and
+// shortfall: protect_teachers at the same budget for comparison, and an optional frontier.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "coachsim/optimise/optimise.hpp"
+#include "coachsim/results/simulation.hpp"
+#include "coachsim/scenario/loader.hpp"
+#include "coachsim/units/parse.hpp"
+#include "coachsim/units/rounding.hpp"
+#include "commands.hpp"
+#include "load.hpp"
+
+namespace coachsim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  std::int64_t cost = 0;  // the year's national cost_total, céntimos
+  std::int64_t full_protocol = 0;
+  std::int64_t reached = 0;
+  std::int64_t coaches = 0;
+};
+
+Outcome outcome_of(const results::Simulation& sim, std::size_t year) {
+  const auto& row = sim.results.national[year];
+  return {row.cost_total, row.tally.teachers_full_protocol, row.tally.teachers_reached,
+          row.tally.coaches};
+}
+
+// The input with every region's budget for `year` at `share` of its plan, the other years in
+// full, the whole year released on 1 January (the pro-rata cut), under `shortfall`.
+scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
+                            scenario::BudgetShortfall shortfall) {
+  s.budget = scenario::Budget{};
+  s.budget.enabled = true;
+  s.budget.release = scenario::BudgetRelease::kAnnual;
+  s.budget.changes.push_back({engine::Date{std::chrono::year{year} / std::chrono::January / 1},
+                              "all",
+                              {true, share - 1.0, 0}});
+  s.budget.shortfall = shortfall;
+  return s;
+}
+
+// "85%" of the year's plan, or money in the scenario's currency.
+bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
+                  std::int64_t& out) {
+  if (!text.empty() && text.back() == '%') {
+    char* end = nullptr;
+    const std::string number = text.substr(0, text.size() - 1);
+    const double pct = std::strtod(number.c_str(), &end);
+    if (end == number.c_str() || *end != '\0' || pct <= 0) return false;
+    out = units::round_half_away(pct / 100.0 * static_cast<double>(plan));
+    return true;
+  }
+  auto parsed = units::parse_expecting(text, units::Kind::kMoney, currency);
+  if (auto* q = std::get_if<units::ParsedQuantity>(&parsed)) {
+    out = q->centimos;
+    return out > 0;
+  }
+  return false;
+}
+
+// "50%..120%/15": from, to (shares) and the number of points.
+bool parse_frontier(const std::string& text, double& from, double& to, int& steps) {
+  const auto dots = text.find("..");
+  const auto slash = text.find('/');
+  if (dots == std::string::npos || slash == std::string::npos || slash < dots) return false;
+  auto pct = [](std::string t, double& v) {
+    if (t.empty() || t.back() != '%') return false;
+    t.pop_back();
+    char* end = nullptr;
+    v = std::strtod(t.c_str(), &end) / 100.0;
+    return end != t.c_str() && *end == '\0' && v > 0;
+  };
+  char* end = nullptr;
+  const std::string n = text.substr(slash + 1);
+  steps = static_cast<int>(std::strtol(n.c_str(), &end, 10));
+  return pct(text.substr(0, dots), from) && pct(text.substr(dots + 2, slash - dots - 2), to) &&
+         end != n.c_str() && *end == '\0' && steps >= 2 && to > from;
+}
+
+std::string plan_yaml(const std::string& extends, const std::string& name, int year,
+                      const std::vector<std::string>& left_out, std::int64_t budget,
+                      const optimise::Solution& sol) {
+  std::ostringstream y;
+  y << "# Purpose: the caseloads coachsim optimise coaches in " << year
+    << " for the most full-protocol teachers within " << units::format_centimos(budget)
+    << " (estimated cost " << units::format_centimos(sol.cost) << ", "
+    << static_cast<std::int64_t>(sol.objective) << " teachers coached).\n";
+  y << "coachsim: 1\nextends: \"" << extends << "\"\n";
+  y << "name: \"" << name << " - optimised " << year << "\"\n";
+  y << "not_coached:\n  - year: " << year << "\n    schools:";
+  if (left_out.empty()) y << " []";
+  y << "\n";
+  for (const std::string& id : left_out) y << "      - \"" << id << "\"\n";
+  return y.str();
+}
+
+void write_plan_csv(const fs::path& file, const programme::Population& pop,
+                    const optimise::Instance& in, const optimise::Solution& sol, int year) {
+  std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
+  std::vector<int> coached(pop.schools.size(), -1);
+  for (std::size_t g = 0; g < in.groups.size(); ++g) {
+    for (std::uint32_t c : in.groups[g].coaches) {
+      const programme::Coach& coach = pop.coaches[c];
+      for (const programme::CaseloadItem& item : coach.caseload) {
+        // A school's share of its coach's cost, by its teachers in the caseload.
+        cost[item.school] +=
+            coach.teachers > 0 ? in.coach_cost[c] * item.teachers / coach.teachers : 0;
+        teachers[item.school] += item.teachers;
+        coached[item.school] = sol.chosen[g];
+      }
+    }
+  }
+  std::ofstream out(file);
+  out << "school,region,ugel,year,coached,cost,teachers,students\n";
+  for (std::size_t i = 0; i < pop.schools.size(); ++i) {
+    if (coached[i] < 0) continue;  // not in the programme this year
+    const programme::School& s = pop.schools[i];
+    out << s.id << ',' << pop.regions[s.region].id << ',' << pop.ugels[s.ugel].name << ',' << year
+        << ',' << coached[i] << ',' << units::format_centimos(cost[i]) << ',' << teachers[i] << ','
+        << s.students << '\n';
+  }
+}
+
+}  // namespace
+
+int optimise_command(const OptimiseOptions& o) {
+  std::optional<Loaded> loaded = load_or_report(o.scenario);
+  if (!loaded) return kExitBadInput;
+  const scenario::Scenario& s = loaded->scenario;
+  std::size_t year = 0;
+  if (o.year) {
+    year = s.years.size();
+    for (std::size_t y = 0; y < s.years.size(); ++y)
+      if (s.years[y].year == *o.year) year = y;
+    if (year == s.years.size()) {
+      std::cerr << "coachsim optimise: --year " << *o.year
+                << ": not a year of the scenario. Nothing was written.\n";
+      return kExitBadInput;
+    }
+  }
+  const int calendar_year = s.years[year].year;
+  if (o.objective != "full_protocol") {
+    std::cerr << "coachsim optimise: --objective " << o.objective
+              << " is not implemented yet (only full_protocol). Nothing was written.\n";
+    return kExitBadInput;
+  }
+  if (o.floor_pct < 0 || o.floor_pct > 100) {
+    std::cerr << "coachsim optimise: --floor-coverage: expected 0 to 100 (percent), got "
+              << o.floor_pct << ". Nothing was written.\n";
+    return kExitBadInput;
+  }
+  double f_from = 0, f_to = 0;
+  int f_steps = 0;
+  if (!o.frontier.empty() && !parse_frontier(o.frontier, f_from, f_to, f_steps)) {
+    std::cerr << "coachsim optimise: --frontier: expected FROM%..TO%/STEPS like 50%..120%/15, got '"
+              << o.frontier << "'. Nothing was written.\n";
+    return kExitBadInput;
+  }
+
+  // The model's own costs: a run with unlimited money, its ledger kept.
+  scenario::Scenario unlimited = s;
+  unlimited.budget = scenario::Budget{};
+  const auto base = results::simulate(unlimited, true);
+  const optimise::Instance in =
+      optimise::make_instance(unlimited, base->population, base->ledger, year);
+  std::int64_t budget = 0;
+  if (!parse_budget(o.budget, s.currency, in.plan_cost, budget)) {
+    std::cerr << "coachsim optimise: --budget: expected an amount like '313000000 " << s.currency
+              << "' or a share of the " << calendar_year << " plan like '85%', got '" << o.budget
+              << "'. Nothing was written.\n";
+    return kExitBadInput;
+  }
+  const double floor = o.floor_pct / 100.0;
+  optimise::Solution sol = optimise::solve(in, budget, floor);
+  if (!sol.feasible) {
+    std::cerr << "coachsim optimise: no plan meets every constraint in " << calendar_year << ": "
+              << sol.infeasible << ". Nothing was written.\n";
+    return kExitBadInput;
+  }
+
+  // Write the plan as a scenario, load it back and simulate it; if the simulation costs more
+  // than the budget, tighten the budget by the excess and solve again.
+  fs::create_directories(o.out_dir);
+  const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
+  const std::string extends =
+      o.scenario.empty() || o.scenario == kBuiltinDefault
+          ? std::string(kBuiltinDefault)
+          : fs::relative(fs::absolute(o.scenario), fs::absolute(o.out_dir)).generic_string();
+  std::unique_ptr<results::Simulation> planned;
+  std::int64_t target = budget;
+  int rounds = 0;
+  for (;; ++rounds) {
+    const std::vector<std::string> left_out = optimise::schools_left_out(base->population, in, sol);
+    std::ofstream(plan_file) << plan_yaml(extends, s.name, calendar_year, left_out, budget, sol);
+    scenario::LoadResult plan = scenario::load_scenario_file(plan_file.string());
+    if (!plan.ok()) {
+      for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
+      std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
+      return kExitFailure;
+    }
+    plan.scenario.budget = scenario::Budget{};  // the optimised budget is national, not PIA
+    planned = results::simulate(plan.scenario, false);
+    const std::int64_t excess = outcome_of(*planned, year).cost - budget;
+    if (excess <= 0 || rounds >= 5) break;
+    target -= excess;
+    sol = optimise::solve(in, target, floor);
+    if (!sol.feasible) {
+      std::cerr << "coachsim optimise: after tightening for the simulated cost: " << sol.infeasible
+                << ".\n";
+      return kExitBadInput;
+    }
+  }
+  write_plan_csv(fs::path(o.out_dir) / "plan.csv", base->population, in, sol, calendar_year);
+  const Outcome opt = outcome_of(*planned, year);
+  const Outcome all = outcome_of(*base, year);
+  const double share = static_cast<double>(budget) / static_cast<double>(in.plan_cost);
+  const auto cut =
+      results::simulate(pro_rata(s, calendar_year, share, scenario::BudgetShortfall::kDrop), false);
+  const auto protect = results::simulate(
+      pro_rata(s, calendar_year, share, scenario::BudgetShortfall::kProtectTeachers), false);
+  const Outcome a = outcome_of(*cut, year), b = outcome_of(*protect, year);
+
+  if (!o.frontier.empty()) {
+    std::ofstream f(fs::path(o.out_dir) / "frontier.csv");
+    f << "budget_pct,budget,teachers_coached_estimate,lp_bound,gap_pct,simulated_cost,"
+         "simulated_full_protocol,marker\n";
+    std::vector<char> warm;
+    for (int k = 0; k < f_steps; ++k) {
+      const double pct = f_from + (f_to - f_from) * k / (f_steps - 1);
+      const std::int64_t b_k = units::round_half_away(pct * static_cast<double>(in.plan_cost));
+      const optimise::Solution p = optimise::solve(in, b_k, floor, warm.empty() ? nullptr : &warm);
+      f << std::fixed;
+      f.precision(2);
+      f << pct * 100 << ',' << units::format_centimos(b_k) << ',';
+      if (!p.feasible) {
+        f << ",,,,,infeasible\n";
+        continue;
+      }
+      warm = p.chosen;
+      scenario::Scenario ps = unlimited;
+      ps.not_coached = {{calendar_year, optimise::schools_left_out(base->population, in, p)}};
+      const Outcome sim_k = outcome_of(*results::simulate(ps, false), year);
+      f << static_cast<std::int64_t>(p.objective) << ',' << p.lp_bound << ',' << p.gap * 100 << ','
+        << units::format_centimos(sim_k.cost) << ',' << sim_k.full_protocol << ",\n";
+    }
+    f << 100.0 << ',' << units::format_centimos(in.plan_cost) << ",,,,"
+      << units::format_centimos(all.cost) << ',' << all.full_protocol << ",default\n";
+    f << share * 100 << ',' << units::format_centimos(budget) << ",,,,"
+      << units::format_centimos(a.cost) << ',' << a.full_protocol << ",pro_rata_cut\n";
+  }
+
+  if (!o.quiet) {
+    auto money = [](std::int64_t c) { return units::format_centimos_grouped(c); };
+    std::cout << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
+              << "  budget " << money(budget) << " " << s.currency << " ("
+              << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
+              << "); floor " << o.floor_pct << "% of each region's teachers\n"
+              << "  caseload groups " << in.groups.size() << ", coached "
+              << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
+              << static_cast<std::int64_t>(sol.objective) << " (estimate)\n"
+              << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
+              << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
+              << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
+              << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds
+              << " times)\n"
+              << "  full-protocol teachers " << calendar_year << ":\n"
+              << "    default (plan, " << money(all.cost) << ")      " << all.full_protocol << " ("
+              << all.coaches << " coaches)\n"
+              << "    (a) pro-rata cut, shortfall: drop   " << a.full_protocol << " (" << a.coaches
+              << " coaches, cost " << money(a.cost) << ")\n"
+              << "    (b) shortfall: protect_teachers     " << b.full_protocol << " (" << b.coaches
+              << " coaches, cost " << money(b.cost) << ")\n"
+              << "    (c) optimise                        " << opt.full_protocol << " ("
+              << opt.coaches << " coaches, cost " << money(opt.cost) << ")\n"
+              << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
+              << " to " << o.out_dir << "/\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace coachsim::cli

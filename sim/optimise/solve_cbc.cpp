@@ -1,0 +1,153 @@
+// The mixed-integer program, solved by COIN-OR CBC (the only file that includes its headers).
+//
+//   min  - sum_g teachers_g x_g                                   (the most teachers coached)
+//   s.t. sum_g cost_g x_g <= budget - fixed cost                  (national budget, the year)
+//        sum_{g in r} teachers_g x_g >= ceil(floor * teachers_r)  (each region r's floor)
+//        x_g in {0, 1}
+// Costs are scaled to soles in the solver (céntimos would strain its tolerances); the plan's
+// cost is then re-added in exact céntimos.
+#include <coin/CbcModel.hpp>
+#include <coin/CoinPackedMatrix.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "coachsim/optimise/optimise.hpp"
+#include "coachsim/units/parse.hpp"
+
+namespace coachsim::optimise {
+namespace {
+
+std::string floor_text(double floor) {
+  return "the regional floors (each region keeps at least " +
+         std::to_string(static_cast<int>(std::lround(floor * 100))) + "% of its teachers)";
+}
+
+// A first plan for the search: `warm` when it fits the budget, else the greedy one (most
+// teachers per céntimo first, group order on ties). CBC checks it against every constraint.
+std::vector<double> first_plan(const Instance& in, std::int64_t room,
+                               const std::vector<char>* warm) {
+  const std::size_t n = in.groups.size();
+  std::vector<double> start(n, 0.0);
+  if (warm != nullptr && warm->size() == n) {
+    std::int64_t used = 0;
+    for (std::size_t g = 0; g < n; ++g) used += (*warm)[g] ? in.groups[g].cost : 0;
+    if (used <= room) {
+      for (std::size_t g = 0; g < n; ++g) start[g] = (*warm)[g] ? 1.0 : 0.0;
+      return start;
+    }
+  }
+  std::vector<std::size_t> order(n);
+  for (std::size_t g = 0; g < n; ++g) order[g] = g;
+  auto per_centimo = [&](std::size_t g) {
+    return static_cast<double>(in.groups[g].teachers) /
+           static_cast<double>(std::max<std::int64_t>(1, in.groups[g].cost));
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return per_centimo(a) > per_centimo(b); });
+  std::int64_t used = 0;
+  for (std::size_t g : order) {
+    if (used + in.groups[g].cost > room) continue;
+    used += in.groups[g].cost;
+    start[g] = 1.0;
+  }
+  return start;
+}
+
+}  // namespace
+
+Solution solve(const Instance& in, std::int64_t budget, double floor,
+               const std::vector<char>* warm) {
+  Solution sol;
+  const int n = static_cast<int>(in.groups.size());
+  const auto un = in.groups.size();
+  const std::size_t regions = in.region_teachers.size();
+  const std::int64_t room = budget - in.fixed_cost;
+  if (room < 0) {
+    sol.infeasible = "the budget (" + units::format_centimos_grouped(budget) +
+                     ") does not cover the costs every plan pays (regional staff, supervisor "
+                     "contracts, central costs and their overhead: " +
+                     units::format_centimos_grouped(in.fixed_cost) + ")";
+    return sol;
+  }
+  CoinPackedMatrix matrix(false, 0, 0);
+  matrix.setDimensions(0, n);
+  std::vector<double> objective(un), col_lb(un, 0.0), col_ub(un, 1.0), row_lb, row_ub;
+  {
+    std::vector<int> idx(un);
+    std::vector<double> val(un);
+    for (std::size_t g = 0; g < un; ++g) {
+      idx[g] = static_cast<int>(g);
+      val[g] = static_cast<double>(in.groups[g].cost) / 100.0;
+      objective[g] = -static_cast<double>(in.groups[g].teachers);
+    }
+    matrix.appendRow(n, idx.data(), val.data());
+    row_lb.push_back(-COIN_DBL_MAX);
+    row_ub.push_back(static_cast<double>(room) / 100.0);
+  }
+  for (std::size_t r = 0; r < regions; ++r) {
+    std::vector<int> idx;
+    std::vector<double> val;
+    for (std::size_t g = 0; g < un; ++g) {
+      if (in.groups[g].region != r) continue;
+      idx.push_back(static_cast<int>(g));
+      val.push_back(static_cast<double>(in.groups[g].teachers));
+    }
+    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
+    const double need = std::ceil(floor * static_cast<double>(in.region_teachers[r]) - 1e-9);
+    row_lb.push_back(floor > 0 ? need : -COIN_DBL_MAX);
+    row_ub.push_back(COIN_DBL_MAX);
+  }
+  OsiClpSolverInterface solver;
+  solver.messageHandler()->setLogLevel(0);
+  solver.loadProblem(matrix, col_lb.data(), col_ub.data(), objective.data(), row_lb.data(),
+                     row_ub.data());
+  solver.initialSolve();
+  if (!solver.isProvenOptimal()) {
+    sol.infeasible = floor_text(floor) +
+                     " cost more than the budget leaves after the fixed costs (" +
+                     units::format_centimos_grouped(room) + ")";
+    return sol;
+  }
+  sol.lp_bound = -solver.getObjValue();
+  for (int g = 0; g < n; ++g) solver.setInteger(g);
+  CbcModel model(solver);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  // A plan within 0.1% of the best possible is accepted (a knapsack's LP bound is at most one
+  // caseload above its optimum: about 7 of tens of thousands of teachers), and the search is
+  // capped by nodes, not seconds, so that the same inputs give the same plan on any machine.
+  model.setAllowableFractionGap(1e-3);
+  model.setMaximumNodes(5000);
+  const std::vector<double> start = first_plan(in, room, warm);
+  double start_value = 0.0;
+  for (std::size_t g = 0; g < un; ++g) start_value += start[g] * objective[g];
+  model.setBestSolution(start.data(), n, start_value, true);
+  model.branchAndBound();
+  const double* x = model.bestSolution();
+  if (x == nullptr) {
+    sol.infeasible = floor_text(floor) +
+                     " with whole caseloads cost more than the budget leaves after the fixed "
+                     "costs (" +
+                     units::format_centimos_grouped(room) + ")";
+    return sol;
+  }
+  sol.feasible = true;
+  sol.proven_optimal = model.isProvenOptimal();
+  sol.chosen.assign(un, 0);
+  sol.cost = in.fixed_cost;
+  for (std::size_t g = 0; g < un; ++g) {
+    if (x[g] < 0.5) continue;
+    sol.chosen[g] = 1;
+    sol.objective += static_cast<double>(in.groups[g].teachers);
+    sol.cost += in.groups[g].cost;
+  }
+  // CBC's bound on minus the teachers; never below the plan found.
+  sol.best_bound = std::max(sol.objective, -model.getBestPossibleObjValue());
+  sol.gap = sol.best_bound > 0 ? (sol.best_bound - sol.objective) / sol.best_bound : 0.0;
+  return sol;
+}
+
+}  // namespace coachsim::optimise

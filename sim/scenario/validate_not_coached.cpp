@@ -1,0 +1,46 @@
+// Checks of not_coached: each year is a scenario year listed once, and each school id names a
+// school of the scenario (a CSV school, or "Region/type/k" of a region's aggregate).
+#include <algorithm>
+#include <set>
+
+#include "checks.hpp"
+#include "text_util.hpp"
+
+namespace coachsim::scenario::detail {
+
+void check_not_coached(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.not_coached.empty()) return;
+  std::set<std::string> ids;
+  for (const Region& r : s.regions) {
+    for (const SchoolRecord& rec : r.schools) ids.insert(rec.id);
+    for (const SchoolAggregate& a : r.aggregates)
+      for (int k = 1; k <= a.count; ++k)
+        ids.insert(r.id + "/" + a.school_type + "/" + std::to_string(k));
+  }
+  for (std::size_t i = 0; i < s.not_coached.size(); ++i) {
+    const NotCoached& n = s.not_coached[i];
+    const std::string p = indexed("not_coached", i);
+    if (c.ok(p + ".year")) {
+      const bool known = std::any_of(s.years.begin(), s.years.end(),
+                                     [&](const SchoolYear& y) { return y.year == n.year; });
+      if (!known)
+        c.error(p + ".year", "expected one of the scenario's years, got " + std::to_string(n.year));
+      for (std::size_t j = 0; j < i; ++j) {
+        if (s.not_coached[j].year != n.year) continue;
+        c.error(p + ".year", "year " + std::to_string(n.year) + " is listed twice (also " +
+                                 indexed("not_coached", j) + ")");
+        break;
+      }
+    }
+    for (std::size_t k = 0; k < n.schools.size(); ++k) {
+      const std::string field = indexed(p + ".schools", k);
+      if (!c.ok(field) || ids.count(n.schools[k]) > 0) continue;
+      c.error(field,
+              "unknown school " + in_quotes(n.schools[k]) +
+                  " (expected a school id of a CSV file or 'Region/type/k' of an aggregate)");
+    }
+  }
+}
+
+}  // namespace coachsim::scenario::detail
