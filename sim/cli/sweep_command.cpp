@@ -62,9 +62,10 @@ std::optional<sweep::BudgetLimit> parse_budget_limit(const std::string& text,
       std::vector<std::string> known{"total"};
       for (int y : years) known.push_back(std::to_string(y));
       if (std::find(known.begin() + 1, known.end(), when) == known.end()) {
-        error = "'" + when + "' is not one of the scenario's school years or 'total' (expected ";
+        error = "'" + when + "' is not one of the scenario's school years or 'total'" +
+                scenario::did_you_mean(when, known) + " (expected ";
         for (std::size_t k = 0; k < known.size(); ++k) error += (k ? ", " : "") + known[k];
-        error += ")" + scenario::did_you_mean(when, known);
+        error += ")";
         return std::nullopt;
       }
       limit.year = std::stoi(when);

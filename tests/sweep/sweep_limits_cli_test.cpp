@@ -118,8 +118,8 @@ TEST(SweepLimits, TheYamlFormsAreAcceptedAndABadYearIsRefusedWithASuggestion) {
   };
   for (const Case& c : {Case{"--budget-limit 2012=5",
                              "--budget-limit '2012=5': '2012' is not one of the "
-                             "scenario's school years or 'total' (expected total, "
-                             "2021); did you mean '2021'?"},
+                             "scenario's school years or 'total'; did you mean '2021'? "
+                             "(expected total, 2021); nothing was run or written."},
                         Case{"--budget-limit totl=5", "did you mean 'total'?"},
                         Case{"--budget-limit '2021=12 km'", "--budget-limit '2021=12 km'"},
                         Case{"--full-protocol-target 101%",
