@@ -1,6 +1,7 @@
 // Reading the actuals CSV (format in actuals.hpp), reporting every malformed row.
 #include "coachsim/audit/actuals.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "coachsim/scenario/csv.hpp"
+#include "coachsim/scenario/suggest.hpp"
 #include "coachsim/units/parse.hpp"
 
 namespace coachsim::audit {
@@ -157,6 +159,8 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
       out.rows.emplace_back();
       out.rows.back().region = region;
       out.rows.back().year = year;
+      out.rows.back().line = line_no;
+      out.rows.back().region_column = col(0);
     }
     RegionActuals& row = out.rows[it->second];
     bool& has = spending ? row.has_spending[static_cast<std::size_t>(category)]
@@ -187,6 +191,30 @@ ActualsLoad load_actuals_file(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return load_actuals_text(ss.str(), path);
+}
+
+std::vector<scenario::LoadError> unknown_regions(const ActualsLoad& actuals,
+                                                 const std::vector<std::string>& known,
+                                                 const std::string& file) {
+  std::vector<scenario::LoadError> errors;
+  std::vector<std::string> reported;
+  for (const RegionActuals& row : actuals.rows) {
+    if (std::find(known.begin(), known.end(), row.region) != known.end() ||
+        std::find(reported.begin(), reported.end(), row.region) != reported.end())
+      continue;
+    reported.push_back(row.region);
+    std::string message = "unknown region '" + row.region + "'";
+    const std::string suggestion = scenario::did_you_mean(row.region, known);
+    if (!suggestion.empty()) {
+      message += suggestion;
+    } else {
+      message += " (expected one of the scenario's regions:";
+      for (std::size_t k = 0; k < known.size(); ++k) message += (k ? ", " : " ") + known[k];
+      message += ")";
+    }
+    errors.push_back({file, row.line, row.region_column, "region", message});
+  }
+  return errors;
 }
 
 }  // namespace coachsim::audit

@@ -173,7 +173,8 @@ void add_findings(YearAudit& ya) {
                       ", z " + num_text(zt, 1) + ")."
                 : "; caseload is unusual (teachers per coach " + num_text(r.teachers_per_coach, 2) +
                       ", z " + num_text(zt, 1) + ").";
-    ya.findings.push_back({std::max(std::fabs(z), std::fabs(zc)), r.region, r.year, text});
+    ya.findings.push_back({r.simulated ? r.total.actual - r.total.expected : 0,
+                           std::max(std::fabs(z), std::fabs(zc)), r.region, r.year, text});
   }
   // Regions that cost more (or less) per teacher than their drivers predict.
   const Regression& g = ya.regression;
@@ -181,7 +182,10 @@ void add_findings(YearAudit& ya) {
     for (std::size_t i = 0; i < g.labels.size(); ++i) {
       const double z_res = g.residuals[i] / g.residual_sd;
       if (std::fabs(z_res) < 2) continue;
-      ya.findings.push_back({std::fabs(z_res), g.labels[i], ya.year,
+      std::int64_t gap = 0;
+      for (const RegionAudit& r : ya.regions)
+        if (r.region == g.labels[i] && r.simulated) gap = r.total.actual - r.total.expected;
+      ya.findings.push_back({gap, std::fabs(z_res), g.labels[i], ya.year,
                              g.labels[i] + " " + std::to_string(ya.year) + ": cost per teacher " +
                                  num_text(g.fitted[i] + g.residuals[i], 2) + " is " +
                                  num_text(std::fabs(g.residuals[i]), 2) +
@@ -191,8 +195,56 @@ void add_findings(YearAudit& ya) {
                                  num_text(std::fabs(z_res), 1) + " residual SD)."});
     }
   }
-  std::stable_sort(ya.findings.begin(), ya.findings.end(),
-                   [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
+  // An auditor follows the money: the largest gap first, whatever its z; ties (regions with no
+  // expected cost) by how far they stand out.
+  std::stable_sort(ya.findings.begin(), ya.findings.end(), [](const Finding& a, const Finding& b) {
+    if (std::llabs(a.gap) != std::llabs(b.gap)) return std::llabs(a.gap) > std::llabs(b.gap);
+    return a.severity > b.severity;
+  });
+}
+
+// With n values and the sample SD, no z-score can exceed (n - 1) / sqrt(n): 1.15 for n = 3,
+// 1.79 for n = 5, 2.04 for n = 6. Below 2 "no findings" says nothing.
+void warn_small_sample(YearAudit& ya, std::size_t n) {
+  if (n < 2) return;
+  const double max_z = static_cast<double>(n - 1) / std::sqrt(static_cast<double>(n));
+  if (max_z >= 2) return;
+  ya.warnings.push_back("only " + std::to_string(n) + " regions in the statistics of " +
+                        std::to_string(ya.year) +
+                        ": no z-score can reach 2 (the largest possible "
+                        "is " +
+                        num_text(max_z, 2) +
+                        "), so no region can be flagged by its z; "
+                        "at least 6 regions are needed. Read the gaps in money instead.");
+}
+
+// Counts the actuals did not give: the ratios they feed are blank and out of the spreads.
+void warn_missing_counts(YearAudit& ya, const std::vector<RegionActuals>& actuals) {
+  const char* feeds[kCountKinds] = {
+      "cost per coach, teachers per coach, students per coach, coaches per staff",
+      "no ratio",
+      "coaches per staff",
+      "cost per teacher, teachers per coach and the regression",
+      "students per school",
+      "cost per student, students per coach, students per school"};
+  for (int c = 0; c < kCountKinds; ++c) {
+    std::string regions;
+    int n = 0;
+    for (const RegionActuals& a : actuals) {
+      if (a.year != ya.year || a.has_count[static_cast<std::size_t>(c)]) continue;
+      regions += (n++ ? ", " : "") + a.region;
+    }
+    if (n == 0) continue;
+    ya.warnings.push_back("count." + std::string(count_id(static_cast<Count>(c))) +
+                          " is not in the actuals for " + std::to_string(n) + " region" +
+                          (n == 1 ? "" : "s") + " (" + regions + "): " + feeds[c] +
+                          (c == static_cast<int>(Count::kSupervisors)
+                               ? ""
+                               : " left blank for " + std::string(n == 1 ? "it" : "them") +
+                                     " and out of the spreads") +
+                          "; the gap of the categories it drives has no quantity part (all of it "
+                          "is price or unexplained).");
+  }
 }
 
 }  // namespace
@@ -252,6 +304,8 @@ std::vector<YearAudit> run_audit(const scenario::Scenario& scenario, const resul
     }
     ya.regression = ols(used, xu, y, labels);
     add_findings(ya);
+    warn_small_sample(ya, rows.size());
+    warn_missing_counts(ya, actuals);
     out.push_back(std::move(ya));
   }
   return out;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <stdexcept>
 
@@ -7,6 +8,7 @@
 #include "coachsim/report/audit_xlsx.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/results/simulation.hpp"
+#include "coachsim/scenario/suggest.hpp"
 #include "commands.hpp"
 #include "load.hpp"
 
@@ -14,14 +16,35 @@ namespace coachsim::cli {
 
 int audit_command(const AuditOptions& options) {
   std::optional<Loaded> loaded = load_or_report(options.scenario);
-  const audit::ActualsLoad actuals = audit::load_actuals_file(options.actuals);
+  audit::ActualsLoad actuals = audit::load_actuals_file(options.actuals);
+  // Names are checked against the scenario's regions as the YAML loader checks its own: a
+  // misspelt region would enter the statistics unnoticed, a misspelt --exclude leave one in.
+  std::vector<std::string> bad_flags;
+  if (loaded) {
+    std::vector<std::string> regions;
+    for (const scenario::Region& r : loaded->scenario.regions) regions.push_back(r.id);
+    if (actuals.ok()) actuals.errors = audit::unknown_regions(actuals, regions, options.actuals);
+    for (const std::string& name : options.exclude) {
+      if (std::find(regions.begin(), regions.end(), name) != regions.end()) continue;
+      std::string message = "--exclude '" + name + "': the scenario has no region of that name";
+      const std::string suggestion = scenario::did_you_mean(name, regions);
+      if (suggestion.empty()) {
+        message += " (expected one of:";
+        for (std::size_t k = 0; k < regions.size(); ++k) message += (k ? ", " : " ") + regions[k];
+        message += ")";
+      }
+      bad_flags.push_back(message + suggestion);
+    }
+  }
+  for (const std::string& message : bad_flags) std::cerr << "coachsim audit: " << message << "\n";
+  if (!bad_flags.empty()) std::cerr << "coachsim audit: nothing was run or written.\n";
   for (const scenario::LoadError& e : actuals.errors) std::cerr << e.to_string() << "\n";
   if (!actuals.ok()) {
     std::cerr << "coachsim: " << actuals.errors.size()
               << " problem(s) in the actuals; nothing was written. Fix the rows above (columns: "
                  "region,year,measure,value,status,source; see README).\n";
   }
-  if (!loaded || !actuals.ok()) return kExitBadInput;
+  if (!loaded || !actuals.ok() || !bad_flags.empty()) return kExitBadInput;
   if (!options.html.empty() && !report::html_available()) {
     std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
                  "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
@@ -47,7 +70,8 @@ int audit_command(const AuditOptions& options) {
     std::cout << "\nWrote audit_regions.csv, audit_gaps.csv, audit_spread.csv, "
                  "audit_regression.csv, audit_residuals.csv, findings.txt to "
               << options.out_dir << "/\n";
-    if (!options.html.empty()) std::cout << "Wrote " << options.html << "\n";
+    for (const std::string* extra : {&options.xlsx, &options.html})
+      if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
   }
   return kExitOk;
 }

@@ -54,8 +54,10 @@ struct SweepOptions {
   std::optional<std::int64_t> threads;  // empty: every core
   std::optional<std::uint64_t> seed;
   std::string out_dir = "out/sweep";
-  std::string budget_limit;  // money text, e.g. "250000000 PEN"; empty: none
-  std::optional<double> coverage_target;
+  // "[YEAR=|total=]AMOUNT", e.g. "2021=90000000 PEN", "total=S/ 260000000", "190000000"
+  std::vector<std::string> budget_limits;
+  std::string coverage_target;       // a percentage, "95%" or "95"; empty: none
+  std::string full_protocol_target;  // the same, for the share of teachers on the full protocol
   bool tornado = false;
   std::string html;  // also write the fan charts, tornado and coefficients as an HTML page
   bool quiet = false;

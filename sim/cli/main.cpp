@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "suggest_fix.hpp"
 
 int main(int argc, char** argv) {
   using namespace coachsim::cli;
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
       "Example: coachsim run                       (the built-in national default scenario)\n"
       "         coachsim run scenarios/small.yaml --out out-small"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "coachsim " COACHSIM_VERSION);
 
   RunOptions run;
   CLI::App* run_cmd = app.add_subcommand(
@@ -24,7 +26,8 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--out", run.out_dir, "Output folder (default: out)");
   run_cmd->add_option("--seed", run.seed, "Override the scenario's random seed")
       ->check(CLI::NonNegativeNumber);
-  run_cmd->add_flag("!--no-ledger", run.ledger, "Do not keep or write ledger.csv");
+  run_cmd->add_flag_callback(
+      "--no-ledger", [&run] { run.ledger = false; }, "Do not keep or write ledger.csv");
   run_cmd->add_option("--sqlite", run.sqlite,
                       "Also write the ledger, population and results to an SQLite file");
   run_cmd->add_option("--xlsx", run.xlsx,
@@ -102,7 +105,7 @@ int main(int argc, char** argv) {
       "sweep",
       "Monte Carlo replications of the scenario's declared uncertainty: mean, SD, P5/P50/P95 of\n"
       "every figure, exceedance probabilities, tornado and regression sensitivity.\n"
-      "Example: coachsim sweep scenarios/default.yaml --replications 1000 --tornado");
+      "Example: coachsim sweep scenarios/uncertain-default.yaml --replications 1000 --tornado");
   sweep_cmd->add_option("scenario", sweep.scenario,
                         "Scenario YAML file (default: the built-in national scenario)");
   sweep_cmd->add_option("--replications,-n", sweep.replications, "Number of replications (>= 1)")
@@ -111,10 +114,14 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--seed", sweep.seed, "Override the scenario's random seed")
       ->check(CLI::NonNegativeNumber);
   sweep_cmd->add_option("--out", sweep.out_dir, "Output folder (default: out/sweep)");
-  sweep_cmd->add_option("--budget-limit", sweep.budget_limit,
-                        "Report P(national cost_total > AMOUNT), e.g. '250000000 PEN'");
+  sweep_cmd->add_option("--budget-limit", sweep.budget_limits,
+                        "Report P(national cost > limit); repeatable: YEAR=AMOUNT for one year,\n"
+                        "total=AMOUNT for all years together, AMOUNT for each year alike;\n"
+                        "e.g. --budget-limit 2021=90000000 --budget-limit 'total=S/ 260000000'");
   sweep_cmd->add_option("--coverage-target", sweep.coverage_target,
-                        "Report P(coverage_pct < PCT) per region and year");
+                        "Report P(coverage_pct < PCT) per region and year, e.g. 95%");
+  sweep_cmd->add_option("--full-protocol-target", sweep.full_protocol_target,
+                        "Report P(full_protocol_pct < PCT) per region and year, e.g. 60%");
   sweep_cmd->add_option("--html", sweep.html,
                         "Also write a self-contained HTML page: fan charts, tornado, coefficients");
   sweep_cmd->add_flag("--tornado", sweep.tornado,
@@ -153,8 +160,12 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    const std::string fix = suggest_fix(app, argc, argv);
+    if (fix.empty()) app.exit(e);
+    std::cerr << fix << (fix.empty() ? "" : "\n");
     std::cerr << "Run 'coachsim --help' or 'coachsim COMMAND --help' for usage.\n";
     return kExitBadInput;
   }

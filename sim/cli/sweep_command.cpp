@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "coachsim/scenario/document.hpp"
+#include "coachsim/scenario/suggest.hpp"
 #include "coachsim/sweep/cluster.hpp"
 #include "coachsim/sweep/outputs.hpp"
 #include "coachsim/units/parse.hpp"
@@ -23,9 +24,14 @@ int bad_flag(const std::string& message) {
   return kExitBadInput;
 }
 
-// "1200000 PEN" or a bare number in currency units, to céntimos.
-std::optional<std::int64_t> parse_budget(const std::string& text, const std::string& currency,
+// "1200000 PEN", "S/ 1200000" (the sol's sign, for PEN only) or a bare number in currency
+// units, to céntimos, read by the scenario's own unit parser.
+std::optional<std::int64_t> parse_budget(std::string text, const std::string& currency,
                                          std::string& error) {
+  if (currency == "PEN" && text.rfind("S/", 0) == 0) {
+    const std::size_t digits = text.find_first_not_of(' ', 2);
+    text = (digits == std::string::npos ? std::string() : text.substr(digits)) + " PEN";
+  }
   const auto parsed = units::parse_quantity(text, currency);
   if (const auto* e = std::get_if<units::ParseError>(&parsed)) {
     error = e->message;
@@ -37,6 +43,50 @@ std::optional<std::int64_t> parse_budget(const std::string& text, const std::str
     return static_cast<std::int64_t>(std::llround(q.value * 100.0));
   error = "expected an amount of money, e.g. '250000000 " + currency + "'";
   return std::nullopt;
+}
+
+// "2021=90000000 PEN" (one school year), "total=260000000" (all years together) or a bare
+// amount (each year alike). `years` are the scenario's school years.
+std::optional<sweep::BudgetLimit> parse_budget_limit(const std::string& text,
+                                                     const std::string& currency,
+                                                     const std::vector<int>& years,
+                                                     std::string& error) {
+  sweep::BudgetLimit limit;
+  std::string amount = text;
+  if (const auto eq = text.find('='); eq != std::string::npos) {
+    const std::string when = text.substr(0, eq);
+    amount = text.substr(eq + 1);
+    if (when == "total") {
+      limit.year = sweep::BudgetLimit::kTotal;
+    } else {
+      std::vector<std::string> known{"total"};
+      for (int y : years) known.push_back(std::to_string(y));
+      if (std::find(known.begin() + 1, known.end(), when) == known.end()) {
+        error = "'" + when + "' is not one of the scenario's school years or 'total'" +
+                scenario::did_you_mean(when, known) + " (expected ";
+        for (std::size_t k = 0; k < known.size(); ++k) error += (k ? ", " : "") + known[k];
+        error += ")";
+        return std::nullopt;
+      }
+      limit.year = std::stoi(when);
+    }
+  }
+  const auto centimos = parse_budget(amount, currency, error);
+  if (!centimos) return std::nullopt;
+  limit.centimos = *centimos;
+  return limit;
+}
+
+// "95%" or "95", from 0 to 100.
+std::optional<double> parse_percent(std::string text, std::string& error) {
+  if (!text.empty() && text.back() == '%') text.pop_back();
+  const auto parsed = units::parse_expecting(text, units::Kind::kDimensionless, "PEN");
+  const auto* q = std::get_if<units::ParsedQuantity>(&parsed);
+  if (q == nullptr || !(q->value >= 0 && q->value <= 100)) {
+    error = "expected a percentage from 0 to 100, e.g. '95%' or 95";
+    return std::nullopt;
+  }
+  return q->value;
 }
 
 // The cores this process may run on: all of them for a plain run, the ones mpirun bound the
@@ -63,9 +113,13 @@ int sweep_command(const SweepOptions& o) {
     return bad("--replications must be at least 1, got " + std::to_string(o.replications));
   if (o.threads && *o.threads < 1)
     return bad("--threads must be at least 1, got " + std::to_string(*o.threads));
-  if (o.coverage_target && !(*o.coverage_target >= 0 && *o.coverage_target <= 100))
-    return bad("--coverage-target must be a percentage from 0 to 100, got " +
-               std::to_string(*o.coverage_target));
+  std::string error;
+  std::optional<double> coverage_target, full_protocol_target;
+  if (!o.coverage_target.empty() && !(coverage_target = parse_percent(o.coverage_target, error)))
+    return bad("--coverage-target '" + o.coverage_target + "': " + error);
+  if (!o.full_protocol_target.empty() &&
+      !(full_protocol_target = parse_percent(o.full_protocol_target, error)))
+    return bad("--full-protocol-target '" + o.full_protocol_target + "': " + error);
 
   const std::string path = o.scenario.empty() ? "builtin:default" : o.scenario;
   const scenario::DocumentResult loaded = scenario::load_document_file(path);
@@ -86,12 +140,27 @@ int sweep_command(const SweepOptions& o) {
   config.seed = o.seed ? *o.seed : document.nominal().seed;
   config.replications = static_cast<std::uint64_t>(o.replications);
   config.threads = o.threads ? static_cast<unsigned>(*o.threads) : usable_cores();
-  config.coverage_target = o.coverage_target;
+  config.coverage_target = coverage_target;
+  config.full_protocol_target = full_protocol_target;
   config.tornado = o.tornado;
-  if (!o.budget_limit.empty()) {
-    std::string error;
-    config.budget_limit = parse_budget(o.budget_limit, document.nominal().currency, error);
-    if (!config.budget_limit) return bad("--budget-limit '" + o.budget_limit + "': " + error);
+  std::vector<int> years;
+  for (const scenario::SchoolYear& y : document.nominal().years) years.push_back(y.year);
+  for (const std::string& text : o.budget_limits) {
+    const auto limit = parse_budget_limit(text, document.nominal().currency, years, error);
+    if (!limit) return bad("--budget-limit '" + text + "': " + error);
+    config.budget_limits.push_back(*limit);
+  }
+  // Nothing uncertain: every replication would be the same run. One replication gives the
+  // same figures; a warning says why the count differs and the tornado is left out.
+  if (document.inputs().empty()) {
+    if (cluster.root())
+      std::cerr << "coachsim sweep: warning: " << path
+                << " declares no uncertainty (no uncertainty: section), so every replication "
+                   "would be the same run; running 1 replication instead of "
+                << o.replications << (o.tornado ? " and no tornado" : "")
+                << ". Declare ranges under uncertainty: (see scenarios/uncertain-default.yaml).\n";
+    config.replications = 1;
+    config.tornado = false;
   }
 
   Progress progress(o.quiet || o.json || !cluster.root());
@@ -128,6 +197,7 @@ int sweep_command(const SweepOptions& o) {
                 << o.out_dir << "/ (" << config.threads << " thread"
                 << (config.threads == 1 ? "" : "s") << " x " << cluster.size() << " process"
                 << (cluster.size() == 1 ? "" : "es") << ")\n";
+      if (!o.html.empty()) std::cout << "Wrote " << o.html << "\n";
     }
   } catch (const std::exception& e) {
     std::cerr << "coachsim sweep: " << e.what() << "\nNothing was written.\n";

@@ -14,6 +14,27 @@ namespace {
 using audit::RegionAudit;
 using audit::YearAudit;
 
+// A ratio the actuals cannot give (a count missing or zero) is blank, never 0.00.
+void ratio_cell(CsvWriter& w, double v) {
+  if (v > 0)
+    w.fixed(v, 2);
+  else
+    w.text("");
+}
+
+// Blank when the region is not in the metric's spread (its ratio is blank).
+void z_cells(CsvWriter& w, double z, bool in_spread, const int* flag) {
+  if (in_spread)
+    w.fixed(z, 2);
+  else
+    w.text("");
+  if (flag == nullptr) return;
+  if (in_spread)
+    w.integer(*flag);
+  else
+    w.text("");
+}
+
 double z_for(const YearAudit& ya, const std::string& metric, const std::string& region, int* flag) {
   for (const audit::RatioSpread& s : ya.ratios) {
     if (s.metric != metric) continue;
@@ -61,11 +82,16 @@ std::string regions_csv(const std::vector<YearAudit>& audit) {
       const double zs = z_for(ya, "cost_per_student", r.region, nullptr);
       const double zc = z_for(ya, "cost_per_coach", r.region, &flag_c);
       w.integer(r.year).text(r.region).text(r.simulated ? "yes" : "no");
-      w.fixed(r.teachers_per_coach, 2).fixed(r.students_per_coach, 2);
-      w.fixed(r.coaches_per_staff, 2).fixed(r.students_per_school, 2);
-      w.fixed(r.cost_per_teacher, 2).fixed(zt, 2).integer(flag_t);
-      w.fixed(r.cost_per_student, 2).fixed(zs, 2);
-      w.fixed(r.cost_per_coach, 2).fixed(zc, 2).integer(flag_c);
+      ratio_cell(w, r.teachers_per_coach);
+      ratio_cell(w, r.students_per_coach);
+      ratio_cell(w, r.coaches_per_staff);
+      ratio_cell(w, r.students_per_school);
+      ratio_cell(w, r.cost_per_teacher);
+      z_cells(w, zt, r.cost_per_teacher > 0, &flag_t);
+      ratio_cell(w, r.cost_per_student);
+      z_cells(w, zs, r.cost_per_student > 0, nullptr);
+      ratio_cell(w, r.cost_per_coach);
+      z_cells(w, zc, r.cost_per_coach > 0, &flag_c);
       w.money(r.total.actual).money(r.total.expected).money(r.total.actual - r.total.expected);
       w.money(r.total.price).money(r.total.quantity).money(r.total.rest);
       w.end_row();
@@ -163,7 +189,8 @@ std::string residuals_csv(const std::vector<YearAudit>& audit) {
 std::string findings_text(const std::vector<YearAudit>& audit) {
   std::string out;
   for (const YearAudit& ya : audit) {
-    out += "Findings " + std::to_string(ya.year) + " (most severe first)\n";
+    out += "Findings " + std::to_string(ya.year) + " (largest gap in money first)\n";
+    for (const std::string& warning : ya.warnings) out += "  Warning: " + warning + "\n";
     if (ya.findings.empty())
       out += "  No region is 2 SD or more from the mean cost per teacher or per coach.\n";
     int n = 0;

@@ -295,8 +295,10 @@ std::string AuditPage::regression(const YearAudit& ya) {
 std::string AuditPage::findings(const YearAudit& ya) {
   std::string out =
       "<section id=\"section-findings\">\n<h2>Findings, " + std::to_string(ya.year) + "</h2>\n";
+  for (const std::string& warning : ya.warnings)
+    out += "<p class=\"note\">Warning: " + esc(warning) + "</p>\n";
   if (ya.findings.empty()) return out + "<p class=\"caption\">No findings.</p>\n</section>\n";
-  out += "<p class=\"caption\">Most severe first.</p>\n<ol class=\"findings\">\n";
+  out += "<p class=\"caption\">Largest gap in money first.</p>\n<ol class=\"findings\">\n";
   for (const audit::Finding& f : ya.findings) out += "<li>" + esc(f.text) + "</li>\n";
   return out + "</ol>\n</section>\n";
 }

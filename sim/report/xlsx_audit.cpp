@@ -10,16 +10,20 @@ using xlsx::Style;
 
 void findings_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
   Sheet sh(book, "Findings");
-  sh.note("Audit findings, most severe first", Style::kTitle);
+  sh.note("Audit findings, largest gap in money first", Style::kTitle);
   sh.note(
       "Expected cost is each region's own structure simulated at the scenario's standard "
       "unit costs; the gap is split into price, quantity and an unexplained rest (see the "
       "README, 'Auditing regional costs').");
-  sh.header({"year", "rank", "region", "severity", "finding"});
+  for (const audit::YearAudit& ya : audit)
+    for (const std::string& warning : ya.warnings)
+      sh.note("Warning, " + std::to_string(ya.year) + ": " + warning);
+  sh.header({"year", "rank", "region", "gap", "severity", "finding"});
   for (const audit::YearAudit& ya : audit) {
     int rank = 0;
     for (const audit::Finding& f : ya.findings) {
-      sh.integer(ya.year).count(++rank).text(f.region).decimal(f.severity).text(f.text);
+      sh.integer(ya.year).count(++rank).text(f.region).money(f.gap).decimal(f.severity);
+      sh.text(f.text);
       sh.end_row();
     }
   }
@@ -69,10 +73,20 @@ void regions_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit)
       int ft = 0, fc = 0;
       const double zt = z_of(ya, "cost_per_teacher", r.region, ft);
       const double zc = z_of(ya, "cost_per_coach", r.region, fc);
-      sh.integer(r.year).text(r.region).decimal(r.teachers_per_coach);
-      sh.decimal(r.students_per_coach).decimal(r.coaches_per_staff);
-      sh.amount(r.cost_per_teacher).decimal(zt).count(ft);
-      sh.amount(r.cost_per_coach).decimal(zc).count(fc);
+      // A ratio the actuals cannot give (a count missing or zero) is a blank cell, not 0.
+      const auto ratio = [&sh](double v) { v > 0 ? sh.decimal(v) : sh.blank(); };
+      const auto cost = [&sh](double v, double z, int flag) {
+        if (v > 0)
+          sh.amount(v).decimal(z).count(flag);
+        else
+          sh.blank(3);
+      };
+      sh.integer(r.year).text(r.region);
+      ratio(r.teachers_per_coach);
+      ratio(r.students_per_coach);
+      ratio(r.coaches_per_staff);
+      cost(r.cost_per_teacher, zt, ft);
+      cost(r.cost_per_coach, zc, fc);
       sh.money(r.total.actual).money(r.total.expected).money(r.total.actual - r.total.expected);
       sh.money(r.total.price).money(r.total.quantity).money(r.total.rest);
       sh.end_row();

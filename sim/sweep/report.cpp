@@ -18,30 +18,36 @@ std::vector<double> column(const ReplicationSet& data, std::size_t col) {
 void add_probabilities(const SweepConfig& config, const ReplicationSet& data,
                        std::vector<Probability>& out) {
   const auto& layout = data.layout;
-  if (config.budget_limit) {
-    const auto limit = static_cast<double>(*config.budget_limit);
-    // Each year's national total, the total over all years, and whether any single year
-    // exceeds the limit (the usual question for an annual budget).
+  for (const BudgetLimit& budget : config.budget_limits) {
+    const auto limit = static_cast<double>(budget.centimos);
+    // A limit for one year or the total is tested there only; a limit for every year is
+    // tested against each year, and against the worst year (whether any single year exceeds).
     std::vector<double> worst(data.indices.size(), 0.0);
     bool any_year = false;
     for (std::size_t i = 0; i < layout.size(); ++i) {
       if (layout[i].scope != "national" || layout[i].name != "cost_total") continue;
+      const bool every = budget.year == BudgetLimit::kEveryYear && layout[i].year != 0;
+      if (!every && layout[i].year != budget.year) continue;
       const std::vector<double> v = column(data, i);
       out.push_back({"national", layout[i].year, "cost_total", ">", limit, share_above(v, limit)});
-      if (layout[i].year == 0) continue;
+      if (!every) continue;
       any_year = true;
       for (std::size_t r = 0; r < v.size(); ++r) worst[r] = std::max(worst[r], v[r]);
     }
     if (any_year)
       out.push_back({"national", -1, "cost_total", ">", limit, share_above(worst, limit)});
   }
-  if (config.coverage_target) {
-    const double target = *config.coverage_target;
+  // Per region and year; the full-protocol share also over all years, the headline question
+  // (coverage over all years is not a share of one year's teachers).
+  const auto below = [&](const std::optional<double>& target, const std::string& metric) {
+    if (!target) return;
     for (std::size_t i = 0; i < layout.size(); ++i)
-      if (layout[i].name == "coverage_pct" && layout[i].year != 0)
-        out.push_back({layout[i].scope, layout[i].year, "coverage_pct", "<", target,
-                       share_below(column(data, i), target)});
-  }
+      if (layout[i].name == metric && (layout[i].year != 0 || metric == "full_protocol_pct"))
+        out.push_back({layout[i].scope, layout[i].year, metric, "<", *target,
+                       share_below(column(data, i), *target)});
+  };
+  below(config.coverage_target, "coverage_pct");
+  below(config.full_protocol_target, "full_protocol_pct");
 }
 
 }  // namespace

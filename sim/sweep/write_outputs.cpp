@@ -140,10 +140,14 @@ std::string sweep_json(const SweepReport& r) {
   j["seed"] = r.config.seed;
   j["replications"] = r.config.replications;
   j["percentiles"] = "linear interpolation between order statistics (Hyndman-Fan type 7)";
-  if (r.config.budget_limit)
-    j["budget_limit"] =
-        shown(results::MetricUnit::kCentimos, static_cast<double>(*r.config.budget_limit));
+  for (const BudgetLimit& b : r.config.budget_limits)
+    j["budget_limits"].push_back(
+        {{"year", b.year == BudgetLimit::kTotal       ? ordered_json("total")
+                  : b.year == BudgetLimit::kEveryYear ? ordered_json("every")
+                                                      : ordered_json(b.year)},
+         {"amount", shown(results::MetricUnit::kCentimos, static_cast<double>(b.centimos))}});
   if (r.config.coverage_target) j["coverage_target_pct"] = *r.config.coverage_target;
+  if (r.config.full_protocol_target) j["full_protocol_target_pct"] = *r.config.full_protocol_target;
   j["inputs"] = ordered_json::array();
   for (const auto& in : r.inputs) j["inputs"].push_back(input_json(in));
   j["metrics"] = ordered_json::array();

@@ -444,7 +444,7 @@ TEST(AuditHtml, EveryChartIsInTheSelfContainedPage) {
     EXPECT_NE(html.find(std::string("id=\"chart-") + id + "\""), std::string::npos) << id;
   EXPECT_EQ(html.find("Gamma <b>"), std::string::npos);
   EXPECT_NE(html.find("Gamma &lt;b&gt;"), std::string::npos);
-  // The findings, numbered, most severe first.
+  // The findings, numbered, the largest gap in money first.
   ASSERT_FALSE(c.audit[0].findings.empty());
   EXPECT_NE(html.find("<ol class=\"findings\">"), std::string::npos);
   std::string first = c.audit[0].findings.front().text;

@@ -113,7 +113,7 @@ TEST(Sweep, ReportProbabilitiesMatchTheReplications) {
   std::vector<double> sorted = totals;
   std::sort(sorted.begin(), sorted.end());
   // A limit between the 3rd and 4th largest totals: exactly 3 of 10 exceed it.
-  c.budget_limit = static_cast<std::int64_t>(sorted[6]);
+  c.budget_limits = {{BudgetLimit::kTotal, static_cast<std::int64_t>(sorted[6])}};
   c.coverage_target = 100.0;
   const SweepReport r = build_report(*doc, c, std::move(set));
   bool found = false;

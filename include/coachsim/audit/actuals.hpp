@@ -31,6 +31,7 @@ struct RegionActuals {
   std::array<bool, ledger::kCategoryCount> has_spending{};
   std::array<bool, kCountKinds> has_count{};
   int published = 0, constructed = 0;  // how many of its values are which
+  int line = 0, region_column = 0;     // where the file first names this region and year
 
   std::int64_t spending_total() const;
   std::int64_t count(Count c) const { return counts[static_cast<std::size_t>(c)]; }
@@ -44,5 +45,12 @@ struct ActualsLoad {
 
 ActualsLoad load_actuals_text(const std::string& text, const std::string& file);
 ActualsLoad load_actuals_file(const std::string& path);
+
+// One error per region name of `actuals` that is not among `known` (the scenario's region ids),
+// at the line that first names it, with the loader's "did you mean" suggestion: a misspelt
+// region would otherwise enter the spread with no expected cost.
+std::vector<scenario::LoadError> unknown_regions(const ActualsLoad& actuals,
+                                                 const std::vector<std::string>& known,
+                                                 const std::string& file);
 
 }  // namespace coachsim::audit

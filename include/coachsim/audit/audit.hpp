@@ -35,7 +35,8 @@ struct RegionAudit {
   bool simulated = false;  // the region is in the scenario (else no expected cost)
   std::array<CategoryGap, ledger::kCategoryCount> gaps{};
   CategoryGap total;
-  // Ratios from the actuals (0 when a count is missing or zero).
+  // Ratios from the actuals (0 when a count is missing or zero: left out of the spreads and
+  // shown blank in the audit's files).
   double cost_per_teacher = 0, cost_per_student = 0, cost_per_coach = 0;
   double teachers_per_coach = 0, students_per_coach = 0, coaches_per_staff = 0;
   double students_per_school = 0;
@@ -44,7 +45,8 @@ struct RegionAudit {
 };
 
 struct Finding {
-  double severity = 0;  // |z| of cost per teacher, or the share of the gap left unexplained
+  std::int64_t gap = 0;  // the region's actual minus expected spending, céntimos (0: unknown)
+  double severity = 0;   // |z| of cost per teacher or per coach, or residual SDs
   std::string region;
   int year = 0;
   std::string text;
@@ -56,7 +58,10 @@ struct YearAudit {
   std::vector<RatioSpread> ratios;           // Tables 17 and 22
   Regression regression;                     // cost per teacher on its drivers
   std::vector<std::string> dropped_drivers;  // the same in every region, so left out
-  std::vector<Finding> findings;             // most severe first
+  std::vector<Finding> findings;             // largest gap in money first, then by severity
+  // What the reader must know to trust the findings: too few regions for any z-score to reach
+  // 2, counts the actuals did not give (ratios left blank and out of the spreads).
+  std::vector<std::string> warnings;
 };
 
 struct AuditOptions {

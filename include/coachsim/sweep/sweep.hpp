@@ -20,12 +20,22 @@
 
 namespace coachsim::sweep {
 
+// A limit on the national cost: for one school year, for the total of all years, or for each
+// year alike (the annual budget question: P(that year > limit) and P(any single year > limit)).
+struct BudgetLimit {
+  static constexpr int kTotal = 0;
+  static constexpr int kEveryYear = -1;
+  int year = kEveryYear;  // a school year, kTotal or kEveryYear
+  std::int64_t centimos = 0;
+};
+
 struct SweepConfig {
   std::uint64_t seed = 0;
   std::uint64_t replications = 1;
   unsigned threads = 1;
-  std::optional<std::int64_t> budget_limit;  // céntimos
-  std::optional<double> coverage_target;     // percent, 0..100
+  std::vector<BudgetLimit> budget_limits;
+  std::optional<double> coverage_target;       // percent, 0..100: P(coverage_pct < target)
+  std::optional<double> full_protocol_target;  // percent: P(full_protocol_pct < target)
   bool tornado = false;
 };
 
