@@ -64,11 +64,12 @@ int run_command(const RunOptions& options) {
     std::cout << report::run_summary_json(report);
   } else if (!options.quiet) {
     std::cout << report::terminal_summary(report);
-    std::cout << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, summary.json"
-              << (report.results.has_outcomes ? ", dose.csv" : "")
-              << (options.ledger ? ", ledger.csv" : "")
-              << (sim->results.execution.enabled ? ", execution.csv, budget_events.csv" : "")
-              << " to " << options.out_dir << "/\n";
+    std::cout
+        << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, packing.csv, summary.json"
+        << (report.results.has_outcomes ? ", dose.csv" : "")
+        << (options.ledger ? ", ledger.csv" : "")
+        << (sim->results.execution.enabled ? ", execution.csv, budget_events.csv" : "") << " to "
+        << options.out_dir << "/\n";
     for (const std::string* extra : {&options.sqlite, &options.xlsx, &options.html})
       if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
   }

@@ -16,6 +16,8 @@ std::string national_csv(const RunReport& report);
 std::string variance_csv(const RunReport& report);
 std::string missed_csv(const RunReport& report);
 std::string summary_json(const RunReport& report);
+// packing.csv: coaches against the norm's ratios and the packing loss per region (packing_csv.cpp).
+std::string packing_csv(const RunReport& report);
 // dose.csv (scenarios with outcomes: only): teachers and students by years coached and visits
 // received, per region and year, then national.
 std::string dose_csv(const RunReport& report);

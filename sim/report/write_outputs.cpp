@@ -11,6 +11,7 @@ void write_run_outputs(const RunReport& report, const std::string& dir) {
   staging.write("national.csv", national_csv(report));
   staging.write("variance.csv", variance_csv(report));
   staging.write("missed.csv", missed_csv(report));
+  staging.write("packing.csv", packing_csv(report));
   staging.write("summary.json", summary_json(report));
   if (report.results.has_outcomes) staging.write("dose.csv", dose_csv(report));
   if (report.results.execution.enabled) {

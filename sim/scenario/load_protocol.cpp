@@ -79,10 +79,23 @@ void load_protocol(Reader& reader, MapReader& top, Scenario& out) {
   auto node =
       top.get("protocol", Need::kRequired, "a map {dispersed_above, school_types, caseload_rules}");
   if (!node) return;
-  MapReader m(reader, *node, "protocol", {"dispersed_above", "school_types", "caseload_rules"},
+  MapReader m(reader, *node, "protocol",
+              {"dispersed_above", "caseload_packing", "school_types", "caseload_rules"},
               "protocol settings");
   if (auto q = m.quantity("dispersed_above", Kind::kKm, Need::kRequired)) {
     out.dispersed_above = units::km(q->value);
+  }
+  if (auto packing = m.get("caseload_packing", Need::kOptional, "pooled or nearest_first")) {
+    if (auto v = reader.text(*packing, m.path("caseload_packing"))) {
+      if (*v == "pooled") {
+        out.caseload_packing = CaseloadPacking::kPooled;
+      } else if (*v == "nearest_first") {
+        out.caseload_packing = CaseloadPacking::kNearestFirst;
+      } else {
+        reader.fail(*packing, m.path("caseload_packing"),
+                    "expected 'pooled' or 'nearest_first', got " + in_quotes(*v));
+      }
+    }
   }
   if (auto list = m.get("school_types", Need::kRequired, "a list of school types")) {
     for_each_item(reader, *list, "protocol.school_types", "school types",

@@ -32,8 +32,8 @@ TEST(Cli, RunWritesEveryOutputFile) {
   const fs::path out = fresh_dir("files");
   const Result r = run("run " + kSmall + " --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  for (const char* f :
-       {"regions.csv", "national.csv", "ledger.csv", "variance.csv", "missed.csv", "summary.json"})
+  for (const char* f : {"regions.csv", "national.csv", "ledger.csv", "variance.csv", "missed.csv",
+                        "packing.csv", "summary.json"})
     EXPECT_TRUE(fs::exists(out / f)) << f;
   EXPECT_FALSE(fs::exists(out / ".coachsim-staging"));
   // The hand-computed total of the small scenario (tests/results/small_scenario_test.cpp).
@@ -63,8 +63,8 @@ TEST(Cli, SameSeedGivesByteIdenticalOutput) {
   const fs::path a = fresh_dir("same-a"), b = fresh_dir("same-b");
   ASSERT_EQ(run("run " + kSmall + " --out " + a.string() + " -q --seed 11").exit_code, 0);
   ASSERT_EQ(run("run " + kSmall + " --out " + b.string() + " -q --seed 11").exit_code, 0);
-  for (const char* f :
-       {"regions.csv", "national.csv", "ledger.csv", "variance.csv", "missed.csv", "summary.json"})
+  for (const char* f : {"regions.csv", "national.csv", "ledger.csv", "variance.csv", "missed.csv",
+                        "packing.csv", "summary.json"})
     EXPECT_EQ(slurp(a / f), slurp(b / f)) << f;
 }
 

@@ -1,6 +1,7 @@
 // The built-in default scenario: national scale, and totals that are sums of the ledger.
 #include <gtest/gtest.h>
 
+#include "coachsim/programme/packing.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -44,6 +45,32 @@ TEST(DefaultScenario, SameSeedSameResultOtherSeedOtherSchools) {
   loaded.scenario.seed += 1;
   const auto c = results::simulate(loaded.scenario, false);
   EXPECT_NE(a->ledger.grand_total(), c->ledger.grand_total());
+}
+
+// Issue 12 point 4: the default's coaches come within 5% of what the norm's ratios give
+// (Σ teachers ÷ the ratio of each school's rule, seed 003_77fb35d22d95a5bc.txt 5.6), and the
+// packing loss adds up per region and cause.
+TEST(DefaultScenario, CoachesWithinFivePercentOfTheNormsRatios) {
+  const auto loaded =
+      scenario::load_scenario_text(scenario::default_scenario_text(), "default", ".");
+  ASSERT_TRUE(loaded.ok());
+  const programme::Population pop = programme::build_population(loaded.scenario);
+  double at_ratio = 0.0, loss = 0.0;
+  for (const programme::School& school : pop.schools)
+    at_ratio +=
+        static_cast<double>(school.teachers) / programme::school_ratio(loaded.scenario, school);
+  std::int64_t coaches = 0;
+  for (const programme::PackingRow& row : programme::packing_by_region(loaded.scenario, pop)) {
+    EXPECT_NEAR(static_cast<double>(row.coaches) - row.at_ratio, row.loss(), 1e-6);
+    EXPECT_GE(row.loss_unsplit, -1e-9);
+    EXPECT_GE(row.loss_few_nearby, -1e-9);
+    coaches += row.coaches;
+    loss += row.loss();
+  }
+  EXPECT_EQ(coaches, static_cast<std::int64_t>(pop.coaches.size()));
+  EXPECT_NEAR(static_cast<double>(coaches) - at_ratio, loss, 1e-6);
+  EXPECT_LE(static_cast<double>(coaches), 1.05 * at_ratio);
+  EXPECT_GE(static_cast<double>(coaches), at_ratio);  // no caseload above its ratio
 }
 
 }  // namespace

@@ -51,8 +51,10 @@ struct CaseloadItem {
   std::uint16_t first_teacher = 0;  // offset within the school
   std::uint16_t teachers = 0;
   // Copies of the school's figures a coach's trip reads, so that the hot path of a run does
-  // not touch the school record (README "Performance"): equal to schools[school]'s.
+  // not touch the school record (README "Performance").
   std::uint32_t school_first_teacher = 0;  // global index of the school's first teacher
+  // A school of another UGEL than the coach's is reached through its own UGEL's seat, so these
+  // are longer than the school's own figures (caseload.cpp).
   double distance_km = 0.0;
   double travel_hours = 0.0;
 };
@@ -61,11 +63,14 @@ struct Coach {
   std::uint32_t region = 0;
   std::uint32_t ugel = 0;
   std::uint16_t type = 0;  // school type of its caseload
-  std::uint16_t rule = 0;  // caseload rule that set its capacity
-  int capacity = 0;        // teachers per coach from that rule
+  std::uint16_t rule = 0;  // caseload rule of its smallest ratio
+  int capacity = 0;        // teachers it could hold at its schools' mix of ratios
   int teachers = 0;
   int students = 0;
   std::vector<CaseloadItem> caseload;  // ordered nearest school first
+  // Made from UGELs' last caseloads of its type, pooled across the region (caseload.cpp): room
+  // left in it is packing loss from too few schools of the type nearby, not from unsplit ones.
+  bool remainder = false;
   // The years of its entry cohort (a caseload enters and leaves together).
   std::uint16_t first_year = 0, last_year = UINT16_MAX;
   // Bit y: not contracted in year y (not_coached: or shortfall: protect_teachers).

@@ -84,6 +84,11 @@ struct CaseloadRule {
   int teachers_per_coach = 0;
 };
 
+// How schools are packed into coaches' caseloads (programme/caseload.cpp): pooled across a
+// region's UGELs, each teacher taking 1/ratio of a coach (the default), or per UGEL nearest
+// school first with the smallest ratio as capacity (before issue 12; historical scenarios).
+enum class CaseloadPacking { kPooled, kNearestFirst };
+
 struct CoachTerms {
   units::MoneyPerMonth monthly_fee;
   units::Hours working_hours_per_day;  // length of a coach's working day
@@ -200,6 +205,7 @@ struct Scenario {
   std::vector<SchoolTypeProtocol> school_types;
   std::vector<CaseloadRule> caseload_rules;
   units::Km dispersed_above;  // a school farther than this is "dispersed"
+  CaseloadPacking caseload_packing = CaseloadPacking::kPooled;
   CoachTerms coach;
   SupervisionTerms supervision;
   std::vector<StaffRole> staff_roles;
