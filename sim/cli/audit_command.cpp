@@ -15,7 +15,8 @@ namespace coachsim::cli {
 int audit_command(const AuditOptions& options) {
   std::optional<Loaded> loaded = load_or_report(options.scenario);
   const audit::ActualsLoad actuals = audit::load_actuals_file(options.actuals);
-  for (const scenario::LoadError& e : actuals.errors) std::cerr << e.to_string() << "\n";
+  for (const scenario::LoadError& e : first_per_file(actuals.errors))
+    std::cerr << e.to_string() << "\n";
   if (!actuals.ok()) {
     std::cerr << "coachsim: " << actuals.errors.size()
               << " problem(s) in the actuals; nothing was written. Fix the rows above (columns: "

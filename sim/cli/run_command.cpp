@@ -6,6 +6,7 @@
 #include "coachsim/report/sqlite_ledger.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "coachsim/results/simulation.hpp"
+#include "coachsim/units/checked.hpp"
 #include "commands.hpp"
 #include "load.hpp"
 #include "progress.hpp"
@@ -30,6 +31,11 @@ int run_command(const RunOptions& options) {
   try {
     progress.update(0.0, "simulating");
     sim = results::simulate(loaded->scenario, options.ledger);
+  } catch (const units::TooLarge& e) {
+    progress.done();
+    std::cerr << "coachsim: the scenario is beyond coachsim's limits: " << e.what()
+              << "\nNothing was written.\n";
+    return kExitBadInput;
   } catch (const std::exception& e) {
     progress.done();
     std::cerr << "coachsim: the simulation failed: " << e.what()
