@@ -3,12 +3,14 @@
 #include <iostream>
 #include <new>
 
+#include "coachsim/report/interrupt.hpp"
 #include "coachsim/units/checked.hpp"
 
 #include "commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace coachsim::cli;
+  coachsim::report::handle_interrupts();  // before any thread starts, so all inherit the mask
   CLI::App app{
       "coachsim " COACHSIM_VERSION
       ": what a teacher-coaching programme costs and whom it reaches.\n"
