@@ -87,6 +87,21 @@ TEST(Robust, CostsThatWouldOverflowAreRefusedNotWrapped) {
       << v.output;
 }
 
+TEST(Robust, UncertaintyBoundsBeyondInt64CentimosAreRefusedAtLoad) {
+  // Once an abort (round_half_away threw out of the loader); now an error at the entry.
+  const fs::path dir = fresh_dir("uncertainty");
+  const fs::path file =
+      write(dir, "u.yaml",
+            "extends: builtin:default\n"
+            "uncertainty:\n"
+            "  - field: coach.monthly_fee\n"
+            "    uniform: [\"4000 PEN/month\", \"100000000000000000000 PEN/month\"]\n"
+            "    source: \"test\"\n");
+  const Result r = run("validate " + file.string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("uncertainty[0]: at its high end"), std::string::npos) << r.output;
+}
+
 TEST(Robust, ErrorsArePrintedAtMostAHundredPerFileThenCounted) {
   const fs::path dir = fresh_dir("many-errors");
   std::string csv = "id,ugel,school_type,urban,border,teachers,students,distance_km\n";
