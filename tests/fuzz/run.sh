@@ -3,7 +3,8 @@
 # scenarios, tests/data and every regression case), in a scratch corpus folder.
 #   tests/fuzz/run.sh BUILD_DIR RUNS
 # A crash, leak, sanitizer report or an input slower than 10 s fails the run; libFuzzer writes
-# the input as crash-*/timeout-* in the working folder: copy it to tests/fuzz/regressions/<target>/
+# the input as crash-*/timeout-* in the scratch folder named in the message (kept on failure):
+# copy it to tests/fuzz/regressions/<target>/
 # so that the suite replays it (tests/audit/fuzz_regressions_test.cpp), then fix the cause.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
