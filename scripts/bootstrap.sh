@@ -2,6 +2,7 @@
 # Installs what coachsim needs from Debian's packages and builds it.
 #   scripts/bootstrap.sh                 -> Release build in build/
 #   scripts/bootstrap.sh --sanitize DIR  -> AddressSanitizer + UBSan build (tests only) in DIR
+#   scripts/bootstrap.sh --fuzz DIR      -> the libFuzzer targets (clang, ASan + UBSan) in DIR
 # Safe to run again: apt-get skips what is installed, CMake rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,8 @@ packages=(cmake ninja-build g++ clang-format
           libboost-dev libyaml-cpp-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev sqlite3
           pkg-config libxlsxwriter-dev python3-openpyxl chromium
-          libopenmpi-dev openmpi-bin coinor-libcbc-dev)
+          libopenmpi-dev openmpi-bin coinor-libcbc-dev
+          clang libclang-rt-14-dev)  # the libFuzzer targets (tests/fuzz/)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -38,7 +40,12 @@ elif [ ! -f report-assets/node_modules/.package-lock.json ] ||
   npm ci --prefix report-assets --no-audit --no-fund >/dev/null
 fi
 
-if [ "${1:-}" = "--sanitize" ]; then
+if [ "${1:-}" = "--fuzz" ]; then
+  dir="${2:-build-fuzz}"
+  CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCOACHSIM_FUZZ=ON -DCOACHSIM_TESTS=OFF -DCOACHSIM_BENCH=OFF >/dev/null
+  cmake --build "$dir" -j "$(nproc)" --target fuzz_scenario fuzz_schools_csv fuzz_actuals
+elif [ "${1:-}" = "--sanitize" ]; then
   dir="${2:-build-asan}"
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOACHSIM_SANITIZE=ON \
         -DCOACHSIM_BENCH=OFF >/dev/null

@@ -11,10 +11,16 @@
 
 #include "coachsim/scenario/csv.hpp"
 #include "coachsim/scenario/suggest.hpp"
+#include "coachsim/scenario/input_file.hpp"
+#include "coachsim/units/checked.hpp"
 #include "coachsim/units/parse.hpp"
 
 namespace coachsim::audit {
 namespace {
+
+// Largest sum of the file's values (céntimos and counts alike): 10^14 in the currency, far
+// below int64's 9.2 * 10^18 so that sums the audit forms from them fit.
+constexpr std::int64_t kMaxTotal = 10'000'000'000'000'000;
 
 const std::vector<std::string> kColumns = {"region", "year",   "measure",
                                            "value",  "status", "source"};
@@ -73,10 +79,19 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
   std::vector<std::string> fields;
   std::vector<int> column_of(kColumns.size(), -1);
   int line_no = 0;
+  int header_count = 0;
   bool header = true;
   auto error = [&](int column, const std::string& field, const std::string& message) {
     out.errors.push_back({file, line_no, column, field, message});
   };
+  if (const auto bad = scenario::find_invalid_utf8(text)) {
+    out.errors.push_back(
+        {file, bad->line, bad->column, "", scenario::invalid_utf8_message(text, *bad)});
+    return out;
+  }
+  // Every value is at most the limit of one amount and the values' running total is checked,
+  // so no sum the audit forms (a region's total, the nation's) can wrap.
+  std::int64_t total = 0;
   while (std::getline(in, line)) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -88,6 +103,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
     }
     if (header) {
       header = false;
+      header_count = static_cast<int>(fields.size());
       for (std::size_t f = 0; f < fields.size(); ++f) {
         bool known = false;
         for (std::size_t k = 0; k < kColumns.size(); ++k) {
@@ -105,6 +121,12 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
       for (std::size_t k = 0; k < 5; ++k)
         if (column_of[k] < 0) error(0, kColumns[k], "missing column '" + kColumns[k] + "'");
       if (!out.errors.empty()) return out;
+      continue;
+    }
+    if (fields.size() > static_cast<std::size_t>(header_count)) {
+      error(header_count + 1, "",
+            "expected " + std::to_string(header_count) + " fields as in the header row, got " +
+                std::to_string(fields.size()) + " (a comma inside a value needs double quotes)");
       continue;
     }
     auto get = [&](std::size_t k) -> std::string {
@@ -141,6 +163,9 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
         auto parsed = units::parse_expecting(value + " PEN", units::Kind::kMoney, "PEN");
         if (auto* q = std::get_if<units::ParsedQuantity>(&parsed); q && q->centimos >= 0) {
           amount = q->centimos;
+        } else if (auto* e = std::get_if<units::ParseError>(&parsed);
+                   e && e->message.find("too large") != std::string::npos) {
+          amount = units::kMaxAmountCentimos + 1;  // reported below as too large
         } else {
           error(col(3), measure,
                 "expected an amount >= 0 with at most 2 decimals (e.g. 1250000.50), got '" + value +
@@ -151,6 +176,14 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
         if (r.ec != std::errc() || r.ptr != value.data() + value.size() || amount < 0)
           error(col(3), measure, "expected a whole number >= 0, got '" + value + "'");
       }
+    }
+    if (out.errors.size() == before &&
+        (amount > units::kMaxAmountCentimos || __builtin_add_overflow(total, amount, &total) ||
+         total > kMaxTotal)) {
+      error(col(3), measure,
+            "value too large: " + value +
+                " (one amount may be at most 1000000000000, and the file's values together at "
+                "most 100000000000000, README \"Limits\")");
     }
     if (out.errors.size() != before) continue;
     const auto key = std::make_pair(region, year);
@@ -176,21 +209,26 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
               : row.counts[static_cast<std::size_t>(count)]) = amount;
     (status == "published" ? row.published : row.constructed) += 1;
   }
-  if (header) out.errors.push_back({file, 0, 0, "", "the file is empty; expected a header row"});
+  if (header) {
+    out.errors.push_back(
+        {file, line_no > 0 ? line_no : 1, 1, "", "the file is empty; expected a header row: " + [] {
+           std::string h;
+           for (const auto& c : kColumns) h += (h.empty() ? "" : ",") + c;
+           return h;
+         }()});
+  }
   return out;
 }
 
 ActualsLoad load_actuals_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  std::string error;
+  if (!scenario::read_input_file(path, "actuals file", scenario::kMaxActualsBytes, text, error)) {
     ActualsLoad out;
-    out.errors.push_back(
-        {path, 0, 0, "", "cannot read actuals file '" + path + "': " + std::strerror(errno)});
+    out.errors.push_back({path, 0, 0, "", error});
     return out;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return load_actuals_text(ss.str(), path);
+  return load_actuals_text(text, path);
 }
 
 std::vector<scenario::LoadError> unknown_regions(const ActualsLoad& actuals,

@@ -38,7 +38,8 @@ int audit_command(const AuditOptions& options) {
   }
   for (const std::string& message : bad_flags) std::cerr << "coachsim audit: " << message << "\n";
   if (!bad_flags.empty()) std::cerr << "coachsim audit: nothing was run or written.\n";
-  for (const scenario::LoadError& e : actuals.errors) std::cerr << e.to_string() << "\n";
+  for (const scenario::LoadError& e : first_per_file(actuals.errors))
+    std::cerr << e.to_string() << "\n";
   if (!actuals.ok()) {
     std::cerr << "coachsim: " << actuals.errors.size()
               << " problem(s) in the actuals; nothing was written. Fix the rows above (columns: "

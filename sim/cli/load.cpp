@@ -1,12 +1,40 @@
 #include "load.hpp"
 
 #include <iostream>
+#include <unordered_map>
+#include <vector>
 
 #include "coachsim/report/run_report.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/document.hpp"
 
 namespace coachsim::cli {
+
+// At most this many problems are shown per file, then "and N more": a 200,000-row CSV with a
+// bad column would otherwise print 200,000 lines (README "Limits").
+constexpr std::size_t kShownPerFile = 100;
+
+std::vector<scenario::LoadError> first_per_file(const std::vector<scenario::LoadError>& errors) {
+  std::unordered_map<std::string, std::size_t> seen;
+  std::vector<std::string> order;  // files in the order of their first problem
+  std::vector<scenario::LoadError> shown;
+  for (const scenario::LoadError& e : errors) {
+    auto [it, first] = seen.emplace(e.file, 0);
+    if (first) order.push_back(e.file);
+    if (++it->second <= kShownPerFile) shown.push_back(e);
+  }
+  for (const std::string& file : order) {
+    const std::size_t count = seen[file];
+    if (count <= kShownPerFile) continue;
+    shown.push_back(scenario::LoadError{file, 0, 0, "",
+                                        "and " + std::to_string(count - kShownPerFile) +
+                                            " more problems in this file (only the "
+                                            "first " +
+                                            std::to_string(kShownPerFile) +
+                                            " of each file are shown)"});
+  }
+  return shown;
+}
 
 std::optional<Loaded> load_or_report(const std::string& path, bool json) {
   // "builtin:default" names the built-in default where a file is expected (coachsim compare).
@@ -19,11 +47,12 @@ std::optional<Loaded> load_or_report(const std::string& path, bool json) {
               : scenario::load_document_file(path);
   const std::string name = builtin ? std::string(scenario::kDefaultScenarioName) : path;
   if (!loaded.ok() && json) {
-    std::cout << report::load_errors_json(name, loaded.errors);
+    std::cout << report::load_errors_json(name, first_per_file(loaded.errors));
     return std::nullopt;
   }
   if (!loaded.ok()) {
-    for (const scenario::LoadError& e : loaded.errors) std::cerr << e.to_string() << "\n";
+    for (const scenario::LoadError& e : first_per_file(loaded.errors))
+      std::cerr << e.to_string() << "\n";
     std::cerr << "coachsim: " << loaded.errors.size() << " problem"
               << (loaded.errors.size() == 1 ? "" : "s")
               << " in the scenario; nothing was run or written. Fix the lines above and run "

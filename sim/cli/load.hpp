@@ -3,7 +3,9 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "coachsim/scenario/loader.hpp"
 #include "coachsim/scenario/scenario.hpp"
 
 namespace coachsim::cli {
@@ -16,6 +18,9 @@ struct Loaded {
   std::string name;  // file as given, or the built-in default's name
   std::string text;  // the YAML as read (after `extends:` is resolved)
 };
+
+// The first kShownPerFile problems of each file, then one "and N more problems" line per file.
+std::vector<scenario::LoadError> first_per_file(const std::vector<scenario::LoadError>& errors);
 
 // Prints every error (to stderr as text, or to stdout as JSON when `json`) and returns nothing
 // when the scenario is not valid.

@@ -1,12 +1,17 @@
 // coachsim command line: parses flags (CLI11) and hands over to a command.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <new>
+
+#include "coachsim/report/interrupt.hpp"
+#include "coachsim/units/checked.hpp"
 
 #include "commands.hpp"
 #include "suggest_fix.hpp"
 
 int main(int argc, char** argv) {
   using namespace coachsim::cli;
+  coachsim::report::handle_interrupts();  // before any thread starts, so all inherit the mask
   CLI::App app{
       "coachsim " COACHSIM_VERSION
       ": what a teacher-coaching programme costs and whom it reaches.\n"
@@ -169,15 +174,34 @@ int main(int argc, char** argv) {
     std::cerr << "Run 'coachsim --help' or 'coachsim COMMAND --help' for usage.\n";
     return kExitBadInput;
   }
-  run.json = run_format == "json";
-  if (*run_cmd) return run_command(run);
-  if (*validate_cmd)
-    return validate_command(validate_file, validate_quiet, validate_format == "json");
-  if (*audit_cmd) return audit_command(audit);
-  compare.json = compare_format == "json";
-  if (*compare_cmd) return compare_command(compare);
-  sweep.json = sweep_format == "json";
-  if (*sweep_cmd) return sweep_command(sweep);
-  if (*optimise_cmd) return optimise_command(optimise);
+  // The command boundary: whatever a command throws ends here with a message and an exit code,
+  // never an abort. Each command writes its outputs all-or-nothing, so nothing partial is left.
+  try {
+    run.json = run_format == "json";
+    if (*run_cmd) return run_command(run);
+    if (*validate_cmd)
+      return validate_command(validate_file, validate_quiet, validate_format == "json");
+    if (*audit_cmd) return audit_command(audit);
+    compare.json = compare_format == "json";
+    if (*compare_cmd) return compare_command(compare);
+    sweep.json = sweep_format == "json";
+    if (*sweep_cmd) return sweep_command(sweep);
+    if (*optimise_cmd) return optimise_command(optimise);
+  } catch (const coachsim::units::TooLarge& e) {
+    std::cerr << "coachsim: the input is beyond coachsim's limits: " << e.what()
+              << "\nNothing was written.\n";
+    return kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "coachsim: out of memory; nothing was written. The input may be larger than "
+                 "coachsim's limits (README \"Limits\").\n";
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "coachsim: internal error: " << e.what()
+              << "\nThis is a bug in coachsim; nothing was written.\n";
+    return kExitFailure;
+  } catch (...) {
+    std::cerr << "coachsim: internal error (an unknown exception); nothing was written.\n";
+    return kExitFailure;
+  }
   return kExitBadInput;
 }

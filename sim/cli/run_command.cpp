@@ -1,16 +1,44 @@
+#include <unistd.h>
+
+#include <filesystem>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "coachsim/report/html_report.hpp"
+#include "coachsim/report/interrupt.hpp"
 #include "coachsim/report/run_report.hpp"
 #include "coachsim/report/sqlite_ledger.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "coachsim/results/simulation.hpp"
+#include "coachsim/units/checked.hpp"
 #include "commands.hpp"
 #include "load.hpp"
 #include "progress.hpp"
 
 namespace coachsim::cli {
+
+namespace {
+
+// Temporaries of a killed earlier run beside `target`: the part file, SQLite's, the workbook's
+// (".NAME.partial-PID") and the HTML page's (".NAME.XXXXXX").
+void remove_stale_temporaries(const std::string& target) {
+  namespace fs = std::filesystem;
+  const fs::path path(target);
+  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  const std::string name = path.filename().string();
+  std::error_code ec;
+  fs::remove(target + ".coachsim-part", ec);
+  fs::remove(target + ".coachsim-part.coachsim-tmp", ec);
+  const std::string hidden = "." + name + ".coachsim-part.";
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string file = it->path().filename().string();
+    if (file.rfind(hidden, 0) == 0) fs::remove(it->path(), ec);
+  }
+}
+
+}  // namespace
 
 int run_command(const RunOptions& options) {
   std::optional<Loaded> loaded = load_or_report(options.scenario, options.json);
@@ -30,6 +58,11 @@ int run_command(const RunOptions& options) {
   try {
     progress.update(0.0, "simulating");
     sim = results::simulate(loaded->scenario, options.ledger);
+  } catch (const units::TooLarge& e) {
+    progress.done();
+    std::cerr << "coachsim: the scenario is beyond coachsim's limits: " << e.what()
+              << "\nNothing was written.\n";
+    return kExitBadInput;
   } catch (const std::exception& e) {
     progress.done();
     std::cerr << "coachsim: the simulation failed: " << e.what()
@@ -39,22 +72,57 @@ int run_command(const RunOptions& options) {
   }
   const report::RunReport report{loaded->scenario, loaded->name, sim->population, sim->ledger,
                                  sim->tally,       sim->results, sim->events};
+  // The run's outputs succeed or fail together: the extras (SQLite, workbook, HTML) are written
+  // beside their targets under a temporary name first; only when all of them are complete is
+  // the output folder committed and are the extras renamed into place.
+  struct Extra {
+    const std::string* target;
+    std::string part;
+  };
+  std::vector<Extra> extras;
+  for (const std::string* target : {&options.sqlite, &options.xlsx, &options.html})
+    if (!target->empty()) extras.push_back({target, *target + ".coachsim-part"});
+  std::vector<std::unique_ptr<report::RemoveOnInterrupt>> cleanup;
+  for (const Extra& x : extras) {
+    remove_stale_temporaries(*x.target);
+    cleanup.push_back(std::make_unique<report::RemoveOnInterrupt>(x.part));
+    // The writers' own temporaries: SQLite's and the workbook's are named after their target.
+    cleanup.push_back(std::make_unique<report::RemoveOnInterrupt>(x.part + ".coachsim-tmp"));
+    const std::filesystem::path part(x.part);
+    cleanup.push_back(std::make_unique<report::RemoveOnInterrupt>(
+        part.parent_path() /
+        ("." + part.filename().string() + ".partial-" + std::to_string(::getpid()))));
+  }
+  const auto remove_parts = [&] {
+    for (const Extra& x : extras) {
+      std::error_code ec;
+      std::filesystem::remove(x.part, ec);
+    }
+  };
   try {
-    progress.update(0.2, "writing " + options.out_dir + "/");
-    report::write_run_outputs(report, options.out_dir);
     if (!options.sqlite.empty()) {
-      progress.update(0.6, "writing " + options.sqlite);
-      report::write_sqlite(report, options.sqlite, loaded->text);
+      progress.update(0.2, "writing " + options.sqlite);
+      report::write_sqlite(report, extras.front().part, loaded->text);
     }
-    if (!options.xlsx.empty()) {
-      progress.update(0.7, "writing " + options.xlsx);
-      report::write_xlsx(report, options.xlsx, loaded->text);
+    for (const Extra& x : extras) {
+      if (x.target == &options.xlsx) {
+        progress.update(0.6, "writing " + options.xlsx);
+        report::write_xlsx(report, x.part, loaded->text);
+      } else if (x.target == &options.html) {
+        progress.update(0.8, "writing " + options.html);
+        report::write_html(report, x.part);
+      }
     }
-    if (!options.html.empty()) {
-      progress.update(0.95, "writing " + options.html);
-      report::write_html(report, options.html);
+    progress.update(0.9, "writing " + options.out_dir + "/");
+    const auto hold = report::hold_interrupts();
+    report::write_run_outputs(report, options.out_dir);
+    for (const Extra& x : extras) {
+      std::error_code ec;
+      std::filesystem::rename(x.part, *x.target, ec);
+      if (ec) throw std::runtime_error("cannot write '" + *x.target + "': " + ec.message());
     }
   } catch (const std::exception& e) {
+    remove_parts();
     progress.done();
     std::cerr << "coachsim: " << e.what() << "\n";
     return kExitFailure;

@@ -1,6 +1,10 @@
 #include "coachsim/ledger/ledger.hpp"
 
 #include <chrono>
+#include <limits>
+#include <string>
+
+#include "coachsim/units/checked.hpp"
 
 namespace coachsim::ledger {
 
@@ -12,6 +16,17 @@ Ledger::Ledger(std::size_t years, std::size_t regions, bool keep_entries)
       monthly_(years * 12 * regions, 0) {}
 
 void Ledger::post(const Entry& e) {
+  // Every total of the run (by region, category, month, year, nation) sums a subset of the
+  // entries, so once the sum of their magnitudes fits in int64 none of them can wrap.
+  const std::uint64_t magnitude = e.amount < 0 ? 0 - static_cast<std::uint64_t>(e.amount)
+                                               : static_cast<std::uint64_t>(e.amount);
+  if (__builtin_add_overflow(magnitude_, magnitude, &magnitude_) ||
+      magnitude_ > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      [[unlikely]] {
+    units::throw_too_large("the run's costs add up to more than 64-bit céntimos hold (at a " +
+                           std::string(category_id(e.category)) + " entry of year index " +
+                           std::to_string(e.year_index) + ")");
+  }
   totals_[index(e.year_index, e.region, static_cast<std::size_t>(e.category))] += e.amount;
   grand_total_ += e.amount;
   if (e.date != cached_date_) {  // entries come in runs of one date: convert once per run

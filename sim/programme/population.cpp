@@ -3,10 +3,12 @@
 // does not depend on the order regions are listed in or on anything else drawn in the run.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "coachsim/engine/random.hpp"
 #include "coachsim/programme/population.hpp"
+#include "coachsim/units/checked.hpp"
 
 namespace coachsim::programme {
 namespace {
@@ -31,8 +33,20 @@ double draw(engine::RandomStream& rng, const Distribution& d) {
   return std::min(draw_unbounded(rng, d), d.max);
 }
 
-int draw_count(engine::RandomStream& rng, const Distribution& d) {
-  return std::max(1, static_cast<int>(std::lround(draw(rng, d))));
+// Counts above this (teachers in a school, students per teacher) are not a school: refused
+// instead of wrapping an int (README "Limits").
+constexpr double kMaxDrawnCount = 100'000;
+// The most schools one run holds: 25 times Peru's public primary schools (README "Limits").
+constexpr std::size_t kMaxSchools = 2'000'000;
+
+int draw_count(engine::RandomStream& rng, const Distribution& d, const std::string& region,
+               const char* what) {
+  const double x = draw(rng, d);
+  if (!(x <= kMaxDrawnCount)) {
+    units::throw_too_large("region " + region + ": a school drew " + std::to_string(x) + " " +
+                           what + ", more than the limit of 100000");
+  }
+  return std::max(1, static_cast<int>(std::lround(x)));
 }
 
 std::uint16_t type_index(const scenario::Scenario& s, const std::string& id) {
@@ -63,6 +77,12 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
       pop.ugels.push_back({name, static_cast<std::uint32_t>(r)});
     }
     auto add_school = [&](School school) {
+      if (pop.schools.size() >= kMaxSchools ||
+          pop.teacher_count > std::numeric_limits<std::uint32_t>::max() -
+                                  static_cast<std::uint32_t>(std::max(0, school.teachers))) {
+        units::throw_too_large("region " + region.id + ": more than " +
+                               std::to_string(kMaxSchools) + " schools or 4294967295 teachers");
+      }
       school.region = static_cast<std::uint32_t>(r);
       school.dispersed = school.distance_km > dispersed_above;
       school.first_teacher = pop.teacher_count;
@@ -96,8 +116,15 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
         school.type = type_index(s, agg.school_type);
         school.ugel = info.ugels[static_cast<std::size_t>(
             rng.uniform_int(0, static_cast<std::int64_t>(info.ugels.size()) - 1))];
-        school.teachers = draw_count(rng, agg.teachers);
-        school.students = school.teachers * draw_count(rng, agg.students_per_teacher);
+        school.teachers = draw_count(rng, agg.teachers, region.id, "teachers");
+        const std::int64_t students =
+            std::int64_t{school.teachers} *
+            draw_count(rng, agg.students_per_teacher, region.id, "students per teacher");
+        if (students > std::numeric_limits<int>::max()) {
+          units::throw_too_large("region " + region.id + ": a school of " +
+                                 std::to_string(students) + " students");
+        }
+        school.students = static_cast<int>(students);
         // Distances are kept to 0.1 km, as a school register would list them.
         school.distance_km = std::round(draw(rng, agg.distance_km) * 10.0) / 10.0;
         school.travel_hours = school.distance_km / speed;

@@ -1,6 +1,13 @@
 // Private to the report module: writing a set of output files all-or-nothing. Files go to a
 // staging folder inside the output directory and are renamed into place by commit(); the
-// staging folder is removed whatever happens.
+// staging folder is removed whatever happens (on SIGINT/SIGTERM too, see interrupt.hpp), and a
+// stale one from a killed run is removed by the next run.
+//
+// How a reader tells a complete set: commit() first removes the old manifest.json, then renames
+// the files, then writes manifest.json last, listing every file of the set with its SHA-256 and
+// a run id (a digest of that list: the same inputs give the same id). A folder without
+// manifest.json, or whose files do not match it, is incomplete (a run killed by SIGKILL or a
+// power cut mid-commit); SIGINT and SIGTERM wait for a commit to finish.
 #pragma once
 
 #include <cerrno>
@@ -11,11 +18,15 @@
 #include <string>
 #include <vector>
 
+#include "coachsim/report/interrupt.hpp"
+#include "sha256.hpp"
+
 namespace coachsim::report {
 
 class Staging {
  public:
-  explicit Staging(const std::filesystem::path& dir) : dir_(dir), tmp_(dir / ".coachsim-staging") {
+  explicit Staging(const std::filesystem::path& dir)
+      : dir_(dir), tmp_(dir / ".coachsim-staging"), cleanup_(tmp_) {
     std::error_code ec;
     std::filesystem::create_directories(dir_, ec);
     if (ec)
@@ -45,23 +56,47 @@ class Staging {
     std::FILE* f = open(name);
     close(f, name, std::fwrite(text.data(), 1, text.size(), f) == text.size());
   }
+  // A file of an earlier set that this set does not have (it would not add up with it).
+  void drop(const std::string& name) { dropped_.push_back(name); }
+
   void commit() {
+    // Checksums first, from the staged files (outside the lock: a large ledger takes a while).
+    std::string list;
     for (const std::string& name : names_) {
-      std::error_code ec;
-      std::filesystem::rename(tmp_ / name, dir_ / name, ec);
-      if (ec)
-        throw std::runtime_error("cannot move '" + name + "' into '" + dir_.string() +
-                                 "': " + ec.message());
+      list += "    {\"name\": \"" + name + "\", \"sha256\": \"" + sha256_file(tmp_ / name) + "\"}" +
+              (&name == &names_.back() ? "" : ",") + "\n";
     }
+    const std::string manifest = "{\n  \"run_id\": \"" + sha256_text(list).substr(0, 16) +
+                                 "\",\n  \"files\": [\n" + list + "  ]\n}\n";
+    write(kManifest, manifest);
+    names_.pop_back();  // the manifest is moved last, below
+    const auto hold = hold_interrupts();
+    std::error_code ec;
+    std::filesystem::remove(dir_ / kManifest, ec);
+    if (ec) fail_move(kManifest, ec);
+    for (const std::string& name : names_) move(name);
+    for (const std::string& name : dropped_) std::filesystem::remove(dir_ / name, ec);
+    move(kManifest);
   }
 
  private:
+  static constexpr const char* kManifest = "manifest.json";
+  void move(const std::string& name) {
+    std::error_code ec;
+    std::filesystem::rename(tmp_ / name, dir_ / name, ec);
+    if (ec) fail_move(name, ec);
+  }
+  [[noreturn]] void fail_move(const std::string& name, const std::error_code& ec) {
+    throw std::runtime_error("cannot move '" + name + "' into '" + dir_.string() +
+                             "': " + ec.message());
+  }
   [[noreturn]] void fail(const std::string& name) {
     throw std::runtime_error("cannot write '" + (dir_ / name).string() +
                              "': " + std::strerror(errno));
   }
   std::filesystem::path dir_, tmp_;
-  std::vector<std::string> names_;
+  RemoveOnInterrupt cleanup_;
+  std::vector<std::string> names_, dropped_;
 };
 
 }  // namespace coachsim::report

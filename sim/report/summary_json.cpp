@@ -116,7 +116,8 @@ std::string load_errors_json(const std::string& input,
                            {"column", e.column},
                            {"field", e.field},
                            {"message", e.message}});
-  return j.dump(2) + "\n";
+  // Files are checked to be UTF-8, but a path given on the command line may not be.
+  return j.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace coachsim::report

@@ -22,21 +22,14 @@ void write_run_outputs(const RunReport& report, const std::string& dir) {
     std::FILE* f = staging.open("ledger.csv");
     staging.close(f, "ledger.csv", write_ledger_csv(report, f));
   }
+  // Files of an earlier run that these would not add up with.
+  if (!report.ledger.keeps_entries()) staging.drop("ledger.csv");
+  if (!report.results.has_outcomes) staging.drop("dose.csv");
+  if (!report.results.execution.enabled) {
+    staging.drop("execution.csv");
+    staging.drop("budget_events.csv");
+  }
   staging.commit();
-  // A ledger.csv from an earlier run would not add up to these files: remove it.
-  if (!report.ledger.keeps_entries()) {
-    std::error_code ec;
-    std::filesystem::remove(std::filesystem::path(dir) / "ledger.csv", ec);
-  }
-  if (!report.results.has_outcomes) {  // likewise a dose.csv of a scenario with outcomes:
-    std::error_code ec;
-    std::filesystem::remove(std::filesystem::path(dir) / "dose.csv", ec);
-  }
-  if (!report.results.execution.enabled) {  // nor would budget files of an earlier run
-    std::error_code ec;
-    std::filesystem::remove(std::filesystem::path(dir) / "execution.csv", ec);
-    std::filesystem::remove(std::filesystem::path(dir) / "budget_events.csv", ec);
-  }
 }
 
 }  // namespace coachsim::report

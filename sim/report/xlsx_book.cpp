@@ -83,6 +83,9 @@ void Book::add_formats() {
   lxw_doc_properties props{};
   props.title = const_cast<char*>("coachsim run");
   props.comments = const_cast<char*>("Written by coachsim " COACHSIM_VERSION);
+  // A fixed creation time (2000-01-01 00:00 UTC; 0 would mean "now") so that a rerun writes a
+  // byte-identical workbook: the run's inputs, not the clock, decide its content.
+  props.created = 946684800;
   check(workbook_set_properties(book_, &props), "workbook properties");
 }
 

@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include "coachsim/scenario/default_scenario.hpp"
+#include "coachsim/scenario/input_file.hpp"
 #include "text_util.hpp"
 #include "tree_loader.hpp"
 
@@ -20,6 +22,7 @@ constexpr std::string_view kBuiltinDefault = "builtin:default";
 struct Resolver {
   std::string top_dir;
   int next_line = 0;
+  std::uintmax_t total_bytes = 0;  // of every file read so far (kMaxExtendsTotalBytes)
   ResolvedSource out;
 
   struct File {
@@ -38,12 +41,17 @@ struct Resolver {
 
   // Paths in keys ending in `_csv` resolve against the folder of the file that wrote them; the
   // loader resolves them against the top file's folder, so rewrite those of other folders.
-  void rebase_csv_paths(YAML::Node node, const std::string& dir) {
+  // Aliases share their node, so a tree of a few lines can reach the same map exponentially
+  // often (a "billion laughs" file): each map and list is walked once, known by its position in
+  // the text (unique within one file), which also keeps a shared path from being rebased twice.
+  void rebase_csv_paths(YAML::Node node, const std::string& dir,
+                        std::set<std::pair<int, bool>>& walked) {
+    if (!node.IsSequence() && !node.IsMap()) return;
+    if (!node.Mark().is_null() && !walked.insert({node.Mark().pos, node.IsMap()}).second) return;
     if (node.IsSequence()) {
-      for (auto item : node) rebase_csv_paths(item, dir);
+      for (auto item : node) rebase_csv_paths(item, dir, walked);
       return;
     }
-    if (!node.IsMap()) return;
     for (auto pair : node) {
       YAML::Node value = pair.second;
       const std::string key = pair.first.IsScalar() ? pair.first.Scalar() : std::string();
@@ -57,7 +65,7 @@ struct Resolver {
         if (relative.empty()) relative = fs::absolute(actual);
         value = relative.generic_string();  // keeps the node's mark
       } else {
-        rebase_csv_paths(value, dir);
+        rebase_csv_paths(value, dir, walked);
       }
     }
   }
@@ -141,6 +149,11 @@ struct Resolver {
 
   // Parses one file and the chain it extends; nullopt after reporting errors.
   std::optional<YAML::Node> resolve(std::string_view text, File file, std::vector<File> chain) {
+    if (const auto bad = find_invalid_utf8(text)) {
+      out.errors.push_back(
+          LoadError{file.name, bad->line, bad->column, "", invalid_utf8_message(text, *bad)});
+      return std::nullopt;
+    }
     file.first_line = next_line;
     out.sources.push_back(SourceLines{file.first_line, file.name});
     next_line += static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 2;
@@ -158,7 +171,10 @@ struct Resolver {
                     "the scenario is empty; expected a map with keys " + join(top_level_keys())});
       return std::nullopt;
     }
-    if (file.dir != top_dir) rebase_csv_paths(root, file.dir);
+    if (file.dir != top_dir) {
+      std::set<std::pair<int, bool>> walked;
+      rebase_csv_paths(root, file.dir, walked);
+    }
     if (!root.IsMap()) return root;
     const YAML::Node extends = find(root, "extends");
     if (!extends.IsDefined()) return root;
@@ -187,6 +203,19 @@ struct Resolver {
       }
     }
     chain.push_back(file);
+    if (static_cast<int>(chain.size()) >= kMaxExtendsDepth) {
+      error(file, extends.Mark(), "extends",
+            "too many files extend one another (the limit is " + std::to_string(kMaxExtendsDepth) +
+                " in one chain, README \"Limits\")");
+      return std::nullopt;
+    }
+    total_bytes += base_text.size();
+    if (total_bytes > kMaxExtendsTotalBytes) {
+      error(file, extends.Mark(), "extends",
+            "the scenario and the files it extends are larger than the limit of " +
+                describe_bytes(kMaxExtendsTotalBytes) + " together (README \"Limits\")");
+      return std::nullopt;
+    }
     for (const File& earlier : chain) {
       if (earlier.identity != base.identity) continue;
       std::string cycle;
@@ -213,6 +242,7 @@ ResolvedSource resolve_source(std::string_view text, const std::string& name,
                               const std::string& base_dir) {
   Resolver resolver;
   resolver.top_dir = base_dir;
+  resolver.total_bytes = text.size();
   const Resolver::File top{name, base_dir, Resolver::identity_of(name), 0};
   auto root = resolver.resolve(text, top, {});
   if (root) {

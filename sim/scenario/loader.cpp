@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "checks.hpp"
+#include "coachsim/scenario/input_file.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 #include "tree_loader.hpp"
@@ -99,19 +100,7 @@ namespace detail {
 const std::vector<std::string>& top_level_keys() { return kTopLevelKeys; }
 
 bool read_file(const std::string& path, std::string& text, std::string& error) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  int code = file ? 0 : errno;
-  if (file) {
-    errno = 0;
-    char buffer[65536];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, n);
-    if (std::ferror(file.get())) code = errno != 0 ? errno : EIO;
-  }
-  if (code == 0) return true;
-  error = "cannot read scenario file '" + path + "': " + std::strerror(code);
-  return false;
+  return read_input_file(path, "scenario file", kMaxScenarioBytes, text, error);
 }
 
 LoadResult load_tree(const YAML::Node& root, const std::string& name, const std::string& base_dir,

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "coachsim/scenario/csv.hpp"
+#include "coachsim/scenario/input_file.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
@@ -110,6 +111,12 @@ void read_row(RowReader& row, const std::vector<std::string>& fields,
 void parse_schools_csv(const std::string& text, const std::string& file, const std::string& field,
                        std::vector<SchoolRecord>& out, FieldIndex& index,
                        std::vector<LoadError>& errors) {
+  if (const auto bad = find_invalid_utf8(text)) {
+    errors.push_back(
+        LoadError{file, bad->line, bad->column, field, invalid_utf8_message(text, *bad)});
+    index.fail(field);
+    return;
+  }
   std::istringstream in(text);
   std::string line;
   int line_number = 0;
@@ -198,24 +205,14 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
 void load_schools_csv(const std::string& path, const std::string& field, const Location& named_at,
                       std::vector<SchoolRecord>& out, FieldIndex& index,
                       std::vector<LoadError>& errors) {
-  errno = 0;
-  std::ifstream in;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    errno = EISDIR;
-  } else {
-    in.open(path, std::ios::binary);
-  }
-  if (!in.is_open()) {
-    const int error = errno != 0 ? errno : ENOENT;
-    errors.push_back(LoadError{named_at.file, named_at.line, named_at.column, field,
-                               "cannot read schools CSV '" + path + "': " + std::strerror(error)});
+  std::string text;
+  std::string error;
+  if (!read_input_file(path, "schools CSV", kMaxSchoolsCsvBytes, text, error)) {
+    errors.push_back(LoadError{named_at.file, named_at.line, named_at.column, field, error});
     index.fail(field);
     return;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  parse_schools_csv(text.str(), path, field, out, index, errors);
+  parse_schools_csv(text, path, field, out, index, errors);
 }
 
 }  // namespace coachsim::scenario::detail

@@ -113,7 +113,12 @@ bool money_unit(const std::string& unit) {
 std::string format_value(double value, const std::string& suffix, bool integer) {
   const std::string unit = trim(suffix);
   std::string number;
-  if (money_unit(unit)) {
+  // A value beyond int64 céntimos (an uncertainty bound of 10^20 PEN) is written as a plain
+  // number, which the loader then refuses against the field's limit: an error at the bound,
+  // not an exception.
+  if (!(std::abs(value) < 1e16)) {
+    number = format_number(value);
+  } else if (money_unit(unit)) {
     number = units::format_centimos(units::round_half_away(value * 100.0));
   } else if (integer && (unit.empty() || unit == "day" || unit == "days" || unit == "d")) {
     // Counts and day counts written as integers stay whole (the loader requires whole days for

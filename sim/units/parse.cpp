@@ -1,8 +1,12 @@
 // Parsing quantities written as text: see include/coachsim/units/parse.hpp.
 #include "coachsim/units/parse.hpp"
 
+#include "coachsim/units/checked.hpp"
+
 #include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
@@ -263,6 +267,31 @@ std::string rate_list(std::string_view currency) {
          "/participant-day'";
 }
 
+// The largest value one input of a kind may hold (README "Limits"): far beyond any programme
+// (a century of days, a thousand times the Andes' widest crossing) and small enough that the
+// run's products of them with counts stay exact in doubles and fit its integer clocks.
+double largest(Kind kind) {
+  switch (kind) {
+    case Kind::kDays:
+    case Kind::kHours:
+      return 36500;
+    case Kind::kMonths:
+      return 1200;
+    case Kind::kKm:
+      return 1e6;
+    case Kind::kKmPerHour:
+      return 1e4;
+    default:
+      return 1e12;
+  }
+}
+
+std::string format_limit(double limit) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f", limit);
+  return text;
+}
+
 // --- parsing ---------------------------------------------------------------------------------
 
 struct Failure {
@@ -480,7 +509,15 @@ Internal parse_internal(std::string_view raw, std::string_view currency) {
     if (!amount) {
       return number_failure("amount too large in " + quoted(text));
     }
+    if (*amount > kMaxAmountCentimos || *amount < -kMaxAmountCentimos) {
+      return number_failure("amount too large in " + quoted(text) +
+                            " (the limit is 1000000000000 " + std::string(currency) +
+                            ", README \"Limits\")");
+    }
     parsed.centimos = *amount;
+  } else if (const double limit = largest(*kind); std::abs(parsed.value) > limit) {
+    return number_failure("number too large in " + quoted(text) + " (the limit for " + noun(*kind) +
+                          " is " + format_limit(limit) + ", README \"Limits\")");
   }
   return parsed;
 }

@@ -1,6 +1,8 @@
 // Rounding rules for coachsim: see include/coachsim/units/rounding.hpp.
 #include "coachsim/units/rounding.hpp"
 
+#include "coachsim/units/checked.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -24,7 +26,7 @@ constexpr double kTwoPow63 = 9223372036854775808.0;
 std::int64_t narrow_or_throw(Int128 value, const char* what) {
   if (value > std::numeric_limits<std::int64_t>::max() ||
       value < std::numeric_limits<std::int64_t>::min()) {
-    throw std::overflow_error(std::string(what) + ": result does not fit in 64-bit céntimos");
+    throw TooLarge(std::string(what) + ": result does not fit in 64-bit céntimos");
   }
   return static_cast<std::int64_t>(value);
 }
@@ -53,7 +55,9 @@ std::int64_t round_half_away(double value) {
     throw std::domain_error("round_half_away: value is not a finite number");
   }
   if (!(value >= -kTwoPow63 && value < kTwoPow63)) {
-    throw std::overflow_error("round_half_away: value does not fit in 64-bit céntimos");
+    throw TooLarge(
+        "an amount the run computes (a rate times a quantity, or a share of an amount) does "
+        "not fit in 64-bit céntimos");
   }
   // trunc() and the subtraction are exact for every double, so `fraction` is the exact
   // fractional part; doubles of magnitude >= 2^52 are integers and have fraction 0.
@@ -110,6 +114,12 @@ Money prorate_month(MoneyPerMonth fee, int active_days, int days_in_month) {
   const Int128 numerator = static_cast<Int128>(fee.value()) * active_days;
   return centimos(
       narrow_or_throw(divide_half_away_wide(numerator, days_in_month), "prorate_month"));
+}
+
+void throw_too_large(const std::string& what) {
+  throw TooLarge(what +
+                 "; an amount, rate or count in the scenario is too large (see README "
+                 "\"Limits\")");
 }
 
 }  // namespace coachsim::units

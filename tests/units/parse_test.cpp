@@ -133,9 +133,22 @@ TEST(ParseQuantity, MoneyIsExactCentimos) {
   // 0.29 * 100 is 28.999999999999996 in binary; the text gives exactly 29 céntimos.
   EXPECT_EQ(ok("0.29 PEN").centimos, 29);
   EXPECT_EQ(ok("1.13 PEN/km").centimos, 113);
-  // The largest amount that fits.
-  EXPECT_EQ(ok("92233720368547758.07 PEN").centimos, std::numeric_limits<std::int64_t>::max());
-  EXPECT_EQ(ok("-92233720368547758.07 PEN").centimos, -std::numeric_limits<std::int64_t>::max());
+  // The largest amount one input may hold (README "Limits"): 10^12 in the currency.
+  EXPECT_EQ(ok("1000000000000 PEN").centimos, 100'000'000'000'000);
+  EXPECT_EQ(ok("-1000000000000.00 PEN/day").centimos, -100'000'000'000'000);
+}
+
+TEST(ParseQuantity, AmountsAndQuantitiesBeyondTheLimitsAreRefused) {
+  // One céntimo above the limit, and int64's largest céntimos, are both refused by name.
+  EXPECT_THAT(error("1000000000000.01 PEN"),
+              HasSubstr("amount too large in '1000000000000.01 PEN' (the limit is 1000000000000 "
+                        "PEN, README \"Limits\")"));
+  EXPECT_THAT(error("92233720368547758.07 PEN/month"), HasSubstr("amount too large"));
+  // Workshop days of 2^32 once overflowed the run's clock; a century of days is the limit.
+  EXPECT_EQ(ok("36500 days").value, 36500);
+  EXPECT_THAT(error("4294967296 days"),
+              HasSubstr("(the limit for a number of days is 36500, README \"Limits\")"));
+  EXPECT_THAT(error("1000001 km"), HasSubstr("the limit for a distance in km is 1000000"));
 }
 
 TEST(ParseQuantity, NonMoneyKindsHaveNoCentimos) {

@@ -52,6 +52,7 @@ class Ledger {
   std::int32_t cached_date_ = INT32_MIN;
   unsigned cached_month_ = 1;
   std::int64_t grand_total_ = 0;
+  std::uint64_t magnitude_ = 0;  // sum of |amount|: bounds every total (checked in post)
   std::uint64_t count_ = 0;
   std::vector<Entry> entries_;
 };
