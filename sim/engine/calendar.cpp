@@ -63,8 +63,8 @@ Calendar::Calendar(const CalendarSpec& spec) : first_(spec.first), last_(spec.la
   rain_bits_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const Date d = date(static_cast<std::int64_t>(i));
-    flags_[i] = (weekend_mask & (1u << std::chrono::weekday{d}.c_encoding())) == 0 ? kWorking
-                                                                                   : kWeekend;
+    flags_[i] =
+        (weekend_mask & (1u << std::chrono::weekday{d}.c_encoding())) == 0 ? kWorking : kWeekend;
     if (zone_count_ > 0) {
       const year_month_day ymd{d};
       const unsigned key =

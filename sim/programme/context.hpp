@@ -107,8 +107,8 @@ bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int
 
 // Days of per diem of an overnight trip that leaves on `depart`, is back on `back` and spends
 // `site_days` on site, counted by `basis` (scenario costs.per_diem_basis).
-int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
-                  Date back, int site_days);
+int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
+                  int site_days);
 
 std::vector<YearPlan> plan_years(const scenario::Scenario& s, const engine::Calendar& cal);
 

@@ -3,8 +3,9 @@
 // A place within `coach.max_daily_commute` (one way) is visited from base every day; a farther
 // one means an overnight trip: `ceil(hours / travel_hours_per_day)` travel days each way, and
 // per diem for its days as costs.per_diem_basis counts them (by default every day of the
-// commission, departure to return, as D.S. 007-2013-EF grants viáticos). In the rainy season of the region's geography travel
-// time is multiplied by `rainy_travel_factor`, which can turn a commute into an overnight trip.
+// commission, departure to return, as D.S. 007-2013-EF grants viáticos). In the rainy season of the
+// region's geography travel time is multiplied by `rainy_travel_factor`, which can turn a commute
+// into an overnight trip.
 #include <algorithm>
 #include <cmath>
 
@@ -83,8 +84,8 @@ bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int
   }
 }
 
-int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
-                  Date back, int site_days) {
+int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
+                  int site_days) {
   switch (basis) {
     case scenario::PerDiemBasis::kPerDayOfCommission:
       return static_cast<int>((back - depart).count()) + 1;

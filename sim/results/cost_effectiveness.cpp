@@ -25,12 +25,10 @@ double cohort_cost(const Row& row, std::size_t c, const scenario::Scenario& s) {
   const int entry_year = s.years[c].year;
   const auto rate = scenario::exchange_rate(*s.prices, entry_year);
   if (!rate || *rate <= 0) return 0.0;
-  const double usd_cents = static_cast<double>(row.cost_total) *
-                           scenario::price_index(*s.prices, entry_year) / *rate;
-  const double share =
-      static_cast<double>(t.cohort_teachers[k]) / static_cast<double>(teachers);
-  const double discount =
-      std::pow(1.0 + s.outcomes->discount_rate, s.years[y].year - entry_year);
+  const double usd_cents =
+      static_cast<double>(row.cost_total) * scenario::price_index(*s.prices, entry_year) / *rate;
+  const double share = static_cast<double>(t.cohort_teachers[k]) / static_cast<double>(teachers);
+  const double discount = std::pow(1.0 + s.outcomes->discount_rate, s.years[y].year - entry_year);
   return usd_cents * share / discount;
 }
 

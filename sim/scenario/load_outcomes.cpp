@@ -112,9 +112,9 @@ void load_weights(Reader& reader, MapReader& m, DoseWeights& w) {
       if (auto p = parse_percent(*v)) {
         to = *p;
       } else {
-        reader.fail(*n, path,
-                    "expected a share of the effect as a percentage (e.g. '10%'), got " +
-                        in_quotes(*v));
+        reader.fail(
+            *n, path,
+            "expected a share of the effect as a percentage (e.g. '10%'), got " + in_quotes(*v));
       }
     }
   };
@@ -191,9 +191,9 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
       if (auto p = parse_percent(*v)) {
         o.discount_rate = *p;
       } else {
-        reader.fail(*n, "outcomes.discount_rate",
-                    "expected a yearly discount rate as a percentage (e.g. '10%'), got " +
-                        in_quotes(*v));
+        reader.fail(
+            *n, "outcomes.discount_rate",
+            "expected a yearly discount rate as a percentage (e.g. '10%'), got " + in_quotes(*v));
       }
     }
   }

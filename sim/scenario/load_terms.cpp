@@ -87,11 +87,12 @@ void load_staff_role(Reader& reader, const YAML::Node& node, const std::string& 
 void load_costs(Reader& reader, MapReader& top, UnitCosts& out) {
   auto node = top.get("costs", Need::kRequired, "a map of unit costs");
   if (!node) return;
-  MapReader m(reader, *node, "costs",
-              {"per_diem", "per_diem_basis", "teacher_workshop", "teacher_workshop_travel", "coach_workshop",
-               "coach_workshop_travel", "gia_per_participant", "rtc_per_participant",
-               "materials_per_teacher", "materials_per_coach", "overhead_rate"},
-              "unit costs");
+  MapReader m(
+      reader, *node, "costs",
+      {"per_diem", "per_diem_basis", "teacher_workshop", "teacher_workshop_travel",
+       "coach_workshop", "coach_workshop_travel", "gia_per_participant", "rtc_per_participant",
+       "materials_per_teacher", "materials_per_coach", "overhead_rate"},
+      "unit costs");
   if (auto q = m.quantity("per_diem", Kind::kMoneyPerDay, Need::kRequired)) {
     out.per_diem = units::per_day(q->centimos);
   }

@@ -82,8 +82,8 @@ void check_outcomes(Checker& c) {
                 "expected a share from 0% to 100%, got " + format_number(v * 100.0) + "%");
     const double sum = w.visits + w.gia + w.workshops;
     if (std::abs(sum - 1.0) > 1e-9)
-      c.error("outcomes.dose_weights", "expected shares adding up to 100%, got " +
-                                           format_number(sum * 100.0) + "%");
+      c.error("outcomes.dose_weights",
+              "expected shares adding up to 100%, got " + format_number(sum * 100.0) + "%");
   }
   for (std::size_t i = 0; i < o.evidence_school_types.size(); ++i) {
     const std::string& id = o.evidence_school_types[i];

@@ -13,8 +13,8 @@ namespace coachsim {
 namespace {
 
 TEST(IntentionToTreat, OneYearOfApmReproducesThePublishedEffect) {
-  const scenario::LoadResult r = scenario::load_scenario_file(
-      std::string(COACHSIM_SOURCE_DIR) + "/scenarios/apm-multigrade.yaml");
+  const scenario::LoadResult r = scenario::load_scenario_file(std::string(COACHSIM_SOURCE_DIR) +
+                                                              "/scenarios/apm-multigrade.yaml");
   ASSERT_TRUE(r.errors.empty());
   ASSERT_TRUE(r.scenario.outcomes.has_value());
   const auto sim = results::simulate(r.scenario, false);

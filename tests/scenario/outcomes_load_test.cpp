@@ -146,8 +146,7 @@ TEST(OutcomesLoad, TheStudysProtocolWeightsAndEvidenceMustBeDeclared) {
       "outcomes:\n"
       "  student_learning_sd: [0.1, 0.1, 0.1]\n"
       "  teacher_practice_sd: [0.1, 0.1, 0.1]\n");
-  EXPECT_NE(testing::error_for(r.errors, "outcomes.reference_protocol"), nullptr)
-      << dump(r.errors);
+  EXPECT_NE(testing::error_for(r.errors, "outcomes.reference_protocol"), nullptr) << dump(r.errors);
   EXPECT_NE(testing::error_for(r.errors, "outcomes.dose_weights"), nullptr) << dump(r.errors);
   EXPECT_NE(testing::error_for(r.errors, "outcomes.evidence"), nullptr) << dump(r.errors);
 }

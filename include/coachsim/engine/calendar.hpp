@@ -62,10 +62,10 @@ class Calendar {
   // REQUIRES: contains(d). (A day outside the calendar answers false, for every zone.)
   bool is_working_day(Date d) const;              // not a weekend day, not a holiday
   bool is_school_day(Date d) const;               // a working day inside a school term
+  bool is_rainy(Date d, std::size_t zone) const;  // false for zone >= zones()
   // Neither a weekend day nor a school day: a holiday, or a weekday of a school break (or before
   // or after the school terms). A day outside the calendar answers true.
   bool is_break_day(Date d) const;
-  bool is_rainy(Date d, std::size_t zone) const;  // false for zone >= zones()
 
   // The first working (school) day on or after `d`, or last()+1 day when there is none.
   // A `d` before first() searches from first().
