@@ -21,7 +21,7 @@ const std::string kDeclared =
     "  reference_protocol: {study: \"Castro et al. 2025\", visits: 2, gia: 1, "
     "teacher_workshop_days: 2}\n"
     "  dose_weights: {visits: \"80%\", gia: \"10%\", workshops: \"10%\"}\n"
-    "  evidence: {school_types: [t], elsewhere: zero}\n";
+    "  evidence: {school_types: [eib], elsewhere: zero}\n";
 const std::string kOutcomes =
     "outcomes:\n"
     "  dose_response: threshold\n"
@@ -136,7 +136,7 @@ TEST(OutcomesLoad, ReferenceProtocolWeightsAndEvidenceAreRead) {
   EXPECT_DOUBLE_EQ(o.weights.gia, 0.1);
   EXPECT_DOUBLE_EQ(o.weights.workshops, 0.1);
   ASSERT_EQ(o.evidence_school_types.size(), 1u);
-  EXPECT_EQ(o.evidence_school_types[0], "t");
+  EXPECT_EQ(o.evidence_school_types[0], "eib");
   EXPECT_EQ(o.outside, OutsideEvidence::kZero);
   EXPECT_DOUBLE_EQ(o.discount_rate, 0.1);
 }
