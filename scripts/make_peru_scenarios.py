@@ -1053,6 +1053,7 @@ def price_lines(uc):
         L.append(f"  - {{id: {role}, monthly_salary: {q(format(sal, '.2f') + ' PEN/month')}}}")
     L += ["", "costs:",
           f"  per_diem: {q(format(uc['per_diem'], '.2f') + ' PEN/day')}",
+          "  per_diem_basis: working_day_away   # the basis the regional fees were calibrated with (D.S. 007-2013-EF reads per day of commission; see README)",
           f"  teacher_workshop: {q(format(uc['teacher_workshop'], '.2f') + ' PEN/participant-day')}"]
     L += [f"  teacher_workshop_travel: {q(format(uc['teacher_workshop_travel'], '.2f') + ' PEN/participant')}",
           f"  coach_workshop: {q(format(uc['coach_workshop'], '.2f') + ' PEN/participant-day')}",

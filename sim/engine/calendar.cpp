@@ -63,7 +63,8 @@ Calendar::Calendar(const CalendarSpec& spec) : first_(spec.first), last_(spec.la
   rain_bits_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const Date d = date(static_cast<std::int64_t>(i));
-    if ((weekend_mask & (1u << std::chrono::weekday{d}.c_encoding())) == 0) flags_[i] = kWorking;
+    flags_[i] =
+        (weekend_mask & (1u << std::chrono::weekday{d}.c_encoding())) == 0 ? kWorking : kWeekend;
     if (zone_count_ > 0) {
       const year_month_day ymd{d};
       const unsigned key =
@@ -121,6 +122,10 @@ bool Calendar::clip(Date from, Date to, std::int64_t& lo, std::int64_t& hi) cons
 bool Calendar::is_working_day(Date d) const { return contains(d) && (flags(d) & kWorking) != 0; }
 
 bool Calendar::is_school_day(Date d) const { return contains(d) && (flags(d) & kSchool) != 0; }
+
+bool Calendar::is_break_day(Date d) const {
+  return !contains(d) || (flags(d) & (kWeekend | kSchool)) == 0;
+}
 
 bool Calendar::is_rainy(Date d, std::size_t zone) const {
   if (!contains(d) || zone >= zone_count_) return false;

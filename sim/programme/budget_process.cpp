@@ -42,10 +42,8 @@ bool CoachProcess::budget_admits_trip(std::uint32_t coach, const Trip& trip,
   // As in finish_trip: travel and per diem belong to the trip's class, session fees to GIA/RTC.
   const double km = 2.0 * item.distance_km * (travel.overnight ? 1 : site_days);
   cost[idx(gate)] += units::apply_rate(geo.fare, units::km(km)).value();
-  if (travel.overnight) {
-    const int away = site_days + 2 * travel.days_each_way;
-    cost[idx(gate)] += units::apply_rate(costs.per_diem, units::days(away)).value();
-  }
+  if (travel.overnight)  // the days the trip will post: counted once it was fitted
+    cost[idx(gate)] += units::apply_rate(costs.per_diem, units::days(travel.per_diem_days)).value();
   const int participants = trip.cluster ? c.teachers : item.teachers;
   cost[idx(BudgetClass::kGiaRtc)] +=
       units::apply_rate(costs.gia_per_participant,
@@ -147,10 +145,8 @@ bool SupervisorProcess::budget_admits_visit(std::uint32_t s, const Visit& v,
   const double km = 2.0 * coach_distance_km_[v.coach] * (travel.overnight ? 1 : site_days);
   std::int64_t& c = cost[idx(BudgetClass::kSupervisorVisits)];
   c = units::apply_rate(geo.fare, units::km(km)).value();
-  if (travel.overnight) {
-    const int away = site_days + 2 * travel.days_each_way;
-    c += units::apply_rate(ctx_.scenario.costs.per_diem, units::days(away)).value();
-  }
+  if (travel.overnight)  // the days the visit will post: counted once it was fitted
+    c += units::apply_rate(ctx_.scenario.costs.per_diem, units::days(travel.per_diem_days)).value();
   return !t.suspended(year_, s, true) &&
          t.admit(year_, sup.region, BudgetClass::kSupervisorVisits, cost, last);
 }

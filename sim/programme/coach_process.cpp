@@ -50,6 +50,15 @@ CoachProcess::CoachProcess(Context& ctx)
     items += static_cast<std::uint32_t>(ctx.population.coaches[k].caseload.size());
   }
   visits_by_item_.assign(items, 0);
+  gia_by_item_.assign(items, 0);
+  workshop_days_by_coach_.assign(ctx.population.coaches.size(), 0);
+  evidence_covers_.assign(ctx.scenario.school_types.size(), true);
+  if (ctx.scenario.outcomes && !ctx.scenario.outcomes->evidence_school_types.empty())
+    for (std::size_t k = 0; k < evidence_covers_.size(); ++k)
+      evidence_covers_[k] = std::find(ctx.scenario.outcomes->evidence_school_types.begin(),
+                                      ctx.scenario.outcomes->evidence_school_types.end(),
+                                      ctx.scenario.school_types[k].id) !=
+                            ctx.scenario.outcomes->evidence_school_types.end();
   if (ctx.scenario.teacher_turnover.enabled) joined_.assign(ctx.population.teacher_count, 0);
   for (std::size_t k = 0; k < rounds_.size(); ++k) {
     const scenario::SchoolTypeProtocol& type = ctx.scenario.school_types[k];
@@ -249,16 +258,27 @@ void CoachProcess::next(std::uint32_t coach) {
     const Trip trip = current_trip(st);
     const CaseloadItem& item = st.caseload[trip.item];
     const scenario::SchoolTypeProtocol& type = ctx_.scenario.school_types[st.type];
-    const Date start =
-        cal.next_working_day(std::max(st.free_from, plan.round_starts[st.type][trip.round]));
-    const TravelPlan travel =
-        plan_travel(ctx_, item.travel_hours, ctx_.population.regions[st.region].geography,
-                    std::min(start, plan.contract_end));
     const int site = (trip.cluster ? 0 : item.teachers * type.visit_days[trip.round]) +
                      trip.gia * session_days(type.gia, ctx_.scenario.coach) +
                      trip.rtc * session_days(type.rtc, ctx_.scenario.coach);
+    Date start =
+        cal.next_working_day(std::max(st.free_from, plan.round_starts[st.type][trip.round]));
+    TravelPlan travel;
     Date last = start, after = start;
-    const bool fits = fit_trip(cal, plan, start, travel.days_each_way, site, last, after);
+    bool fits = false;
+    // The travel plan is that of the departure day (rainy season); a departure moved past a
+    // break is planned again (twice is enough: a later start only leaves the rains behind).
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      travel = plan_travel(ctx_, item.travel_hours, ctx_.population.regions[st.region].geography,
+                           std::min(start, plan.contract_end));
+      Date depart = start;
+      fits = fit_trip(cal, plan, start, travel.days_each_way, site, depart, last, after);
+      if (!fits || depart == start) break;
+      start = depart;
+    }
+    if (fits && travel.overnight)
+      travel.per_diem_days =
+          per_diem_days(cal, ctx_.scenario.costs.per_diem_basis, start, last, site);
     if (cm != nullptr && (!fits || last >= cm->start)) {
       // The workshop comes first; the trip is tried again after it.
       if (!attend(coach, *cm)) continue;
@@ -289,6 +309,7 @@ void CoachProcess::next(std::uint32_t coach) {
     st.overnight = travel.overnight;
     st.days_each_way = static_cast<std::int16_t>(travel.days_each_way);
     st.rain_extra_days = static_cast<std::int16_t>(travel.rain_extra_days);
+    st.per_diem_days = static_cast<std::int16_t>(travel.per_diem_days);
     st.site_days = site;
     st.free_from = after;
     ctx_.sim.schedule_at(ctx_.at(last, kEvening), target_, kTripEnd, coach);
@@ -330,7 +351,7 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
   e.amount = units::apply_rate(geo.fare, units::km(km)).value();
   if (e.amount != 0) ctx_.post(e);
   if (st.overnight) {
-    const int away = st.site_days + 2 * st.days_each_way;
+    const int away = st.per_diem_days;  // costs.per_diem_basis, counted when it was fitted
     e.category = Category::kPerDiem;
     e.unit = QuantityUnit::kDays;
     e.quantity = away;
@@ -365,6 +386,14 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
   post_sessions(trip.gia, Activity::kGia, costs.gia_per_participant);
   post_sessions(trip.rtc, Activity::kRtc, costs.rtc_per_participant);
   t.gia_done += static_cast<std::int64_t>(participants) * trip.gia;
+  if (trip.gia > 0) {  // a cluster session reaches every item of the caseload
+    const std::uint32_t from = trip.cluster ? 0 : trip.item;
+    const std::uint32_t to = trip.cluster ? st.items : trip.item + 1;
+    for (std::uint32_t i = from; i < to; ++i) {
+      std::uint8_t& g = gia_by_item_[st.first_item + i];
+      g = static_cast<std::uint8_t>(std::min(255, g + trip.gia));
+    }
+  }
   t.rtc_done += static_cast<std::int64_t>(participants) * trip.rtc;
   if (ctx_.treasury != nullptr) ctx_.treasury->after_trip(year_, st.region, newly_reached);
   next(coach);
@@ -397,6 +426,8 @@ void CoachProcess::finish_commitment(std::uint32_t coach) {
     t.coach_workshop_days_done += cm.days;
   } else {
     t.teacher_workshop_days_done += static_cast<std::int64_t>(st.teachers) * cm.days;
+    workshop_days_by_coach_[coach] = static_cast<std::uint16_t>(
+        std::min(65535, workshop_days_by_coach_[coach] + static_cast<int>(cm.days)));
   }
   next(coach);
 }
@@ -495,6 +526,12 @@ void CoachProcess::end_year(std::size_t year) {
       const School& school = ctx_.population.schools[item.school];
       int years = years_coached(year, school.first_year);
       std::uint8_t& v = visits_by_item_[first_item_[k] + i];
+      std::uint8_t& gia = gia_by_item_[first_item_[k] + i];
+      DoseReceived dose;
+      dose.visits = v;
+      dose.gia = gia;
+      dose.workshop_days = workshop_days_by_coach_[k];
+      dose.protocol_visits = static_cast<int>(rounds);
       for (std::uint32_t j = 0; j < item.teachers; ++j) {
         if (turnover) {
           const std::uint32_t teacher = school.first_teacher + item.first_teacher + j;
@@ -502,12 +539,16 @@ void CoachProcess::end_year(std::size_t year) {
         }
         t.teachers_reached += v > 0;
         t.teachers_full_protocol += v >= rounds;
-        record_dose(t, years, v, static_cast<int>(rounds),
-                    students_of_teacher(school.students, school.teachers, item.first_teacher + j),
-                    outcomes);
+        const std::int64_t students =
+            students_of_teacher(school.students, school.teachers, item.first_teacher + j);
+        // The post belongs to its school's entry cohort whoever holds it: the cohort pays for it.
+        record_cohort(t, year, school.first_year, students,
+                      record_dose(t, years, dose, students, outcomes, evidence_covers_[c.type]));
       }
       v = 0;
+      gia = 0;
     }
+    workshop_days_by_coach_[k] = 0;
   }
 }
 

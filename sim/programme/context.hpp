@@ -85,6 +85,7 @@ struct TravelPlan {
   bool overnight = false;      // beyond the daily commute: stay, with per diem
   int days_each_way = 0;       // travel days out and back (0 when commuting)
   int rain_extra_days = 0;     // travel days added by the rainy season, both ways
+  int per_diem_days = 0;       // set once the trip is fitted: per_diem_days() when overnight
 };
 TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone, Date start);
 
@@ -97,10 +98,17 @@ bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit,
                       Date& next);
 
 // A trip from `start`: travel days out, `site_days` school days on site, travel days back,
-// all before the contract ends (site days before the last school day). Sets the trip's last
+// all before the contract ends (site days before the last school day). An outbound leg is not
+// split by, nor started before, a holiday or school break that comes before the first session:
+// the departure moves to the first school day after it. Sets the departure day, the trip's last
 // day and the first day after it; false when it does not fit in the year.
 bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
-              int site_days, Date& last, Date& after);
+              int site_days, Date& depart, Date& last, Date& after);
+
+// Days of per diem of an overnight trip that leaves on `depart`, is back on `back` and spends
+// `site_days` on site, counted by `basis` (scenario costs.per_diem_basis).
+int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
+                  int site_days);
 
 std::vector<YearPlan> plan_years(const scenario::Scenario& s, const engine::Calendar& cal);
 

@@ -52,7 +52,7 @@ class CoachProcess final : public engine::EventHandler {
     // Where next_trip is in the sequence: its visit round and its place in the round (an item,
     // or items for the round's cluster trip), so no division finds it (README "Performance").
     std::uint16_t round = 0, slot = 0;
-    std::int16_t days_each_way = 0, rain_extra_days = 0;
+    std::int16_t days_each_way = 0, rain_extra_days = 0, per_diem_days = 0;
     bool overnight = false;
   };
   static_assert(sizeof(State) == 64);
@@ -100,6 +100,12 @@ class CoachProcess final : public engine::EventHandler {
   // by State::first_item + item: a few hundred kilobytes at ten times the national scale, so
   // unlike a count per teacher it stays in cache.
   std::vector<std::uint8_t> visits_by_item_;
+  // The rest of the dose this year: GIA sessions per caseload item (as visits_by_item_) and
+  // teacher-workshop days per coach (all its teachers attend); whether the outcomes' evidence
+  // covers each school type.
+  std::vector<std::uint8_t> gia_by_item_;
+  std::vector<std::uint16_t> workshop_days_by_coach_;
+  std::vector<bool> evidence_covers_;
   std::vector<std::uint32_t> first_item_;
   // Teacher turnover (scenario teacher_turnover): per teacher post, 1 + the year index in which
   // its current teacher joined as a newcomer, 0 for the teacher the school entered with.

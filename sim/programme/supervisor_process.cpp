@@ -76,13 +76,24 @@ void SupervisorProcess::next(std::uint32_t s) {
   const Supervisor& sup = ctx_.population.supervisors[s];
   const YearPlan& plan = ctx_.years[year_];
   const Visit& v = st.visits[st.next_visit];
-  const Date start = ctx_.calendar.next_working_day(std::max(st.free_from, v.target));
-  const TravelPlan travel =
-      plan_travel(ctx_, coach_travel_hours_[v.coach], ctx_.population.regions[sup.region].geography,
-                  std::min(start, plan.contract_end));
+  Date start = ctx_.calendar.next_working_day(std::max(st.free_from, v.target));
   const auto site = static_cast<int>(ctx_.scenario.supervision.days_per_visit.value() + 0.5);
+  TravelPlan travel;
   Date last = start, after = start;
-  const bool fits = fit_trip(ctx_.calendar, plan, start, travel.days_each_way, site, last, after);
+  bool fits = false;
+  // As for a coach's trip: planned on its departure day, again if a break moved the departure.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    travel = plan_travel(ctx_, coach_travel_hours_[v.coach],
+                         ctx_.population.regions[sup.region].geography,
+                         std::min(start, plan.contract_end));
+    Date depart = start;
+    fits = fit_trip(ctx_.calendar, plan, start, travel.days_each_way, site, depart, last, after);
+    if (!fits || depart == start) break;
+    start = depart;
+  }
+  if (fits && travel.overnight)
+    travel.per_diem_days =
+        per_diem_days(ctx_.calendar, ctx_.scenario.costs.per_diem_basis, start, last, site);
   if (!fits) {
     for (; st.next_visit < st.visits.size(); ++st.next_visit) {
       const Coach& coach = ctx_.population.coaches[st.visits[st.next_visit].coach];
@@ -163,7 +174,7 @@ void SupervisorProcess::finish_visit(std::uint32_t s) {
   e.amount = units::apply_rate(geo.fare, units::km(km)).value();
   if (e.amount != 0) ctx_.post(e);
   if (st.travel.overnight) {
-    const int away = site + 2 * st.travel.days_each_way;
+    const int away = st.travel.per_diem_days;  // costs.per_diem_basis, counted when fitted
     e.unit = QuantityUnit::kDays;
     e.quantity = away;
     e.rate = ctx_.scenario.costs.per_diem.value();

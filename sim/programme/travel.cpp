@@ -2,8 +2,10 @@
 //
 // A place within `coach.max_daily_commute` (one way) is visited from base every day; a farther
 // one means an overnight trip: `ceil(hours / travel_hours_per_day)` travel days each way, and
-// per diem for every working day away. In the rainy season of the region's geography travel
-// time is multiplied by `rainy_travel_factor`, which can turn a commute into an overnight trip.
+// per diem for its days as costs.per_diem_basis counts them (by default every day of the
+// commission, departure to return, as D.S. 007-2013-EF grants viáticos). In the rainy season of the
+// region's geography travel time is multiplied by `rainy_travel_factor`, which can turn a commute
+// into an overnight trip.
 #include <algorithm>
 #include <cmath>
 
@@ -59,12 +61,40 @@ bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit,
 }
 
 bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
-              int site_days, Date& last, Date& after) {
-  after = start;
-  return start <= plan.contract_end &&
-         take_working_days(cal, after, travel_days, plan.contract_end, last, after) &&
-         take_school_days(cal, after, site_days, plan.last_school_day, last, after) &&
-         take_working_days(cal, after, travel_days, plan.contract_end, last, after);
+              int site_days, Date& depart, Date& last, Date& after) {
+  depart = start;
+  for (;;) {
+    after = depart;
+    if (depart > plan.contract_end ||
+        !take_working_days(cal, after, travel_days, plan.contract_end, last, after))
+      return false;
+    // An outbound leg runs straight into the sessions: a holiday or a school-break weekday
+    // between departure and the first session means leaving after it instead (a coach does not
+    // set off on 28 July for sessions on 9 August, nor split a leg around Easter).
+    const Date first_session = site_days > 0 ? cal.next_school_day(after) : after;
+    Date gap = depart;
+    if (travel_days > 0)
+      while (gap < first_session && !cal.is_break_day(gap)) gap += std::chrono::days(1);
+    if (travel_days > 0 && gap < first_session) {
+      depart = cal.next_school_day(gap);
+      continue;
+    }
+    return take_school_days(cal, after, site_days, plan.last_school_day, last, after) &&
+           take_working_days(cal, after, travel_days, plan.contract_end, last, after);
+  }
+}
+
+int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
+                  int site_days) {
+  switch (basis) {
+    case scenario::PerDiemBasis::kPerDayOfCommission:
+      return static_cast<int>((back - depart).count()) + 1;
+    case scenario::PerDiemBasis::kWorkingDayAway:
+      return cal.working_days(depart, back);
+    case scenario::PerDiemBasis::kSessionDay:
+      return site_days;
+  }
+  return 0;
 }
 
 }  // namespace coachsim::programme

@@ -64,6 +64,19 @@ std::string outcomes_summary(const RunReport& report) {
         "  student/teacher SD: mean effect over coached teachers' students / coached teachers,"
         " scaled by the dose each received (outcomes: in the scenario; projections from the "
         "cited studies, not measured)\n";
+  if (res.has_outcomes && res.has_prices) {
+    out +=
+        "  SD/US$100: the gain level reached (effects are levels after 1, 2, 3 years) over the"
+        " cost per student of every year that produced it, US$ of the entry year, discounted at " +
+        fmt("%.1f%%", report.scenario.outcomes->discount_rate * 100.0) + " a year\n";
+    for (const results::CohortEffect& c : res.cohorts)
+      out += "  cohort " + std::to_string(c.entry_year) + "-" + std::to_string(c.end_year) +
+             ": gain " + fmt("%.4f", c.mean_gain_sd()) + " SD / US$" +
+             fmt("%.2f", c.cost_per_student_usd()) +
+             " per student = " + fmt("%.4f", c.sd_per_usd100()) + " SD per US$100\n";
+    if (res.cohorts.size() > 1)
+      out += "  all cohorts: " + fmt("%.4f", res.sd_per_usd100_all) + " SD per US$100\n";
+  }
   return out;
 }
 

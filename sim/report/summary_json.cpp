@@ -63,7 +63,10 @@ ordered_json row_json(const results::Row& r, const results::Results& results) {
         {"student_learning_sd", o.student_learning_sd},
         {"teacher_practice_sd", o.teacher_practice_sd},
         {"cost_per_full_protocol_teacher", money(o.cost_per_full_protocol_teacher)}};
-    if (results.has_prices) out["sd_per_usd100"] = o.sd_per_usd100;
+    if (results.has_prices) {
+      out["sd_per_usd100"] = o.sd_per_usd100;
+      out["cost_to_date_usd"] = o.cost_to_date_usd / 100.0;  // the cost behind sd_per_usd100
+    }
     j["outcomes"] = out;
   }
   return j;
@@ -84,6 +87,23 @@ std::string summary_json(const RunReport& report) {
   j["national"] = ordered_json::array();
   for (const results::Row& r : report.results.national)
     j["national"].push_back(row_json(r, report.results));
+  if (report.results.has_outcomes && report.results.has_prices) {
+    // Cost-effectiveness per entry cohort: the gain at the end of its coaching over the cost
+    // per student of every year that produced it (US$ of the entry year, discounted).
+    ordered_json ce;
+    ce["discount_rate"] = report.scenario.outcomes->discount_rate;
+    ce["sd_per_usd100"] = report.results.sd_per_usd100_all;
+    ce["cohorts"] = ordered_json::array();
+    for (const results::CohortEffect& c : report.results.cohorts)
+      ce["cohorts"].push_back({{"entry_year", c.entry_year},
+                               {"end_year", c.end_year},
+                               {"teachers", c.teachers},
+                               {"students", c.students},
+                               {"gain_sd", c.mean_gain_sd()},
+                               {"cost_per_student_usd", c.cost_per_student_usd()},
+                               {"sd_per_usd100", c.sd_per_usd100()}});
+    j["cost_effectiveness"] = ce;
+  }
   j["regions"] = ordered_json::array();
   for (const results::Row& r : report.results.regions)
     j["regions"].push_back(row_json(r, report.results));

@@ -161,6 +161,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
     for (Row& row : rows) out.regions.push_back(std::move(row));
     out.national.push_back(std::move(nation));
   }
+  cost_effectiveness(out, s);  // needs every year's rows: gains over the cost of all years
   return out;
 }
 

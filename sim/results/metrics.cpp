@@ -113,6 +113,9 @@ std::vector<Metric> metrics_of(const Results& results) {
                                                   : static_cast<double>(all.tally.teachers) /
                                                         static_cast<double>(all.tally.coaches);
   finish_outcomes(all);
+  // Each cohort's gain at its end over the cost of every year that produced it (not a sum of
+  // the yearly figures: the effects are levels, not increments).
+  all.outcome.sd_per_usd100 = results.sd_per_usd100_all;
   add_row(results, all, 0, out);
   return out;
 }

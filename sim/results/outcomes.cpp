@@ -15,6 +15,12 @@ void add_dose(programme::RegionYearTally& a, const programme::RegionYearTally& b
   }
   a.student_sd_sum += b.student_sd_sum;
   a.teacher_sd_sum += b.teacher_sd_sum;
+  a.students_outside_evidence += b.students_outside_evidence;
+  for (int k = 0; k < programme::kMaxYearsCoached; ++k) {
+    a.cohort_teachers[k] += b.cohort_teachers[k];
+    a.cohort_students[k] += b.cohort_students[k];
+    a.cohort_student_sd[k] += b.cohort_student_sd[k];
+  }
 }
 
 void price_row(Row& row, const scenario::Prices& prices) {
@@ -42,9 +48,6 @@ void finish_outcomes(Row& row) {
       o.students_coached == 0 ? 0.0 : t.student_sd_sum / static_cast<double>(o.students_coached);
   o.teacher_practice_sd =
       o.teachers_coached == 0 ? 0.0 : t.teacher_sd_sum / static_cast<double>(o.teachers_coached);
-  o.sd_per_usd100 = o.cost_total_usd <= 0
-                        ? 0.0
-                        : t.student_sd_sum * 10000.0 / static_cast<double>(o.cost_total_usd);
   o.cost_per_full_protocol_teacher =
       t.teachers_full_protocol == 0
           ? 0

@@ -80,13 +80,85 @@ void load_effects(Reader& reader, MapReader& m, std::string_view key, std::array
                 });
 }
 
+// reference_protocol: {study, visits, gia, teacher_workshop_days}: what the study delivered.
+void load_reference(Reader& reader, MapReader& m, Outcomes& o) {
+  auto node = m.get("reference_protocol", Need::kRequired,
+                    "the protocol the study behind the effects delivered ({study, visits, gia, "
+                    "teacher_workshop_days})");
+  if (!node) return;
+  MapReader r(reader, *node, m.path("reference_protocol"),
+              {"study", "visits", "gia", "teacher_workshop_days"}, "the study's protocol");
+  ReferenceProtocol ref;
+  if (auto v = r.text("study", Need::kRequired)) ref.study = *v;
+  if (auto v = r.integer("visits", Need::kRequired)) ref.visits = *v;
+  if (auto v = r.integer("gia", Need::kRequired)) ref.gia = *v;
+  if (auto v = r.number("teacher_workshop_days", Need::kRequired)) ref.workshop_days = *v;
+  o.reference = ref;
+}
+
+// dose_weights: {visits, gia, workshops} as percentages adding up to 100%.
+void load_weights(Reader& reader, MapReader& m, DoseWeights& w) {
+  auto node = m.get("dose_weights", Need::kRequired,
+                    "shares of the effect carried by visits, GIA and workshops (e.g. {visits: "
+                    "'80%', gia: '10%', workshops: '10%'})");
+  if (!node) return;
+  MapReader r(reader, *node, m.path("dose_weights"), {"visits", "gia", "workshops"},
+              "dose weights");
+  auto share = [&](std::string_view key, double& to) {
+    auto n = r.get(key, Need::kRequired, "a share of the effect (e.g. '10%'; '0%' allowed)");
+    if (!n) return;
+    const std::string path = r.path(key);
+    if (auto v = reader.text(*n, path)) {
+      if (auto p = parse_percent(*v)) {
+        to = *p;
+      } else {
+        reader.fail(
+            *n, path,
+            "expected a share of the effect as a percentage (e.g. '10%'), got " + in_quotes(*v));
+      }
+    }
+  };
+  share("visits", w.visits);
+  share("gia", w.gia);
+  share("workshops", w.workshops);
+}
+
+// evidence: {school_types: [ids], elsewhere: extrapolate | zero}.
+void load_evidence(Reader& reader, MapReader& m, Outcomes& o) {
+  auto node = m.get("evidence", Need::kRequired,
+                    "the school types the evidence covers and what applies elsewhere "
+                    "({school_types: [...], elsewhere: extrapolate or zero})");
+  if (!node) return;
+  MapReader r(reader, *node, m.path("evidence"), {"school_types", "elsewhere"},
+              "the evidence's coverage");
+  if (auto list = r.get("school_types", Need::kRequired, "a list of school type ids")) {
+    for_each_item(reader, *list, r.path("school_types"), "school type ids",
+                  [&](const YAML::Node& item, const std::string& path) {
+                    if (auto v = reader.text(item, path)) o.evidence_school_types.push_back(*v);
+                  });
+  }
+  if (auto n = r.get("elsewhere", Need::kRequired, "extrapolate or zero")) {
+    if (auto v = reader.text(*n, r.path("elsewhere"))) {
+      if (*v == "extrapolate") {
+        o.outside = OutsideEvidence::kExtrapolate;
+      } else if (*v == "zero") {
+        o.outside = OutsideEvidence::kZero;
+      } else {
+        reader.fail(*n, r.path("elsewhere"),
+                    "expected 'extrapolate' or 'zero', got " + in_quotes(*v));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
   auto node = top.get("outcomes", Need::kOptional, "outcome settings");
   if (!node) return;
   MapReader m(reader, *node, "outcomes",
-              {"dose_response", "full_at", "student_learning_sd", "teacher_practice_sd", "sources"},
+              {"dose_response", "full_at", "student_learning_sd", "teacher_practice_sd",
+               "reference_protocol", "dose_weights", "evidence", "discount_rate", "sources"},
               "outcome settings");
   if (!m.ok()) return;
   Outcomes o;
@@ -114,6 +186,20 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
       }
     }
   }
+  if (auto n = m.get("discount_rate", Need::kOptional, "a yearly discount rate (e.g. '10%')")) {
+    if (auto v = reader.text(*n, "outcomes.discount_rate")) {
+      if (auto p = parse_percent(*v)) {
+        o.discount_rate = *p;
+      } else {
+        reader.fail(
+            *n, "outcomes.discount_rate",
+            "expected a yearly discount rate as a percentage (e.g. '10%'), got " + in_quotes(*v));
+      }
+    }
+  }
+  load_reference(reader, m, o);
+  load_weights(reader, m, o.weights);
+  load_evidence(reader, m, o);
   load_effects(reader, m, "student_learning_sd", o.student_learning_sd, o.student_count);
   load_effects(reader, m, "teacher_practice_sd", o.teacher_practice_sd, o.teacher_count);
   if (auto n = m.get("sources", Need::kOptional, "a map of input -> source")) {

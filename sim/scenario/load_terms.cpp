@@ -1,6 +1,7 @@
 // Loads geographies:, coach:, supervision:, staff_roles:, costs: and sources:. Form only;
 // ranges are checked in validate_terms.cpp.
 #include "load_sections.hpp"
+#include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
 
@@ -86,13 +87,30 @@ void load_staff_role(Reader& reader, const YAML::Node& node, const std::string& 
 void load_costs(Reader& reader, MapReader& top, UnitCosts& out) {
   auto node = top.get("costs", Need::kRequired, "a map of unit costs");
   if (!node) return;
-  MapReader m(reader, *node, "costs",
-              {"per_diem", "teacher_workshop", "teacher_workshop_travel", "coach_workshop",
-               "coach_workshop_travel", "gia_per_participant", "rtc_per_participant",
-               "materials_per_teacher", "materials_per_coach", "overhead_rate"},
-              "unit costs");
+  MapReader m(
+      reader, *node, "costs",
+      {"per_diem", "per_diem_basis", "teacher_workshop", "teacher_workshop_travel",
+       "coach_workshop", "coach_workshop_travel", "gia_per_participant", "rtc_per_participant",
+       "materials_per_teacher", "materials_per_coach", "overhead_rate"},
+      "unit costs");
   if (auto q = m.quantity("per_diem", Kind::kMoneyPerDay, Need::kRequired)) {
     out.per_diem = units::per_day(q->centimos);
+  }
+  if (auto n = m.get("per_diem_basis", Need::kOptional,
+                     "per_day_of_commission, working_day_away or session_day")) {
+    if (auto v = reader.text(*n, "costs.per_diem_basis")) {
+      if (*v == "per_day_of_commission") {
+        out.per_diem_basis = PerDiemBasis::kPerDayOfCommission;
+      } else if (*v == "working_day_away") {
+        out.per_diem_basis = PerDiemBasis::kWorkingDayAway;
+      } else if (*v == "session_day") {
+        out.per_diem_basis = PerDiemBasis::kSessionDay;
+      } else {
+        reader.fail(*n, "costs.per_diem_basis",
+                    "expected 'per_day_of_commission', 'working_day_away' or 'session_day', got " +
+                        in_quotes(*v));
+      }
+    }
   }
   const auto per_participant_day = [&](std::string_view key, units::MoneyPerParticipantDay& to) {
     if (auto q = m.quantity(key, Kind::kMoneyPerParticipantDay, Need::kRequired)) {

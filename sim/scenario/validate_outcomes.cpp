@@ -1,6 +1,7 @@
 // Checks of outcomes: (effect lists and dose response) and prices: (years, inflation,
 // exchange rates), and the price index they define.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "checks.hpp"
@@ -60,6 +61,42 @@ void check_outcomes(Checker& c) {
   const Outcomes& o = *c.scenario().outcomes;
   check_effects(c, "outcomes.student_learning_sd", o.student_learning_sd, o.student_count);
   check_effects(c, "outcomes.teacher_practice_sd", o.teacher_practice_sd, o.teacher_count);
+  if (o.reference) {
+    const ReferenceProtocol& ref = *o.reference;
+    if (c.ok("outcomes.reference_protocol.visits") && ref.visits < 0)
+      c.error("outcomes.reference_protocol.visits",
+              "expected visits a year >= 0, got " + std::to_string(ref.visits));
+    if (c.ok("outcomes.reference_protocol.gia") && ref.gia < 0)
+      c.error("outcomes.reference_protocol.gia",
+              "expected GIA sessions a year >= 0, got " + std::to_string(ref.gia));
+    if (c.ok("outcomes.reference_protocol.teacher_workshop_days") && ref.workshop_days < 0)
+      c.error("outcomes.reference_protocol.teacher_workshop_days",
+              "expected workshop days a year >= 0, got " + format_number(ref.workshop_days));
+  }
+  const DoseWeights& w = o.weights;
+  if (c.ok("outcomes.dose_weights") && c.loaded("outcomes.dose_weights")) {
+    for (auto [key, v] : {std::pair{"visits", w.visits}, std::pair{"gia", w.gia},
+                          std::pair{"workshops", w.workshops}})
+      if (v < 0.0 || v > 1.0)
+        c.error(std::string("outcomes.dose_weights.") + key,
+                "expected a share from 0% to 100%, got " + format_number(v * 100.0) + "%");
+    const double sum = w.visits + w.gia + w.workshops;
+    if (std::abs(sum - 1.0) > 1e-9)
+      c.error("outcomes.dose_weights",
+              "expected shares adding up to 100%, got " + format_number(sum * 100.0) + "%");
+  }
+  for (std::size_t i = 0; i < o.evidence_school_types.size(); ++i) {
+    const std::string& id = o.evidence_school_types[i];
+    const auto& types = c.scenario().school_types;
+    if (std::none_of(types.begin(), types.end(),
+                     [&](const SchoolTypeProtocol& t) { return t.id == id; }))
+      c.error(indexed("outcomes.evidence.school_types", i),
+              "expected one of the scenario's school types, got " + in_quotes(id));
+  }
+  if (c.ok("outcomes.discount_rate") && (o.discount_rate < 0.0 || o.discount_rate >= 1.0))
+    c.error("outcomes.discount_rate",
+            "expected a yearly discount rate from 0% to below 100%, got " +
+                format_number(o.discount_rate * 100.0) + "%");
   if (c.ok("outcomes.full_at") && (o.full_at <= 0.0 || o.full_at > 1.0))
     c.error("outcomes.full_at",
             "expected a share of the protocol's visits above 0% and at most "

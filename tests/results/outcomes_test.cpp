@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "../support/small_scenario.hpp"
 #include "coachsim/results/metrics.hpp"
@@ -77,8 +78,11 @@ TEST(Outcomes, LinearFullProtocolByHand) {
   EXPECT_EQ(o.cost_total_usd, 3537903);
   EXPECT_EQ(o.cost_per_teacher_usd, 1179301);  // 3,537,903 / 3 exactly
   EXPECT_EQ(o.cost_per_student_usd, 84236);    // 3,537,903 / 42 = 84,235.79
-  // 42 students x 0.106 SD = 4.452 student-SD for US$35,379.03: per US$100 4.452 / 353.7903.
-  EXPECT_NEAR(o.sd_per_usd100, 4.452 / 353.7903, 1e-12);
+  // 42 students x 0.106 SD = 4.452 student-SD for the year's cost in US$ of the entry year
+  // (unrounded: 131,991.00 x 1.04 / 3.88 = 35,379.0309...): per US$100 4.452 / 353.790309...
+  EXPECT_NEAR(o.sd_per_usd100, 4.452 / (131991.00 * 1.04 / 3.88 / 100.0), 1e-12);
+  ASSERT_EQ(sim->results.cohorts.size(), 1u);
+  EXPECT_NEAR(sim->results.sd_per_usd100_all, o.sd_per_usd100, 1e-12);
   // The region row of the only region equals the national row.
   EXPECT_DOUBLE_EQ(sim->results.regions[0].outcome.sd_per_usd100, o.sd_per_usd100);
 }
@@ -95,6 +99,98 @@ TEST(Outcomes, HalfTheVisitsGiveHalfTheEffectWhenLinear) {
   EXPECT_DOUBLE_EQ(n.outcome.teacher_practice_sd, 0.05);
   EXPECT_EQ(n.outcome.cost_per_full_protocol_teacher, 0);  // nobody got the full protocol
   EXPECT_EQ(n.outcome.sd_per_usd100, 0.0);                 // no prices: no US$ figures
+}
+
+// The small scenario over three school years (2021-2023, each a copy of 2021 moved by 52 weeks
+// so that weekdays stay the same), one entry cohort.
+scenario::Scenario three_years() {
+  scenario::Scenario s = testing::small_scenario();
+  for (int k = 1; k < 3; ++k) {
+    scenario::SchoolYear y = s.years[0];
+    const std::chrono::days shift{364 * k};
+    y.year += k;
+    for (auto& t : y.terms) {
+      t.first += shift;
+      t.last += shift;
+    }
+    y.contract_start += shift;
+    y.contract_end += shift;
+    for (auto& d : y.coach_workshop_starts) d += shift;
+    for (auto& d : y.teacher_workshop_starts) d += shift;
+    s.years.push_back(y);
+  }
+  s.outcomes = effects(scenario::DoseResponse::kLinear);
+  s.outcomes->discount_rate = 0.10;
+  s.prices = scenario::Prices{};
+  s.prices->price_year = 2021;
+  s.prices->exchange_rate = {{2021, 3.88}, {2022, 4.00}, {2023, 3.80}};
+  return s;
+}
+
+TEST(CostEffectiveness, TheLevelAtTheEndOverTheCostOfEveryYearThatProducedIt) {
+  const scenario::Scenario s = three_years();
+  ASSERT_TRUE(scenario::validate(s, "small").empty());
+  const auto sim = results::simulate(s, false);
+  const auto& n = sim->results.national;
+  ASSERT_EQ(n.size(), 3u);
+  // The effects are levels: 0.106, 0.110, 0.114 SD after 1, 2, 3 years, every teacher fully
+  // coached. The cost of each year in US$ of the entry year (2021: price index 1, 3.88 PEN/USD),
+  // discounted to 2021 at 10% a year.
+  auto usd_cents = [&](std::size_t y) {
+    return static_cast<double>(n[y].cost_total) / 3.88 / std::pow(1.1, static_cast<double>(y));
+  };
+  const double c0 = usd_cents(0), c1 = usd_cents(1), c2 = usd_cents(2);
+  EXPECT_NEAR(n[0].outcome.sd_per_usd100, 42 * 0.106 * 10000 / c0, 1e-12);
+  EXPECT_NEAR(n[1].outcome.sd_per_usd100, 42 * 0.110 * 10000 / (c0 + c1), 1e-12);
+  EXPECT_NEAR(n[2].outcome.sd_per_usd100, 42 * 0.114 * 10000 / (c0 + c1 + c2), 1e-12);
+  // The cohort at its end, and the all-years figure, are the third year's: not a sum of the
+  // yearly figures (about three times as much) nor one year's cost.
+  ASSERT_EQ(sim->results.cohorts.size(), 1u);
+  const results::CohortEffect& c = sim->results.cohorts[0];
+  EXPECT_EQ(c.entry_year, 2021);
+  EXPECT_EQ(c.end_year, 2023);
+  EXPECT_EQ(c.students, 42);
+  EXPECT_NEAR(c.mean_gain_sd(), 0.114, 1e-12);
+  EXPECT_NEAR(c.sd_per_usd100(), n[2].outcome.sd_per_usd100, 1e-12);
+  EXPECT_NEAR(sim->results.sd_per_usd100_all, n[2].outcome.sd_per_usd100, 1e-12);
+  EXPECT_LT(sim->results.sd_per_usd100_all, 0.5 * 42 * 0.114 * 10000 / c2);
+}
+
+TEST(Dose, JudgedAgainstTheStudysProtocolWithWeightedParts) {
+  scenario::Scenario s = testing::small_scenario();
+  s.outcomes = effects(scenario::DoseResponse::kLinear);
+  // The study delivered 4 visits, 1 GIA and 2 workshop days; each teacher here gets 2 visits,
+  // 1 GIA session and the 2-day workshop: 80% x 2/4 + 10% x 1 + 10% x 1 = 0.6 of the effect.
+  s.outcomes->reference = scenario::ReferenceProtocol{"study", 4, 1, 2.0};
+  s.outcomes->weights = {0.8, 0.1, 0.1};
+  auto sim = results::simulate(s, false);
+  EXPECT_NEAR(sim->results.national[0].outcome.student_learning_sd, 0.106 * 0.6, 1e-12);
+  // Without the workshop (its date outside the contract) the workshops' 10% is lost: 0.5.
+  s.years[0].teacher_workshop_starts.clear();
+  sim = results::simulate(s, false);
+  EXPECT_NEAR(sim->results.national[0].outcome.student_learning_sd, 0.106 * 0.5, 1e-12);
+  // A zero weight, stated, makes the workshops count for nothing: 2/4 visits x 90% + 10% GIA.
+  s.outcomes->weights = {0.9, 0.1, 0.0};
+  sim = results::simulate(s, false);
+  EXPECT_NEAR(sim->results.national[0].outcome.student_learning_sd, 0.106 * 0.55, 1e-12);
+}
+
+TEST(Dose, OutsideTheEvidenceTheEffectIsExtrapolatedOrZeroAsDeclared) {
+  scenario::Scenario s = testing::small_scenario();
+  s.outcomes = effects(scenario::DoseResponse::kLinear);
+  s.outcomes->evidence_school_types = {"rural_multigrade"};  // not the scenario's type "t"
+  s.outcomes->outside = scenario::OutsideEvidence::kExtrapolate;
+  auto sim = results::simulate(s, false);
+  EXPECT_EQ(sim->results.national[0].tally.students_outside_evidence, 42);
+  EXPECT_DOUBLE_EQ(sim->results.national[0].outcome.student_learning_sd, 0.106);
+  s.outcomes->outside = scenario::OutsideEvidence::kZero;
+  sim = results::simulate(s, false);
+  EXPECT_EQ(sim->results.national[0].tally.students_outside_evidence, 42);
+  EXPECT_EQ(sim->results.national[0].outcome.student_learning_sd, 0.0);
+  s.outcomes->evidence_school_types = {"t"};
+  sim = results::simulate(s, false);
+  EXPECT_EQ(sim->results.national[0].tally.students_outside_evidence, 0);
+  EXPECT_DOUBLE_EQ(sim->results.national[0].outcome.student_learning_sd, 0.106);
 }
 
 TEST(Outcomes, HalfTheVisitsGiveNothingUnderAFullThreshold) {

@@ -15,13 +15,21 @@ using testing::load_as_small;
 using testing::only_error;
 using testing::small_text;
 
+// The declarations every outcomes: section needs besides its effects (appended last, so the
+// line numbers of the keys before them do not move).
+const std::string kDeclared =
+    "  reference_protocol: {study: \"Castro et al. 2025\", visits: 2, gia: 1, "
+    "teacher_workshop_days: 2}\n"
+    "  dose_weights: {visits: \"80%\", gia: \"10%\", workshops: \"10%\"}\n"
+    "  evidence: {school_types: [eib], elsewhere: zero}\n";
 const std::string kOutcomes =
     "outcomes:\n"
     "  dose_response: threshold\n"
     "  full_at: \"80%\"\n"
     "  student_learning_sd: [0.106, 0.110, 0.114]\n"
     "  teacher_practice_sd: [0.10, 0.20, 0.20]\n"
-    "  sources: {student_learning_sd: \"Castro et al. 2025\"}\n";
+    "  sources: {student_learning_sd: \"Castro et al. 2025\"}\n" +
+    kDeclared;
 const std::string kPrices =
     "prices:\n"
     "  price_year: 2020\n"
@@ -67,7 +75,8 @@ TEST(OutcomesLoad, UnknownDoseResponse) {
   const LoadResult r = load_with(
       "outcomes:\n  dose_response: step\n"
       "  student_learning_sd: [0.1, 0.1, 0.1]\n"
-      "  teacher_practice_sd: [0.1, 0.1, 0.1]\n");
+      "  teacher_practice_sd: [0.1, 0.1, 0.1]\n" +
+      kDeclared);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", line + 1, 18, "outcomes.dose_response",
                          {"expected 'linear' or 'threshold'", "'step'"}));
 }
@@ -77,7 +86,8 @@ TEST(OutcomesLoad, EffectListsNeedThreeValuesInRange) {
   const LoadResult r = load_with(
       "outcomes:\n"
       "  student_learning_sd: [0.1, 0.1]\n"
-      "  teacher_practice_sd: [0.1, 2.5, 0.1]\n");
+      "  teacher_practice_sd: [0.1, 2.5, 0.1]\n" +
+      kDeclared);
   ASSERT_EQ(r.errors.size(), 2u) << dump(r.errors);
   EXPECT_EQ(r.errors[0].to_string(),
             "small.yaml:" + std::to_string(line + 1) +
@@ -103,13 +113,59 @@ TEST(OutcomesLoad, FullAtMustBeAPercentage) {
   const int line = first_appended_line();
   const std::string effects =
       "  student_learning_sd: [0.1, 0.1, 0.1]\n"
-      "  teacher_practice_sd: [0.1, 0.1, 0.1]\n";
+      "  teacher_practice_sd: [0.1, 0.1, 0.1]\n" +
+      kDeclared;
   LoadResult r = load_with("outcomes:\n  full_at: 0.8\n" + effects);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", line + 1, 12, "outcomes.full_at",
                          {"expected a percentage", "'0.8'"}));
   r = load_with("outcomes:\n  full_at: \"150%\"\n" + effects);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", line + 1, 12, "outcomes.full_at",
                          {"at most 100%", "got 150%"}));
+}
+
+TEST(OutcomesLoad, ReferenceProtocolWeightsAndEvidenceAreRead) {
+  const LoadResult r = load_with(kOutcomes + "  discount_rate: \"10%\"\n" + kPrices);
+  ASSERT_TRUE(r.errors.empty()) << dump(r.errors);
+  const Outcomes& o = *r.scenario.outcomes;
+  ASSERT_TRUE(o.reference.has_value());
+  EXPECT_EQ(o.reference->study, "Castro et al. 2025");
+  EXPECT_EQ(o.reference->visits, 2);
+  EXPECT_EQ(o.reference->gia, 1);
+  EXPECT_DOUBLE_EQ(o.reference->workshop_days, 2.0);
+  EXPECT_DOUBLE_EQ(o.weights.visits, 0.8);
+  EXPECT_DOUBLE_EQ(o.weights.gia, 0.1);
+  EXPECT_DOUBLE_EQ(o.weights.workshops, 0.1);
+  ASSERT_EQ(o.evidence_school_types.size(), 1u);
+  EXPECT_EQ(o.evidence_school_types[0], "eib");
+  EXPECT_EQ(o.outside, OutsideEvidence::kZero);
+  EXPECT_DOUBLE_EQ(o.discount_rate, 0.1);
+}
+
+TEST(OutcomesLoad, TheStudysProtocolWeightsAndEvidenceMustBeDeclared) {
+  const LoadResult r = load_with(
+      "outcomes:\n"
+      "  student_learning_sd: [0.1, 0.1, 0.1]\n"
+      "  teacher_practice_sd: [0.1, 0.1, 0.1]\n");
+  EXPECT_NE(testing::error_for(r.errors, "outcomes.reference_protocol"), nullptr) << dump(r.errors);
+  EXPECT_NE(testing::error_for(r.errors, "outcomes.dose_weights"), nullptr) << dump(r.errors);
+  EXPECT_NE(testing::error_for(r.errors, "outcomes.evidence"), nullptr) << dump(r.errors);
+}
+
+TEST(OutcomesLoad, WeightsMustAddUpAndEvidenceNameATypeOfTheScenario) {
+  const LoadResult r = load_with(
+      "outcomes:\n"
+      "  student_learning_sd: [0.1, 0.1, 0.1]\n"
+      "  teacher_practice_sd: [0.1, 0.1, 0.1]\n"
+      "  reference_protocol: {study: x, visits: 2, gia: 1, teacher_workshop_days: 2}\n"
+      "  dose_weights: {visits: \"80%\", gia: \"10%\", workshops: \"0%\"}\n"
+      "  evidence: {school_types: [rural], elsewhere: nothing}\n");
+  const LoadError* sum = testing::error_for(r.errors, "outcomes.dose_weights");
+  ASSERT_NE(sum, nullptr) << dump(r.errors);
+  EXPECT_NE(sum->message.find("adding up to 100%, got 90%"), std::string::npos) << sum->message;
+  const LoadError* elsewhere = testing::error_for(r.errors, "outcomes.evidence.elsewhere");
+  ASSERT_NE(elsewhere, nullptr) << dump(r.errors);
+  EXPECT_NE(elsewhere->message.find("expected 'extrapolate' or 'zero', got 'nothing'"),
+            std::string::npos);
 }
 
 TEST(PricesLoad, ExchangeRateUnitMustMatchTheCurrency) {

@@ -44,6 +44,9 @@ inline scenario::Scenario small_scenario() {
   s.supervision = {5, 2, per_month(400000), days(1)};
   s.staff_roles.push_back({"officer", per_month(500000)});
   s.costs.per_diem = per_day(10000);
+  // The hand computations count per diem per working day away (tests/results/per_diem_test.cpp
+  // checks every basis on this scenario).
+  s.costs.per_diem_basis = scenario::PerDiemBasis::kWorkingDayAway;
   s.costs.teacher_workshop = per_participant_day(2000);
   s.costs.teacher_workshop_travel = per_participant(1000);
   s.costs.coach_workshop = per_participant_day(5000);

@@ -63,6 +63,9 @@ class Calendar {
   bool is_working_day(Date d) const;              // not a weekend day, not a holiday
   bool is_school_day(Date d) const;               // a working day inside a school term
   bool is_rainy(Date d, std::size_t zone) const;  // false for zone >= zones()
+  // Neither a weekend day nor a school day: a holiday, or a weekday of a school break (or before
+  // or after the school terms). A day outside the calendar answers true.
+  bool is_break_day(Date d) const;
 
   // The first working (school) day on or after `d`, or last()+1 day when there is none.
   // A `d` before first() searches from first().
@@ -79,6 +82,7 @@ class Calendar {
  private:
   static constexpr std::uint8_t kWorking = 1;
   static constexpr std::uint8_t kSchool = 2;
+  static constexpr std::uint8_t kWeekend = 4;
 
   std::uint8_t flags(Date d) const { return flags_[static_cast<std::size_t>(index(d))]; }
   // [max(from, first), min(to, last)] as indices; false when empty.
@@ -87,7 +91,7 @@ class Calendar {
   Date first_;
   Date last_;
   std::size_t zone_count_ = 0;
-  std::vector<std::uint8_t> flags_;       // bit 0 working, bit 1 school
+  std::vector<std::uint8_t> flags_;       // bit 0 working, bit 1 school, bit 2 weekend
   std::vector<std::uint64_t> rain_bits_;  // per day: bit z set when zone z is in rainy season
   // Per index i in [0, days]: working (school) days in [0, i), and the first working (school)
   // day index >= i (days when none), so counts and next_* are O(1).

@@ -15,7 +15,18 @@ namespace coachsim::programme {
 // 0 without scale_up, so every teacher starts in the scenario's first year).
 int years_coached(std::size_t year_index, std::size_t entry_year_index = 0);
 
-// Share (0..1) of the full effect earned by `visits` of a protocol of `protocol_visits`.
+// What one teacher received in a year, and the visits of the scenario's own protocol (used
+// only when the outcomes declare no reference protocol: a hand-built scenario).
+struct DoseReceived {
+  int visits = 0, gia = 0, workshop_days = 0;
+  int protocol_visits = 0;
+};
+
+// Share (0..1) of the full effect earned by a dose: each part (visits, GIA, workshop days)
+// against the study's reference protocol, capped at 1, weighted by outcomes.weights; then the
+// dose-response rule (linear: that share; threshold: 1 when it reaches full_at, else 0).
+double dose_share(const scenario::Outcomes& outcomes, const DoseReceived& dose);
+// Visits only (GIA and workshops received count as none).
 double dose_share(const scenario::Outcomes& outcomes, int visits, int protocol_visits);
 
 // The students of teacher `k` (0-based) of a school of `teachers` teachers and `students`
@@ -25,8 +36,19 @@ double dose_share(const scenario::Outcomes& outcomes, int visits, int protocol_v
 std::int64_t students_of_teacher(std::int64_t students, std::int64_t teachers, std::int64_t k);
 
 // Counts one teacher (with `students` students) into the dose histograms of `t`, and when
-// `outcomes` is given adds the teacher's effects to the SD sums.
-void record_dose(RegionYearTally& t, int years, int visits, int protocol_visits,
-                 std::int64_t students, const scenario::Outcomes* outcomes);
+// `outcomes` is given adds the teacher's effects to the SD sums. Returns the student-SD added
+// (students x effect; 0 without outcomes).
+double record_dose(RegionYearTally& t, int years, int visits, int protocol_visits,
+                   std::int64_t students, const scenario::Outcomes* outcomes);
+// As above with the whole dose; a teacher of a school type the evidence does not cover
+// (`covered` false) is counted in students_outside_evidence and earns the effect only when the
+// outcomes extrapolate.
+double record_dose(RegionYearTally& t, int years, const DoseReceived& dose, std::int64_t students,
+                   const scenario::Outcomes* outcomes, bool covered);
+
+// Counts one teacher of a school that entered in `entry_year_index` into the cohort tallies of
+// `t` (year `year_index`), with its students and their gain `student_sd` (student-SD).
+void record_cohort(RegionYearTally& t, std::size_t year_index, std::size_t entry_year_index,
+                   std::int64_t students, double student_sd);
 
 }  // namespace coachsim::programme

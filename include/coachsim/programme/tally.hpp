@@ -57,6 +57,16 @@ struct RegionYearTally {
   std::int64_t students_by_dose[kMaxYearsCoached][kMaxDose] = {};
   double student_sd_sum = 0.0;  // sum over students of their learning gain (SD)
   double teacher_sd_sum = 0.0;  // sum over teachers of their practice gain (SD)
+  // Students of teachers in school types the evidence does not cover (outcomes.evidence):
+  // their gain is an extrapolation, or zero, as the scenario declares.
+  std::int64_t students_outside_evidence = 0;
+  // The same by entry cohort, indexed by years since the school entered the programme (0..2;
+  // later years are counted in 2): teachers and students of caseloads and the students' gains.
+  // Cost-effectiveness divides a cohort's gain by the cost of every year that produced it
+  // (results/cost_effectiveness.cpp).
+  std::int64_t cohort_teachers[kMaxYearsCoached] = {};
+  std::int64_t cohort_students[kMaxYearsCoached] = {};
+  double cohort_student_sd[kMaxYearsCoached] = {};
 };
 
 struct MissedRecord {

@@ -64,6 +64,10 @@ struct Results {
   bool has_outcomes = false;  // the scenario has outcomes: (outcome columns and metrics)
   bool has_prices = false;    // the scenario has prices: (nominal and US$ columns and metrics)
   Execution execution;        // budget execution; enabled only when the scenario has a budget
+  // With outcomes: and prices: national cost-effectiveness per entry cohort, and over all of
+  // them (the all-years figure: each cohort's gain at its end over the cost that produced it).
+  std::vector<CohortEffect> cohorts;
+  double sd_per_usd100_all = 0;
 };
 
 Results aggregate(const scenario::Scenario& scenario, const programme::Population& population,
@@ -76,6 +80,9 @@ Results aggregate(const scenario::Scenario& scenario, const programme::Populatio
 void add_dose(programme::RegionYearTally& a, const programme::RegionYearTally& b);
 void price_row(Row& row, const scenario::Prices& prices);
 void finish_outcomes(Row& row);
+// Sets sd_per_usd100 and cost_to_date_usd of every row, and the cohorts, from the rows' cohort
+// tallies and costs (sim/results/cost_effectiveness.cpp). Needs outcomes: and prices:.
+void cost_effectiveness(Results& results, const scenario::Scenario& scenario);
 
 // Mean, min, max and sample SD of `values` (n >= 1; sd = 0 when n == 1).
 Spread spread_of(const std::vector<double>& values);

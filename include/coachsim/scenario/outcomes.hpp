@@ -18,6 +18,27 @@ enum class DoseResponse {
   kThreshold,  // full effect when visits received >= full_at x visits of the protocol, else 0
 };
 
+// The protocol the study behind the effects delivered: a teacher's dose is judged against it,
+// not against the scenario's own protocol (a protocol with fewer visits earns less).
+struct ReferenceProtocol {
+  std::string study;           // whose effects these are
+  int visits = 0;              // classroom visits a year
+  int gia = 0;                 // GIA (peer learning group) sessions a year
+  double workshop_days = 0.0;  // teacher workshop days a year
+};
+
+// Shares of the full effect that each part of the protocol carries (they add up to 1; a zero
+// is allowed but must be written).
+struct DoseWeights {
+  double visits = 1.0, gia = 0.0, workshops = 0.0;
+};
+
+// What the effect does outside the school types the evidence covers.
+enum class OutsideEvidence {
+  kExtrapolate,  // the same effect, counted and labelled as an extrapolation
+  kZero,         // no effect
+};
+
 struct Outcomes {
   DoseResponse dose_response = DoseResponse::kLinear;
   double full_at = 1.0;  // share of the protocol's visits (threshold only); 1.0 = "100%"
@@ -27,6 +48,16 @@ struct Outcomes {
   // How many values each list had in the file (validation requires 3; a hand-built scenario
   // keeps the default).
   std::size_t student_count = 3, teacher_count = 3;
+  // Costs of later years are discounted to the entry year at this rate a year (0.10 for
+  // "10%") before they are set against the gain; 0 when the scenario declares none.
+  double discount_rate = 0.0;
+  // Dose: against the study's protocol (a hand-built scenario without one falls back to its own
+  // visits), with the declared weights.
+  std::optional<ReferenceProtocol> reference;
+  DoseWeights weights;
+  // The school types (ids) the evidence covers; empty: all. Others by `outside`.
+  std::vector<std::string> evidence_school_types;
+  OutsideEvidence outside = OutsideEvidence::kExtrapolate;
   std::vector<std::pair<std::string, std::string>> sources;  // input -> source text
 };
 

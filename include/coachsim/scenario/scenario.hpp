@@ -108,8 +108,17 @@ struct StaffRole {
   units::MoneyPerMonth monthly_salary;
 };
 
+// Which days of an overnight trip earn per diem (costs.per_diem_basis). Peru's public-sector
+// viáticos are granted per day of the commission of service (D.S. 007-2013-EF), the default.
+enum class PerDiemBasis {
+  kPerDayOfCommission,  // every calendar day from departure to return, weekends included
+  kWorkingDayAway,      // working days from departure to return (no weekends or holidays)
+  kSessionDay,          // days with sessions on site only (no travel days)
+};
+
 struct UnitCosts {
-  units::MoneyPerDay per_diem;                         // per day away on an overnight trip
+  units::MoneyPerDay per_diem;  // per day of an overnight trip, counted by per_diem_basis
+  PerDiemBasis per_diem_basis = PerDiemBasis::kPerDayOfCommission;
   units::MoneyPerParticipantDay teacher_workshop;      // venue, meals, materials
   units::MoneyPerParticipant teacher_workshop_travel;  // per teacher per workshop
   units::MoneyPerParticipantDay coach_workshop;
