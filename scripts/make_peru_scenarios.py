@@ -1013,6 +1013,7 @@ def write_scenario(path, purpose, header, name, description, seed, frames, regio
             L.append(f"    fare: {q(format(g['fare'], '.2f') + ' PEN/km')}")
         L += [f"    rainy_season: {rainy}", f"    rainy_travel_factor: {g['factor']}"]
     L += ["", "protocol:", '  dispersed_above: "50 km"     # not used: every region sets teachers_per_coach',
+          "  caseload_packing: nearest_first  # as before issue 12: this structure was sized so that it gives the published coach count",
           "  school_types:"]
     for tid, label in (("multigrade", "Rural primary, multigrade and single-teacher (castellano and EIB), 2013 focalisation"),
                        ("polidocente", "Urban complete (polidocente) primary, Callao")):
