@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "coachsim/scenario/csv.hpp"
-#include "coachsim/scenario/suggest.hpp"
 #include "coachsim/scenario/input_file.hpp"
+#include "coachsim/scenario/suggest.hpp"
 #include "coachsim/units/checked.hpp"
 #include "coachsim/units/parse.hpp"
 
