@@ -11,6 +11,7 @@
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/results/metrics.hpp"
 #include "coachsim/results/simulation.hpp"
+#include "coachsim/units/checked.hpp"
 #include "commands.hpp"
 #include "load.hpp"
 #include "progress.hpp"
@@ -61,13 +62,22 @@ int compare_command(const CompareOptions& options) {
   const std::vector<std::string> labels = compare::unique_labels(options.scenarios);
   std::vector<compare::Entry> entries;
   std::string failure;
+  std::string beyond_limits;  // an input too large for exact céntimos: bad input, exit 2
   for (std::size_t i = 0; i < runs.size(); ++i) {
     try {
       entries.push_back({labels[i], options.scenarios[i], loaded[i].scenario.name,
                          loaded[i].scenario.seed, runs[i].get()});
+    } catch (const units::TooLarge& e) {
+      if (beyond_limits.empty()) beyond_limits = loaded[i].name + ": " + e.what();
     } catch (const std::exception& e) {
       if (failure.empty()) failure = loaded[i].name + ": " + e.what();
     }
+  }
+  if (!beyond_limits.empty()) {
+    progress.done();
+    std::cerr << "coachsim: the scenario is beyond coachsim's limits: " << beyond_limits
+              << "\nNothing was written.\n";
+    return kExitBadInput;
   }
   if (!failure.empty()) {
     progress.done();

@@ -12,6 +12,7 @@
 #include "coachsim/scenario/suggest.hpp"
 #include "coachsim/sweep/cluster.hpp"
 #include "coachsim/sweep/outputs.hpp"
+#include "coachsim/units/checked.hpp"
 #include "coachsim/units/parse.hpp"
 #include "commands.hpp"
 #include "progress.hpp"
@@ -169,16 +170,21 @@ int sweep_command(const SweepOptions& o) {
                     "replication " + std::to_string(done) + " of " + std::to_string(total));
   };
   std::string failure;
+  bool beyond_limits = false;  // a drawn input too large for exact céntimos: bad input, exit 2
   sweep::ReplicationSet data;
   try {
     data = sweep::run_replications(document, config, cluster.rank(), cluster.size(), on_progress);
+  } catch (const units::TooLarge& e) {
+    failure = std::string("the scenario is beyond coachsim's limits: ") + e.what();
+    beyond_limits = true;
   } catch (const std::exception& e) {
     failure = e.what();
   }
   progress.done();
+  // Every rank takes part in the vote, so one rank's failure stops them all without a hang.
   if (cluster.any(!failure.empty())) {
     if (!failure.empty()) std::cerr << "coachsim sweep: " << failure << "\nNothing was written.\n";
-    return kExitFailure;
+    return beyond_limits ? kExitBadInput : kExitFailure;
   }
   try {
     data = cluster.gather(std::move(data), config.replications);

@@ -87,6 +87,27 @@ TEST(Robust, CostsThatWouldOverflowAreRefusedNotWrapped) {
       << v.output;
 }
 
+TEST(Robust, CompareAndSweepReportCostsThatWouldOverflowAsBadInput) {
+  // The same scenario as above through the other commands that simulate: exit 2 (bad input,
+  // as run gives), not 1 (a failure of coachsim), and nothing written.
+  const fs::path dir = fresh_dir("overflow-compare-sweep");
+  const fs::path file = write(dir, "huge.yaml",
+                              "extends: builtin:default\n"
+                              "coach:\n  monthly_fee: \"1000000000000 PEN/month\"\n"
+                              "costs:\n  per_diem: \"1000000000000 PEN/day\"\n"
+                              "  materials_per_teacher: \"1000000000000 PEN/participant\"\n");
+  const Result c =
+      run("compare builtin:default " + file.string() + " -q --out " + (dir / "cmp").string());
+  EXPECT_EQ(c.exit_code, 2) << c.output;
+  EXPECT_NE(c.output.find("beyond coachsim's limits"), std::string::npos) << c.output;
+  EXPECT_FALSE(fs::exists(dir / "cmp"));
+  const Result s = run("sweep " + file.string() + " --replications 2 --threads 1 -q --out " +
+                       (dir / "sweep").string());
+  EXPECT_EQ(s.exit_code, 2) << s.output;
+  EXPECT_NE(s.output.find("beyond coachsim's limits"), std::string::npos) << s.output;
+  EXPECT_FALSE(fs::exists(dir / "sweep"));
+}
+
 TEST(Robust, UncertaintyBoundsBeyondInt64CentimosAreRefusedAtLoad) {
   // Once an abort (round_half_away threw out of the loader); now an error at the entry.
   const fs::path dir = fresh_dir("uncertainty");
