@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "coachsim/report/html_report.hpp"
+#include "coachsim/report/interrupt.hpp"
 #include "coachsim/units/parse.hpp"
 
 #if COACHSIM_HTML_ASSETS
@@ -387,6 +388,8 @@ void write_file_atomically(const std::string& path, const std::string& text) {
   std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) fail(errno);
+  // An interrupt while the page is written removes the temporary file too (issue 18).
+  const RemoveOnInterrupt remove_on_interrupt(tmp);
   std::FILE* f = ::fdopen(fd, "wb");
   if (f == nullptr) {
     const int err = errno;
