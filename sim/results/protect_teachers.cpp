@@ -16,18 +16,6 @@ namespace {
 using programme::BudgetPlan;
 using programme::Population;
 
-// Runs the scenario with unlimited money on `population`; the ledger keeps its entries.
-ledger::Ledger plan_ledger(const scenario::Scenario& scenario, const Population& population,
-                           std::uint64_t replication) {
-  scenario::Scenario unlimited = scenario;
-  unlimited.budget.enabled = false;
-  const std::size_t years = scenario.years.size(), regions = population.regions.size();
-  ledger::Ledger ledger(years, regions + 1, true);
-  programme::Tally tally(years, regions);
-  programme::run_programme(unlimited, population, ledger, tally, replication);
-  return ledger;
-}
-
 std::int64_t share_of(const scenario::BudgetAmount& a, std::int64_t reference) {
   return a.is_share ? units::round_half_away(a.share * static_cast<double>(reference)) : a.centimos;
 }
@@ -81,7 +69,7 @@ BudgetPlan protect_teachers(const scenario::Scenario& s, Population& pop, const 
         short_anywhere = short_anywhere || current.at(y, r).total > funds[y * regions + r];
     if (!short_anywhere) break;
 
-    const ledger::Ledger ledger = plan_ledger(s, pop, replication);
+    const ledger::Ledger ledger = unlimited_ledger(s, pop, replication);
     std::vector<std::int64_t> direct(years * pop.coaches.size(), 0);  // [year][coach]
     for (const ledger::Entry& e : ledger.entries())
       if (e.coach != ledger::kNoCoach && e.activity != ledger::Activity::kOverhead)

@@ -6,16 +6,23 @@
 
 namespace coachsim::results {
 
-programme::BudgetPlan budget_plan(const scenario::Scenario& scenario,
-                                  const programme::Population& population,
-                                  std::uint64_t replication) {
+ledger::Ledger unlimited_ledger(const scenario::Scenario& scenario,
+                                const programme::Population& population,
+                                std::uint64_t replication) {
   scenario::Scenario unlimited = scenario;
   unlimited.budget.enabled = false;
   const std::size_t years = scenario.years.size(), regions = population.regions.size();
   ledger::Ledger ledger(years, regions + 1, true);
   programme::Tally tally(years, regions);
   programme::run_programme(unlimited, population, ledger, tally, replication);
-  return programme::make_budget_plan(ledger, regions);
+  return ledger;
+}
+
+programme::BudgetPlan budget_plan(const scenario::Scenario& scenario,
+                                  const programme::Population& population,
+                                  std::uint64_t replication) {
+  return programme::make_budget_plan(unlimited_ledger(scenario, population, replication),
+                                     population.regions.size());
 }
 
 std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool keep_ledger,

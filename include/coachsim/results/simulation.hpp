@@ -35,6 +35,12 @@ programme::BudgetPlan budget_plan(const scenario::Scenario& scenario,
                                   const programme::Population& population,
                                   std::uint64_t replication = 0);
 
+// The scenario run with unlimited money on `population`, every entry kept: the one run that
+// both a budget's plan (budget_plan) and protect_teachers' savings per caseload are read from.
+ledger::Ledger unlimited_ledger(const scenario::Scenario& scenario,
+                                const programme::Population& population,
+                                std::uint64_t replication = 0);
+
 // shortfall: protect_teachers (protect_teachers.cpp). Where a year's expected funds (PIA, the
 // year's declared changes, less what rules withhold) fall short of `plan`, drops whole
 // caseloads from `population` in the declared order until the plan fits, re-planning until it
