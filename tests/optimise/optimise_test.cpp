@@ -10,18 +10,7 @@
 namespace coachsim::optimise {
 namespace {
 
-// As tests/results/protect_teachers_test.cpp: three UGELs, one school and one coach each.
-scenario::Scenario three_caseloads() {
-  scenario::Scenario s = testing::small_scenario();
-  s.caseload_rules[0].teachers_per_coach = 2;
-  scenario::Region& r = s.regions[0];
-  r.ugels = {"U1", "U2", "U3"};
-  r.schools.clear();
-  r.schools.push_back({"S1", "U1", "t", false, false, 2, 30, units::km(15), std::nullopt});
-  r.schools.push_back({"FAR", "U2", "t", false, false, 2, 24, units::km(90), std::nullopt});
-  r.schools.push_back({"ONE", "U3", "t", false, false, 1, 12, units::km(30), std::nullopt});
-  return s;
-}
+using testing::three_caseloads;
 
 struct Fixture {
   scenario::Scenario s = three_caseloads();

@@ -68,4 +68,20 @@ inline scenario::Scenario small_scenario() {
   return s;
 }
 
+// Three UGELs, one school each, so each school is one coach's whole caseload (2 teachers per
+// coach): S1 2 teachers at 15 km; FAR 2 teachers at 90 km (overnight trips); ONE 1 teacher at
+// 30 km. ONE costs most per teacher (a whole contract for one teacher); FAR is the farthest.
+// Shared by the protect_teachers and optimiser tests.
+inline scenario::Scenario three_caseloads() {
+  scenario::Scenario s = small_scenario();
+  s.caseload_rules[0].teachers_per_coach = 2;
+  scenario::Region& r = s.regions[0];
+  r.ugels = {"U1", "U2", "U3"};
+  r.schools.clear();
+  r.schools.push_back({"S1", "U1", "t", false, false, 2, 30, units::km(15), std::nullopt});
+  r.schools.push_back({"FAR", "U2", "t", false, false, 2, 24, units::km(90), std::nullopt});
+  r.schools.push_back({"ONE", "U3", "t", false, false, 1, 12, units::km(30), std::nullopt});
+  return s;
+}
+
 }  // namespace coachsim::testing
