@@ -7,9 +7,9 @@
 #include <fstream>
 #include <string>
 
+#include "../support/files.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "scenario_test_util.hpp"
-#include "../support/files.hpp"
 
 namespace coachsim::scenario {
 namespace {
@@ -59,8 +59,9 @@ TEST(CsvLocations, ABadRowIsLocatedAtItsLine) {
   const LoadResult r = load_small_with("schools_csv: small-schools.csv", "schools_csv: " + file);
   ASSERT_EQ(r.errors.size(), 3u) << dump(r.errors);
   EXPECT_EQ(r.errors[2].to_string(),
-            file + ":3003: regions[1].schools_csv[3000]: expected 8 fields as in the header row, "
-                   "got 6");
+            file +
+                ":3003: regions[1].schools_csv[3000]: expected 8 fields as in the header row, "
+                "got 6");
 }
 
 }  // namespace
