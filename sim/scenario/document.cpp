@@ -125,9 +125,6 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   impl->text = std::move(source.text);
   impl->root = source.root;
   impl->sources = std::move(source.sources);
-  full.nominal =
-      load_tree(impl->root, name, base_dir, TreeOptions{&impl->sources, nullptr, &impl->csv});
-  impl->csv.frozen = true;
 
   // The uncertainty section is read even when the nominal scenario has errors, so one pass
   // reports both; the end-point checks of the entries that were read need a valid nominal
@@ -137,6 +134,12 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   Reader reader(name, index, errors);
   reader.sources = &impl->sources;
   impl->specs = parse_uncertainty(reader, impl->root);
+  // Schools CSVs are kept parsed only for the samples of uncertain inputs: without any, the
+  // nominal load reads them straight into the scenario (a cached parse would be a second copy
+  // of every school).
+  CsvCache* cache = impl->specs.empty() ? nullptr : &impl->csv;
+  full.nominal = load_tree(impl->root, name, base_dir, TreeOptions{&impl->sources, nullptr, cache});
+  impl->csv.frozen = true;
   if (full.nominal.ok()) {
     for (std::size_t i = 0; i < impl->specs.size(); ++i) {
       const UncertainSpec& spec = impl->specs[i];
@@ -161,7 +164,7 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   full.nominal.errors.insert(full.nominal.errors.end(), errors.begin(), errors.end());
   sort_errors(full.nominal.errors, name);
   if (!full.nominal.ok()) return full;
-  impl->nominal = full.nominal.scenario;
+  impl->nominal = std::move(full.nominal.scenario);  // load_scenario_text copies it back
   for (const auto& spec : impl->specs) impl->inputs.push_back(spec.info);
   full.document = std::make_shared<const ScenarioDocument>(std::move(impl));
   return full;

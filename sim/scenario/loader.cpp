@@ -80,7 +80,10 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
 
 LoadResult load_scenario_text(std::string_view yaml_text, const std::string& name,
                               const std::string& base_dir) {
-  return detail::load_document_full(yaml_text, name, base_dir).nominal;
+  detail::FullLoad full = detail::load_document_full(yaml_text, name, base_dir);
+  // The document took the nominal scenario (moved, not copied); this caller wants its own.
+  if (full.document) full.nominal.scenario = full.document->nominal();
+  return std::move(full.nominal);
 }
 
 LoadResult load_scenario_file(const std::string& path) {

@@ -9,8 +9,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
-#include <sstream>
 
 #include "coachsim/scenario/csv.hpp"
 #include "coachsim/scenario/input_file.hpp"
@@ -20,16 +20,19 @@ namespace coachsim::scenario::detail {
 
 namespace {
 
+// "<field>[<row>]": built only for an error, as the locations are kept by row (CsvLocations).
+std::string row_path(const std::string& field, std::size_t row) {
+  return field + "[" + std::to_string(row) + "]";
+}
+
 class RowReader {
  public:
-  RowReader(const std::string& file, int line, const std::string& path, FieldIndex& index,
-            std::vector<LoadError>& errors)
-      : file_(file), line_(line), path_(path), index_(index), errors_(errors) {}
+  RowReader(const std::string& file, int line, const std::string& field, std::size_t row,
+            FieldIndex& index, std::vector<LoadError>& errors)
+      : file_(file), line_(line), field_(field), row_(row), index_(index), errors_(errors) {}
 
-  std::string field_path(const std::string& column) const { return path_ + "." + column; }
-
-  void locate(const std::string& column, int col) {
-    index_.locate(field_path(column), Location{file_, line_, col});
+  std::string field_path(const std::string& column) const {
+    return row_path(field_, row_) + "." + column;
   }
 
   void fail(const std::string& column, int col, std::string message) {
@@ -71,7 +74,8 @@ class RowReader {
  private:
   const std::string& file_;
   int line_;
-  const std::string& path_;
+  const std::string& field_;
+  std::size_t row_;
   FieldIndex& index_;
   std::vector<LoadError>& errors_;
 };
@@ -84,7 +88,6 @@ void read_row(RowReader& row, const std::vector<std::string>& fields,
     if (at < 0) return false;
     value = fields[static_cast<std::size_t>(at)];
     col = at + 1;
-    row.locate(kSchoolColumns[column], col);
     return true;
   };
   std::string v;
@@ -117,7 +120,15 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
     index.fail(field);
     return;
   }
-  std::istringstream in(text);
+  // Lines are cut from `text` in place (a stream over it would copy the whole file).
+  std::size_t next_line = 0;
+  const auto getline = [&](std::string& line) {
+    if (next_line >= text.size()) return false;
+    const std::size_t end = std::min(text.find('\n', next_line), text.size());
+    line.assign(text, next_line, end - next_line);
+    next_line = end + 1;
+    return true;
+  };
   std::string line;
   int line_number = 0;
   std::vector<std::string> fields;
@@ -127,8 +138,17 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
   const auto report = [&](int at_line, int col, std::string path, std::string message) {
     errors.push_back(LoadError{file, at_line, col, std::move(path), std::move(message)});
   };
+  // Every row's line and every column's position, recorded once for the whole file.
+  auto locations = std::make_shared<CsvLocations>();
+  locations->field = field;
+  locations->file = file;
+  locations->names = &kSchoolColumns;
+  // One school a line at most: reserving avoids regrowing (and copying) the records.
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  out.reserve(out.size() + lines);
+  locations->lines.reserve(lines);
 
-  while (std::getline(in, line)) {
+  while (getline(line)) {
     ++line_number;
     if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
     if (trim(line).empty()) continue;
@@ -174,26 +194,26 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
         index.fail(field);
         return;
       }
+      for (const int at : position) locations->columns.push_back(at + 1);
+      index.locate_csv(locations);
       continue;
     }
 
-    const std::string row_path = field + "[" + std::to_string(out.size()) + "]";
+    const std::size_t row = out.size();
     out.emplace_back();
-    index.locate(row_path, Location{file, line_number, 1});
-    if (!closed) {
-      report(line_number, 0, row_path, "unterminated quote");
-      index.fail(row_path);
+    if (!closed || fields.size() != header_count) {
+      locations->lines.push_back(-line_number);  // the row's cells are not read
+      const std::string path = row_path(field, row);
+      report(line_number, 0, path,
+             !closed ? std::string("unterminated quote")
+                     : "expected " + std::to_string(header_count) +
+                           " fields as in the header row, got " + std::to_string(fields.size()));
+      index.fail(path);
       continue;
     }
-    if (fields.size() != header_count) {
-      report(line_number, 0, row_path,
-             "expected " + std::to_string(header_count) + " fields as in the header row, got " +
-                 std::to_string(fields.size()));
-      index.fail(row_path);
-      continue;
-    }
-    RowReader row(file, line_number, row_path, index, errors);
-    read_row(row, fields, position, out.back());
+    locations->lines.push_back(line_number);
+    RowReader reader(file, line_number, field, row, index, errors);
+    read_row(reader, fields, position, out.back());
   }
   if (!have_header) {
     report(line_number > 0 ? line_number : 1, 0, field,

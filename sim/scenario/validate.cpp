@@ -17,8 +17,8 @@ std::string indexed(const std::string& list, std::size_t i) {
 }
 
 void Checker::error(const std::string& field, std::string message) {
-  const Location* at = index_ ? index_->find(field) : nullptr;
-  if (at != nullptr) {
+  const std::optional<Location> at = index_ ? index_->find(field) : std::nullopt;
+  if (at) {
     errors_.push_back(LoadError{at->file, at->line, at->column, field, std::move(message)});
   } else {
     errors_.push_back(LoadError{name_, 0, 0, field, std::move(message)});

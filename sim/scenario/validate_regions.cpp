@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "checks.hpp"
 #include "text_util.hpp"
@@ -68,26 +69,44 @@ void check_aggregate(Checker& c, const Known& known, const std::string& p,
   c.share(p + ".urban_share", a.urban_share);
 }
 
-void check_school(Checker& c, const Known& known, const Region& region, const std::string& rp,
-                  const std::string& p, const SchoolRecord& s,
-                  std::unordered_map<std::string, std::string>& school_ids) {
-  if (c.ok(p + ".id")) {
+// Where each CSV school id was first seen: (region, row), its path built only for an error, so
+// that checking 100,000 schools keeps no string per school.
+using SchoolIds = std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>>;
+
+std::string csv_school_path(std::size_t region, std::size_t row) {
+  return indexed(indexed("regions", region) + ".schools_csv", row);
+}
+
+// `f` is a buffer for the field paths, reused from school to school (no allocation per school).
+void check_school(Checker& c, const Known& known, const Region& region, std::size_t r,
+                  std::size_t row, const SchoolRecord& s, SchoolIds& school_ids, bool ugels_ok,
+                  std::string& f) {
+  f.assign("regions[").append(std::to_string(r)).append("].schools_csv[");
+  f.append(std::to_string(row)).append("]");
+  const std::size_t school_path = f.size();
+  const auto field = [&](std::string_view name) -> const std::string& {
+    f.resize(school_path);
+    f.append(name);
+    return f;
+  };
+  if (c.ok(field(".id"))) {
     if (s.id.empty()) {
-      c.error(p + ".id", "expected a non-empty school id");
-    } else if (auto [it, fresh] = school_ids.emplace(s.id, p); !fresh) {
-      c.error(p + ".id", "duplicate school id " + in_quotes(s.id) + " (also " + it->second + ")");
+      c.error(f, "expected a non-empty school id");
+    } else if (auto [it, fresh] = school_ids.emplace(s.id, std::pair(r, row)); !fresh) {
+      c.error(f, "duplicate school id " + in_quotes(s.id) + " (also " +
+                     csv_school_path(it->second.first, it->second.second) + ")");
     }
   }
-  if (c.ok(rp + ".ugels")) {
-    c.known_id(p + ".ugel", s.ugel, region.ugels, "UGEL",
+  if (ugels_ok) {
+    c.known_id(field(".ugel"), s.ugel, region.ugels, "UGEL",
                "UGELs of region " + in_quotes(region.id));
   }
-  if (known.types_ok) c.known_id(p + ".school_type", s.school_type, known.types, "school type");
-  c.at_least(p + ".teachers", s.teachers, 1, "a number of teachers");
-  c.at_least(p + ".students", s.students, 1, "a number of students");
-  c.at_least(p + ".distance_km", s.distance.value(), 0.0, "a distance", "km");
+  if (known.types_ok) c.known_id(field(".school_type"), s.school_type, known.types, "school type");
+  c.at_least(field(".teachers"), s.teachers, 1, "a number of teachers");
+  c.at_least(field(".students"), s.students, 1, "a number of students");
+  c.at_least(field(".distance_km"), s.distance.value(), 0.0, "a distance", "km");
   if (s.travel_time) {
-    c.greater_than(p + ".travel_time_h", s.travel_time->value(), 0.0, "a travel time", "h");
+    c.greater_than(field(".travel_time_h"), s.travel_time->value(), 0.0, "a travel time", "h");
   }
 }
 
@@ -111,8 +130,7 @@ void check_contract_delay(Checker& c, const std::string& field, double delay) {
   }
 }
 
-void check_region(Checker& c, const Known& known, std::size_t r,
-                  std::unordered_map<std::string, std::string>& school_ids) {
+void check_region(Checker& c, const Known& known, std::size_t r, SchoolIds& school_ids) {
   const Region& region = c.scenario().regions[r];
   const std::string p = indexed("regions", r);
   if (known.geographies_ok) {
@@ -149,9 +167,10 @@ void check_region(Checker& c, const Known& known, std::size_t r,
   for (std::size_t a = 0; a < region.aggregates.size(); ++a) {
     check_aggregate(c, known, indexed(p + ".schools", a), region.aggregates[a]);
   }
+  const bool ugels_ok = c.ok(p + ".ugels");
+  std::string field;
   for (std::size_t s = 0; s < region.schools.size(); ++s) {
-    check_school(c, known, region, p, indexed(p + ".schools_csv", s), region.schools[s],
-                 school_ids);
+    check_school(c, known, region, r, s, region.schools[s], school_ids, ugels_ok, field);
   }
   if (region.aggregates.empty() && region.schools.empty() && c.loaded(p) &&
       c.loaded(p + ".schools") && c.loaded(p + ".schools_csv")) {
@@ -182,7 +201,10 @@ void check_regions(Checker& c) {
   known.roles_ok = c.ids_ok("staff_roles", s.staff_roles.size());
   known.types_ok = c.ids_ok("protocol.school_types", s.school_types.size());
 
-  std::unordered_map<std::string, std::string> school_ids;
+  SchoolIds school_ids;
+  std::size_t schools = 0;
+  for (const auto& r : s.regions) schools += r.schools.size();
+  school_ids.reserve(schools);
   for (std::size_t r = 0; r < s.regions.size(); ++r) check_region(c, known, r, school_ids);
 }
 

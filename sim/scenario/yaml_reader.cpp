@@ -65,8 +65,7 @@ void Reader::fail(const YAML::Mark& mark, const std::string& path, std::string m
 
 void Reader::fail(const YAML::Node& node, const std::string& path, std::string message) {
   if (!node.IsDefined() || node.IsNull()) {
-    const Location* at = index_.find(path);
-    const Location where = at ? *at : Location{file_, 0, 0};
+    const Location where = index_.find(path).value_or(Location{file_, 0, 0});
     errors_.push_back(LoadError{where.file, where.line, where.column, path, std::move(message)});
     index_.fail(path);
     return;
