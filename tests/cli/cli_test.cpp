@@ -239,4 +239,41 @@ TEST(Cli, RunWritesTheWorkbookAndTheHtmlReportOnRequest) {
   EXPECT_NE(bad.output.find("/nonexistent/x.xlsx"), std::string::npos) << bad.output;
 }
 
+// The workbook sums the ledger by month; every entry as a sheet only with --xlsx-ledger, which
+// needs --xlsx and the ledger.
+TEST(Cli, RunListsTheLedgerInTheWorkbookOnlyOnRequest) {
+  const fs::path out = fresh_dir("xlsx-ledger");
+  fs::create_directories(out);
+  auto sheets = [&](const std::string& book) {
+    return coachsim::testing::run_shell(
+               "/usr/bin/python3 -c \"import openpyxl; print(openpyxl."
+               "load_workbook('" +
+               book + "').sheetnames)\"")
+        .output;
+  };
+  const std::string plain = (out / "plain.xlsx").string(), full = (out / "full.xlsx").string();
+  ASSERT_EQ(run("run " + kSmall + " -q --out " + out.string() + " --xlsx " + plain).exit_code, 0);
+  ASSERT_EQ(
+      run("run " + kSmall + " -q --out " + out.string() + " --xlsx " + full + " --xlsx-ledger")
+          .exit_code,
+      0);
+  EXPECT_EQ(sheets(plain),
+            "['Summary', 'By region and year', 'By category', 'PpR execution', "
+            "'Regional variance', 'Ledger by month', 'Scenario inputs']\n");
+  EXPECT_EQ(sheets(full),
+            "['Summary', 'By region and year', 'By category', 'PpR execution', "
+            "'Regional variance', 'Ledger by month', 'Ledger', 'Scenario inputs']\n");
+
+  const Result alone = run("run " + kSmall + " -q --out " + out.string() + " --xlsx-ledger");
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_NE(alone.output.find("--xlsx-ledger requires --xlsx"), std::string::npos) << alone.output;
+  const Result no_ledger = run("run " + kSmall + " -q --out " + out.string() + " --no-ledger" +
+                               " --xlsx " + (out / "x.xlsx").string() + " --xlsx-ledger");
+  EXPECT_EQ(no_ledger.exit_code, 2);
+  EXPECT_NE(no_ledger.output.find("--xlsx-ledger needs the ledger; drop --no-ledger"),
+            std::string::npos)
+      << no_ledger.output;
+  EXPECT_FALSE(fs::exists(out / "x.xlsx"));
+}
+
 }  // namespace
