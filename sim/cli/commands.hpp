@@ -20,9 +20,10 @@ struct RunOptions {
   std::string out_dir = "out";
   std::optional<std::uint64_t> seed;
   bool ledger = true;
-  std::string sqlite;  // also write the ledger and results to this SQLite file
-  std::string xlsx;    // also write an Excel workbook
-  std::string html;    // also write a self-contained HTML report
+  std::string sqlite;        // also write the ledger and results to this SQLite file
+  std::string xlsx;          // also write an Excel workbook
+  bool xlsx_ledger = false;  // with every ledger entry as a sheet (else only summed by month)
+  std::string html;          // also write a self-contained HTML report
   bool quiet = false;
   bool json = false;  // --format json: summary.json on standard output instead of the tables
 };

@@ -35,9 +35,14 @@ int main(int argc, char** argv) {
       "--no-ledger", [&run] { run.ledger = false; }, "Do not keep or write ledger.csv");
   run_cmd->add_option("--sqlite", run.sqlite,
                       "Also write the ledger, population and results to an SQLite file");
-  run_cmd->add_option("--xlsx", run.xlsx,
-                      "Also write an Excel workbook (summary, regions, "
-                      "categories, PpR execution, variance, ledger, inputs)");
+  auto* xlsx_option = run_cmd->add_option(
+      "--xlsx", run.xlsx,
+      "Also write an Excel workbook (summary, regions, categories, PpR execution, budget, "
+      "variance, ledger by month, inputs)");
+  run_cmd
+      ->add_flag("--xlsx-ledger", run.xlsx_ledger,
+                 "Also list every ledger entry in the workbook (large: ledger.csv has them)")
+      ->needs(xlsx_option);
   run_cmd->add_option("--html", run.html,
                       "Also write a self-contained HTML report with charts (opens offline)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success");

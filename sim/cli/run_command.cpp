@@ -48,6 +48,10 @@ int run_command(const RunOptions& options) {
     std::cerr << "coachsim: --sqlite needs the ledger; drop --no-ledger.\n";
     return kExitBadInput;
   }
+  if (!options.ledger && options.xlsx_ledger) {
+    std::cerr << "coachsim: --xlsx-ledger needs the ledger; drop --no-ledger.\n";
+    return kExitBadInput;
+  }
   if (!options.html.empty() && !report::html_available()) {
     std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
                  "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
@@ -107,7 +111,9 @@ int run_command(const RunOptions& options) {
     for (const Extra& x : extras) {
       if (x.target == &options.xlsx) {
         progress.update(0.6, "writing " + options.xlsx);
-        report::write_xlsx(report, x.part, loaded->text);
+        report::XlsxOptions xlsx_options;
+        xlsx_options.full_ledger = options.xlsx_ledger;
+        report::write_xlsx(report, x.part, loaded->text, xlsx_options);
       } else if (x.target == &options.html) {
         progress.update(0.8, "writing " + options.html);
         report::write_html(report, x.part);

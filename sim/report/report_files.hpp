@@ -36,8 +36,6 @@ std::string budget_events_csv(const RunReport& report);
 nlohmann::ordered_json budget_json(const RunReport& report);
 std::string budget_terminal(const RunReport& report);
 std::string missed_budget_class(ledger::Activity a);  // "visits", ..., "fixed"
-// Streams ledger.csv to `file` in chunks (a national ledger is ~100 MB); false on I/O error.
-bool write_ledger_csv(const RunReport& report, std::FILE* file);
 
 // The name used for spending executed outside the regions.
 inline constexpr std::string_view kOutsideRegions = "(outside regions)";

@@ -118,6 +118,17 @@ void region_year_sheet(Book& book, const RunReport& report);
 void category_sheet(Book& book, const RunReport& report);
 void execution_sheet(Book& book, const RunReport& report);
 void variance_sheet(Book& book, const RunReport& report);
+// With a budget only (xlsx_budget.cpp).
+void budget_sheet(Book& book, const RunReport& report);
+// The execution row of the school year's last month of `region` ("national" too) and `year`;
+// nullptr when there is none (no budget).
+const results::ExecutionRow* year_end_row(const results::Execution& execution,
+                                          const std::string& region, int year);
+// regions.csv's prices: and outcomes: columns (none without them; xlsx_outcome_columns.cpp).
+void outcome_column_names(std::vector<std::string>& names, const results::Results& results);
+void outcome_column_cells(Sheet& sh, const results::Row& r, const results::Results& results);
+// The ledger summed by region, category and calendar month (xlsx_ledger_pivot.cpp).
+void ledger_pivot_sheet(Book& book, const RunReport& report);
 void ledger_sheet(Book& book, const RunReport& report, const XlsxOptions& options);
 void inputs_sheet(Book& book, const RunReport& report, const std::string& scenario_text);
 

@@ -21,8 +21,13 @@ std::string grouped(std::uint64_t n) {
 std::string ledger_line(const RunReport& report, const XlsxOptions& options) {
   const ledger::Ledger& l = report.ledger;
   std::string s =
-      "Ledger: every cost entry with its date, region, UGEL, category, activity, whom it "
-      "belongs to, quantity and rate (amount = round(quantity × rate)), as in ledger.csv.";
+      "Ledger by month: the ledger's entries summed by region, category and calendar month.";
+  if (!options.full_ledger)
+    return s +
+           " Every entry is in ledger.csv; run with --xlsx-ledger to list them in a Ledger "
+           "sheet as well.";
+  s += " Ledger: every cost entry with its date, region, UGEL, category, activity, whom it "
+       "belongs to, quantity and rate (amount = round(quantity × rate)), as in ledger.csv.";
   if (!l.keeps_entries())
     s += " This run did not keep the entries (--no-ledger): run without --no-ledger to list them.";
   else if (l.entries().size() > options.ledger_row_cap)
@@ -65,6 +70,10 @@ void summary_sheet(Book& book, const RunReport& report, const XlsxOptions& optio
       "PpR execution: per region and school year, the physical targets (teachers in caseloads, "
       "teacher-visits planned) against what was achieved, and the spending accrued by month "
       "with its cumulative curve.");
+  if (report.results.execution.enabled)
+    sh.note(
+        "Budget: PIA, PIM, released and devengado (accrued) per region and school year, with "
+        "the execution rate and what results-based rules withheld, forfeited or topped up.");
   sh.note(
       "Regional variance: the spread across regions of unit costs and caseloads per school year "
       "(N, min, max, mean, SD), in the layout of Sempé 2015, Table 22.");
@@ -78,7 +87,8 @@ void summary_sheet(Book& book, const RunReport& report, const XlsxOptions& optio
           ", with two decimals. Percentages are shown as %, counts as whole numbers.");
   sh.note(
       "Every money figure is a sum of ledger entries: a region's cost in a category and year "
-      "is the sum of the matching rows of the Ledger sheet.");
+      "is the sum of the matching rows of ledger.csv (and of the Ledger sheet with "
+      "--xlsx-ledger).");
   sh.note(
       "Per-unit costs are a total divided by a count, rounded once to the cent, so they can be "
       "recomputed from the same row.");

@@ -93,6 +93,7 @@ void region_year_sheet(Book& book, const RunReport& report) {
   std::vector<std::string> names = {"region", "year"};
   for (const Column& c : kColumns) names.emplace_back(c.id);
   for (int c = 0; c < ledger::kCategoryCount; ++c) names.push_back("cost_" + category_name(c));
+  outcome_column_names(names, report.results);
   sh.header(names);
   for (const Row& r : report.results.regions) {
     sh.text(r.region).integer(r.year);
@@ -114,6 +115,7 @@ void region_year_sheet(Book& book, const RunReport& report) {
       }
     }
     for (std::int64_t cost : r.cost_by_category) sh.money(cost);
+    outcome_column_cells(sh, r, report.results);
     sh.end_row();
   }
   sh.freeze(2);

@@ -53,8 +53,10 @@ void write_xlsx(const RunReport& report, const std::string& path, const std::str
     xlsx::region_year_sheet(book, report);
     xlsx::category_sheet(book, report);
     xlsx::execution_sheet(book, report);
+    xlsx::budget_sheet(book, report);
     xlsx::variance_sheet(book, report);
-    xlsx::ledger_sheet(book, report, options);
+    xlsx::ledger_pivot_sheet(book, report);
+    if (options.full_ledger) xlsx::ledger_sheet(book, report, options);
     xlsx::inputs_sheet(book, report, scenario_text);
   });
 }

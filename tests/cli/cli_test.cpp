@@ -239,4 +239,61 @@ TEST(Cli, RunWritesTheWorkbookAndTheHtmlReportOnRequest) {
   EXPECT_NE(bad.output.find("/nonexistent/x.xlsx"), std::string::npos) << bad.output;
 }
 
+// The default's workbook, read back with openpyxl: its "Ledger by month" equals ledger.csv summed
+// per region, category and month to the céntimo, and "By region and year" carries regions.csv's
+// prices: and outcomes: columns with the same values (tests/report/check_default_xlsx.py).
+TEST(Cli, TheDefaultWorkbookSumsTheLedgerAndCarriesTheOutcomeColumns) {
+  const fs::path out = fresh_dir("default-xlsx");
+  fs::create_directories(out);
+  const std::string book = (out / "default.xlsx").string();
+  const Result r = run("run " + std::string(COACHSIM_SOURCE_DIR) +
+                       "/scenarios/default.yaml -q --out " + out.string() + " --xlsx " + book);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const Result check = coachsim::testing::run_shell("/usr/bin/python3 " COACHSIM_SOURCE_DIR
+                                                    "/tests/report/check_default_xlsx.py '" +
+                                                    out.string() + "' '" + book + "'");
+  EXPECT_NE(check.output.find("\npivot = ledger\n"), std::string::npos) << check.output;
+  EXPECT_NE(check.output.find("\nregions.csv columns = sheet\n"), std::string::npos)
+      << check.output;
+  EXPECT_NE(check.output.find("| Ledger by month |"), std::string::npos) << check.output;
+  fs::remove_all(out);  // ledger.csv is about 100 MB
+}
+
+// The workbook sums the ledger by month; every entry as a sheet only with --xlsx-ledger, which
+// needs --xlsx and the ledger.
+TEST(Cli, RunListsTheLedgerInTheWorkbookOnlyOnRequest) {
+  const fs::path out = fresh_dir("xlsx-ledger");
+  fs::create_directories(out);
+  auto sheets = [&](const std::string& book) {
+    return coachsim::testing::run_shell(
+               "/usr/bin/python3 -c \"import openpyxl; print(openpyxl."
+               "load_workbook('" +
+               book + "').sheetnames)\"")
+        .output;
+  };
+  const std::string plain = (out / "plain.xlsx").string(), full = (out / "full.xlsx").string();
+  ASSERT_EQ(run("run " + kSmall + " -q --out " + out.string() + " --xlsx " + plain).exit_code, 0);
+  ASSERT_EQ(
+      run("run " + kSmall + " -q --out " + out.string() + " --xlsx " + full + " --xlsx-ledger")
+          .exit_code,
+      0);
+  EXPECT_EQ(sheets(plain),
+            "['Summary', 'By region and year', 'By category', 'PpR execution', "
+            "'Regional variance', 'Ledger by month', 'Scenario inputs']\n");
+  EXPECT_EQ(sheets(full),
+            "['Summary', 'By region and year', 'By category', 'PpR execution', "
+            "'Regional variance', 'Ledger by month', 'Ledger', 'Scenario inputs']\n");
+
+  const Result alone = run("run " + kSmall + " -q --out " + out.string() + " --xlsx-ledger");
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_NE(alone.output.find("--xlsx-ledger requires --xlsx"), std::string::npos) << alone.output;
+  const Result no_ledger = run("run " + kSmall + " -q --out " + out.string() + " --no-ledger" +
+                               " --xlsx " + (out / "x.xlsx").string() + " --xlsx-ledger");
+  EXPECT_EQ(no_ledger.exit_code, 2);
+  EXPECT_NE(no_ledger.output.find("--xlsx-ledger needs the ledger; drop --no-ledger"),
+            std::string::npos)
+      << no_ledger.output;
+  EXPECT_FALSE(fs::exists(out / "x.xlsx"));
+}
+
 }  // namespace

@@ -106,11 +106,12 @@ def execution(ws):
     hr = header_row(ws)
     h = header_of(ws, hr)
     print(f"PpR execution: A3 = {ws['A3'].value!r}")
+    target = next(name for name in h if name.startswith("financial target"))
     for r in rows_below(ws, hr):
         region = ws.cell(r, 1).value
         for name in ("teachers in caseloads (target)", "teachers reached", "coverage",
                      "teacher-visits planned (target)", "teacher-visits done",
-                     "financial target (reference: year's accrued)", "accrued in the year",
+                     target, "accrued in the year",
                      "execution", "accrued Mar", "cumulative Dec"):
             print(f"PpR execution: {region} {name} = {describe(ws.cell(r, h[name]))}")
         months = [ws.cell(r, h["accrued " + m]).value for m in
@@ -151,6 +152,39 @@ def ledger(ws):
         print(f"Ledger: note {n!r}")
 
 
+def ledger_by_month(ws):
+    """Every non-empty cell as `region category month = amount`, and each row's total checked
+    against the sum of its months."""
+    if not ws.freeze_panes:
+        print(f"Ledger by month: A1 = {ws['A1'].value!r}")
+        return
+    hr = header_row(ws)
+    h = header_of(ws, hr)
+    months = [name for name in h if name not in ("region", "category", "total")]
+    print(f"Ledger by month: months {months[0]} .. {months[-1]} ({len(months)})")
+    for r in rows_below(ws, hr):
+        region, category = ws.cell(r, h["region"]).value, ws.cell(r, h["category"]).value
+        values = []
+        for m in months:
+            cell = ws.cell(r, h[m])
+            if cell.value is not None:
+                values.append(cell.value)
+                print(f"Ledger by month: {region} {category} {m} = {describe(cell)}")
+        print(f"Ledger by month: {region} {category} total = "
+              f"{describe(ws.cell(r, h['total']))}, sum of months = {money_sum(values)}")
+
+
+def budget(ws):
+    hr = header_row(ws)
+    h = header_of(ws, hr)
+    print(f"Budget: columns {list(h)}")
+    for r in rows_below(ws, hr):
+        region, year = ws.cell(r, h["region"]).value, ws.cell(r, h["year"]).value
+        for name, c in h.items():
+            if name not in ("region", "year"):
+                print(f"Budget: {region} {show(year)} {name} = {describe(ws.cell(r, c))}")
+
+
 def inputs(ws):
     h = header_of(ws, 1)
     print(f"Scenario inputs: columns {list(h)}")
@@ -170,6 +204,7 @@ def main():
         sheet_line(ws)
     readers = {"Summary": summary, "By region and year": by_region, "By category": by_category,
                "PpR execution": execution, "Regional variance": variance, "Ledger": ledger,
+               "Ledger by month": ledger_by_month, "Budget": budget,
                "Scenario inputs": inputs}
     for ws in wb.worksheets:
         if ws.title in readers:

@@ -4,7 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -13,6 +15,8 @@
 
 #include "../support/process.hpp"
 #include "../support/small_scenario.hpp"
+#include "coachsim/engine/calendar.hpp"
+#include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/units/parse.hpp"
@@ -75,6 +79,13 @@ class XlsxTest : public ::testing::Test {
     return lines;
   }
 
+  // The tests below that read the Ledger sheet ask for it (`run --xlsx-ledger`).
+  static report::XlsxOptions with_ledger() {
+    report::XlsxOptions options;
+    options.full_ledger = true;
+    return options;
+  }
+
   fs::path dir_;
 };
 
@@ -91,12 +102,12 @@ void expect_lines(const std::vector<std::string>& lines, const std::vector<std::
 TEST_F(XlsxTest, HasTheSheetsInOrderWithFrozenBoldHeadersAndFilters) {
   const Run run = simulate(with_sources(), true);
   const fs::path file = dir_ / "run.xlsx";
-  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  report::write_xlsx(run.report(), file.string(), kScenarioText, with_ledger());
   const auto lines = read_back(file);
   ASSERT_FALSE(lines.empty());
   EXPECT_EQ(lines[0],
             "sheets: Summary | By region and year | By category | PpR execution | "
-            "Regional variance | Ledger | Scenario inputs");
+            "Regional variance | Ledger by month | Ledger | Scenario inputs");
   expect_lines(
       lines,
       {
@@ -116,7 +127,7 @@ TEST_F(XlsxTest, HasTheSheetsInOrderWithFrozenBoldHeadersAndFilters) {
 TEST_F(XlsxTest, NumbersAreNumbersWithCurrencyPercentAndCountFormats) {
   const Run run = simulate(with_sources(), true);
   const fs::path file = dir_ / "run.xlsx";
-  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  report::write_xlsx(run.report(), file.string(), kScenarioText, with_ledger());
   expect_lines(
       read_back(file),
       {
@@ -156,7 +167,7 @@ TEST_F(XlsxTest, NumbersAreNumbersWithCurrencyPercentAndCountFormats) {
 TEST_F(XlsxTest, EveryTotalReadBackIsTheHandComputedTotal) {
   const Run run = simulate(with_sources(), true);
   const fs::path file = dir_ / "run.xlsx";
-  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  report::write_xlsx(run.report(), file.string(), kScenarioText, with_ledger());
   expect_lines(read_back(file),
                {
                    "Summary: all years cost total = 131991.00 (n, \"S/ \"#,##0.00)",
@@ -175,7 +186,7 @@ TEST_F(XlsxTest, EveryTotalReadBackIsTheHandComputedTotal) {
 TEST_F(XlsxTest, ListsTheSourcesAndTheScenarioTextLineByLine) {
   const Run run = simulate(with_sources(), true);
   const fs::path file = dir_ / "run.xlsx";
-  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  report::write_xlsx(run.report(), file.string(), kScenarioText, with_ledger());
   expect_lines(
       read_back(file),
       {
@@ -193,7 +204,7 @@ TEST_F(XlsxTest, SpendingOutsideTheRegionsIsInTheNationalRows) {
   s.central_costs.push_back({2021, "materials", units::centimos(100000), "books", "test"});
   const Run run = simulate(s, true);
   const fs::path file = dir_ / "run.xlsx";
-  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  report::write_xlsx(run.report(), file.string(), kScenarioText, with_ledger());
   expect_lines(read_back(file),
                {
                    "Summary: 2021 cost outside regions = 1000.00 (n, \"S/ \"#,##0.00)",
@@ -213,14 +224,14 @@ TEST_F(XlsxTest, OtherCurrenciesAreShownByTheirCode) {
   s.currency = "USD";
   const Run run = simulate(s, true);
   const fs::path file = dir_ / "run.xlsx";
-  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  report::write_xlsx(run.report(), file.string(), kScenarioText, with_ledger());
   expect_lines(read_back(file), {"Summary: 2021 cost total = 131991.00 (n, \"USD \"#,##0.00)"});
 }
 
 TEST_F(XlsxTest, ALongLedgerIsCappedWithANoteCountingWhatWasLeftOut) {
   const Run run = simulate(with_sources(), true);
   const fs::path file = dir_ / "run.xlsx";
-  report::XlsxOptions options;
+  report::XlsxOptions options = with_ledger();
   options.ledger_row_cap = 10;
   report::write_xlsx(run.report(), file.string(), kScenarioText, options);
   std::int64_t first_ten = 0;
@@ -238,7 +249,7 @@ TEST_F(XlsxTest, ALongLedgerIsCappedWithANoteCountingWhatWasLeftOut) {
 TEST_F(XlsxTest, WithoutKeptEntriesTheLedgerSheetSaysHowToListThem) {
   const Run run = simulate(with_sources(), false);
   const fs::path file = dir_ / "run.xlsx";
-  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  report::write_xlsx(run.report(), file.string(), kScenarioText, with_ledger());
   expect_lines(
       read_back(file),
       {
@@ -247,6 +258,91 @@ TEST_F(XlsxTest, WithoutKeptEntriesTheLedgerSheetSaysHowToListThem) {
           "without --no-ledger to list every entry here.\" (s, General)",
           "Ledger: 'entries posted' (s, General) | 50 (n, #,##0)",
           "Ledger: 'total' (s, General) | 131991.00 (n, \"S/ \"#,##0.00)",
+      });
+}
+
+// By default the workbook sums the ledger per region, category and calendar month instead of
+// listing every entry (the default's 890,000 rows made it 59 MB); each cell equals the sum of
+// the matching entries, computed here from the ledger itself.
+TEST_F(XlsxTest, ByDefaultTheLedgerIsSummedByMonthToTheCentimo) {
+  scenario::Scenario s = with_sources();
+  s.central_costs.push_back({2021, "materials", units::centimos(100000), "books", "test"});
+  const Run run = simulate(s, true);
+  const fs::path file = dir_ / "run.xlsx";
+  report::write_xlsx(run.report(), file.string(), kScenarioText);
+
+  std::map<std::string, std::int64_t> cells;   // "region category YYYY-MM"
+  std::map<std::string, std::int64_t> totals;  // "region category"
+  for (const ledger::Entry& e : run.sim->ledger.entries()) {
+    const std::string region = e.region < run.sim->population.regions.size()
+                                   ? run.sim->population.regions[e.region].id
+                                   : "(outside regions)";
+    const std::string key = region + " " + std::string(ledger::category_id(e.category));
+    const std::string month =
+        engine::format_date(engine::Date{std::chrono::days{e.date}}).substr(0, 7);
+    const std::string national = "national " + std::string(ledger::category_id(e.category));
+    cells[key + " " + month] += e.amount;
+    cells[national + " " + month] += e.amount;
+    cells["national all categories " + month] += e.amount;
+    totals[key] += e.amount;
+    totals[national] += e.amount;
+    totals["national all categories"] += e.amount;
+  }
+  ASSERT_EQ(totals["national all categories"], 13299100);  // céntimos: 131,991.00 + 1,000.00
+  const auto lines = read_back(file);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines[0],
+            "sheets: Summary | By region and year | By category | PpR execution | "
+            "Regional variance | Ledger by month | Scenario inputs");
+  std::vector<std::string> expected;
+  for (const auto& [key, amount] : cells)
+    expected.push_back("Ledger by month: " + key + " = " + units::format_centimos(amount) +
+                       " (n, \"S/ \"#,##0.00)");
+  for (const auto& [key, amount] : totals)
+    expected.push_back("Ledger by month: " + key + " total = " + units::format_centimos(amount) +
+                       " (n, \"S/ \"#,##0.00), sum of months = " + units::format_centimos(amount));
+  expect_lines(lines, expected);
+  // Nothing else: one line per non-empty cell and one per row, besides the sheet's own line
+  // (freeze panes, filter) and the months line.
+  const auto pivot_lines = std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.rfind("Ledger by month: ", 0) == 0 && l.rfind("Ledger by month: months ", 0) != 0 &&
+           l.rfind("Ledger by month: freeze=", 0) != 0;
+  });
+  EXPECT_EQ(static_cast<std::size_t>(pivot_lines), cells.size() + totals.size());
+}
+
+// A scenario with a budget gets a Budget sheet (PIA, PIM, devengado per region and year), and
+// PpR execution measures against the PIM instead of saying that there is no budget.
+TEST_F(XlsxTest, ABudgetScenarioHasTheBudgetSheetAndExecutionAgainstThePim) {
+  scenario::Scenario s = with_sources();
+  s.budget.enabled = true;
+  s.budget.release = scenario::BudgetRelease::kAnnual;  // PIA "100%" of the plan
+  const Run run = simulate(s, true);
+  ASSERT_TRUE(run.sim->results.execution.enabled);
+  const fs::path file = dir_ / "run.xlsx";
+  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  const auto lines = read_back(file);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines[0],
+            "sheets: Summary | By region and year | By category | PpR execution | Budget | "
+            "Regional variance | Ledger by month | Scenario inputs");
+  // The plan of the small scenario costs 131,991.00 (the hand-computed total above); a PIA of
+  // 100% of the plan, released at once, pays all of it.
+  expect_lines(
+      lines,
+      {
+          "Budget: columns ['region', 'year', 'PIA', 'PIM', 'released', 'devengado (accrued)', "
+          "'execution (devengado / PIM)', 'withheld', 'forfeited', 'top-ups']",
+          "Budget: Alpha 2021 PIA = 131991.00 (n, \"S/ \"#,##0.00)",
+          "Budget: Alpha 2021 PIM = 131991.00 (n, \"S/ \"#,##0.00)",
+          "Budget: Alpha 2021 released = 131991.00 (n, \"S/ \"#,##0.00)",
+          "Budget: Alpha 2021 devengado (accrued) = 131991.00 (n, \"S/ \"#,##0.00)",
+          "Budget: Alpha 2021 execution (devengado / PIM) = 1 (n, 0.0%)",
+          "Budget: national 2021 PIA = 131991.00 (n, \"S/ \"#,##0.00)",
+          "Budget: national 'all years' PIM = 131991.00 (n, \"S/ \"#,##0.00)",
+          "PpR execution: A3 = \"Financial: the target is the year's modified budget (PIM); "
+          "execution is accrued / PIM. The Budget sheet has PIA, PIM, released and devengado.\"",
+          "PpR execution: Alpha financial target (PIM) = 131991.00 (n, \"S/ \"#,##0.00)",
       });
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ struct RunReport {
 // ledger kept its entries) ledger.csv into `dir`, creating it if needed. Throws
 // std::runtime_error naming the file on any I/O failure; then nothing new is left in `dir`.
 void write_run_outputs(const RunReport& report, const std::string& dir);
+
+// Streams ledger.csv (every entry of a ledger that kept them) to `file` in 1 MiB blocks (a
+// national ledger is ~100 MB); false on I/O error. write_run_outputs calls it; public for
+// bench/bench_write.cpp.
+bool write_ledger_csv(const RunReport& report, std::FILE* file);
 
 // The readable summary printed by `coachsim run`.
 std::string terminal_summary(const RunReport& report);

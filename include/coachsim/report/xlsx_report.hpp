@@ -2,8 +2,10 @@
 //
 // Sheets: Summary (how to read the workbook, national figures per year), By region and year
 // (the columns of regions.csv), By category, PpR execution (physical and financial targets
-// against what was achieved, spending accrued by month), Regional variance (Sempé 2015, Table
-// 22), Ledger (every entry, up to a cap) and Scenario inputs (sources and the scenario file).
+// against what was achieved, spending accrued by month), Budget (with a budget: PIA, PIM,
+// devengado per region and year), Regional variance (Sempé 2015, Table 22), Ledger by month
+// (the entries summed by region, category and month), Ledger (every entry, up to a cap; only
+// with XlsxOptions::full_ledger) and Scenario inputs (sources and the scenario file).
 // Numbers are written as numbers with number formats (money in the scenario currency,
 // percentages as fractions), header rows are bold and frozen, tables have autofilters.
 #pragma once
@@ -16,6 +18,10 @@
 namespace coachsim::report {
 
 struct XlsxOptions {
+  // Also write every ledger entry as a sheet (`run --xlsx-ledger`). Off by default: the
+  // default's 890,000 entries make a 59 MB workbook that takes minutes to open; ledger.csv and
+  // the SQLite file hold them, and "Ledger by month" sums them.
+  bool full_ledger = false;
   // Ledger rows written at most (Excel holds 1,048,576 rows a sheet); the rest are counted in
   // a note row.
   std::size_t ledger_row_cap = 1'000'000;
