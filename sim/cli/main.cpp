@@ -150,8 +150,15 @@ int main(int argc, char** argv) {
                    "National budget for the year: '313000000 PEN' or '85%' of its plan")
       ->required();
   optimise_cmd->add_option("--year", optimise.year, "Calendar year (default: the first)");
-  optimise_cmd->add_option("--objective", optimise.objective,
-                           "full_protocol (learning and equity are not implemented yet)");
+  optimise_cmd
+      ->add_option("--objective", optimise.objective,
+                   "full_protocol (default: teachers coached), learning (expected learning gain "
+                   "of their students, from outcomes:), equity (teachers weighted by "
+                   "--equity-weights)")
+      ->check(CLI::IsMember({"full_protocol", "learning", "equity"}));
+  optimise_cmd->add_option("--equity-weights", optimise.equity_weights,
+                           "For --objective equity: NAME=WEIGHT,... over rural, urban, border and "
+                           "school type ids (default rural=1.5,multigrade=1.5,eib=2)");
   optimise_cmd->add_option("--floor-coverage", optimise.floor_pct,
                            "Each region keeps at least PCT% of its teachers (default 0)");
   optimise_cmd->add_option("--out", optimise.out_dir, "Output folder (default: out-optimise)");

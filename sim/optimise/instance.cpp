@@ -54,7 +54,7 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
     const std::uint32_t root = find(parent, c);
     if (group_of[root] < 0) {
       group_of[root] = static_cast<std::int64_t>(in.groups.size());
-      in.groups.push_back({coach.region, {}, 0, 0, 0});
+      in.groups.push_back({coach.region, {}, 0, 0, 0, 0.0});
     }
     Group& g = in.groups[static_cast<std::size_t>(group_of[root])];
     g.coaches.push_back(c);
@@ -67,6 +67,7 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
     g.students += coach.students;
     in.region_teachers[coach.region] += coach.teachers;
   }
+  for (Group& g : in.groups) g.value = static_cast<double>(g.teachers);
   in.plan_cost = total;
   in.fixed_cost = total - variable;
   return in;

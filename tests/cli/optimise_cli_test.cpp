@@ -56,4 +56,26 @@ TEST(OptimiseCli, AnUnknownYearExitsTwo) {
   EXPECT_FALSE(fs::exists(d));
 }
 
+TEST(OptimiseCli, AnUnknownEquityWeightExitsTwoListingTheNames) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "equity");
+  const auto r =
+      run(kSmall + " --budget 80% --objective equity --equity-weights rurl=2 --out " + d.string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--equity-weights: 'rurl=2': expected NAME=WEIGHT with NAME one of "
+                          "rural, urban, border"),
+            std::string::npos)
+      << r.output;
+  EXPECT_FALSE(fs::exists(d));
+}
+
+TEST(OptimiseCli, TheLearningObjectiveNeedsAnOutcomesSection) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "learning");
+  const auto r = run(kSmall + " --budget 80% --objective learning --out " + d.string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--objective learning: the scenario has no outcomes: section"),
+            std::string::npos)
+      << r.output;
+  EXPECT_FALSE(fs::exists(d));
+}
+
 }  // namespace
