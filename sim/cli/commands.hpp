@@ -72,7 +72,9 @@ struct OptimiseOptions {
   std::string equity_weights;               // "rural=1.5,multigrade=1.5,eib=2" (objective equity)
   double floor_pct = 0.0;                   // each region keeps at least this share of its teachers
   std::string out_dir = "out-optimise";
-  std::string frontier;  // "50%..120%/15"
+  std::string frontier;                    // "50%..120%/15"
+  std::vector<std::string> budget_region;  // "Cusco=85%" or "Cusco=9000000" (the year)
+  std::vector<std::string> coach_supply;   // "Loreto=250": the most coaches it contracts
   bool quiet = false;
 };
 

@@ -164,6 +164,10 @@ int main(int argc, char** argv) {
   optimise_cmd->add_option("--out", optimise.out_dir, "Output folder (default: out-optimise)");
   optimise_cmd->add_option("--frontier", optimise.frontier,
                            "Also solve FROM%..TO%/STEPS of the plan's cost: frontier.csv");
+  optimise_cmd->add_option("--budget-region", optimise.budget_region,
+                           "REGION=AMOUNT|PCT: that region's budget for the year (repeatable)");
+  optimise_cmd->add_option("--coach-supply", optimise.coach_supply,
+                           "REGION=N: the most coaches that region can contract (repeatable)");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
 
   try {

@@ -223,6 +223,53 @@ int optimise_command(const OptimiseOptions& o) {
               << "'. Nothing was written.\n";
     return kExitBadInput;
   }
+  // Per-region limits: REGION=AMOUNT (money or a share of the region's plan) and REGION=N.
+  auto region_index = [&](const std::string& item, const char* flag, std::size_t& r,
+                          std::string& value) {
+    const auto eq = item.find('=');
+    const std::string name = item.substr(0, eq);
+    for (r = 0; r < in.region_names.size(); ++r)
+      if (in.region_names[r] == name) break;
+    if (eq == std::string::npos || r == in.region_names.size()) {
+      std::string names;
+      for (const std::string& n : in.region_names) names += (names.empty() ? "" : ", ") + n;
+      std::cerr << "coachsim optimise: " << flag << " '" << item
+                << "': expected REGION=VALUE with REGION one of " << names
+                << ". Nothing was written.\n";
+      return false;
+    }
+    value = item.substr(eq + 1);
+    return true;
+  };
+  for (const std::string& item : o.budget_region) {
+    std::size_t r = 0;
+    std::string value;
+    if (!region_index(item, "--budget-region", r, value)) return kExitBadInput;
+    std::int64_t region_plan = in.region_fixed[r], amount = 0;
+    for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
+    if (!parse_budget(value, s.currency, region_plan, amount)) {
+      std::cerr << "coachsim optimise: --budget-region '" << item << "': expected an amount or a "
+                << "share of the region's " << calendar_year << " plan like '85%'. Nothing was "
+                << "written.\n";
+      return kExitBadInput;
+    }
+    in.region_budget.resize(in.region_names.size(), -1);
+    in.region_budget[r] = amount;
+  }
+  for (const std::string& item : o.coach_supply) {
+    std::size_t r = 0;
+    std::string value;
+    if (!region_index(item, "--coach-supply", r, value)) return kExitBadInput;
+    char* end = nullptr;
+    const long n = std::strtol(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end != '\0' || n < 0) {
+      std::cerr << "coachsim optimise: --coach-supply '" << item
+                << "': expected a whole number of coaches >= 0. Nothing was written.\n";
+      return kExitBadInput;
+    }
+    in.region_coaches.resize(in.region_names.size(), -1);
+    in.region_coaches[r] = n;
+  }
   const double floor = o.floor_pct / 100.0;
   optimise::Solution sol = optimise::solve(in, budget, floor);
   if (!sol.feasible) {
@@ -322,7 +369,8 @@ int optimise_command(const OptimiseOptions& o) {
               << "  budget " << money(budget) << " " << s.currency << " ("
               << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
               << "); floor " << o.floor_pct << "% of each region's teachers\n"
-              << "  objective: the most " << objective_words << "\n"
+              << "  objective: the most " << objective_words << "; regional budgets "
+              << o.budget_region.size() << ", coach supplies " << o.coach_supply.size() << "\n"
               << "  caseload groups " << in.groups.size() << ", coached "
               << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
               << sol.teachers << ", objective " << sol.objective << " (estimates)\n"

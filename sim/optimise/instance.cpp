@@ -38,9 +38,12 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
   }
   std::vector<std::int64_t> direct(n, 0);
   std::int64_t total = 0;
+  in.region_fixed.assign(pop.regions.size(), 0);
+  for (const auto& r : pop.regions) in.region_names.push_back(r.id);
   for (const ledger::Entry& e : ledger.entries()) {
     if (e.year_index != year) continue;
     total += e.amount;
+    if (e.region < in.region_fixed.size()) in.region_fixed[e.region] += e.amount;
     if (e.coach != ledger::kNoCoach && e.activity != ledger::Activity::kOverhead)
       direct[e.coach] += e.amount;
   }
@@ -63,6 +66,7 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
     g.cost += cost;
     in.coach_cost[c] = cost;
     variable += cost;
+    in.region_fixed[coach.region] -= cost;
     g.teachers += coach.teachers;
     g.students += coach.students;
     in.region_teachers[coach.region] += coach.teachers;

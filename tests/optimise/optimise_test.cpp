@@ -197,5 +197,37 @@ TEST(Optimise, FrontierSimulatesEachPlan) {
   EXPECT_EQ(points.back().simulated.cost, all.cost);
 }
 
+TEST(Optimise, CoachSupplyAndRegionalBudgetsLimitThePlan) {
+  Fixture f;
+  // One coach: the best single caseload (S1 or FAR, 2 teachers), whatever the money.
+  f.in.region_coaches = {1};
+  const Solution one = solve(f.in, f.in.plan_cost, 0.0);
+  ASSERT_TRUE(one.feasible);
+  EXPECT_EQ(one.teachers, 2);
+  EXPECT_EQ(std::count(one.chosen.begin(), one.chosen.end(), 1), 1);
+  // The region's budget binds like the national one when it is the smaller.
+  f.in.region_coaches.clear();
+  const std::int64_t half = f.in.fixed_cost + (f.in.plan_cost - f.in.fixed_cost) / 2;
+  f.in.region_budget = {half};
+  const Solution regional = solve(f.in, f.in.plan_cost, 0.0);
+  ASSERT_TRUE(regional.feasible);
+  EXPECT_EQ(regional.objective, enumerate_best(f.in, half, 0.0));
+  EXPECT_LE(regional.cost, half);
+  // A floor the coach supply cannot meet names the region and the supply.
+  f.in.region_budget.clear();
+  f.in.region_coaches = {1};
+  const Solution floor = solve(f.in, f.in.plan_cost, 1.0);
+  EXPECT_FALSE(floor.feasible);
+  EXPECT_NE(floor.infeasible.find("the floor of region Alpha (5 teachers) with its coach supply "
+                                  "(1 coaches)"),
+            std::string::npos)
+      << floor.infeasible;
+  // A regional budget below what the region pays whatever the plan.
+  f.in.region_coaches.clear();
+  f.in.region_budget = {f.in.region_fixed[0] - 1};
+  EXPECT_NE(solve(f.in, f.in.plan_cost, 0.0).infeasible.find("the budget of region Alpha"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace coachsim::optimise

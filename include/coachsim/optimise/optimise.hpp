@@ -39,6 +39,14 @@ struct Instance {
   std::int64_t plan_cost = 0;                 // the whole year with every caseload
   std::vector<std::int64_t> region_teachers;  // per region: teachers of its caseloads
   std::vector<std::int64_t> coach_cost;       // per coach: its postings with overhead
+  // Per region: what the year costs it whatever the plan (its staff, supervisors, overhead on
+  // them): its ledger total less its groups' costs.
+  std::vector<std::int64_t> region_fixed;
+  std::vector<std::string> region_names;
+  // Optional limits per region (-1: none): a budget for the year (céntimos, the region's fixed
+  // cost included) and the most coaches it can contract (coach supply). Empty: none at all.
+  std::vector<std::int64_t> region_budget;
+  std::vector<std::int64_t> region_coaches;
 };
 
 // REQUIRES: `ledger` kept the entries of an unlimited-money run of `scenario` on `population`.
