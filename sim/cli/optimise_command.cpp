@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <thread>
 
 #include "coachsim/optimise/optimise.hpp"
+#include "coachsim/report/file_set.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
@@ -124,8 +124,8 @@ std::string plan_yaml(const std::string& extends, const std::string& name, int y
   return y.str();
 }
 
-void write_plan_csv(const fs::path& file, const programme::Population& pop,
-                    const optimise::Instance& in, const optimise::Solution& sol, int year) {
+std::string plan_csv(const programme::Population& pop, const optimise::Instance& in,
+                     const optimise::Solution& sol, int year) {
   std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
   std::vector<int> coached(pop.schools.size(), -1);
   for (std::size_t g = 0; g < in.groups.size(); ++g) {
@@ -140,7 +140,7 @@ void write_plan_csv(const fs::path& file, const programme::Population& pop,
       }
     }
   }
-  std::ofstream out(file);
+  std::ostringstream out;
   out << "school,region,ugel,year,coached,cost,teachers,students\n";
   for (std::size_t i = 0; i < pop.schools.size(); ++i) {
     if (coached[i] < 0) continue;  // not in the programme this year
@@ -149,6 +149,7 @@ void write_plan_csv(const fs::path& file, const programme::Population& pop,
         << ',' << coached[i] << ',' << units::format_centimos(cost[i]) << ',' << teachers[i] << ','
         << s.students << '\n';
   }
+  return out.str();
 }
 
 }  // namespace
@@ -289,11 +290,12 @@ int optimise_command(const OptimiseOptions& o) {
   std::unique_ptr<results::Simulation> planned;
   std::int64_t target = budget;
   int rounds = 0;
+  std::string plan_text;
   for (;; ++rounds) {
     const std::vector<std::string> left_out = optimise::schools_left_out(base->population, in, sol);
-    std::ofstream(plan_file) << plan_yaml(extends, s.name, calendar_year, left_out, budget, sol,
-                                          objective_words);
-    scenario::LoadResult plan = scenario::load_scenario_file(plan_file.string());
+    plan_text = plan_yaml(extends, s.name, calendar_year, left_out, budget, sol, objective_words);
+    scenario::LoadResult plan =
+        scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
     if (!plan.ok()) {
       for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
       std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
@@ -311,7 +313,8 @@ int optimise_command(const OptimiseOptions& o) {
       return kExitBadInput;
     }
   }
-  write_plan_csv(fs::path(o.out_dir) / "plan.csv", base->population, in, sol, calendar_year);
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"plan.yaml", plan_text}, {"plan.csv", plan_csv(base->population, in, sol, calendar_year)}};
   const Outcome opt = outcome_of(*planned, year);
   const Outcome all = outcome_of(*base, year);
   const double share = static_cast<double>(budget) / static_cast<double>(in.plan_cost);
@@ -330,7 +333,7 @@ int optimise_command(const OptimiseOptions& o) {
     }
     const auto points = optimise::frontier(unlimited, base->population, in, budgets, floor, all,
                                            std::max(1u, std::thread::hardware_concurrency()));
-    std::ofstream f(fs::path(o.out_dir) / "frontier.csv");
+    std::ostringstream f;
     f << "budget_pct,budget,objective,objective_estimate,teachers_coached_estimate,lp_bound,"
          "gap_pct,simulated_cost,simulated_full_protocol,simulated_learning_sd,marker\n";
     f << std::fixed;
@@ -354,6 +357,13 @@ int optimise_command(const OptimiseOptions& o) {
     };
     marked(100.0, in.plan_cost, all, "default");
     marked(share * 100, budget, a, "pro_rata_cut");
+    files.emplace_back("frontier.csv", f.str());
+  }
+  try {
+    report::write_file_set(o.out_dir, files);
+  } catch (const std::exception& e) {
+    std::cerr << "coachsim optimise: " << e.what() << "\n";
+    return kExitFailure;
   }
 
   if (!o.quiet) {
@@ -385,7 +395,8 @@ int optimise_command(const OptimiseOptions& o) {
               << row("(a) pro-rata cut, shortfall: drop ", a)
               << row("(b) shortfall: protect_teachers   ", b)
               << row("(c) optimise                      ", opt) << "Wrote plan.yaml, plan.csv"
-              << (o.frontier.empty() ? "" : ", frontier.csv") << " to " << o.out_dir << "/\n";
+              << (o.frontier.empty() ? "" : ", frontier.csv") << ", manifest.json to " << o.out_dir
+              << "/\n";
   }
   return kExitOk;
 }

@@ -38,6 +38,19 @@ TEST(OptimiseCli, SameInputsGiveByteIdenticalOutputs) {
   EXPECT_EQ(v.exit_code, 0) << v.output;
 }
 
+TEST(OptimiseCli, TheManifestListsEveryFileWritten) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "manifest");
+  const auto r = run(kSmall + " --budget 80% --frontier 50%..120%/3 -q --out " + d.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string manifest = slurp(d / "manifest.json");
+  for (const char* f : {"plan.yaml", "plan.csv", "frontier.csv"})
+    EXPECT_NE(manifest.find(std::string("{\"name\": \"") + f + "\", \"sha256\": \""),
+              std::string::npos)
+        << f << "\n"
+        << manifest;
+  EXPECT_FALSE(fs::exists(d / ".coachsim-staging"));
+}
+
 TEST(OptimiseCli, AnInfeasibleFloorExitsTwoNamingTheConstraint) {
   const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "floor");
   const auto r = run(kSmall + " --budget 90% --floor-coverage 100 --out " + d.string());
