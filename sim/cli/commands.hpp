@@ -75,6 +75,7 @@ struct OptimiseOptions {
   std::string frontier;                    // "50%..120%/15"
   std::vector<std::string> budget_region;  // "Cusco=85%" or "Cusco=9000000" (the year)
   std::vector<std::string> coach_supply;   // "Loreto=250": the most coaches it contracts
+  std::string xlsx;                        // also write the plan and frontier as a workbook
   bool quiet = false;
 };
 

@@ -168,6 +168,8 @@ int main(int argc, char** argv) {
                            "REGION=AMOUNT|PCT: that region's budget for the year (repeatable)");
   optimise_cmd->add_option("--coach-supply", optimise.coach_supply,
                            "REGION=N: the most coaches that region can contract (repeatable)");
+  optimise_cmd->add_option("--xlsx", optimise.xlsx,
+                           "Also write a workbook: Plan and Frontier sheets");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
 
   try {

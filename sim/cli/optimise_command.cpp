@@ -11,6 +11,7 @@
 
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/report/file_set.hpp"
+#include "coachsim/report/optimise_xlsx.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
@@ -124,8 +125,9 @@ std::string plan_yaml(const std::string& extends, const std::string& name, int y
   return y.str();
 }
 
-std::string plan_csv(const programme::Population& pop, const optimise::Instance& in,
-                     const optimise::Solution& sol, int year) {
+std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
+                                               const optimise::Instance& in,
+                                               const optimise::Solution& sol, int year) {
   std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
   std::vector<int> coached(pop.schools.size(), -1);
   for (std::size_t g = 0; g < in.groups.size(); ++g) {
@@ -140,15 +142,22 @@ std::string plan_csv(const programme::Population& pop, const optimise::Instance&
       }
     }
   }
-  std::ostringstream out;
-  out << "school,region,ugel,year,coached,cost,teachers,students\n";
+  std::vector<report::OptimisePlanRow> rows;
   for (std::size_t i = 0; i < pop.schools.size(); ++i) {
     if (coached[i] < 0) continue;  // not in the programme this year
     const programme::School& s = pop.schools[i];
-    out << s.id << ',' << pop.regions[s.region].id << ',' << pop.ugels[s.ugel].name << ',' << year
-        << ',' << coached[i] << ',' << units::format_centimos(cost[i]) << ',' << teachers[i] << ','
-        << s.students << '\n';
+    rows.push_back({s.id, pop.regions[s.region].id, pop.ugels[s.ugel].name, year, coached[i] == 1,
+                    cost[i], teachers[i], s.students});
   }
+  return rows;
+}
+
+std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
+  std::ostringstream out;
+  out << "school,region,ugel,year,coached,cost,teachers,students\n";
+  for (const report::OptimisePlanRow& r : rows)
+    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ','
+        << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
   return out.str();
 }
 
@@ -313,8 +322,13 @@ int optimise_command(const OptimiseOptions& o) {
       return kExitBadInput;
     }
   }
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"plan.yaml", plan_text}, {"plan.csv", plan_csv(base->population, in, sol, calendar_year)}};
+  report::OptimiseWorkbook workbook;
+  workbook.currency = s.currency;
+  workbook.title = s.name + ", " + std::to_string(calendar_year) + ": the most " + objective_words +
+                   " within " + units::format_centimos_grouped(budget) + " " + s.currency;
+  workbook.plan = plan_rows(base->population, in, sol, calendar_year);
+  std::vector<std::pair<std::string, std::string>> files = {{"plan.yaml", plan_text},
+                                                            {"plan.csv", plan_csv(workbook.plan)}};
   const Outcome opt = outcome_of(*planned, year);
   const Outcome all = outcome_of(*base, year);
   const double share = static_cast<double>(budget) / static_cast<double>(in.plan_cost);
@@ -343,8 +357,12 @@ int optimise_command(const OptimiseOptions& o) {
       f << pcts[k] * 100 << ',' << units::format_centimos(p.budget) << ',' << o.objective << ',';
       if (!p.solution.feasible) {
         f << ",,,,,,,,infeasible\n";
+        workbook.frontier.push_back({pcts[k] * 100, p.budget, false, -1, 0, 0, 0.0, "infeasible"});
         continue;
       }
+      workbook.frontier.push_back({pcts[k] * 100, p.budget, true, p.solution.teachers,
+                                   p.simulated.cost, p.simulated.full_protocol,
+                                   p.simulated.learning_sd, ""});
       f << p.solution.objective << ',' << p.solution.teachers << ',' << p.solution.lp_bound << ','
         << p.solution.gap * 100 << ',' << units::format_centimos(p.simulated.cost) << ','
         << p.simulated.full_protocol << ',' << p.simulated.learning_sd << ",\n";
@@ -354,6 +372,8 @@ int optimise_command(const OptimiseOptions& o) {
       f << pct << ',' << units::format_centimos(b_k) << ',' << o.objective << ",,,,,"
         << units::format_centimos(m.cost) << ',' << m.full_protocol << ',' << m.learning_sd << ','
         << marker << '\n';
+      workbook.frontier.push_back(
+          {pct, b_k, true, -1, m.cost, m.full_protocol, m.learning_sd, marker});
     };
     marked(100.0, in.plan_cost, all, "default");
     marked(share * 100, budget, a, "pro_rata_cut");
@@ -361,6 +381,7 @@ int optimise_command(const OptimiseOptions& o) {
   }
   try {
     report::write_file_set(o.out_dir, files);
+    if (!o.xlsx.empty()) report::write_optimise_xlsx(workbook, o.xlsx);
   } catch (const std::exception& e) {
     std::cerr << "coachsim optimise: " << e.what() << "\n";
     return kExitFailure;
@@ -396,7 +417,7 @@ int optimise_command(const OptimiseOptions& o) {
               << row("(b) shortfall: protect_teachers   ", b)
               << row("(c) optimise                      ", opt) << "Wrote plan.yaml, plan.csv"
               << (o.frontier.empty() ? "" : ", frontier.csv") << ", manifest.json to " << o.out_dir
-              << "/\n";
+              << "/" << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
   }
   return kExitOk;
 }
