@@ -66,13 +66,17 @@ struct SweepOptions {
 };
 
 struct OptimiseOptions {
-  std::string scenario;     // empty: the built-in default
-  std::string budget;       // "313000000 PEN", or "85%" of the year's plan
-  std::optional<int> year;  // default: the scenario's first year
-  std::string objective = "full_protocol";
-  double floor_pct = 0.0;  // each region keeps at least this share of its teachers
+  std::string scenario;                     // empty: the built-in default
+  std::string budget;                       // "313000000 PEN", or "85%" of the year's plan
+  std::optional<int> year;                  // default: the scenario's first year
+  std::string objective = "full_protocol";  // or learning, equity
+  std::string equity_weights;               // "rural=1.5,multigrade=1.5,eib=2" (objective equity)
+  double floor_pct = 0.0;                   // each region keeps at least this share of its teachers
   std::string out_dir = "out-optimise";
-  std::string frontier;  // "50%..120%/15"
+  std::string frontier;                    // "50%..120%/15"
+  std::vector<std::string> budget_region;  // "Cusco=85%" or "Cusco=9000000" (the year)
+  std::vector<std::string> coach_supply;   // "Loreto=250": the most coaches it contracts
+  std::string xlsx;                        // also write the plan and frontier as a workbook
   bool quiet = false;
 };
 

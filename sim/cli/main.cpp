@@ -155,13 +155,26 @@ int main(int argc, char** argv) {
                    "National budget for the year: '313000000 PEN' or '85%' of its plan")
       ->required();
   optimise_cmd->add_option("--year", optimise.year, "Calendar year (default: the first)");
-  optimise_cmd->add_option("--objective", optimise.objective,
-                           "full_protocol (learning and equity are not implemented yet)");
+  optimise_cmd
+      ->add_option("--objective", optimise.objective,
+                   "full_protocol (default: teachers coached), learning (expected learning gain "
+                   "of their students, from outcomes:), equity (teachers weighted by "
+                   "--equity-weights)")
+      ->check(CLI::IsMember({"full_protocol", "learning", "equity"}));
+  optimise_cmd->add_option("--equity-weights", optimise.equity_weights,
+                           "For --objective equity: NAME=WEIGHT,... over rural, urban, border and "
+                           "school type ids (default rural=1.5,multigrade=1.5,eib=2)");
   optimise_cmd->add_option("--floor-coverage", optimise.floor_pct,
                            "Each region keeps at least PCT% of its teachers (default 0)");
   optimise_cmd->add_option("--out", optimise.out_dir, "Output folder (default: out-optimise)");
   optimise_cmd->add_option("--frontier", optimise.frontier,
                            "Also solve FROM%..TO%/STEPS of the plan's cost: frontier.csv");
+  optimise_cmd->add_option("--budget-region", optimise.budget_region,
+                           "REGION=AMOUNT|PCT: that region's budget for the year (repeatable)");
+  optimise_cmd->add_option("--coach-supply", optimise.coach_supply,
+                           "REGION=N: the most coaches that region can contract (repeatable)");
+  optimise_cmd->add_option("--xlsx", optimise.xlsx,
+                           "Also write a workbook: Plan and Frontier sheets");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
 
   try {

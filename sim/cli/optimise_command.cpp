@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "coachsim/optimise/optimise.hpp"
+#include "coachsim/report/file_set.hpp"
+#include "coachsim/report/optimise_xlsx.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
@@ -22,18 +24,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  std::int64_t cost = 0;  // the year's national cost_total, céntimos
-  std::int64_t full_protocol = 0;
-  std::int64_t reached = 0;
-  std::int64_t coaches = 0;
-};
-
-Outcome outcome_of(const results::Simulation& sim, std::size_t year) {
-  const auto& row = sim.results.national[year];
-  return {row.cost_total, row.tally.teachers_full_protocol, row.tally.teachers_reached,
-          row.tally.coaches};
-}
+using Outcome = optimise::PlanOutcome;
+using optimise::outcome_of;
 
 // The input with every region's budget for `year` at `share` of its plan, the other years in
 // full, the whole year released on 1 January (the pro-rata cut), under `shortfall`.
@@ -87,14 +79,43 @@ bool parse_frontier(const std::string& text, double& from, double& to, int& step
          end != n.c_str() && *end == '\0' && steps >= 2 && to > from;
 }
 
+// "rural=1.5,multigrade=1.5,eib=2": names are rural, urban, border or a school type id.
+bool parse_weights(const std::string& text, const scenario::Scenario& s,
+                   optimise::EquityWeights& out, std::string& problem) {
+  std::istringstream in(text);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    const auto eq = item.find('=');
+    const std::string name = item.substr(0, eq);
+    bool known = name == "rural" || name == "urban" || name == "border";
+    std::string names = "rural, urban, border";
+    for (const auto& t : s.school_types) {
+      known = known || name == t.id;
+      names += ", " + t.id;
+    }
+    if (eq == std::string::npos || !known) {
+      problem = "'" + item + "': expected NAME=WEIGHT with NAME one of " + names;
+      return false;
+    }
+    char* end = nullptr;
+    const std::string number = item.substr(eq + 1);
+    const double w = std::strtod(number.c_str(), &end);
+    if (end == number.c_str() || *end != '\0' || !(w >= 0)) {
+      problem = "'" + item + "': expected a weight >= 0 after '='";
+      return false;
+    }
+    out.emplace_back(name, w);
+  }
+  return true;
+}
+
 std::string plan_yaml(const std::string& extends, const std::string& name, int year,
                       const std::vector<std::string>& left_out, std::int64_t budget,
-                      const optimise::Solution& sol) {
+                      const optimise::Solution& sol, const std::string& objective) {
   std::ostringstream y;
-  y << "# Purpose: the caseloads coachsim optimise coaches in " << year
-    << " for the most full-protocol teachers within " << units::format_centimos(budget)
-    << " (estimated cost " << units::format_centimos(sol.cost) << ", "
-    << static_cast<std::int64_t>(sol.objective) << " teachers coached).\n";
+  y << "# Purpose: the caseloads coachsim optimise coaches in " << year << " for the most "
+    << objective << " within " << units::format_centimos(budget) << " (estimated cost "
+    << units::format_centimos(sol.cost) << ", " << sol.teachers << " teachers coached).\n";
   y << "coachsim: 1\nextends: \"" << extends << "\"\n";
   y << "name: \"" << name << " - optimised " << year << "\"\n";
   y << "not_coached:\n  - year: " << year << "\n    schools:";
@@ -104,8 +125,9 @@ std::string plan_yaml(const std::string& extends, const std::string& name, int y
   return y.str();
 }
 
-void write_plan_csv(const fs::path& file, const programme::Population& pop,
-                    const optimise::Instance& in, const optimise::Solution& sol, int year) {
+std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
+                                               const optimise::Instance& in,
+                                               const optimise::Solution& sol, int year) {
   std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
   std::vector<int> coached(pop.schools.size(), -1);
   for (std::size_t g = 0; g < in.groups.size(); ++g) {
@@ -120,15 +142,23 @@ void write_plan_csv(const fs::path& file, const programme::Population& pop,
       }
     }
   }
-  std::ofstream out(file);
-  out << "school,region,ugel,year,coached,cost,teachers,students\n";
+  std::vector<report::OptimisePlanRow> rows;
   for (std::size_t i = 0; i < pop.schools.size(); ++i) {
     if (coached[i] < 0) continue;  // not in the programme this year
     const programme::School& s = pop.schools[i];
-    out << s.id << ',' << pop.regions[s.region].id << ',' << pop.ugels[s.ugel].name << ',' << year
-        << ',' << coached[i] << ',' << units::format_centimos(cost[i]) << ',' << teachers[i] << ','
-        << s.students << '\n';
+    rows.push_back({s.id, pop.regions[s.region].id, pop.ugels[s.ugel].name, year, coached[i] == 1,
+                    cost[i], teachers[i], s.students});
   }
+  return rows;
+}
+
+std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
+  std::ostringstream out;
+  out << "school,region,ugel,year,coached,cost,teachers,students\n";
+  for (const report::OptimisePlanRow& r : rows)
+    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ','
+        << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
+  return out.str();
 }
 
 }  // namespace
@@ -149,9 +179,32 @@ int optimise_command(const OptimiseOptions& o) {
     }
   }
   const int calendar_year = s.years[year].year;
-  if (o.objective != "full_protocol") {
-    std::cerr << "coachsim optimise: --objective " << o.objective
-              << " is not implemented yet (only full_protocol). Nothing was written.\n";
+  optimise::Objective objective = optimise::Objective::kFullProtocol;
+  optimise::EquityWeights weights;
+  std::string objective_words = "full-protocol teachers";
+  if (o.objective == "learning") {
+    objective = optimise::Objective::kLearning;
+    objective_words = "expected learning gain";
+    if (!s.outcomes) {
+      std::cerr << "coachsim optimise: --objective learning: the scenario has no outcomes: "
+                   "section to compute the learning gain from. Nothing was written.\n";
+      return kExitBadInput;
+    }
+  } else if (o.objective == "equity") {
+    objective = optimise::Objective::kEquity;
+    objective_words = "equity-weighted teachers";
+    std::string problem;
+    // ASSUMPTION (no source weighs them): the default favours the programme's focus, rural and
+    // multigrade schools (x1.5 each) and EIB schools (x2), as DOMAIN.md describes its priorities.
+    const std::string text =
+        o.equity_weights.empty() ? "rural=1.5,multigrade=1.5,eib=2" : o.equity_weights;
+    if (!parse_weights(text, s, weights, problem)) {
+      std::cerr << "coachsim optimise: --equity-weights: " << problem << ". Nothing was written.\n";
+      return kExitBadInput;
+    }
+  } else if (o.objective != "full_protocol") {
+    std::cerr << "coachsim optimise: --objective: expected full_protocol, learning or equity, got '"
+              << o.objective << "'. Nothing was written.\n";
     return kExitBadInput;
   }
   if (o.floor_pct < 0 || o.floor_pct > 100) {
@@ -171,14 +224,61 @@ int optimise_command(const OptimiseOptions& o) {
   scenario::Scenario unlimited = s;
   unlimited.budget = scenario::Budget{};
   const auto base = results::simulate(unlimited, true);
-  const optimise::Instance in =
-      optimise::make_instance(unlimited, base->population, base->ledger, year);
+  optimise::Instance in = optimise::make_instance(unlimited, base->population, base->ledger, year);
+  optimise::set_objective(in, unlimited, base->population, objective, weights);
   std::int64_t budget = 0;
   if (!parse_budget(o.budget, s.currency, in.plan_cost, budget)) {
     std::cerr << "coachsim optimise: --budget: expected an amount like '313000000 " << s.currency
               << "' or a share of the " << calendar_year << " plan like '85%', got '" << o.budget
               << "'. Nothing was written.\n";
     return kExitBadInput;
+  }
+  // Per-region limits: REGION=AMOUNT (money or a share of the region's plan) and REGION=N.
+  auto region_index = [&](const std::string& item, const char* flag, std::size_t& r,
+                          std::string& value) {
+    const auto eq = item.find('=');
+    const std::string name = item.substr(0, eq);
+    for (r = 0; r < in.region_names.size(); ++r)
+      if (in.region_names[r] == name) break;
+    if (eq == std::string::npos || r == in.region_names.size()) {
+      std::string names;
+      for (const std::string& n : in.region_names) names += (names.empty() ? "" : ", ") + n;
+      std::cerr << "coachsim optimise: " << flag << " '" << item
+                << "': expected REGION=VALUE with REGION one of " << names
+                << ". Nothing was written.\n";
+      return false;
+    }
+    value = item.substr(eq + 1);
+    return true;
+  };
+  for (const std::string& item : o.budget_region) {
+    std::size_t r = 0;
+    std::string value;
+    if (!region_index(item, "--budget-region", r, value)) return kExitBadInput;
+    std::int64_t region_plan = in.region_fixed[r], amount = 0;
+    for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
+    if (!parse_budget(value, s.currency, region_plan, amount)) {
+      std::cerr << "coachsim optimise: --budget-region '" << item << "': expected an amount or a "
+                << "share of the region's " << calendar_year << " plan like '85%'. Nothing was "
+                << "written.\n";
+      return kExitBadInput;
+    }
+    in.region_budget.resize(in.region_names.size(), -1);
+    in.region_budget[r] = amount;
+  }
+  for (const std::string& item : o.coach_supply) {
+    std::size_t r = 0;
+    std::string value;
+    if (!region_index(item, "--coach-supply", r, value)) return kExitBadInput;
+    char* end = nullptr;
+    const long n = std::strtol(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end != '\0' || n < 0) {
+      std::cerr << "coachsim optimise: --coach-supply '" << item
+                << "': expected a whole number of coaches >= 0. Nothing was written.\n";
+      return kExitBadInput;
+    }
+    in.region_coaches.resize(in.region_names.size(), -1);
+    in.region_coaches[r] = n;
   }
   const double floor = o.floor_pct / 100.0;
   optimise::Solution sol = optimise::solve(in, budget, floor);
@@ -199,10 +299,12 @@ int optimise_command(const OptimiseOptions& o) {
   std::unique_ptr<results::Simulation> planned;
   std::int64_t target = budget;
   int rounds = 0;
+  std::string plan_text;
   for (;; ++rounds) {
     const std::vector<std::string> left_out = optimise::schools_left_out(base->population, in, sol);
-    std::ofstream(plan_file) << plan_yaml(extends, s.name, calendar_year, left_out, budget, sol);
-    scenario::LoadResult plan = scenario::load_scenario_file(plan_file.string());
+    plan_text = plan_yaml(extends, s.name, calendar_year, left_out, budget, sol, objective_words);
+    scenario::LoadResult plan =
+        scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
     if (!plan.ok()) {
       for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
       std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
@@ -220,7 +322,13 @@ int optimise_command(const OptimiseOptions& o) {
       return kExitBadInput;
     }
   }
-  write_plan_csv(fs::path(o.out_dir) / "plan.csv", base->population, in, sol, calendar_year);
+  report::OptimiseWorkbook workbook;
+  workbook.currency = s.currency;
+  workbook.title = s.name + ", " + std::to_string(calendar_year) + ": the most " + objective_words +
+                   " within " + units::format_centimos_grouped(budget) + " " + s.currency;
+  workbook.plan = plan_rows(base->population, in, sol, calendar_year);
+  std::vector<std::pair<std::string, std::string>> files = {{"plan.yaml", plan_text},
+                                                            {"plan.csv", plan_csv(workbook.plan)}};
   const Outcome opt = outcome_of(*planned, year);
   const Outcome all = outcome_of(*base, year);
   const double share = static_cast<double>(budget) / static_cast<double>(in.plan_cost);
@@ -231,59 +339,85 @@ int optimise_command(const OptimiseOptions& o) {
   const Outcome a = outcome_of(*cut, year), b = outcome_of(*protect, year);
 
   if (!o.frontier.empty()) {
-    std::ofstream f(fs::path(o.out_dir) / "frontier.csv");
-    f << "budget_pct,budget,teachers_coached_estimate,lp_bound,gap_pct,simulated_cost,"
-         "simulated_full_protocol,marker\n";
-    std::vector<char> warm;
+    std::vector<std::int64_t> budgets;
+    std::vector<double> pcts;
     for (int k = 0; k < f_steps; ++k) {
-      const double pct = f_from + (f_to - f_from) * k / (f_steps - 1);
-      const std::int64_t b_k = units::round_half_away(pct * static_cast<double>(in.plan_cost));
-      const optimise::Solution p = optimise::solve(in, b_k, floor, warm.empty() ? nullptr : &warm);
-      f << std::fixed;
+      pcts.push_back(f_from + (f_to - f_from) * k / (f_steps - 1));
+      budgets.push_back(units::round_half_away(pcts.back() * static_cast<double>(in.plan_cost)));
+    }
+    const auto points = optimise::frontier(unlimited, base->population, in, budgets, floor, all,
+                                           std::max(1u, std::thread::hardware_concurrency()));
+    std::ostringstream f;
+    f << "budget_pct,budget,objective,objective_estimate,teachers_coached_estimate,lp_bound,"
+         "gap_pct,simulated_cost,simulated_full_protocol,simulated_learning_sd,marker\n";
+    f << std::fixed;
+    for (std::size_t k = 0; k < points.size(); ++k) {
+      const optimise::FrontierPoint& p = points[k];
       f.precision(2);
-      f << pct * 100 << ',' << units::format_centimos(b_k) << ',';
-      if (!p.feasible) {
-        f << ",,,,,infeasible\n";
+      f << pcts[k] * 100 << ',' << units::format_centimos(p.budget) << ',' << o.objective << ',';
+      if (!p.solution.feasible) {
+        f << ",,,,,,,,infeasible\n";
+        workbook.frontier.push_back({pcts[k] * 100, p.budget, false, -1, 0, 0, 0.0, "infeasible"});
         continue;
       }
-      warm = p.chosen;
-      scenario::Scenario ps = unlimited;
-      ps.not_coached = {{calendar_year, optimise::schools_left_out(base->population, in, p)}};
-      const Outcome sim_k = outcome_of(*results::simulate(ps, false), year);
-      f << static_cast<std::int64_t>(p.objective) << ',' << p.lp_bound << ',' << p.gap * 100 << ','
-        << units::format_centimos(sim_k.cost) << ',' << sim_k.full_protocol << ",\n";
+      workbook.frontier.push_back({pcts[k] * 100, p.budget, true, p.solution.teachers,
+                                   p.simulated.cost, p.simulated.full_protocol,
+                                   p.simulated.learning_sd, ""});
+      f << p.solution.objective << ',' << p.solution.teachers << ',' << p.solution.lp_bound << ','
+        << p.solution.gap * 100 << ',' << units::format_centimos(p.simulated.cost) << ','
+        << p.simulated.full_protocol << ',' << p.simulated.learning_sd << ",\n";
     }
-    f << 100.0 << ',' << units::format_centimos(in.plan_cost) << ",,,,"
-      << units::format_centimos(all.cost) << ',' << all.full_protocol << ",default\n";
-    f << share * 100 << ',' << units::format_centimos(budget) << ",,,,"
-      << units::format_centimos(a.cost) << ',' << a.full_protocol << ",pro_rata_cut\n";
+    auto marked = [&](double pct, std::int64_t b_k, const Outcome& m, const char* marker) {
+      f.precision(2);
+      f << pct << ',' << units::format_centimos(b_k) << ',' << o.objective << ",,,,,"
+        << units::format_centimos(m.cost) << ',' << m.full_protocol << ',' << m.learning_sd << ','
+        << marker << '\n';
+      workbook.frontier.push_back(
+          {pct, b_k, true, -1, m.cost, m.full_protocol, m.learning_sd, marker});
+    };
+    marked(100.0, in.plan_cost, all, "default");
+    marked(share * 100, budget, a, "pro_rata_cut");
+    files.emplace_back("frontier.csv", f.str());
+  }
+  try {
+    report::write_file_set(o.out_dir, files);
+    if (!o.xlsx.empty()) report::write_optimise_xlsx(workbook, o.xlsx);
+  } catch (const std::exception& e) {
+    std::cerr << "coachsim optimise: " << e.what() << "\n";
+    return kExitFailure;
   }
 
   if (!o.quiet) {
     auto money = [](std::int64_t c) { return units::format_centimos_grouped(c); };
+    auto row = [&](const char* label, const Outcome& r) {
+      std::ostringstream line;
+      line << "    " << label << r.full_protocol << " full-protocol teachers, learning "
+           << std::lround(r.learning_sd) << " student-SD (" << r.coaches << " coaches, cost "
+           << money(r.cost) << ")\n";
+      return line.str();
+    };
     std::cout << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
               << "  budget " << money(budget) << " " << s.currency << " ("
               << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
               << "); floor " << o.floor_pct << "% of each region's teachers\n"
+              << "  objective: the most " << objective_words << "; regional budgets "
+              << o.budget_region.size() << ", coach supplies " << o.coach_supply.size() << "\n"
               << "  caseload groups " << in.groups.size() << ", coached "
               << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
-              << static_cast<std::int64_t>(sol.objective) << " (estimate)\n"
+              << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
               << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
               << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
               << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
               << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds
               << " times)\n"
-              << "  full-protocol teachers " << calendar_year << ":\n"
-              << "    default (plan, " << money(all.cost) << ")      " << all.full_protocol << " ("
-              << all.coaches << " coaches)\n"
-              << "    (a) pro-rata cut, shortfall: drop   " << a.full_protocol << " (" << a.coaches
-              << " coaches, cost " << money(a.cost) << ")\n"
-              << "    (b) shortfall: protect_teachers     " << b.full_protocol << " (" << b.coaches
-              << " coaches, cost " << money(b.cost) << ")\n"
-              << "    (c) optimise                        " << opt.full_protocol << " ("
-              << opt.coaches << " coaches, cost " << money(opt.cost) << ")\n"
-              << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
-              << " to " << o.out_dir << "/\n";
+              << "  " << calendar_year << " (learning: the sum over coached teachers' students "
+              << "of their gain, outcomes:)\n"
+              << row("default, every caseload         ", all)
+              << row("(a) pro-rata cut, shortfall: drop ", a)
+              << row("(b) shortfall: protect_teachers   ", b)
+              << row("(c) optimise                      ", opt) << "Wrote plan.yaml, plan.csv"
+              << (o.frontier.empty() ? "" : ", frontier.csv") << ", manifest.json to " << o.out_dir
+              << "/" << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
   }
   return kExitOk;
 }

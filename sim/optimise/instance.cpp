@@ -38,9 +38,12 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
   }
   std::vector<std::int64_t> direct(n, 0);
   std::int64_t total = 0;
+  in.region_fixed.assign(pop.regions.size(), 0);
+  for (const auto& r : pop.regions) in.region_names.push_back(r.id);
   for (const ledger::Entry& e : ledger.entries()) {
     if (e.year_index != year) continue;
     total += e.amount;
+    if (e.region < in.region_fixed.size()) in.region_fixed[e.region] += e.amount;
     if (e.coach != ledger::kNoCoach && e.activity != ledger::Activity::kOverhead)
       direct[e.coach] += e.amount;
   }
@@ -54,7 +57,7 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
     const std::uint32_t root = find(parent, c);
     if (group_of[root] < 0) {
       group_of[root] = static_cast<std::int64_t>(in.groups.size());
-      in.groups.push_back({coach.region, {}, 0, 0, 0});
+      in.groups.push_back({coach.region, {}, 0, 0, 0, 0.0});
     }
     Group& g = in.groups[static_cast<std::size_t>(group_of[root])];
     g.coaches.push_back(c);
@@ -63,10 +66,12 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
     g.cost += cost;
     in.coach_cost[c] = cost;
     variable += cost;
+    in.region_fixed[coach.region] -= cost;
     g.teachers += coach.teachers;
     g.students += coach.students;
     in.region_teachers[coach.region] += coach.teachers;
   }
+  for (Group& g : in.groups) g.value = static_cast<double>(g.teachers);
   in.plan_cost = total;
   in.fixed_cost = total - variable;
   return in;

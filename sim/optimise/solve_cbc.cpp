@@ -1,8 +1,10 @@
 // The mixed-integer program, solved by COIN-OR CBC (the only file that includes its headers).
 //
-//   min  - sum_g teachers_g x_g                                   (the most teachers coached)
+//   min  - sum_g value_g x_g           (the most teachers coached, or learning, or equity-weighted)
 //   s.t. sum_g cost_g x_g <= budget - fixed cost                  (national budget, the year)
 //        sum_{g in r} teachers_g x_g >= ceil(floor * teachers_r)  (each region r's floor)
+//        sum_{g in r} cost_g x_g <= budget_r - fixed cost_r       (a region's budget, if given)
+//        sum_{g in r} coaches_g x_g <= supply_r                   (its coach supply, if given)
 //        x_g in {0, 1}
 // Costs are scaled to soles in the solver (céntimos would strain its tolerances); the plan's
 // cost is then re-added in exact céntimos.
@@ -25,35 +27,109 @@ std::string floor_text(double floor) {
          std::to_string(static_cast<int>(std::lround(floor * 100))) + "% of its teachers)";
 }
 
-// A first plan for the search: `warm` when it fits the budget, else the greedy one (most
-// teachers per céntimo first, group order on ties). CBC checks it against every constraint.
+// A first plan for the search: the greedy one (most value per céntimo first, group order on
+// ties), or `warm` filled up greedily when that is worth more. Without a good first plan CBC
+// (which runs no heuristics here) branches to its node cap: a smaller budget's plan alone, as a
+// start, made a 15-point frontier take about 50 s of CPU in CBC. CBC checks the plan against
+// every constraint.
 std::vector<double> first_plan(const Instance& in, std::int64_t room,
                                const std::vector<char>* warm) {
   const std::size_t n = in.groups.size();
-  std::vector<double> start(n, 0.0);
-  if (warm != nullptr && warm->size() == n) {
-    std::int64_t used = 0;
-    for (std::size_t g = 0; g < n; ++g) used += (*warm)[g] ? in.groups[g].cost : 0;
-    if (used <= room) {
-      for (std::size_t g = 0; g < n; ++g) start[g] = (*warm)[g] ? 1.0 : 0.0;
-      return start;
-    }
-  }
   std::vector<std::size_t> order(n);
   for (std::size_t g = 0; g < n; ++g) order[g] = g;
   auto per_centimo = [&](std::size_t g) {
-    return static_cast<double>(in.groups[g].teachers) /
-           static_cast<double>(std::max<std::int64_t>(1, in.groups[g].cost));
+    return in.groups[g].value / static_cast<double>(std::max<std::int64_t>(1, in.groups[g].cost));
   };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return per_centimo(a) > per_centimo(b); });
-  std::int64_t used = 0;
-  for (std::size_t g : order) {
-    if (used + in.groups[g].cost > room) continue;
-    used += in.groups[g].cost;
-    start[g] = 1.0;
+  // A group fits when the national room, its region's budget and its coach supply allow it.
+  const std::size_t regions = in.region_teachers.size();
+  auto fill = [&](std::vector<double> start) {
+    std::int64_t used = 0;
+    std::vector<std::int64_t> region_used(regions, 0), region_coaches(regions, 0);
+    auto fits = [&](std::size_t g) {
+      const Group& x = in.groups[g];
+      const bool budget_ok =
+          in.region_budget.empty() || in.region_budget[x.region] < 0 ||
+          region_used[x.region] + x.cost <= in.region_budget[x.region] - in.region_fixed[x.region];
+      const bool coaches_ok =
+          in.region_coaches.empty() || in.region_coaches[x.region] < 0 ||
+          region_coaches[x.region] + static_cast<std::int64_t>(x.coaches.size()) <=
+              in.region_coaches[x.region];
+      return used + x.cost <= room && budget_ok && coaches_ok;
+    };
+    auto take = [&](std::size_t g) {
+      used += in.groups[g].cost;
+      region_used[in.groups[g].region] += in.groups[g].cost;
+      region_coaches[in.groups[g].region] += static_cast<std::int64_t>(in.groups[g].coaches.size());
+      start[g] = 1.0;
+    };
+    for (std::size_t g = 0; g < n; ++g) {
+      if (start[g] < 0.5) continue;
+      if (!fits(g)) return std::vector<double>{};
+      take(g);
+    }
+    for (std::size_t g : order)
+      if (start[g] < 0.5 && fits(g)) take(g);
+    return start;
+  };
+  auto value = [&](const std::vector<double>& start) {
+    double v = 0.0;
+    for (std::size_t g = 0; g < start.size(); ++g) v += start[g] * in.groups[g].value;
+    return v;
+  };
+  std::vector<double> best = fill(std::vector<double>(n, 0.0));
+  if (warm != nullptr && warm->size() == n) {
+    std::vector<double> from_warm(n, 0.0);
+    for (std::size_t g = 0; g < n; ++g) from_warm[g] = (*warm)[g] ? 1.0 : 0.0;
+    from_warm = fill(std::move(from_warm));
+    if (!from_warm.empty() && value(from_warm) >= value(best)) best = std::move(from_warm);
   }
-  return start;
+  return best;
+}
+
+// Why a region alone cannot meet its floor within its own limits (the LP bound of its teachers
+// under each limit separately), or "" when it can as far as that bound tells.
+std::string region_problem(const Instance& in, std::size_t r, double floor) {
+  const double need = std::ceil(floor * static_cast<double>(in.region_teachers[r]) - 1e-9);
+  auto reach = [&](auto weight, double cap) {  // fractional knapsack: most teachers per unit
+    std::vector<std::pair<double, const Group*>> items;
+    for (const Group& g : in.groups)
+      if (g.region == r)
+        items.emplace_back(static_cast<double>(g.teachers) / std::max(1e-9, weight(g)), &g);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    double got = 0.0;
+    for (const auto& [ratio, g] : items) {
+      const double w = weight(*g);
+      if (w <= cap) {
+        got += static_cast<double>(g->teachers);
+        cap -= w;
+      } else {
+        got += ratio * cap;
+        break;
+      }
+    }
+    return got;
+  };
+  const std::string name = "region " + in.region_names[r];
+  if (!in.region_budget.empty() && in.region_budget[r] >= 0 &&
+      reach([](const Group& g) { return static_cast<double>(g.cost); },
+            static_cast<double>(in.region_budget[r] - in.region_fixed[r])) +
+              1e-9 <
+          need)
+    return "the floor of " + name + " (" + std::to_string(static_cast<std::int64_t>(need)) +
+           " teachers) within its budget (" + units::format_centimos_grouped(in.region_budget[r]) +
+           ")";
+  if (!in.region_coaches.empty() && in.region_coaches[r] >= 0 &&
+      reach([](const Group& g) { return static_cast<double>(g.coaches.size()); },
+            static_cast<double>(in.region_coaches[r])) +
+              1e-9 <
+          need)
+    return "the floor of " + name + " (" + std::to_string(static_cast<std::int64_t>(need)) +
+           " teachers) with its coach supply (" + std::to_string(in.region_coaches[r]) +
+           " coaches)";
+  return "";
 }
 
 }  // namespace
@@ -81,7 +157,7 @@ Solution solve(const Instance& in, std::int64_t budget, double floor,
     for (std::size_t g = 0; g < un; ++g) {
       idx[g] = static_cast<int>(g);
       val[g] = static_cast<double>(in.groups[g].cost) / 100.0;
-      objective[g] = -static_cast<double>(in.groups[g].teachers);
+      objective[g] = -in.groups[g].value;
     }
     matrix.appendRow(n, idx.data(), val.data());
     row_lb.push_back(-COIN_DBL_MAX);
@@ -100,15 +176,55 @@ Solution solve(const Instance& in, std::int64_t budget, double floor,
     row_lb.push_back(floor > 0 ? need : -COIN_DBL_MAX);
     row_ub.push_back(COIN_DBL_MAX);
   }
+  for (std::size_t r = 0; r < in.region_budget.size(); ++r) {
+    if (in.region_budget[r] < 0) continue;
+    const std::int64_t left = in.region_budget[r] - in.region_fixed[r];
+    if (left < 0) {
+      sol.infeasible = "the budget of region " + in.region_names[r] + " (" +
+                       units::format_centimos_grouped(in.region_budget[r]) +
+                       ") does not cover its costs every plan pays (" +
+                       units::format_centimos_grouped(in.region_fixed[r]) + ")";
+      return sol;
+    }
+    std::vector<int> idx;
+    std::vector<double> val;
+    for (std::size_t g = 0; g < un; ++g) {
+      if (in.groups[g].region != r) continue;
+      idx.push_back(static_cast<int>(g));
+      val.push_back(static_cast<double>(in.groups[g].cost) / 100.0);
+    }
+    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
+    row_lb.push_back(-COIN_DBL_MAX);
+    row_ub.push_back(static_cast<double>(left) / 100.0);
+  }
+  for (std::size_t r = 0; r < in.region_coaches.size(); ++r) {
+    if (in.region_coaches[r] < 0) continue;
+    std::vector<int> idx;
+    std::vector<double> val;
+    for (std::size_t g = 0; g < un; ++g) {
+      if (in.groups[g].region != r) continue;
+      idx.push_back(static_cast<int>(g));
+      val.push_back(static_cast<double>(in.groups[g].coaches.size()));
+    }
+    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
+    row_lb.push_back(-COIN_DBL_MAX);
+    row_ub.push_back(static_cast<double>(in.region_coaches[r]));
+  }
   OsiClpSolverInterface solver;
   solver.messageHandler()->setLogLevel(0);
   solver.loadProblem(matrix, col_lb.data(), col_ub.data(), objective.data(), row_lb.data(),
                      row_ub.data());
   solver.initialSolve();
   if (!solver.isProvenOptimal()) {
+    for (std::size_t r = 0; r < regions && floor > 0; ++r) {
+      sol.infeasible = region_problem(in, r, floor);
+      if (!sol.infeasible.empty()) return sol;
+    }
     sol.infeasible = floor_text(floor) +
                      " cost more than the budget leaves after the fixed costs (" +
                      units::format_centimos_grouped(room) + ")";
+    if (!in.region_budget.empty() || !in.region_coaches.empty())
+      sol.infeasible += ", the regions' budgets and coach supplies";
     return sol;
   }
   sol.lp_bound = -solver.getObjValue();
@@ -141,10 +257,11 @@ Solution solve(const Instance& in, std::int64_t budget, double floor,
   for (std::size_t g = 0; g < un; ++g) {
     if (x[g] < 0.5) continue;
     sol.chosen[g] = 1;
-    sol.objective += static_cast<double>(in.groups[g].teachers);
+    sol.objective += in.groups[g].value;
+    sol.teachers += in.groups[g].teachers;
     sol.cost += in.groups[g].cost;
   }
-  // CBC's bound on minus the teachers; never below the plan found.
+  // CBC's bound on minus the objective; never below the plan found.
   sol.best_bound = std::max(sol.objective, -model.getBestPossibleObjValue());
   sol.gap = sol.best_bound > 0 ? (sol.best_bound - sol.objective) / sol.best_bound : 0.0;
   return sol;

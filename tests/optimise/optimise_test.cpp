@@ -3,6 +3,8 @@
 // infeasible floor, and gives the same plan for the same inputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "../support/small_scenario.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/results/simulation.hpp"
@@ -114,6 +116,117 @@ TEST(Optimise, SameInputsSamePlan) {
   Fixture f, g;
   const std::int64_t budget = f.in.fixed_cost + (f.in.plan_cost - f.in.fixed_cost) / 2;
   EXPECT_EQ(solve(f.in, budget, 0.0).chosen, solve(g.in, budget, 0.0).chosen);
+}
+
+// Learning: each caseload's students times the one-year effect (0.1 SD) times the dose share of
+// the full protocol: S1 30 students, FAR 24, ONE 12 (tests/support/small_scenario.hpp).
+TEST(Optimise, LearningValuesAreTheStudentsTimesTheEffectOfTheFullDose) {
+  scenario::Scenario s = three_caseloads();
+  s.outcomes = scenario::Outcomes{};
+  s.outcomes->student_learning_sd = {0.1, 0.2, 0.3};
+  const auto base = results::simulate(s, true);
+  Instance in = make_instance(s, base->population, base->ledger, 0);
+  set_objective(in, s, base->population, Objective::kLearning, {});
+  ASSERT_EQ(in.groups.size(), 3u);
+  std::vector<double> values;
+  double sum = 0;
+  for (const Group& g : in.groups) {
+    values.push_back(g.value);
+    sum += g.value;
+  }
+  std::sort(values.begin(), values.end());
+  EXPECT_NEAR(values[0], 1.2, 1e-9);
+  EXPECT_NEAR(values[1], 2.4, 1e-9);
+  EXPECT_NEAR(values[2], 3.0, 1e-9);
+  // The run (every visit made with unlimited money) records the same gain.
+  EXPECT_NEAR(base->results.national[0].tally.student_sd_sum, sum, 1e-9);
+  // Against a study protocol of twice the visits (visits weigh 1), the full dose earns half.
+  s.outcomes->reference = scenario::ReferenceProtocol{"study", 4, 0, 0.0};
+  set_objective(in, s, base->population, Objective::kLearning, {});
+  double half = 0;
+  for (const Group& g : in.groups) half += g.value;
+  EXPECT_NEAR(half, sum / 2, 1e-9);
+  // With money for any one caseload, the plan is worth at least that caseload's gain.
+  for (const Group& g : in.groups) {
+    const Solution sol = solve(in, in.fixed_cost + g.cost, 0.0);
+    ASSERT_TRUE(sol.feasible);
+    EXPECT_GE(sol.objective + 1e-9, g.value);
+    EXPECT_LE(sol.cost, in.fixed_cost + g.cost);
+  }
+}
+
+TEST(Optimise, EquityWeightsMultiplyPerTeacher) {
+  scenario::Scenario s = three_caseloads();
+  s.regions[0].schools[1].border = true;  // FAR
+  s.regions[0].schools[2].urban = true;   // ONE
+  const auto base = results::simulate(s, true);
+  Instance in = make_instance(s, base->population, base->ledger, 0);
+  set_objective(in, s, base->population, Objective::kEquity,
+                {{"rural", 2.0}, {"border", 1.5}, {"t", 3.0}});
+  std::vector<std::pair<std::int64_t, double>> by_teachers;
+  for (const Group& g : in.groups) by_teachers.emplace_back(g.teachers, g.value);
+  std::sort(by_teachers.begin(), by_teachers.end());
+  EXPECT_DOUBLE_EQ(by_teachers[0].second, 1 * 1.0 * 3.0);  // ONE: urban (weighs 1), type t
+  // S1 (rural, type t) and FAR (rural, border, type t), 2 teachers each.
+  EXPECT_DOUBLE_EQ(std::min(by_teachers[1].second, by_teachers[2].second), 2 * 2.0 * 3.0);
+  EXPECT_DOUBLE_EQ(std::max(by_teachers[1].second, by_teachers[2].second), 2 * 2.0 * 1.5 * 3.0);
+}
+
+// frontier(): each point's simulation is that plan's own run; a plan with every caseload is
+// the unlimited run; the objective never decreases.
+TEST(Optimise, FrontierSimulatesEachPlan) {
+  Fixture f;
+  std::vector<std::int64_t> budgets;
+  for (int k = 0; k <= 6; ++k)
+    budgets.push_back(f.in.fixed_cost + (f.in.plan_cost - f.in.fixed_cost) * k / 5);
+  const PlanOutcome all = outcome_of(*f.base, 0);
+  const auto points = frontier(f.s, f.base->population, f.in, budgets, 0.0, all, 2);
+  ASSERT_EQ(points.size(), budgets.size());
+  double last = -1;
+  for (const FrontierPoint& p : points) {
+    ASSERT_TRUE(p.solution.feasible);
+    EXPECT_GE(p.solution.objective, last);
+    last = p.solution.objective;
+    scenario::Scenario plan = f.s;
+    plan.not_coached = {{2021, schools_left_out(f.base->population, f.in, p.solution)}};
+    const PlanOutcome own = outcome_of(*results::simulate(plan, false), 0);
+    EXPECT_EQ(p.simulated.cost, own.cost) << p.budget;
+    EXPECT_EQ(p.simulated.full_protocol, own.full_protocol) << p.budget;
+    EXPECT_LE(p.simulated.cost, p.budget);
+  }
+  EXPECT_EQ(points.back().simulated.cost, all.cost);
+}
+
+TEST(Optimise, CoachSupplyAndRegionalBudgetsLimitThePlan) {
+  Fixture f;
+  // One coach: the best single caseload (S1 or FAR, 2 teachers), whatever the money.
+  f.in.region_coaches = {1};
+  const Solution one = solve(f.in, f.in.plan_cost, 0.0);
+  ASSERT_TRUE(one.feasible);
+  EXPECT_EQ(one.teachers, 2);
+  EXPECT_EQ(std::count(one.chosen.begin(), one.chosen.end(), 1), 1);
+  // The region's budget binds like the national one when it is the smaller.
+  f.in.region_coaches.clear();
+  const std::int64_t half = f.in.fixed_cost + (f.in.plan_cost - f.in.fixed_cost) / 2;
+  f.in.region_budget = {half};
+  const Solution regional = solve(f.in, f.in.plan_cost, 0.0);
+  ASSERT_TRUE(regional.feasible);
+  EXPECT_EQ(regional.objective, enumerate_best(f.in, half, 0.0));
+  EXPECT_LE(regional.cost, half);
+  // A floor the coach supply cannot meet names the region and the supply.
+  f.in.region_budget.clear();
+  f.in.region_coaches = {1};
+  const Solution floor = solve(f.in, f.in.plan_cost, 1.0);
+  EXPECT_FALSE(floor.feasible);
+  EXPECT_NE(floor.infeasible.find("the floor of region Alpha (5 teachers) with its coach supply "
+                                  "(1 coaches)"),
+            std::string::npos)
+      << floor.infeasible;
+  // A regional budget below what the region pays whatever the plan.
+  f.in.region_coaches.clear();
+  f.in.region_budget = {f.in.region_fixed[0] - 1};
+  EXPECT_NE(solve(f.in, f.in.plan_cost, 0.0).infeasible.find("the budget of region Alpha"),
+            std::string::npos);
 }
 
 }  // namespace

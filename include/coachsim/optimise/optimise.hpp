@@ -12,6 +12,7 @@
 
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/population.hpp"
+#include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/scenario.hpp"
 
 namespace coachsim::optimise {
@@ -24,6 +25,9 @@ struct Group {
   std::int64_t cost = 0;  // céntimos: its coaches' postings in the year, with overhead
   std::int64_t teachers = 0;
   std::int64_t students = 0;
+  // What coaching the group adds to the objective (objective.cpp): its teachers unless another
+  // objective is set.
+  double value = 0.0;
 };
 
 struct Instance {
@@ -35,6 +39,14 @@ struct Instance {
   std::int64_t plan_cost = 0;                 // the whole year with every caseload
   std::vector<std::int64_t> region_teachers;  // per region: teachers of its caseloads
   std::vector<std::int64_t> coach_cost;       // per coach: its postings with overhead
+  // Per region: what the year costs it whatever the plan (its staff, supervisors, overhead on
+  // them): its ledger total less its groups' costs.
+  std::vector<std::int64_t> region_fixed;
+  std::vector<std::string> region_names;
+  // Optional limits per region (-1: none): a budget for the year (céntimos, the region's fixed
+  // cost included) and the most coaches it can contract (coach supply). Empty: none at all.
+  std::vector<std::int64_t> region_budget;
+  std::vector<std::int64_t> region_coaches;
 };
 
 // REQUIRES: `ledger` kept the entries of an unlimited-money run of `scenario` on `population`.
@@ -43,24 +55,65 @@ Instance make_instance(const scenario::Scenario& scenario, const programme::Popu
 
 struct Solution {
   bool feasible = false;
-  std::string infeasible;    // the constraint that cannot be met, in words
-  std::vector<char> chosen;  // per group: 1 coached
-  double objective = 0.0;    // teachers coached (the estimate of full-protocol teachers)
-  double lp_bound = 0.0;     // the LP relaxation's optimum: no plan can do better
-  double best_bound = 0.0;   // CBC's best possible objective when it stopped
-  double gap = 0.0;          // (best_bound - objective) / best_bound
+  std::string infeasible;     // the constraint that cannot be met, in words
+  std::vector<char> chosen;   // per group: 1 coached
+  double objective = 0.0;     // sum of the chosen groups' values (teachers for full_protocol)
+  std::int64_t teachers = 0;  // teachers coached (the estimate of full-protocol teachers)
+  double lp_bound = 0.0;      // the LP relaxation's optimum: no plan can do better
+  double best_bound = 0.0;    // CBC's best possible objective when it stopped
+  double gap = 0.0;           // (best_bound - objective) / best_bound
   bool proven_optimal = false;
   std::int64_t cost = 0;  // estimated: fixed cost + chosen groups
 };
 
-// Maximises teachers coached subject to fixed cost + sum(cost) <= budget and, per region,
-// teachers coached >= floor * region teachers. `warm` (per group), when given and feasible,
-// starts the search, so a larger budget never gives a worse plan than a smaller one.
+// Maximises the chosen groups' value (teachers coached unless set_objective changed it) subject to
+// fixed cost + sum(cost) <= budget and, per region, teachers coached >= floor * region teachers.
+// `warm` (per group), when given and feasible, starts the search, so a larger budget never gives a
+// worse plan than a smaller one.
 Solution solve(const Instance& instance, std::int64_t budget, double floor,
                const std::vector<char>* warm = nullptr);
 
 // The scenario's schools that the solution leaves out of the year (for not_coached:), sorted.
 std::vector<std::string> schools_left_out(const programme::Population& population,
                                           const Instance& instance, const Solution& solution);
+
+// What the objective counts (objective.cpp).
+enum class Objective { kFullProtocol, kLearning, kEquity };
+
+// Equity weights: a teacher counts the product of the weights of what applies to their school
+// ("rural" or "urban", "border", and the school type's id, e.g. "multigrade", "eib"); a name
+// not given weighs 1.
+using EquityWeights = std::vector<std::pair<std::string, double>>;
+
+// Sets every group's value for `objective`: teachers (full_protocol); the expected learning
+// gain of its students with the full protocol, as the outcomes module computes it (learning,
+// REQUIRES scenario.outcomes); teachers times their equity weight (equity).
+void set_objective(Instance& instance, const scenario::Scenario& scenario,
+                   const programme::Population& population, Objective objective,
+                   const EquityWeights& weights);
+
+// What a simulated plan gives in `year` (the national row).
+struct PlanOutcome {
+  std::int64_t cost = 0;  // cost_total, céntimos
+  std::int64_t full_protocol = 0, reached = 0, coaches = 0;
+  double learning_sd = 0.0;  // sum over coached teachers' students of their gain (student-SD)
+};
+PlanOutcome outcome_of(const results::Simulation& simulation, std::size_t year);
+
+struct FrontierPoint {
+  std::int64_t budget = 0;
+  Solution solution;
+  PlanOutcome simulated;  // empty when the solution is infeasible
+};
+
+// The frontier (frontier.cpp): solves `budgets` (ascending) in order, each warm-started from
+// the previous plan so the objective never decreases, then simulates each distinct plan once
+// (`unlimited` with the plan's not_coached:), on `threads` threads. A plan with every caseload
+// is `every_caseload` (the unlimited run), not simulated again.
+std::vector<FrontierPoint> frontier(const scenario::Scenario& unlimited,
+                                    const programme::Population& population,
+                                    const Instance& instance,
+                                    const std::vector<std::int64_t>& budgets, double floor,
+                                    const PlanOutcome& every_caseload, unsigned threads);
 
 }  // namespace coachsim::optimise

@@ -1,0 +1,61 @@
+// The workbook of `coachsim optimise --xlsx` (see optimise_xlsx.hpp), on the xlsx_sheet helpers.
+#include "coachsim/report/optimise_xlsx.hpp"
+
+#include "xlsx_sheet.hpp"
+
+namespace coachsim::report {
+namespace {
+
+void plan_sheet(xlsx::Book& book, const OptimiseWorkbook& w) {
+  xlsx::Sheet sheet(book, "Plan");
+  sheet.note(w.title, xlsx::Style::kTitle);
+  sheet.note(
+      "coached = 1 when the plan coaches the school; cost = its share of its coach's "
+      "cost in the year (by teachers), overhead included.");
+  sheet.header({"School", "Region", "UGEL", "Year", "Coached", "Cost", "Teachers", "Students"});
+  for (const OptimisePlanRow& r : w.plan) {
+    sheet.text(r.school).text(r.region).text(r.ugel).integer(r.year).integer(r.coached ? 1 : 0);
+    sheet.money(r.cost).count(r.teachers).count(r.students);
+    sheet.end_row();
+  }
+  sheet.freeze(1);
+  sheet.filter();
+  sheet.finish();
+}
+
+void frontier_sheet(xlsx::Book& book, const OptimiseWorkbook& w) {
+  xlsx::Sheet sheet(book, "Frontier");
+  sheet.note("What each budget buys: " + w.title, xlsx::Style::kTitle);
+  sheet.note(
+      "Each budget solved and its plan simulated; 'default' is the plan with every "
+      "caseload, 'pro_rata_cut' the --budget given as a pro-rata cut (shortfall: drop).");
+  sheet.header({"Budget % of plan", "Budget", "Teachers coached (estimate)", "Simulated cost",
+                "Full-protocol teachers", "Learning gain (student-SD)", "Marker"});
+  for (const OptimiseFrontierRow& r : w.frontier) {
+    sheet.percent(r.budget_pct / 100.0).money(r.budget);
+    if (!r.feasible) {
+      sheet.blank(4).text("infeasible");
+      sheet.end_row();
+      continue;
+    }
+    if (r.teachers_estimate < 0)
+      sheet.blank();
+    else
+      sheet.count(r.teachers_estimate);
+    sheet.money(r.simulated_cost).count(r.full_protocol).decimal(r.learning_sd).text(r.marker);
+    sheet.end_row();
+  }
+  sheet.freeze(1);
+  sheet.finish();
+}
+
+}  // namespace
+
+void write_optimise_xlsx(const OptimiseWorkbook& w, const std::string& path) {
+  xlsx::write_book(path, w.currency, [&](xlsx::Book& book) {
+    plan_sheet(book, w);
+    if (!w.frontier.empty()) frontier_sheet(book, w);
+  });
+}
+
+}  // namespace coachsim::report
