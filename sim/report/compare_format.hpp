@@ -1,5 +1,5 @@
-// Private to the report module: what the compare writers share. The headline metrics and their
-// labels, and how a metric's unit shows in a file.
+// Private to the report module: what the compare writers share. The headline metrics, and how a
+// metric's unit shows in a file.
 #pragma once
 
 #include <array>
@@ -9,26 +9,23 @@
 #include <string_view>
 
 #include "coachsim/compare/compare.hpp"
+#include "coachsim/results/metric_list.hpp"
 
 namespace coachsim::report::cmp {
 
-struct Headline {
-  std::string_view name;   // the metric name in metrics_of
-  std::string_view label;  // as people read it
-};
-
-// The national figures shown first, in this order, on the terminal, the page and the workbook.
-inline constexpr std::array<Headline, 10> kHeadlines{{
-    {"cost_total", "cost total"},
-    {"cost_per_teacher", "cost per teacher"},
-    {"cost_per_student", "cost per student"},
-    {"cost_per_coach", "cost per coach"},
-    {"cost_per_full_protocol_teacher", "cost per full-protocol teacher"},
-    {"teachers", "teachers"},
-    {"coaches", "coaches"},
-    {"coverage_pct", "coverage"},
-    {"compliance_pct", "compliance"},
-    {"full_protocol_pct", "full protocol"},
+// The national figures shown first, in this order, on the terminal, the page and the workbook;
+// their names and labels come from the metric list.
+inline constexpr std::array<const results::MetricDef*, 10> kHeadlines{{
+    &results::metric::kCostTotal,
+    &results::metric::kCostPerTeacher,
+    &results::metric::kCostPerStudent,
+    &results::metric::kCostPerCoach,
+    &results::metric::kCostPerFullProtocolTeacher,
+    &results::metric::kTeachers,
+    &results::metric::kCoaches,
+    &results::metric::kCoveragePct,
+    &results::metric::kCompliancePct,
+    &results::metric::kFullProtocolPct,
 }};
 
 // Money metrics hold whole céntimos (or US cents) in a double; exact, so rounding only

@@ -124,9 +124,9 @@ std::string ComparePage::summary() {
   std::sort(years.begin() + 1, years.end());
   for (int y : years) {
     Table t(header("Metric"));
-    for (const cmp::Headline& h : cmp::kHeadlines) {
-      const Row* row = c_.find("national/" + cmp::year_label(y) + "/" + std::string(h.name));
-      if (row != nullptr) t.row(cells(std::string(h.label), *row));
+    for (const results::MetricDef* h : cmp::kHeadlines) {
+      const Row* row = c_.find("national/" + cmp::year_label(y) + "/" + std::string(h->id));
+      if (row != nullptr) t.row(cells(std::string(h->label), *row));
     }
     const std::string caption =
         y == 0 ? "National, all school years (money in " + c_.currency + ")"
@@ -247,10 +247,9 @@ std::string ComparePage::page() {
                   " (seed " + std::to_string(e.seed) + ")</span>";
   frame.meta += "<span>money in " + esc(c_.currency) + "</span>";
   frame.contents = "<li><a href=\"#section-summary\">National figures side by side</a></li>";
-  frame.footer = "Written by coachsim " COACHSIM_VERSION
-                 " (coachsim compare). Every money figure is a sum of ledger entries; "
-                 "differences are exact to the cent. Charts are Vega-Lite specifications drawn "
-                 "by ";
+  frame.footer_note =
+      " (coachsim compare). Every money figure is a sum of ledger entries; differences are "
+      "exact to the cent.";
   return page_.render(frame, sections);
 }
 

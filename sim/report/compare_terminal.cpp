@@ -113,9 +113,9 @@ class Table {
 
 std::string headlines(const Comparison& c, const Table& t, int year, const std::string& title) {
   std::string out;
-  for (const cmp::Headline& h : cmp::kHeadlines) {
-    const Row* row = c.find("national/" + cmp::year_label(year) + "/" + std::string(h.name));
-    if (row != nullptr) out += t.line(std::string(h.label), *row);
+  for (const results::MetricDef* h : cmp::kHeadlines) {
+    const Row* row = c.find("national/" + cmp::year_label(year) + "/" + std::string(h->id));
+    if (row != nullptr) out += t.line(std::string(h->label), *row);
   }
   return out.empty() ? "" : "\n" + t.header(title) + out;
 }

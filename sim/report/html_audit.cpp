@@ -73,30 +73,6 @@ std::string AuditPage::cost_per_teacher(const YearAudit& ya) {
            num(z), num(flag)});
   }
 
-  ordered_json layers = ordered_json::array();
-  ordered_json marks = ordered_json::array();
-  if (s != nullptr && s->sd > 0) {
-    for (int k : {2, 1}) {
-      ordered_json band;
-      band["data"] = {{"values", ordered_json::array({{{"lo", std::max(0.0, s->mean - k * s->sd)},
-                                                       {"hi", s->mean + k * s->sd}}})}};
-      band["mark"] = {{"type", "rect"},
-                      {"color", k == 2 ? "#deebf7" : "#9ecae1"},
-                      {"opacity", k == 2 ? 0.7 : 0.6}};
-      band["encoding"] = {{"x", {{"field", "lo"}, {"type", "quantitative"}, {"title", x_title}}},
-                          {"x2", {{"field", "hi"}}}};
-      layers.push_back(band);
-    }
-  }
-  if (s != nullptr) {
-    marks.push_back({{"x", s->mean}, {"label", "mean"}});
-    for (int k : {-2, -1, 1, 2}) {
-      const double x = s->mean + k * s->sd;
-      if (s->sd <= 0 || x < 0) continue;
-      marks.push_back(
-          {{"x", x}, {"label", (k > 0 ? "+" : "\u2212") + std::to_string(std::abs(k)) + " SD"}});
-    }
-  }
   ordered_json domain = ordered_json::array({kWithin});
   ordered_json range = ordered_json::array({"#4c78a8"});
   if (any_flagged) {
@@ -107,26 +83,19 @@ std::string AuditPage::cost_per_teacher(const YearAudit& ya) {
     domain.push_back(kLeftOut);
     range.push_back("#bab0ac");
   }
-  ordered_json bars;
-  bars["mark"] = {{"type", "bar"}, {"height", {{"band", 0.75}}}};
-  bars["encoding"] = {
-      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", "-x"}, {"title", nullptr}}},
-      {"x", money_axis_field("cost_per_teacher", x_title)},
-      {"color",
-       {{"field", "group"},
-        {"type", "nominal"},
-        {"title", nullptr},
-        {"scale", {{"domain", domain}, {"range", range}}},
-        {"legend", {{"orient", "bottom"}}}}},
-      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
-                                       tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
-                                       tip("z", "nominal", "Distance from the mean (SD)"),
-                                       tip("group", "nominal", "Status")})}};
-  layers.push_back(bars);
-  add_reference_marks(layers, marks, x_title);
-  ordered_json spec = base_spec(values);
-  spec["height"] = 20 * std::max<std::size_t>(1, values.size());
-  spec["layer"] = layers;
+  ordered_json bars = region_bars("cost_per_teacher", x_title);
+  bars["encoding"]["color"] = {{"field", "group"},
+                               {"type", "nominal"},
+                               {"title", nullptr},
+                               {"scale", {{"domain", domain}, {"range", range}}},
+                               {"legend", {{"orient", "bottom"}}}};
+  bars["encoding"]["tooltip"] = ordered_json::array(
+      {tip("region", "nominal", "Region"), tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
+       tip("z", "nominal", "Distance from the mean (SD)"), tip("group", "nominal", "Status")});
+  const MeanSd spread{s != nullptr ? s->mean : 0.0, s != nullptr ? s->sd : 0.0,
+                      s != nullptr ? s->n : 0};
+  ordered_json spec =
+      mean_sd_chart(std::move(values), s != nullptr ? &spread : nullptr, std::move(bars), x_title);
 
   std::string caption =
       "Each region's reported spending divided by its reported teachers, "
@@ -137,11 +106,7 @@ std::string AuditPage::cost_per_teacher(const YearAudit& ya) {
            num("")},
           true);
     t.row({txt("Standard deviation"), num(money_units(s->sd)), num(""), num("")}, true);
-    caption += " The red line is the mean across " + std::to_string(s->n) + " regions";
-    if (s->sd > 0)
-      caption +=
-          "; the dark band is the mean \u00b1 1 standard deviation (sample SD), the light band "
-          "\u00b1 2 SD (from 0 when it would be negative)";
+    caption += mean_sd_caption(spread);
     caption += ". Regions 2 SD or more from the mean are flagged in red.";
   }
   if (any_left_out) caption += " * left out of the mean and SD (--exclude).";
@@ -326,10 +291,9 @@ std::string AuditPage::page() {
           "<li><a href=\"#section-audit-regression\">Regression (not estimated)</a></li>";
     frame.contents_after += "<li><a href=\"#section-findings\">Findings</a></li>";
   }
-  frame.footer = "Written by coachsim " COACHSIM_VERSION
-                 " (coachsim audit). Money figures are in the scenario's currency; the CSV files "
-                 "written with this page hold the same numbers. Charts are Vega-Lite "
-                 "specifications drawn by ";
+  frame.footer_note =
+      " (coachsim audit). Money figures are in the scenario's currency; the CSV files written "
+      "with this page hold the same numbers.";
   return page_.render(frame, sections);
 }
 

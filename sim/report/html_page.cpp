@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -154,6 +155,59 @@ void add_reference_marks(ordered_json& layers, const ordered_json& marks,
                         {{"condition", {{"test", "datum.label === 'mean'"}, {"value", "#c0392b"}}},
                          {"value", "#555"}}}};
   layers.push_back(label);
+}
+
+ordered_json region_bars(std::string_view x_field, const std::string& x_title) {
+  ordered_json bars;
+  bars["mark"] = {{"type", "bar"}, {"height", {{"band", 0.75}}}};
+  bars["encoding"]["y"] = {
+      {"field", "region"}, {"type", "nominal"}, {"sort", "-x"}, {"title", nullptr}};
+  bars["encoding"]["x"] = money_axis_field(x_field, x_title);
+  return bars;
+}
+
+ordered_json mean_sd_chart(ordered_json values, const MeanSd* spread, ordered_json bars,
+                           const std::string& x_title) {
+  ordered_json layers = ordered_json::array();
+  ordered_json marks = ordered_json::array();  // reference lines: x and label
+  if (spread != nullptr) {
+    const double mean = spread->mean, sd = spread->sd;
+    for (int k : {2, 1}) {
+      if (sd <= 0) break;
+      ordered_json band;
+      band["data"] = {{"values", ordered_json::array({{{"lo", std::max(0.0, mean - k * sd)},
+                                                       {"hi", mean + k * sd}}})}};
+      band["mark"] = {{"type", "rect"},
+                      {"color", k == 2 ? "#deebf7" : "#9ecae1"},
+                      {"opacity", k == 2 ? 0.7 : 0.6}};
+      band["encoding"] = {{"x", {{"field", "lo"}, {"type", "quantitative"}, {"title", x_title}}},
+                          {"x2", {{"field", "hi"}}}};
+      layers.push_back(band);
+    }
+    marks.push_back({{"x", mean}, {"label", "mean"}});
+    for (int k : {-2, -1, 1, 2}) {
+      const double x = mean + k * sd;
+      if (sd <= 0 || x < 0) continue;
+      marks.push_back(
+          {{"x", x}, {"label", (k > 0 ? "+" : "\u2212") + std::to_string(std::abs(k)) + " SD"}});
+    }
+  }
+  const std::size_t rows = values.size();
+  layers.push_back(std::move(bars));
+  add_reference_marks(layers, marks, x_title);
+  ordered_json spec = base_spec(std::move(values));
+  spec["height"] = 20 * std::max<std::size_t>(1, rows);
+  spec["layer"] = layers;
+  return spec;
+}
+
+std::string mean_sd_caption(const MeanSd& spread) {
+  std::string caption = " The red line is the mean across " + std::to_string(spread.n) + " regions";
+  if (spread.sd > 0)
+    caption +=
+        "; the dark band is the mean \u00b1 1 standard deviation (sample SD), the light band "
+        "\u00b1 2 SD (from 0 when it would be negative)";
+  return caption;
 }
 
 ordered_json base_spec(ordered_json values) {
@@ -358,7 +412,8 @@ std::string Page::render(const Frame& frame, const std::string& sections) const 
   html += "<nav><strong>Contents</strong><ol>" + frame.contents + contents_ + frame.contents_after +
           "</ol></nav>\n";
   html += sections;
-  html += "<footer>" + frame.footer;
+  html += "<footer>Written by coachsim " COACHSIM_VERSION + frame.footer_note +
+          " Charts are Vega-Lite specifications drawn by ";
 #if COACHSIM_HTML_ASSETS
   html += esc(html_assets::versions());
 #endif

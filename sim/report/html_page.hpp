@@ -69,6 +69,23 @@ ordered_json tip(std::string_view name, std::string_view type, std::string_view 
 void add_reference_marks(ordered_json& layers, const ordered_json& marks,
                          const std::string& x_title);
 
+// A bar chart of regions over the spread of their values: the mean ± 1 and ± 2 SD bands (from
+// 0 when they would be negative), the bars, and reference lines at the mean and ±1, ±2 SD
+// (lines below 0 left out; no bands or SD lines when sd is 0). The run's and the audit's cost
+// per teacher charts.
+struct MeanSd {
+  double mean = 0, sd = 0;
+  int n = 0;  // regions in the mean
+};
+// The bars, one per region longest first, on `x_field`; the caller adds colour and tooltip.
+ordered_json region_bars(std::string_view x_field, const std::string& x_title);
+// The chart: `spread` null draws the bars alone. One 20-px row per region (a fixed height per
+// bar: Vega-Lite's height step cannot combine with a width that follows the page).
+ordered_json mean_sd_chart(ordered_json values, const MeanSd* spread, ordered_json bars,
+                           const std::string& x_title);
+// The caption's sentence on the lines and bands, with its leading space and no full stop.
+std::string mean_sd_caption(const MeanSd& spread);
+
 // ---------------------------------------------------------------------------------------------
 // The page
 
@@ -79,7 +96,9 @@ struct Frame {
   std::string meta;            // the line under the heading: <span> elements, HTML
   std::string contents;        // contents entries before the charts': <li> elements, HTML
   std::string contents_after;  // and after them
-  std::string footer;          // the footer's text before the chart libraries' names, HTML
+  // The footer's own text (HTML), between "Written by coachsim VERSION" and the sentence on
+  // the chart libraries, which every page ends with.
+  std::string footer_note;
 };
 
 class Page {

@@ -153,39 +153,10 @@ std::string Report::cost_per_teacher() {
   }
   const std::string x_title = with_cur("Cost per teacher");
 
-  ordered_json layers = ordered_json::array();
-  ordered_json marks = ordered_json::array();  // reference lines: x and label
-  if (s != nullptr) {
-    for (int k : {2, 1}) {
-      const double lo = std::max(0.0, mean - k * sd), hi = mean + k * sd;
-      if (sd <= 0) break;
-      ordered_json band;
-      band["data"] = {{"values", ordered_json::array({{{"lo", lo}, {"hi", hi}}})}};
-      band["mark"] = {{"type", "rect"},
-                      {"color", k == 2 ? "#deebf7" : "#9ecae1"},
-                      {"opacity", k == 2 ? 0.7 : 0.6}};
-      band["encoding"] = {{"x", {{"field", "lo"}, {"type", "quantitative"}, {"title", x_title}}},
-                          {"x2", {{"field", "hi"}}}};
-      layers.push_back(band);
-    }
-    marks.push_back({{"x", mean}, {"label", "mean"}});
-    if (sd > 0) {
-      for (int k : {-2, -1, 1, 2}) {
-        const double x = mean + k * sd;
-        if (x < 0) continue;
-        marks.push_back(
-            {{"x", x}, {"label", (k > 0 ? "+" : "\u2212") + std::to_string(std::abs(k)) + " SD"}});
-      }
-    }
-  }
-  ordered_json bars;
-  bars["mark"] = {{"type", "bar"}, {"height", {{"band", 0.75}}}};
-  bars["encoding"] = {
-      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", "-x"}, {"title", nullptr}}},
-      {"x", money_axis_field("cost_per_teacher", x_title)},
-      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
-                                       tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
-                                       tip("teachers", "quantitative", "Teachers", ",")})}};
+  ordered_json bars = region_bars("cost_per_teacher", x_title);
+  bars["encoding"]["tooltip"] = ordered_json::array(
+      {tip("region", "nominal", "Region"), tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
+       tip("teachers", "quantitative", "Teachers", ",")});
   if (any_excluded)
     bars["encoding"]["color"] = {
         {"field", "group"},
@@ -197,13 +168,9 @@ std::string Report::cost_per_teacher() {
         {"legend", {{"orient", "bottom"}}}};
   else
     bars["mark"]["color"] = "#4c78a8";
-  layers.push_back(bars);
-  add_reference_marks(layers, marks, x_title);
-  ordered_json spec = base_spec(values);
-  // A fixed height per bar (not Vega-Lite's height step, which cannot combine with a width that
-  // follows the page).
-  spec["height"] = 20 * std::max<std::size_t>(1, values.size());
-  spec["layer"] = layers;
+  const MeanSd spread{mean, sd, s != nullptr ? s->n : 0};
+  ordered_json spec =
+      mean_sd_chart(std::move(values), s != nullptr ? &spread : nullptr, std::move(bars), x_title);
 
   Table t({txt("Region"), num("Teachers"), num("Coaches"), num(esc(with_cur("Cost"))),
            num(esc(x_title)), num("Distance from the mean (SD)")});
@@ -231,11 +198,7 @@ std::string Report::cost_per_teacher() {
     t.row({txt("Mean \u2212 2 SD to mean + 2 SD"), num(""), num(""), num(""),
            num(money_units(mean - 2 * sd) + " to " + money_units(mean + 2 * sd)), num("")},
           true);
-    caption += " The red line is the mean across " + std::to_string(s->n) + " regions";
-    if (sd > 0)
-      caption +=
-          "; the dark band is the mean \u00b1 1 standard deviation (sample SD), the light "
-          "band \u00b1 2 SD (from 0 when it would be negative)";
+    caption += mean_sd_caption(spread);
     caption += ". Range: min " + money_units(s->min) + " (" + esc(s->min_region) + "), max " +
                money_units(s->max) + " (" + esc(s->max_region) + ").";
   }
@@ -645,11 +608,8 @@ std::string Report::page() {
   frame.meta +=
       "<span>" + integer(static_cast<std::int64_t>(r_.events)) + " simulation events</span>";
   frame.contents = "<li><a href=\"#section-summary\">National summary</a></li>";
-  frame.footer = "Written by coachsim " COACHSIM_VERSION
-                 ". Every money figure is a sum of ledger entries in " +
-                 esc(sc.currency) +
-                 "; per-unit costs are rounded once to the cent. Charts are Vega-Lite "
-                 "specifications drawn by ";
+  frame.footer_note = ". Every money figure is a sum of ledger entries in " + esc(sc.currency) +
+                      "; per-unit costs are rounded once to the cent.";
   return page_.render(frame, sections);
 }
 

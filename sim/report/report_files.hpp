@@ -26,10 +26,6 @@ std::string dose_csv(const RunReport& report);
 // ("" for scenarios without outcomes: or prices:).
 std::string outcomes_summary(const RunReport& report);
 
-class CsvWriter;
-// The columns appended to regions.csv / national.csv for prices: and outcomes: (none without).
-void outcome_header(CsvWriter& w, const results::Results& results);
-void outcome_cells(CsvWriter& w, const results::Row& r, const results::Results& results);
 // With a budget (results.execution.enabled): budget_files.cpp.
 std::string execution_csv(const RunReport& report);
 std::string budget_events_csv(const RunReport& report);

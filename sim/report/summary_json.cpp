@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "coachsim/ledger/entry.hpp"
+#include "coachsim/results/metric_list.hpp"
+#include "coachsim/results/metrics.hpp"
 #include "coachsim/units/parse.hpp"
 #include "report_files.hpp"
 
@@ -20,53 +22,47 @@ ordered_json usd(std::int64_t cents) {
   return ordered_json{{"cents", cents}, {"amount", units::format_centimos(cents)}};
 }
 
+// A metric's value as summary.json gives it: counts as integers, percents and ratios as
+// numbers, money as céntimos and amount (US$ figures, named *_usd, as cents and amount).
+ordered_json value(const results::MetricDef& m, const results::Row& r) {
+  switch (m.unit) {
+    case results::MetricUnit::kCount:
+      return results::exact_value(m, r);
+    case results::MetricUnit::kCentimos:
+      return results::money_currency(m.id, "") == "USD" ? usd(results::exact_value(m, r))
+                                                        : money(results::exact_value(m, r));
+    case results::MetricUnit::kPercent:
+    case results::MetricUnit::kRatio:
+      break;
+  }
+  return results::real_value(m, r);
+}
+
+void put(ordered_json& j, const std::vector<const results::MetricDef*>& layout,
+         const results::Row& r) {
+  for (const results::MetricDef* m : layout) j[std::string(m->id)] = value(*m, r);
+}
+
 ordered_json row_json(const results::Row& r, const results::Results& results) {
-  const programme::RegionYearTally& t = r.tally;
   ordered_json j;
   j["region"] = r.region;
   j["year"] = r.year;
-  j["teachers"] = t.teachers;
-  j["schools"] = t.schools;
-  j["students"] = t.students;
-  j["coaches"] = t.coaches;
-  j["supervisors"] = t.supervisors;
-  j["visits_planned"] = t.visits_planned;
-  j["visits_done"] = t.visits_done;
-  j["compliance_pct"] = r.compliance_pct;
-  j["coverage_pct"] = r.coverage_pct;
-  j["full_protocol_pct"] = r.full_protocol_pct;
-  j["teachers_per_coach"] = r.teachers_per_coach;
-  j["students_per_coach"] = r.students_per_coach;
-  j["cost_total"] = money(r.cost_total);
-  if (r.national) j["cost_outside_regions"] = money(r.cost_outside_regions);
-  j["cost_per_teacher"] = money(r.cost_per_teacher);
-  j["cost_per_student"] = money(r.cost_per_student);
-  j["cost_per_coach"] = money(r.cost_per_coach);
+  put(j, results::json_layout(r.national), r);
   ordered_json cats = ordered_json::object();
   for (int c = 0; c < ledger::kCategoryCount; ++c)
     cats[std::string(ledger::category_id(static_cast<ledger::Category>(c)))] =
-        money(r.cost_by_category[static_cast<std::size_t>(c)]);
+        value(results::category_metric(c), r);
   j["cost_by_category"] = cats;
-  const results::RowOutcomes& o = r.outcome;
   if (results.has_prices) {
-    j["prices"] = {{"price_index", o.price_index},
-                   {"cost_total_nominal", money(o.cost_total_nominal)},
-                   {"cost_total_usd", usd(o.cost_total_usd)},
-                   {"cost_per_teacher_usd", usd(o.cost_per_teacher_usd)},
-                   {"cost_per_student_usd", usd(o.cost_per_student_usd)}};
+    ordered_json prices;
+    put(prices, results::json_prices_layout(), r);
+    j["prices"] = prices;
   }
   if (results.has_outcomes) {
-    ordered_json out = {
-        {"teachers_coached", o.teachers_coached},
-        {"students_coached", o.students_coached},
-        {"teachers_full_protocol", t.teachers_full_protocol},
-        {"student_learning_sd", o.student_learning_sd},
-        {"teacher_practice_sd", o.teacher_practice_sd},
-        {"cost_per_full_protocol_teacher", money(o.cost_per_full_protocol_teacher)}};
-    if (results.has_prices) {
-      out["sd_per_usd100"] = o.sd_per_usd100;
-      out["cost_to_date_usd"] = o.cost_to_date_usd / 100.0;  // the cost behind sd_per_usd100
-    }
+    ordered_json out;
+    put(out, results::json_outcomes_layout(results.has_prices), r);
+    // The cost behind sd_per_usd100, in US$.
+    if (results.has_prices) out["cost_to_date_usd"] = r.outcome.cost_to_date_usd / 100.0;
     j["outcomes"] = out;
   }
   return j;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "coachsim/ledger/entry.hpp"
+#include "coachsim/results/metric_list.hpp"
 #include "coachsim/units/parse.hpp"
 #include "report_files.hpp"
 
@@ -41,6 +42,55 @@ std::string dec_grouped(double v) {
   return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(v * 100.0)));
 }
 
+// A metric in a terminal column: counts and money grouped in thousands, percents with one
+// decimal, ratios with two.
+struct Column {
+  const results::MetricDef& metric;
+  const char* heading;
+  std::size_t width;
+};
+
+std::string shown(const results::MetricDef& m, const results::Row& r) {
+  switch (m.unit) {
+    case results::MetricUnit::kCount:
+      return grouped(results::exact_value(m, r));
+    case results::MetricUnit::kCentimos:
+      return units::format_centimos_grouped(results::exact_value(m, r));
+    case results::MetricUnit::kPercent:
+      return pct(results::real_value(m, r));
+    case results::MetricUnit::kRatio:
+      break;
+  }
+  return dec(results::real_value(m, r));
+}
+
+template <std::size_t N>
+std::string headings(const Column (&columns)[N]) {
+  std::string out;
+  for (const Column& c : columns) out += pad_left(c.heading, c.width);
+  return out + "\n";
+}
+
+template <std::size_t N>
+std::string cells(const Column (&columns)[N], const results::Row& r) {
+  std::string out;
+  for (const Column& c : columns) out += pad_left(shown(c.metric, r), c.width);
+  return out + "\n";
+}
+
+namespace m = results::metric;
+const Column kNational[] = {{m::kTeachers, "teachers", 10},
+                            {m::kCoaches, "coaches", 9},
+                            {m::kCostTotal, "cost total", 18},
+                            {m::kCostPerTeacher, "per teacher", 13},
+                            {m::kCostPerCoach, "per coach", 13},
+                            {m::kCompliancePct, "compliance", 12},
+                            {m::kFullProtocolPct, "full protocol", 15}};
+const Column kRegions[] = {
+    {m::kTeachers, "teachers", 9},        {m::kCoaches, "coaches", 8},
+    {m::kTeachersPerCoach, "t/coach", 8}, {m::kCostPerTeacher, "per teacher", 13},
+    {m::kCostPerCoach, "per coach", 13},  {m::kCompliancePct, "compliance", 11}};
+
 }  // namespace
 
 std::string terminal_summary(const RunReport& report) {
@@ -52,17 +102,9 @@ std::string terminal_summary(const RunReport& report) {
          grouped(static_cast<std::int64_t>(report.ledger.entry_count())) + " ledger entries\n\n";
 
   out += "National, per school year (money in " + cur + ")\n";
-  out += pad_right("year", 6) + pad_left("teachers", 10) + pad_left("coaches", 9) +
-         pad_left("cost total", 18) + pad_left("per teacher", 13) + pad_left("per coach", 13) +
-         pad_left("compliance", 12) + pad_left("full protocol", 15) + "\n";
-  for (const results::Row& r : report.results.national) {
-    out += pad_right(std::to_string(r.year), 6) + pad_left(grouped(r.tally.teachers), 10) +
-           pad_left(grouped(r.tally.coaches), 9) +
-           pad_left(units::format_centimos_grouped(r.cost_total), 18) +
-           pad_left(units::format_centimos_grouped(r.cost_per_teacher), 13) +
-           pad_left(units::format_centimos_grouped(r.cost_per_coach), 13) +
-           pad_left(pct(r.compliance_pct), 12) + pad_left(pct(r.full_protocol_pct), 15) + "\n";
-  }
+  out += pad_right("year", 6) + headings(kNational);
+  for (const results::Row& r : report.results.national)
+    out += pad_right(std::to_string(r.year), 6) + cells(kNational, r);
   out += outcomes_summary(report);
 
   if (!report.results.national.empty()) {
@@ -81,17 +123,9 @@ std::string terminal_summary(const RunReport& report) {
              units::format_centimos_grouped(last.cost_outside_regions) + "\n";
     }
     out += "\nRegions, " + std::to_string(last.year) + " (" + cur + ")\n";
-    out += pad_right("region", 20) + pad_left("teachers", 9) + pad_left("coaches", 8) +
-           pad_left("t/coach", 8) + pad_left("per teacher", 13) + pad_left("per coach", 13) +
-           pad_left("compliance", 11) + "\n";
-    for (const results::Row& r : report.results.regions) {
-      if (r.year != last.year) continue;
-      out += pad_right(r.region, 20) + pad_left(grouped(r.tally.teachers), 9) +
-             pad_left(grouped(r.tally.coaches), 8) + pad_left(dec(r.teachers_per_coach), 8) +
-             pad_left(units::format_centimos_grouped(r.cost_per_teacher), 13) +
-             pad_left(units::format_centimos_grouped(r.cost_per_coach), 13) +
-             pad_left(pct(r.compliance_pct), 11) + "\n";
-    }
+    out += pad_right("region", 20) + headings(kRegions);
+    for (const results::Row& r : report.results.regions)
+      if (r.year == last.year) out += pad_right(r.region, 20) + cells(kRegions, r);
     out += "\nSpread across regions, " + std::to_string(last.year) +
            " (sample SD; Sempé 2015 Table 22 layout)\n";
     out += pad_right("metric", 20) + pad_left("n", 4) + pad_left("min", 12) + pad_left("max", 12) +

@@ -124,9 +124,6 @@ void budget_sheet(Book& book, const RunReport& report);
 // nullptr when there is none (no budget).
 const results::ExecutionRow* year_end_row(const results::Execution& execution,
                                           const std::string& region, int year);
-// regions.csv's prices: and outcomes: columns (none without them; xlsx_outcome_columns.cpp).
-void outcome_column_names(std::vector<std::string>& names, const results::Results& results);
-void outcome_column_cells(Sheet& sh, const results::Row& r, const results::Results& results);
 // The ledger summed by region, category and calendar month (xlsx_ledger_pivot.cpp).
 void ledger_pivot_sheet(Book& book, const RunReport& report);
 void ledger_sheet(Book& book, const RunReport& report, const XlsxOptions& options);

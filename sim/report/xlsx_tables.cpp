@@ -2,6 +2,7 @@
 // (region x year x category, with national rows that include spending outside the regions).
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/xlsx_report.hpp"
+#include "coachsim/results/metric_list.hpp"
 #include "report_files.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -10,73 +11,6 @@ namespace {
 
 using programme::RegionYearTally;
 using results::Row;
-
-enum class Kind { kCount, kPercent, kMoney, kDecimal };
-
-struct Column {
-  const char* id;  // as in regions.csv
-  Kind kind;
-  double (*value)(const Row&);  // counts and céntimos are exact in a double
-};
-
-double missed(const Row& r, programme::MissReason why) {
-  return static_cast<double>(r.tally.missed[static_cast<int>(why)]);
-}
-
-#define COUNT(field)                                                                      \
-  {                                                                                       \
-#field, Kind::kCount, [](const Row& r) { return static_cast<double>(r.tally.field); } \
-  }
-#define MONEY(field)                                                                \
-  {                                                                                 \
-#field, Kind::kMoney, [](const Row& r) { return static_cast<double>(r.field); } \
-  }
-
-// The columns of regions.csv after region and year, in its order.
-const Column kColumns[] = {
-    COUNT(teachers),
-    COUNT(schools),
-    COUNT(students),
-    COUNT(coaches),
-    COUNT(supervisors),
-    COUNT(staff),
-    COUNT(visits_planned),
-    COUNT(visits_done),
-    {"compliance_pct", Kind::kPercent, [](const Row& r) { return r.compliance_pct; }},
-    COUNT(teachers_reached),
-    {"coverage_pct", Kind::kPercent, [](const Row& r) { return r.coverage_pct; }},
-    COUNT(teachers_full_protocol),
-    {"full_protocol_pct", Kind::kPercent, [](const Row& r) { return r.full_protocol_pct; }},
-    COUNT(visit_days_planned),
-    COUNT(visit_days_done),
-    COUNT(gia_planned),
-    COUNT(gia_done),
-    COUNT(rtc_planned),
-    COUNT(rtc_done),
-    COUNT(teacher_workshop_days_planned),
-    COUNT(teacher_workshop_days_done),
-    COUNT(coach_workshop_days_planned),
-    COUNT(coach_workshop_days_done),
-    COUNT(supervisor_visits_planned),
-    COUNT(supervisor_visits_done),
-    COUNT(trips),
-    COUNT(overnight_trips),
-    COUNT(coach_days_travel),
-    COUNT(coach_days_rain_extra),
-    {"visits_missed_no_coach_time", Kind::kCount,
-     [](const Row& r) { return missed(r, programme::MissReason::kNoCoachTime); }},
-    {"visits_missed_late_contract", Kind::kCount,
-     [](const Row& r) { return missed(r, programme::MissReason::kLateContract); }},
-    MONEY(cost_total),
-    MONEY(cost_per_teacher),
-    MONEY(cost_per_student),
-    MONEY(cost_per_coach),
-    {"teachers_per_coach", Kind::kDecimal, [](const Row& r) { return r.teachers_per_coach; }},
-    {"students_per_coach", Kind::kDecimal, [](const Row& r) { return r.students_per_coach; }},
-};
-
-#undef COUNT
-#undef MONEY
 
 std::string category_name(int c) {
   return std::string(ledger::category_id(static_cast<ledger::Category>(c)));
@@ -90,32 +24,38 @@ double share(std::int64_t part, std::int64_t whole) {
 
 void region_year_sheet(Book& book, const RunReport& report) {
   Sheet sh(book, "By region and year");
+  // The columns of regions.csv, with its prices: and outcomes: columns when the scenario has
+  // them (US$, cost per full-protocol teacher, SD per US$100), from the same layout.
+  results::TableOptions with;
+  with.prices = report.results.has_prices;
+  with.outcomes = report.results.has_outcomes;
+  const std::vector<const results::MetricDef*> layout = results::table_layout(with);
   std::vector<std::string> names = {"region", "year"};
-  for (const Column& c : kColumns) names.emplace_back(c.id);
-  for (int c = 0; c < ledger::kCategoryCount; ++c) names.push_back("cost_" + category_name(c));
-  outcome_column_names(names, report.results);
+  for (const results::MetricDef* m : layout) names.emplace_back(m->id);
   sh.header(names);
   for (const Row& r : report.results.regions) {
     sh.text(r.region).integer(r.year);
-    for (const Column& c : kColumns) {
-      const double v = c.value(r);
-      switch (c.kind) {
-        case Kind::kCount:
-          sh.count(static_cast<std::int64_t>(v));
+    for (const results::MetricDef* m : layout) {
+      switch (m->unit) {
+        case results::MetricUnit::kCount:
+          sh.count(results::exact_value(*m, r));
           break;
-        case Kind::kPercent:
-          sh.percent(fraction(v));
+        case results::MetricUnit::kPercent:
+          sh.percent(fraction(results::real_value(*m, r)));
           break;
-        case Kind::kMoney:
-          sh.money(static_cast<std::int64_t>(v));
+        case results::MetricUnit::kCentimos:
+          // US$ amounts are céntimos of US$, as in regions.csv; the sheet's money format carries
+          // the scenario's currency, so they are plain decimals here.
+          if (m->id.ends_with("_usd"))
+            sh.decimal(static_cast<double>(results::exact_value(*m, r)) / 100.0);
+          else
+            sh.money(results::exact_value(*m, r));
           break;
-        case Kind::kDecimal:
-          sh.decimal(v);
+        case results::MetricUnit::kRatio:
+          sh.decimal(results::real_value(*m, r));
           break;
       }
     }
-    for (std::int64_t cost : r.cost_by_category) sh.money(cost);
-    outcome_column_cells(sh, r, report.results);
     sh.end_row();
   }
   sh.freeze(2);

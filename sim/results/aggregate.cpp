@@ -2,67 +2,26 @@
 // same sums a user can recompute from regions.csv.
 #include "coachsim/results/results.hpp"
 
+#include "coachsim/results/metric_list.hpp"
+
 #include "coachsim/units/rounding.hpp"
 
 namespace coachsim::results {
 namespace {
 
+// Counts declared in the metric list are summed from their declaration; the arrays and the
+// dose histograms here.
 void add(programme::RegionYearTally& a, const programme::RegionYearTally& b) {
-  a.schools += b.schools;
-  a.teachers += b.teachers;
-  a.students += b.students;
-  a.coaches += b.coaches;
-  a.supervisors += b.supervisors;
-  a.staff += b.staff;
-  a.visits_planned += b.visits_planned;
-  a.visits_done += b.visits_done;
-  a.visit_days_planned += b.visit_days_planned;
-  a.visit_days_done += b.visit_days_done;
-  a.gia_planned += b.gia_planned;
-  a.gia_done += b.gia_done;
-  a.rtc_planned += b.rtc_planned;
-  a.rtc_done += b.rtc_done;
-  a.teacher_workshop_days_planned += b.teacher_workshop_days_planned;
-  a.teacher_workshop_days_done += b.teacher_workshop_days_done;
-  a.coach_workshop_days_planned += b.coach_workshop_days_planned;
-  a.coach_workshop_days_done += b.coach_workshop_days_done;
-  a.supervisor_visits_planned += b.supervisor_visits_planned;
-  a.supervisor_visits_done += b.supervisor_visits_done;
-  a.teachers_reached += b.teachers_reached;
-  a.teachers_full_protocol += b.teachers_full_protocol;
-  a.trips += b.trips;
-  a.overnight_trips += b.overnight_trips;
-  a.coach_days_travel += b.coach_days_travel;
-  a.coach_days_rain_extra += b.coach_days_rain_extra;
+  add_declared_counts(a, b);
   for (int k = 0; k < programme::kMissReasonCount; ++k) a.missed[k] += b.missed[k];
-  a.coaches_hired += b.coaches_hired;
-  a.coaches_left += b.coaches_left;
-  a.coaches_replaced += b.coaches_replaced;
-  a.coach_training_days += b.coach_training_days;
   for (int k = 0; k < 3; ++k) a.teachers_stage[k] += b.teachers_stage[k];
-  a.teachers_new += b.teachers_new;
   add_dose(a, b);
-}
-
-double ratio(std::int64_t num, std::int64_t den) {
-  return den == 0 ? 0.0 : static_cast<double>(num) / static_cast<double>(den);
 }
 
 void finish(Row& row, const scenario::Scenario& s) {
   row.cost_total = 0;
   for (std::int64_t c : row.cost_by_category) row.cost_total += c;
-  const programme::RegionYearTally& t = row.tally;
-  auto per = [&](std::int64_t count) {
-    return count == 0 ? 0 : units::divide_half_away(row.cost_total, count);
-  };
-  row.cost_per_teacher = per(t.teachers);
-  row.cost_per_student = per(t.students);
-  row.cost_per_coach = per(t.coaches);
-  row.teachers_per_coach = ratio(t.teachers, t.coaches);
-  row.students_per_coach = ratio(t.students, t.coaches);
-  row.compliance_pct = 100.0 * ratio(t.visits_done, t.visits_planned);
-  row.coverage_pct = 100.0 * ratio(t.teachers_reached, t.teachers);
-  row.full_protocol_pct = 100.0 * ratio(t.teachers_full_protocol, t.teachers);
+  derive_ratios(row);  // each ratio by its one expression in the metric list
   if (s.prices) price_row(row, *s.prices);
   finish_outcomes(row);
 }
@@ -107,33 +66,26 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
     out.grand_total += nation.cost_total;
 
     // Spread across regions that ran the programme this year.
-    struct Metric {
-      const char* name;
-      double (*get)(const Row&);
-      bool money;
+    static const MetricDef* const metrics[] = {
+        &metric::kCostPerTeacher,   &metric::kCostPerStudent,   &metric::kCostPerCoach,
+        &metric::kTeachersPerCoach, &metric::kStudentsPerCoach, &metric::kCompliancePct,
     };
-    static const Metric metrics[] = {
-        {"cost_per_teacher", [](const Row& r) { return r.cost_per_teacher / 100.0; }, true},
-        {"cost_per_student", [](const Row& r) { return r.cost_per_student / 100.0; }, true},
-        {"cost_per_coach", [](const Row& r) { return r.cost_per_coach / 100.0; }, true},
-        {"teachers_per_coach", [](const Row& r) { return r.teachers_per_coach; }, false},
-        {"students_per_coach", [](const Row& r) { return r.students_per_coach; }, false},
-        {"compliance_pct", [](const Row& r) { return r.compliance_pct; }, false},
-    };
-    for (const Metric& m : metrics) {
+    for (const MetricDef* m : metrics) {
       std::vector<double> values;
       std::vector<const Row*> who;
       for (const Row& row : rows) {
         if (row.tally.teachers == 0 || row.tally.coaches == 0) continue;
         if (s.regions[static_cast<std::size_t>(&row - rows.data())].exclude_from_statistics)
           continue;
-        values.push_back(m.get(row));
+        // Money in currency units, as variance.csv shows it.
+        values.push_back(m->unit == MetricUnit::kCentimos ? value_as_double(*m, row) / 100.0
+                                                          : value_as_double(*m, row));
         who.push_back(&row);
       }
       if (values.empty()) continue;
       Spread sp = spread_of(values);
       sp.year = nation.year;
-      sp.metric = m.name;
+      sp.metric = std::string(m->id);
       for (std::size_t i = 0; i < values.size(); ++i) {
         if (values[i] == sp.min && sp.min_region.empty()) sp.min_region = who[i]->region;
         if (values[i] == sp.max && sp.max_region.empty()) sp.max_region = who[i]->region;

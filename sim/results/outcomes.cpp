@@ -1,6 +1,7 @@
 // Outcomes, cost-effectiveness, nominal prices and US dollars of a row (see outcomes.hpp).
 #include "coachsim/results/outcomes.hpp"
 
+#include "coachsim/results/metric_list.hpp"
 #include "coachsim/results/results.hpp"
 #include "coachsim/units/rounding.hpp"
 
@@ -48,15 +49,9 @@ void finish_outcomes(Row& row) {
       o.students_coached == 0 ? 0.0 : t.student_sd_sum / static_cast<double>(o.students_coached);
   o.teacher_practice_sd =
       o.teachers_coached == 0 ? 0.0 : t.teacher_sd_sum / static_cast<double>(o.teachers_coached);
-  o.cost_per_full_protocol_teacher =
-      t.teachers_full_protocol == 0
-          ? 0
-          : units::divide_half_away(row.cost_total, t.teachers_full_protocol);
-  auto per = [&](std::int64_t n) {
-    return n == 0 ? std::int64_t{0} : units::divide_half_away(o.cost_total_usd, n);
-  };
-  o.cost_per_teacher_usd = per(t.teachers);
-  o.cost_per_student_usd = per(t.students);
+  o.cost_per_full_protocol_teacher = ratio_exact(metric::kCostPerFullProtocolTeacher, row);
+  o.cost_per_teacher_usd = ratio_exact(metric::kCostPerTeacherUsd, row);
+  o.cost_per_student_usd = ratio_exact(metric::kCostPerStudentUsd, row);
 }
 
 }  // namespace coachsim::results

@@ -48,10 +48,9 @@ class SweepPage {
     frame.meta += "<span>" + integer(static_cast<std::int64_t>(r_.config.replications)) +
                   " replications</span>";
     frame.meta += "<span>" + std::to_string(r_.inputs.size()) + " uncertain inputs</span>";
-    frame.footer = "Written by coachsim " COACHSIM_VERSION
-                   " (coachsim sweep). Bands are the 5th to 95th percentiles of the replications "
-                   "(type 7); every figure is also in sweep.csv. Charts are Vega-Lite "
-                   "specifications drawn by ";
+    frame.footer_note =
+        " (coachsim sweep). Bands are the 5th to 95th percentiles of the replications (type 7); "
+        "every figure is also in sweep.csv.";
     return page_.render(frame, sections);
   }
 

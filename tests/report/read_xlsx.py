@@ -74,6 +74,7 @@ def by_region(ws):
     hr = header_row(ws)
     h = header_of(ws, hr)
     print(f"{ws.title}: {len(h)} columns, first {list(h)[:3]}, last {list(h)[-1]}")
+    print(f"{ws.title}: header {','.join(str(name) for name in h)}")
     for name in ("region", "year", "teachers", "compliance_pct", "cost_total",
                  "cost_per_teacher", "teachers_per_coach", "cost_supervision"):
         print(f"{ws.title}: row {hr + 1} {name} = {describe(ws.cell(hr + 1, h[name]))}")

@@ -18,6 +18,7 @@
 #include "coachsim/engine/calendar.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/xlsx_report.hpp"
+#include "coachsim/results/metric_list.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/units/parse.hpp"
 
@@ -122,6 +123,17 @@ TEST_F(XlsxTest, HasTheSheetsInOrderWithFrozenBoldHeadersAndFilters) {
           "per school year (below).'",
           "By region and year: 48 columns, first ['region', 'year', 'teachers'], last cost_other",
       });
+}
+
+// The sheet's columns are regions.csv's, from the metric list's table layout (no optional
+// columns), in its order.
+TEST_F(XlsxTest, ByRegionAndYearHeaderIsTheTableLayout) {
+  const Run run = simulate(with_sources(), true);
+  const fs::path file = dir_ / "run.xlsx";
+  report::write_xlsx(run.report(), file.string(), kScenarioText);
+  std::string header = "By region and year: header region,year";
+  for (const results::MetricDef* m : results::table_layout({})) header += "," + std::string(m->id);
+  expect_lines(read_back(file), {header});
 }
 
 TEST_F(XlsxTest, NumbersAreNumbersWithCurrencyPercentAndCountFormats) {

@@ -84,4 +84,36 @@ inline scenario::Scenario three_caseloads() {
   return s;
 }
 
+// The small scenario with a second region, Beta (one UGEL: S3 4 teachers at 30 km, S4 2
+// teachers at 60 km, so two coaches), for figures that aggregate regions into the nation.
+inline scenario::Scenario two_regions() {
+  scenario::Scenario s = small_scenario();
+  scenario::Region beta = s.regions[0];
+  beta.id = "Beta";
+  beta.ugels = {"B1"};
+  beta.schools.clear();
+  beta.schools.push_back({"S3", "B1", "t", false, false, 4, 80, units::km(30), std::nullopt});
+  beta.schools.push_back({"S4", "B1", "t", false, false, 2, 20, units::km(60), std::nullopt});
+  s.regions.push_back(beta);
+  return s;
+}
+
+// two_regions() with outcomes: and prices:, so their figures and columns are there too. The
+// effects and rates are arbitrary test values (assumptions, not from a source).
+inline scenario::Scenario two_regions_with_outcomes_and_prices() {
+  scenario::Scenario s = two_regions();
+  scenario::Outcomes o;
+  o.dose_response = scenario::DoseResponse::kLinear;
+  o.full_at = 1.0;
+  o.student_learning_sd = {0.2, 0.2, 0.2};
+  o.teacher_practice_sd = {0.3, 0.3, 0.3};
+  s.outcomes = o;
+  scenario::Prices p;
+  p.price_year = 2020;
+  p.inflation = {{2021, 0.05}};
+  p.exchange_rate = {{2021, 3.5}};
+  s.prices = p;
+  return s;
+}
+
 }  // namespace coachsim::testing

@@ -9,16 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "coachsim/results/metric_list.hpp"
 #include "coachsim/results/results.hpp"
 
 namespace coachsim::results {
 
-enum class MetricUnit : std::uint8_t {
-  kCentimos,  // money; shown in currency units with two decimals
-  kCount,     // teachers, coaches, visits ...
-  kPercent,   // 0..100
-  kRatio,     // teachers per coach ...
-};
 std::string_view metric_unit_id(MetricUnit u);  // "centimos", "count", "percent", "ratio"
 
 struct Metric {
@@ -30,7 +25,7 @@ struct Metric {
 };
 
 // Per region and year, per year nationally, and over all years nationally; in that order,
-// regions in scenario order, names in a fixed order (see metrics.cpp).
+// regions in scenario order, names in the order of metrics_layout (metric_list.cpp).
 std::vector<Metric> metrics_of(const Results& results);
 
 // The currency a money metric is in: "USD" for the US$ figures of prices: (names ending in
