@@ -54,7 +54,9 @@ TEST(CsvDialect, ASpanishSchoolsCsvLoadsAsThePlainOneAndIsReported) {
     EXPECT_EQ(a[i].teachers, b[i].teachers);
     EXPECT_EQ(a[i].distance.value(), b[i].distance.value());
     EXPECT_EQ(a[i].travel_time.has_value(), b[i].travel_time.has_value());
-    if (a[i].travel_time) EXPECT_EQ(a[i].travel_time->value(), b[i].travel_time->value());
+    if (a[i].travel_time) {
+      EXPECT_EQ(a[i].travel_time->value(), b[i].travel_time->value());
+    }
   }
   EXPECT_DOUBLE_EQ(b[0].distance.value(), 45.5);
   EXPECT_TRUE(plain.scenario.provenance.empty());
