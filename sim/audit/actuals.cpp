@@ -89,6 +89,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
         {file, bad->line, bad->column, "", scenario::invalid_utf8_message(text, *bad)});
     return out;
   }
+  out.dialect = scenario::detect_csv_dialect(text);
   // Every value is at most the limit of one amount and the values' running total is checked,
   // so no sum the audit forms (a region's total, the nation's) can wrap.
   std::int64_t total = 0;
@@ -97,7 +98,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
-    if (!scenario::split_csv_line(line, fields)) {
+    if (!scenario::split_csv_line(line, fields, out.dialect.separator)) {
       error(0, "", "unterminated double quote in this row");
       continue;
     }
@@ -126,7 +127,9 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
     if (fields.size() > static_cast<std::size_t>(header_count)) {
       error(header_count + 1, "",
             "expected " + std::to_string(header_count) + " fields as in the header row, got " +
-                std::to_string(fields.size()) + " (a comma inside a value needs double quotes)");
+                std::to_string(fields.size()) + " (" +
+                (out.dialect.separator == ',' ? "a comma" : "a semicolon") +
+                " inside a value needs double quotes)");
       continue;
     }
     auto get = [&](std::size_t k) -> std::string {
@@ -160,7 +163,8 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
     std::int64_t amount = 0;
     if (out.errors.size() == before) {
       if (spending) {
-        auto parsed = units::parse_expecting(value + " PEN", units::Kind::kMoney, "PEN");
+        auto parsed = units::parse_expecting(scenario::decimal_point(value, out.dialect) + " PEN",
+                                             units::Kind::kMoney, "PEN");
         if (auto* q = std::get_if<units::ParsedQuantity>(&parsed); q && q->centimos >= 0) {
           amount = q->centimos;
         } else if (auto* e = std::get_if<units::ParseError>(&parsed);

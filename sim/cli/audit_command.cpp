@@ -73,6 +73,9 @@ int audit_command(const AuditOptions& options) {
               << options.out_dir << "/\n";
     for (const std::string* extra : {&options.xlsx, &options.html})
       if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
+    std::cout << "Read " << options.actuals << " as " << actuals.dialect.describe() << "\n";
+    for (const std::string& input : loaded->scenario.provenance)
+      std::cout << "Input: " << input << "\n";
   }
   return kExitOk;
 }

@@ -14,6 +14,16 @@ namespace coachsim::cli {
 // bad column would otherwise print 200,000 lines (README "Limits").
 constexpr std::size_t kShownPerFile = 100;
 
+namespace {
+scenario::LoadOptions& options_store() {
+  static scenario::LoadOptions options;
+  return options;
+}
+}  // namespace
+
+void set_input_options(scenario::LoadOptions options) { options_store() = std::move(options); }
+const scenario::LoadOptions& input_options() { return options_store(); }
+
 std::vector<scenario::LoadError> first_per_file(const std::vector<scenario::LoadError>& errors) {
   std::unordered_map<std::string, std::size_t> seen;
   std::vector<std::string> order;  // files in the order of their first problem
@@ -43,8 +53,9 @@ std::optional<Loaded> load_or_report(const std::string& path, bool json) {
   // kept for the outputs is the resolved YAML (the file as written when it extends nothing).
   scenario::DocumentResult loaded =
       builtin ? scenario::load_document_text(scenario::default_scenario_text(),
-                                             std::string(scenario::kDefaultScenarioName), ".")
-              : scenario::load_document_file(path);
+                                             std::string(scenario::kDefaultScenarioName), ".",
+                                             input_options())
+              : scenario::load_document_file(path, input_options());
   const std::string name = builtin ? std::string(scenario::kDefaultScenarioName) : path;
   if (!loaded.ok() && json) {
     std::cout << report::load_errors_json(name, first_per_file(loaded.errors));

@@ -7,6 +7,7 @@
 
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/scenario/scenario.hpp"
+#include "coachsim/scenario/set_value.hpp"
 
 namespace coachsim::cli {
 
@@ -18,6 +19,11 @@ struct Loaded {
   std::string name;  // file as given, or the built-in default's name
   std::string text;  // the YAML as read (after `extends:` is resolved)
 };
+
+// What every command applies to the scenario it loads (--set ...), set once by main() after the
+// flags are parsed: the commands then need no extra parameter to pass it through.
+void set_input_options(scenario::LoadOptions options);
+const scenario::LoadOptions& input_options();
 
 // The first kShownPerFile problems of each file, then one "and N more problems" line per file.
 std::vector<scenario::LoadError> first_per_file(const std::vector<scenario::LoadError>& errors);

@@ -3,10 +3,12 @@
 #include <iostream>
 #include <new>
 
+#include "coachsim/report/csv_output.hpp"
 #include "coachsim/report/interrupt.hpp"
 #include "coachsim/units/checked.hpp"
 
 #include "commands.hpp"
+#include "load.hpp"
 #include "suggest_fix.hpp"
 
 int main(int argc, char** argv) {
@@ -177,6 +179,28 @@ int main(int argc, char** argv) {
                            "Also write a workbook: Plan and Frontier sheets");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
 
+  // --set PATH=VALUE on every command that takes a scenario (load.hpp).
+  std::vector<std::string> sets;
+  for (CLI::App* cmd : {run_cmd, validate_cmd, audit_cmd, compare_cmd, sweep_cmd, optimise_cmd}) {
+    cmd->add_option(
+        "--set", sets,
+        "Change one value of the scenario, checked as if the file said it (repeatable;\n"
+        "paths as in uncertainty:), e.g. --set 'regions[Loreto].coaches=352'\n"
+        "--set 'coach.monthly_fee=4200 PEN/month'");
+  }
+  // Output CSVs for Excel (csv_output.hpp) on every command that writes CSV files.
+  bool csv_bom = false;
+  std::string csv_sep = ",";
+  for (CLI::App* cmd : {run_cmd, audit_cmd, compare_cmd, sweep_cmd}) {
+    cmd->add_flag("--csv-bom", csv_bom,
+                  "Start output CSVs with a UTF-8 byte-order mark (Excel on Windows then shows\n"
+                  "Áncash and Huánuco correctly)");
+    cmd->add_option("--csv-sep", csv_sep,
+                    "Output CSV separator: ',' (default) or ';' with decimal commas (Excel in a\n"
+                    "Spanish locale)")
+        ->check(CLI::IsMember({",", ";"}));
+  }
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -194,6 +218,20 @@ int main(int argc, char** argv) {
   }
   // The command boundary: whatever a command throws ends here with a message and an exit code,
   // never an abort. Each command writes its outputs all-or-nothing, so nothing partial is left.
+  {
+    coachsim::scenario::LoadOptions input;
+    for (const std::string& argument : sets) {
+      std::string error;
+      auto set = coachsim::scenario::parse_set_argument(argument, error);
+      if (!set) {
+        std::cerr << error << "\n";
+        return kExitBadInput;
+      }
+      input.sets.push_back(std::move(*set));
+    }
+    set_input_options(std::move(input));
+    coachsim::report::set_csv_output({csv_bom, csv_sep == ";" ? ';' : ','});
+  }
   try {
     run.json = run_format == "json";
     if (*run_cmd) return run_command(run);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "coach_count_note.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/report/interrupt.hpp"
 #include "coachsim/report/run_report.hpp"
@@ -138,6 +139,9 @@ int run_command(const RunOptions& options) {
     std::cout << report::run_summary_json(report);
   } else if (!options.quiet) {
     std::cout << report::terminal_summary(report);
+    if (const std::string note = coach_count_note(report.scenario, report.population);
+        !note.empty())
+      std::cout << "\nCoach counts set by the scenario (packing.csv):\n" << note;
     std::cout
         << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, packing.csv, summary.json"
         << (report.results.has_outcomes ? ", dose.csv" : "")
@@ -146,6 +150,9 @@ int run_command(const RunOptions& options) {
         << options.out_dir << "/\n";
     for (const std::string* extra : {&options.sqlite, &options.xlsx, &options.html})
       if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
+    // --set arguments and input CSVs not in the plain convention (also in summary.json).
+    for (const std::string& input : report.scenario.provenance)
+      std::cout << "Input: " << input << "\n";
   }
   return kExitOk;
 }
@@ -163,6 +170,8 @@ int validate_command(const std::string& scenario, bool quiet, bool json) {
     }
     std::cout << loaded->name << ": valid (" << loaded->scenario.regions.size() << " regions, "
               << loaded->scenario.years.size() << " school years, " << schools << " schools)\n";
+    for (const std::string& input : loaded->scenario.provenance)
+      std::cout << "Input: " << input << "\n";
   }
   return kExitOk;
 }

@@ -15,6 +15,7 @@
 #include "coachsim/units/checked.hpp"
 #include "coachsim/units/parse.hpp"
 #include "commands.hpp"
+#include "load.hpp"
 #include "progress.hpp"
 
 namespace coachsim::cli {
@@ -123,7 +124,7 @@ int sweep_command(const SweepOptions& o) {
     return bad("--full-protocol-target '" + o.full_protocol_target + "': " + error);
 
   const std::string path = o.scenario.empty() ? "builtin:default" : o.scenario;
-  const scenario::DocumentResult loaded = scenario::load_document_file(path);
+  const scenario::DocumentResult loaded = scenario::load_document_file(path, input_options());
   if (!loaded.ok()) {
     if (cluster.root()) {
       for (const scenario::LoadError& e : loaded.errors) std::cerr << e.to_string() << "\n";

@@ -172,8 +172,11 @@ int school_ratio(const scenario::Scenario& s, const School& school) {
 
 std::vector<Coach> assign_caseloads(const scenario::Scenario& s,
                                     const std::vector<School>& schools) {
-  if (s.caseload_packing == scenario::CaseloadPacking::kNearestFirst)
-    return assign_caseloads_nearest_first(s, schools);
+  if (s.caseload_packing == scenario::CaseloadPacking::kNearestFirst) {
+    std::vector<Coach> coaches = assign_caseloads_nearest_first(s, schools);
+    apply_set_coaches(s, schools, coaches);
+    return coaches;
+  }
   // Schools by (region, UGEL, type).
   std::vector<std::uint32_t> order(schools.size());
   for (std::uint32_t i = 0; i < schools.size(); ++i) order[i] = i;
@@ -266,6 +269,7 @@ std::vector<Coach> assign_caseloads(const scenario::Scenario& s,
   std::vector<Coach> coaches;
   coaches.reserve(bins.size());
   for (const Bin& bin : bins) coaches.push_back(to_coach(bin, schools, reach));
+  apply_set_coaches(s, schools, coaches);
   return coaches;
 }
 

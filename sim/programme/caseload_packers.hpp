@@ -12,4 +12,10 @@ namespace coachsim::programme {
 std::vector<Coach> assign_caseloads_nearest_first(const scenario::Scenario& scenario,
                                                   const std::vector<School>& schools);
 
+// Re-packs the caseloads of regions with `coaches:` or `extra_coaches:` into that many coaches
+// (caseload_set_coaches.cpp); `coaches` is what a packing above gave, and stays sorted by
+// (region, UGEL, type).
+void apply_set_coaches(const scenario::Scenario& scenario, const std::vector<School>& schools,
+                       std::vector<Coach>& coaches);
+
 }  // namespace coachsim::programme

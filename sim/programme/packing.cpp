@@ -20,7 +20,9 @@ std::vector<PackingRow> packing_by_region(const scenario::Scenario& s, const Pop
     row.teachers += coach.teachers;
     row.coaches += 1;
     row.at_ratio += load;
-    (coach.remainder ? row.loss_few_nearby : row.loss_unsplit) += 1.0 - load;
+    (coach.set_by_input ? row.set_by_input
+     : coach.remainder  ? row.loss_few_nearby
+                        : row.loss_unsplit) += 1.0 - load;
     row.across_ugels += across ? 1 : 0;
   }
   return rows;

@@ -37,6 +37,7 @@ std::string packing_csv(const RunReport& report) {
     national.at_ratio += p.at_ratio;
     national.loss_unsplit += p.loss_unsplit;
     national.loss_few_nearby += p.loss_few_nearby;
+    national.set_by_input += p.set_by_input;
     national.across_ugels += p.across_ugels;
   }
   row(w, "national", national);

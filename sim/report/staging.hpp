@@ -18,6 +18,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "coachsim/report/csv_output.hpp"
 #include "coachsim/report/interrupt.hpp"
 #include "sha256.hpp"
 
@@ -47,27 +50,42 @@ class Staging {
     std::FILE* f = std::fopen((tmp_ / name).c_str(), "wb");
     if (f == nullptr) fail(name);
     names_.push_back(name);
+    if (is_csv(name) && !csv_output().plain()) streamed_.push_back(name);
     return f;
   }
   void close(std::FILE* f, const std::string& name, bool ok) {
     if (std::fclose(f) != 0 || !ok) fail(name);
   }
+  // A .csv file is written in the command's CSV convention (csv_output.hpp).
   void write(const std::string& name, const std::string& text) {
+    const bool convert = is_csv(name) && !csv_output().plain();
+    const std::string converted = convert ? convert_csv(text, csv_output()) : std::string();
+    const std::string& out = convert ? converted : text;
     std::FILE* f = open(name);
-    close(f, name, std::fwrite(text.data(), 1, text.size(), f) == text.size());
+    close(f, name, std::fwrite(out.data(), 1, out.size(), f) == out.size());
+    if (convert) streamed_.pop_back();  // already converted
   }
+  // How the inputs were given beyond the scenario file (Scenario::provenance): listed in the
+  // manifest as "inputs" when there are any.
+  void set_inputs(const std::vector<std::string>& inputs) { inputs_ = inputs; }
   // A file of an earlier set that this set does not have (it would not add up with it).
   void drop(const std::string& name) { dropped_.push_back(name); }
 
   void commit() {
+    // Files streamed through open() (ledger.csv) are converted here, once complete.
+    for (const std::string& name : streamed_) convert_file(name);
     // Checksums first, from the staged files (outside the lock: a large ledger takes a while).
     std::string list;
     for (const std::string& name : names_) {
       list += "    {\"name\": \"" + name + "\", \"sha256\": \"" + sha256_file(tmp_ / name) + "\"}" +
               (&name == &names_.back() ? "" : ",") + "\n";
     }
-    const std::string manifest = "{\n  \"run_id\": \"" + sha256_text(list).substr(0, 16) +
-                                 "\",\n  \"files\": [\n" + list + "  ]\n}\n";
+    std::string inputs;
+    for (const std::string& input : inputs_)
+      inputs += std::string(inputs.empty() ? "" : ",") + "\n    " + nlohmann::json(input).dump();
+    if (!inputs.empty()) inputs = "\n  \"inputs\": [" + inputs + "\n  ],";
+    const std::string manifest = "{\n  \"run_id\": \"" + sha256_text(list).substr(0, 16) + "\"," +
+                                 inputs + "\n  \"files\": [\n" + list + "  ]\n}\n";
     write(kManifest, manifest);
     names_.pop_back();  // the manifest is moved last, below
     const auto hold = hold_interrupts();
@@ -81,6 +99,23 @@ class Staging {
 
  private:
   static constexpr const char* kManifest = "manifest.json";
+  static bool is_csv(const std::string& name) {
+    return name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0;
+  }
+  void convert_file(const std::string& name) {
+    std::FILE* in = std::fopen((tmp_ / name).c_str(), "rb");
+    if (in == nullptr) fail(name);
+    std::string text;
+    char buf[1 << 16];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) text.append(buf, n);
+    std::fclose(in);
+    const std::string out = convert_csv(text, csv_output());
+    std::FILE* f = std::fopen((tmp_ / name).c_str(), "wb");
+    if (f == nullptr) fail(name);
+    close(f, name, std::fwrite(out.data(), 1, out.size(), f) == out.size());
+  }
+  std::vector<std::string> streamed_;
+  std::vector<std::string> inputs_;
   void move(const std::string& name) {
     std::error_code ec;
     std::filesystem::rename(tmp_ / name, dir_ / name, ec);

@@ -77,6 +77,8 @@ std::string summary_json(const RunReport& report) {
                    {"file", report.scenario_file},
                    {"currency", report.scenario.currency},
                    {"seed", report.scenario.seed}};
+  // --set arguments and detected CSV dialects; absent for a plain scenario file.
+  if (!report.scenario.provenance.empty()) j["scenario"]["inputs"] = report.scenario.provenance;
   j["events"] = report.events;
   j["ledger_entries"] = report.ledger.entry_count();
   j["cost_total"] = money(report.results.grand_total);

@@ -7,6 +7,7 @@ namespace coachsim::report {
 
 void write_run_outputs(const RunReport& report, const std::string& dir) {
   Staging staging(dir);
+  staging.set_inputs(report.scenario.provenance);
   staging.write("regions.csv", regions_csv(report));
   staging.write("national.csv", national_csv(report));
   staging.write("variance.csv", variance_csv(report));

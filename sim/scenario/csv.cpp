@@ -4,7 +4,7 @@
 
 namespace coachsim::scenario {
 
-bool split_csv_line(std::string_view line, std::vector<std::string>& fields) {
+bool split_csv_line(std::string_view line, std::vector<std::string>& fields, char separator) {
   fields.clear();
   std::string current;
   bool in_quotes = false;
@@ -21,7 +21,7 @@ bool split_csv_line(std::string_view line, std::vector<std::string>& fields) {
       }
     } else if (c == '"') {
       in_quotes = true;
-    } else if (c == ',') {
+    } else if (c == separator) {
       fields.push_back(detail::trim(current));
       current.clear();
     } else {

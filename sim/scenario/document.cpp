@@ -8,6 +8,7 @@
 #include "coachsim/engine/distributions.hpp"
 #include "coachsim/engine/random.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
+#include "set_values.hpp"
 #include "tree_loader.hpp"
 #include "uncertainty.hpp"
 
@@ -31,11 +32,15 @@ struct ScenarioDocument::Impl {
   Scenario nominal;
   std::vector<UncertainInput> inputs;
   std::vector<detail::UncertainSpec> specs;
+  std::vector<SetValue> sets;  // owned here: `applied` points into it
+  std::vector<detail::AppliedSet> applied;
 
   LoadResult load(const detail::ScalarOverrides& overrides) const {
     std::size_t used = 0;
     LoadResult result = detail::load_tree(root, name, base_dir,
                                           detail::TreeOptions{&sources, &overrides, &csv}, &used);
+    detail::attribute_to_sets(result.errors, applied);
+    record_sets(result.scenario);
     if (used < overrides.size()) {
       // Every path comes from the tree the loader reads, so this is a bug, not bad input.
       result.errors.push_back(LoadError{name, 0, 0, "uncertainty",
@@ -45,6 +50,12 @@ struct ScenarioDocument::Impl {
                                             std::to_string(overrides.size()) + ")"});
     }
     return result;
+  }
+
+  void record_sets(Scenario& scenario) const {
+    std::vector<std::string> sets_given;
+    for (const SetValue& set : sets) sets_given.push_back(detail::set_label(set));
+    scenario.provenance.insert(scenario.provenance.begin(), sets_given.begin(), sets_given.end());
   }
 
   // Overrides setting every match of spec `i` to `value`.
@@ -111,7 +122,7 @@ LoadResult ScenarioDocument::with_value(std::size_t input, double value) const {
 namespace detail {
 
 FullLoad load_document_full(std::string_view text, const std::string& name,
-                            const std::string& base_dir) {
+                            const std::string& base_dir, const LoadOptions& options) {
   FullLoad full;
   ResolvedSource source = resolve_source(text, name, base_dir);
   if (!source.errors.empty()) {
@@ -125,6 +136,14 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   impl->text = std::move(source.text);
   impl->root = source.root;
   impl->sources = std::move(source.sources);
+  impl->sets = options.sets;
+  std::vector<LoadError> set_errors;
+  impl->applied = apply_sets(impl->root, impl->sets, set_errors);
+  if (!impl->sets.empty()) {
+    // The text kept for the outputs (SQLite, workbook) says what the command line changed.
+    impl->text += "\n# Changed on the command line, after this file was read:\n";
+    for (const SetValue& set : impl->sets) impl->text += "#   " + set_label(set) + "\n";
+  }
 
   // The uncertainty section is read even when the nominal scenario has errors, so one pass
   // reports both; the end-point checks of the entries that were read need a valid nominal
@@ -139,6 +158,9 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   // of every school).
   CsvCache* cache = impl->specs.empty() ? nullptr : &impl->csv;
   full.nominal = load_tree(impl->root, name, base_dir, TreeOptions{&impl->sources, nullptr, cache});
+  attribute_to_sets(full.nominal.errors, impl->applied);
+  full.nominal.errors.insert(full.nominal.errors.end(), set_errors.begin(), set_errors.end());
+  impl->record_sets(full.nominal.scenario);
   impl->csv.frozen = true;
   if (full.nominal.ok()) {
     for (std::size_t i = 0; i < impl->specs.size(); ++i) {
@@ -173,21 +195,23 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
 }  // namespace detail
 
 DocumentResult load_document_text(std::string_view text, const std::string& name,
-                                  const std::string& base_dir) {
-  detail::FullLoad full = detail::load_document_full(text, name, base_dir);
+                                  const std::string& base_dir, const LoadOptions& options) {
+  detail::FullLoad full = detail::load_document_full(text, name, base_dir, options);
   return DocumentResult{std::move(full.document), std::move(full.nominal.errors)};
 }
 
-DocumentResult load_document_file(const std::string& path) {
+DocumentResult load_document_file(const std::string& path, const LoadOptions& options) {
   if (path == "builtin:default") {
-    return load_document_text(default_scenario_text(), std::string(kDefaultScenarioName), ".");
+    return load_document_text(default_scenario_text(), std::string(kDefaultScenarioName), ".",
+                              options);
   }
   std::string text;
   std::string error;
   if (!detail::read_file(path, text, error)) {
     return DocumentResult{nullptr, {LoadError{path, 0, 0, "", error}}};
   }
-  return load_document_text(text, path, std::filesystem::path(path).parent_path().string());
+  return load_document_text(text, path, std::filesystem::path(path).parent_path().string(),
+                            options);
 }
 
 }  // namespace coachsim::scenario

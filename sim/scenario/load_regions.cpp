@@ -1,5 +1,6 @@
 // Loads regions: (geography, UGELs, staff, fee override, contract delay, school aggregates and
 // the schools CSV). Form only; ids and ranges are checked in validate_regions.cpp.
+#include <algorithm>
 #include <filesystem>
 
 #include "load_sections.hpp"
@@ -141,35 +142,39 @@ void load_staff(Reader& reader, MapReader& m, Region& out) {
 // Loads a schools CSV, through the reader's cache when it has one: a document parses each file
 // once and replays the result (schools, locations, errors) for every sample.
 void load_cached_csv(Reader& reader, const std::string& file, const std::string& field,
-                     const Location& named_at, Region& out) {
+                     const Location& named_at, Region& out, CsvDialect& dialect) {
   CsvCache* cache = reader.csv_cache;
   if (cache == nullptr) {
-    load_schools_csv(file, field, named_at, out.schools, reader.index(), reader.errors());
+    load_schools_csv(file, field, named_at, out.schools, reader.index(), reader.errors(), &dialect);
     return;
   }
   const std::string key = file + "\n" + field;
   auto it = cache->entries.find(key);
   if (it == cache->entries.end()) {
     if (cache->frozen) {
-      load_schools_csv(file, field, named_at, out.schools, reader.index(), reader.errors());
+      load_schools_csv(file, field, named_at, out.schools, reader.index(), reader.errors(),
+                       &dialect);
       return;
     }
     CsvCache::Entry entry;
-    load_schools_csv(file, field, named_at, entry.schools, entry.index, entry.errors);
+    load_schools_csv(file, field, named_at, entry.schools, entry.index, entry.errors,
+                     &entry.dialect);
     it = cache->entries.emplace(key, std::move(entry)).first;
   }
   const CsvCache::Entry& entry = it->second;
+  dialect = entry.dialect;
   out.schools.insert(out.schools.end(), entry.schools.begin(), entry.schools.end());
   reader.index().merge(entry.index);
   reader.errors().insert(reader.errors().end(), entry.errors.begin(), entry.errors.end());
 }
 
 void load_region(Reader& reader, const YAML::Node& node, const std::string& path, Region& out,
-                 const std::string& base_dir) {
-  MapReader m(reader, node, path,
-              {"id", "geography", "ugels", "staff", "coach_fee", "teachers_per_coach",
-               "exclude_from_statistics", "contract_delay", "schools", "schools_csv"},
-              "region settings");
+                 const std::string& base_dir, std::vector<std::string>& provenance) {
+  MapReader m(
+      reader, node, path,
+      {"id", "geography", "ugels", "staff", "coach_fee", "teachers_per_coach", "coaches",
+       "extra_coaches", "exclude_from_statistics", "contract_delay", "schools", "schools_csv"},
+      "region settings");
   if (auto v = m.text("id", Need::kRequired)) out.id = *v;
   if (auto v = m.text("geography", Need::kRequired)) out.geography = *v;
   load_ugels(reader, m, out);
@@ -178,6 +183,8 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
     out.coach_fee = units::per_month(q->centimos);
   }
   if (auto v = m.integer("teachers_per_coach", Need::kOptional)) out.teachers_per_coach = *v;
+  if (auto v = m.integer("coaches", Need::kOptional)) out.coaches = *v;
+  if (auto v = m.integer("extra_coaches", Need::kOptional)) out.extra_coaches = *v;
   if (auto v = m.boolean("exclude_from_statistics", Need::kOptional))
     out.exclude_from_statistics = *v;
   if (auto q = m.quantity("contract_delay", Kind::kDays, Need::kOptional)) {
@@ -195,7 +202,14 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
     if (auto name = reader.text(*node_csv, field)) {
       const std::string file =
           base_dir.empty() ? *name : (std::filesystem::path(base_dir) / *name).string();
-      load_cached_csv(reader, file, field, reader.location(node_csv->Mark()), out);
+      CsvDialect dialect;
+      load_cached_csv(reader, file, field, reader.location(node_csv->Mark()), out, dialect);
+      // Recorded only when it is not the plain convention, so plain files' outputs stay as
+      // they were.
+      const std::string note = "schools CSV " + file + ": " + dialect.describe();
+      if (!dialect.plain() &&
+          std::find(provenance.begin(), provenance.end(), note) == provenance.end())
+        provenance.push_back(note);
     }
   }
 }
@@ -208,7 +222,7 @@ void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::stri
   for_each_item(reader, *list, "regions", "regions",
                 [&](const YAML::Node& item, const std::string& path) {
                   out.regions.emplace_back();
-                  load_region(reader, item, path, out.regions.back(), base_dir);
+                  load_region(reader, item, path, out.regions.back(), base_dir, out.provenance);
                 });
 }
 

@@ -82,7 +82,7 @@ class RowReader {
 
 // Reads one data row into `record` using the header's column positions (-1 when absent).
 void read_row(RowReader& row, const std::vector<std::string>& fields,
-              const std::vector<int>& position, SchoolRecord& record) {
+              const std::vector<int>& position, const CsvDialect& dialect, SchoolRecord& record) {
   const auto cell = [&](std::size_t column, std::string& value, int& col) {
     const int at = position[column];
     if (at < 0) return false;
@@ -100,10 +100,11 @@ void read_row(RowReader& row, const std::vector<std::string>& fields,
   if (cell(5, v, col)) record.teachers = row.integer("teachers", col, v).value_or(0);
   if (cell(6, v, col)) record.students = row.integer("students", col, v).value_or(0);
   if (cell(7, v, col)) {
-    record.distance = units::km(row.number("distance_km", col, v, "km").value_or(0));
+    record.distance =
+        units::km(row.number("distance_km", col, decimal_point(v, dialect), "km").value_or(0));
   }
   if (cell(8, v, col) && !v.empty()) {
-    if (auto h = row.number("travel_time_h", col, v, "hours")) {
+    if (auto h = row.number("travel_time_h", col, decimal_point(v, dialect), "hours")) {
       record.travel_time = units::hours(*h);
     }
   }
@@ -113,7 +114,9 @@ void read_row(RowReader& row, const std::vector<std::string>& fields,
 
 void parse_schools_csv(const std::string& text, const std::string& file, const std::string& field,
                        std::vector<SchoolRecord>& out, FieldIndex& index,
-                       std::vector<LoadError>& errors) {
+                       std::vector<LoadError>& errors, CsvDialect* detected) {
+  const CsvDialect dialect = detect_csv_dialect(text);
+  if (detected != nullptr) *detected = dialect;
   if (const auto bad = find_invalid_utf8(text)) {
     errors.push_back(
         LoadError{file, bad->line, bad->column, field, invalid_utf8_message(text, *bad)});
@@ -152,7 +155,7 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
     ++line_number;
     if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // BOM
     if (trim(line).empty()) continue;
-    const bool closed = split_csv_line(line, fields);
+    const bool closed = split_csv_line(line, fields, dialect.separator);
 
     if (!have_header) {
       have_header = true;
@@ -213,7 +216,7 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
     }
     locations->lines.push_back(line_number);
     RowReader reader(file, line_number, field, row, index, errors);
-    read_row(reader, fields, position, out.back());
+    read_row(reader, fields, position, dialect, out.back());
   }
   if (!have_header) {
     report(line_number > 0 ? line_number : 1, 0, field,
@@ -224,7 +227,7 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
 
 void load_schools_csv(const std::string& path, const std::string& field, const Location& named_at,
                       std::vector<SchoolRecord>& out, FieldIndex& index,
-                      std::vector<LoadError>& errors) {
+                      std::vector<LoadError>& errors, CsvDialect* dialect) {
   std::string text;
   std::string error;
   if (!read_input_file(path, "schools CSV", kMaxSchoolsCsvBytes, text, error)) {
@@ -232,7 +235,7 @@ void load_schools_csv(const std::string& path, const std::string& field, const L
     index.fail(field);
     return;
   }
-  parse_schools_csv(text, path, field, out, index, errors);
+  parse_schools_csv(text, path, field, out, index, errors, dialect);
 }
 
 }  // namespace coachsim::scenario::detail

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "coachsim/scenario/csv_dialect.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/scenario/scenario.hpp"
 #include "field_index.hpp"
@@ -22,14 +23,15 @@ inline const std::vector<std::string> kSchoolColumns = {"id",       "ugel",     
 // Parses CSV text. Appends one SchoolRecord per data row to `out` (a default record for a row
 // that could not be read, so indices match rows), records the location of each value under
 // "<field>[i].<column>" and reports problems in `errors`, marking failed paths in `index`.
+// `dialect`, when given, receives the convention the file was detected in (csv_dialect.hpp).
 void parse_schools_csv(const std::string& text, const std::string& file, const std::string& field,
                        std::vector<SchoolRecord>& out, FieldIndex& index,
-                       std::vector<LoadError>& errors);
+                       std::vector<LoadError>& errors, CsvDialect* dialect = nullptr);
 
 // Reads the file at `path` and parses it; when it cannot be read the error is reported at
 // `named_at` (the YAML value that names it).
 void load_schools_csv(const std::string& path, const std::string& field, const Location& named_at,
                       std::vector<SchoolRecord>& out, FieldIndex& index,
-                      std::vector<LoadError>& errors);
+                      std::vector<LoadError>& errors, CsvDialect* dialect = nullptr);
 
 }  // namespace coachsim::scenario::detail

@@ -52,6 +52,6 @@ struct FullLoad {
   std::shared_ptr<const ScenarioDocument> document;  // null when there are errors
 };
 FullLoad load_document_full(std::string_view text, const std::string& name,
-                            const std::string& base_dir);
+                            const std::string& base_dir, const LoadOptions& options = {});
 
 }  // namespace coachsim::scenario::detail

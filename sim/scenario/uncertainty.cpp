@@ -12,20 +12,11 @@
 
 namespace coachsim::scenario::detail {
 
-namespace {
-
-using engine::Shape;
-
-const std::vector<std::string> kShapes = {"fixed",     "uniform", "triangular", "normal",
-                                          "lognormal", "pert",    "bernoulli"};
-const std::vector<std::string> kIdKeys = {"id", "year", "region"};
-
 // --- field paths ------------------------------------------------------------------------------
 
-struct Segment {
-  std::string key;                     // may be empty after the first segment ("a[1][2]")
-  std::vector<std::string> selectors;  // the [..] parts
-};
+namespace {
+const std::vector<std::string> kIdKeys = {"id", "year", "region"};
+}  // namespace
 
 bool parse_segments(const std::string& field, std::vector<Segment>& out) {
   std::size_t i = 0;
@@ -58,7 +49,6 @@ YAML::Node map_value(const YAML::Node& map, const std::string& key) {
   return YAML::Node(YAML::NodeType::Undefined);
 }
 
-// The item's identifying value (`id`, `year` or `region`), or "" when it has none.
 std::string item_key(const YAML::Node& item) {
   if (!item.IsMap()) return "";
   for (const auto& k : kIdKeys) {
@@ -68,6 +58,12 @@ std::string item_key(const YAML::Node& item) {
   return "";
 }
 
+namespace {
+
+using engine::Shape;
+
+const std::vector<std::string> kShapes = {"fixed",     "uniform", "triangular", "normal",
+                                          "lognormal", "pert",    "bernoulli"};
 struct Cursor {
   YAML::Node node;
   std::string id_path;

@@ -11,6 +11,18 @@
 
 namespace coachsim::scenario::detail {
 
+// A field path's parts: "regions[Loreto].coaches" is {regions, [Loreto]}, {coaches, []}.
+struct Segment {
+  std::string key;                     // may be empty after the first segment ("a[1][2]")
+  std::vector<std::string> selectors;  // the [..] parts
+};
+// False when `field` is not a path (empty part, unbalanced brackets).
+bool parse_segments(const std::string& field, std::vector<Segment>& out);
+// `map`'s value at `key` (Undefined when it has none), without inserting into it.
+YAML::Node map_value(const YAML::Node& map, const std::string& key);
+// A list item's identifying value (`id`, `year` or `region`), or "" when it has none.
+std::string item_key(const YAML::Node& item);
+
 // One scalar of the tree that an uncertain input sets.
 struct PathMatch {
   std::string id_path;     // e.g. "geographies[andes].speed": the key of its random stream

@@ -164,6 +164,21 @@ void check_region(Checker& c, const Known& known, std::size_t r, SchoolIds& scho
   if (region.teachers_per_coach)
     c.in_range(p + ".teachers_per_coach", *region.teachers_per_coach, 1, kMaxTeachersPerCoach,
                "teachers per coach");
+  if (region.coaches)
+    c.in_range(p + ".coaches", *region.coaches, 1, kMaxRegionCoaches, "coaches in the region");
+  if (region.extra_coaches)
+    c.in_range(p + ".extra_coaches", *region.extra_coaches, -kMaxRegionCoaches, kMaxRegionCoaches,
+               "coaches added to the caseload rules' count (negative: fewer)");
+  if (region.coaches && region.extra_coaches) {
+    c.error(p + ".extra_coaches",
+            "expected either coaches (the region's count) or extra_coaches (added to the "
+            "caseload rules' count), not both");
+  }
+  if ((region.coaches || region.extra_coaches) && c.scenario().scale_up.enabled) {
+    c.error(p + (region.coaches ? ".coaches" : ".extra_coaches"),
+            "expected no coach count on a region when scale_up is enabled (caseloads are packed "
+            "per entry cohort there, so one count per region has no meaning yet)");
+  }
   for (std::size_t a = 0; a < region.aggregates.size(); ++a) {
     check_aggregate(c, known, indexed(p + ".schools", a), region.aggregates[a]);
   }

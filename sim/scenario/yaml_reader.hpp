@@ -19,6 +19,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "coachsim/engine/calendar.hpp"
+#include "coachsim/scenario/csv_dialect.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
 #include "field_index.hpp"
@@ -48,6 +49,7 @@ struct CsvCache {
     std::vector<SchoolRecord> schools;
     FieldIndex index;
     std::vector<LoadError> errors;
+    CsvDialect dialect;
   };
   std::unordered_map<std::string, Entry> entries;  // by "<file>\n<field>"
   bool frozen = false;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "coachsim/ledger/entry.hpp"
+#include "coachsim/scenario/csv_dialect.hpp"
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim::audit {
@@ -40,6 +41,7 @@ struct RegionActuals {
 struct ActualsLoad {
   std::vector<RegionActuals> rows;  // one per (region, year), in file order of first mention
   std::vector<scenario::LoadError> errors;
+  scenario::CsvDialect dialect;  // as detected: ',' or ';', decimal point or comma, BOM
   bool ok() const { return errors.empty(); }
 };
 

@@ -22,8 +22,11 @@ struct PackingRow {
   // did not fit whole, and room left in the pooled last caseloads of UGELs that had too few
   // schools of the type within a day's travel to fill them.
   double loss_unsplit = 0.0, loss_few_nearby = 0.0;
+  // In a region whose coach count is an input: coaches − at_ratio, chosen rather than lost
+  // (negative when the input gives more coaches than the ratios would).
+  double set_by_input = 0.0;
   std::int64_t across_ugels = 0;  // coaches with schools of more than one UGEL
-  double loss() const { return loss_unsplit + loss_few_nearby; }
+  double loss() const { return loss_unsplit + loss_few_nearby + set_by_input; }
 };
 
 // One row per region, in the population's order.

@@ -71,6 +71,9 @@ struct Coach {
   // Made from UGELs' last caseloads of its type, pooled across the region (caseload.cpp): room
   // left in it is packing loss from too few schools of the type nearby, not from unsplit ones.
   bool remainder = false;
+  // Its region's coach count is an input (`coaches:`/`extra_coaches:`): the difference from the
+  // norm's ratios is chosen, not packing loss (caseload_set_coaches.cpp, packing.cpp).
+  bool set_by_input = false;
   // The years of its entry cohort (a caseload enters and leaves together).
   std::uint16_t first_year = 0, last_year = UINT16_MAX;
   // Bit y: not contracted in year y (not_coached: or shortfall: protect_teachers).

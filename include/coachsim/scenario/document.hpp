@@ -17,6 +17,7 @@
 
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/scenario/scenario.hpp"
+#include "coachsim/scenario/set_value.hpp"
 
 namespace coachsim::scenario {
 
@@ -62,8 +63,10 @@ struct DocumentResult {
   bool ok() const { return errors.empty(); }
 };
 
-DocumentResult load_document_file(const std::string& path);  // "builtin:default" allowed
+// `options.sets` are applied to the resolved tree before it is loaded (set_value.hpp).
+DocumentResult load_document_file(const std::string& path,  // "builtin:default" allowed
+                                  const LoadOptions& options = {});
 DocumentResult load_document_text(std::string_view text, const std::string& name,
-                                  const std::string& base_dir);
+                                  const std::string& base_dir, const LoadOptions& options = {});
 
 }  // namespace coachsim::scenario

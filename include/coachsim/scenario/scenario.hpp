@@ -74,6 +74,7 @@ struct SchoolTypeProtocol {
 // The most teachers one coach may have: far above any protocol (NT-026 sets 6 to 15) and small
 // enough for the run's compact per-coach state (16-bit counts).
 inline constexpr int kMaxTeachersPerCoach = 1000;
+inline constexpr int kMaxRegionCoaches = 100000;  // coaches: / extra_coaches: on a region
 
 // Teachers-per-coach rule; the first rule whose conditions all match a school applies.
 struct CaseloadRule {
@@ -172,6 +173,9 @@ struct Region {
   std::vector<std::pair<std::string, int>> staff;  // StaffRole id -> head count
   std::optional<units::MoneyPerMonth> coach_fee;   // overrides coach.monthly_fee
   std::optional<int> teachers_per_coach;           // overrides caseload_rules in this region
+  // The region's coach count as an input, overriding the count the caseload rules give: all of
+  // it (`coaches:`) or the rules' count plus this many (`extra_coaches:`, may be negative).
+  std::optional<int> coaches, extra_coaches;
   bool exclude_from_statistics = false;  // left out of the spread across regions (variance)
   units::Days contract_delay;            // coach contracts start this much later
   std::vector<SchoolAggregate> aggregates;
@@ -229,6 +233,10 @@ struct Scenario {
   std::optional<Prices> prices;         // absent: no nominal or US$ figures in any output
   Budget budget;                        // optional; disabled = unlimited money
   std::vector<NotCoached> not_coached;  // optional: schools not coached in a year
+  // How the inputs were given beyond the scenario file, for the outputs' provenance: the --set
+  // arguments as given, and each input CSV's detected dialect, e.g. "schools.csv: separator ';',
+  // decimal comma, UTF-8 BOM". Empty for a plain file (the outputs then do not mention it).
+  std::vector<std::string> provenance;
 };
 
 }  // namespace coachsim::scenario

@@ -1,0 +1,40 @@
+#include "coach_count_note.hpp"
+
+#include <cstdio>
+
+#include "coachsim/programme/packing.hpp"
+
+namespace coachsim::cli {
+
+namespace {
+
+std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+}  // namespace
+
+std::string coach_count_note(const scenario::Scenario& s, const programme::Population& pop) {
+  std::string out;
+  for (const programme::PackingRow& row : programme::packing_by_region(s, pop)) {
+    const scenario::Region* region = nullptr;
+    for (const auto& r : s.regions)
+      if (r.id == pop.regions[row.region].id) region = &r;
+    if (region == nullptr || (!region->coaches && !region->extra_coaches)) continue;
+    const std::string input = region->coaches
+                                  ? "coaches: " + std::to_string(*region->coaches)
+                                  : "extra_coaches: " + std::to_string(*region->extra_coaches);
+    const double per_coach =
+        row.coaches > 0 ? static_cast<double>(row.teachers) / static_cast<double>(row.coaches) : 0;
+    const double at_ratio = row.at_ratio > 0 ? static_cast<double>(row.teachers) / row.at_ratio : 0;
+    out += region->id + ": " + std::to_string(row.coaches) + " coaches (" + input + ") for " +
+           std::to_string(row.teachers) + " teachers: " + fixed(per_coach, 2) +
+           " teachers per coach, against " + fixed(at_ratio, 2) + " at the norm's ratios (" +
+           fixed(row.at_ratio, 1) + " coaches)\n";
+  }
+  return out;
+}
+
+}  // namespace coachsim::cli
