@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -87,6 +88,43 @@ int run_command(const RunOptions& options) {
   std::vector<Extra> extras;
   for (const std::string* target : {&options.sqlite, &options.xlsx, &options.html})
     if (!target->empty()) extras.push_back({target, *target + ".coachsim-part"});
+  // `--xlsx D/run.xlsx` with `--out D` names a folder that does not exist yet: an extra's folder
+  // inside the output folder is made first (deepest last) and removed again, if still empty,
+  // when the run fails. Any other missing folder stays an error, as for the output folder's own
+  // parent.
+  std::vector<std::filesystem::path> made_dirs;
+  const std::filesystem::path out_root =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(options.out_dir));
+  const auto inside_out = [&](const std::filesystem::path& d) {
+    const std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(d));
+    return std::mismatch(out_root.begin(), out_root.end(), p.begin(), p.end()).first ==
+           out_root.end();
+  };
+  for (const Extra& x : extras) {
+    const std::filesystem::path parent = std::filesystem::path(*x.target).parent_path();
+    if (parent.empty() || !inside_out(parent)) continue;
+    std::vector<std::filesystem::path> missing;  // from the extra's folder up to the output folder
+    for (std::filesystem::path d =
+             std::filesystem::weakly_canonical(std::filesystem::absolute(parent));
+         ; d = d.parent_path()) {
+      std::error_code ec;
+      if (std::filesystem::exists(d, ec) || ec) break;
+      missing.push_back(d);
+      if (d == out_root || d == d.parent_path()) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+      std::error_code ec;
+      std::filesystem::create_directory(*it, ec);
+      if (ec) {
+        std::cerr << "coachsim: cannot make the folder '" << it->string() << "' for '" << *x.target
+                  << "': " << ec.message() << "\n";
+        for (auto d = made_dirs.rbegin(); d != made_dirs.rend(); ++d)
+          std::filesystem::remove(*d, ec);
+        return kExitFailure;
+      }
+      made_dirs.push_back(*it);
+    }
+  }
   std::vector<std::unique_ptr<report::RemoveOnInterrupt>> cleanup;
   for (const Extra& x : extras) {
     remove_stale_temporaries(*x.target);
@@ -102,6 +140,10 @@ int run_command(const RunOptions& options) {
     for (const Extra& x : extras) {
       std::error_code ec;
       std::filesystem::remove(x.part, ec);
+    }
+    for (auto d = made_dirs.rbegin(); d != made_dirs.rend(); ++d) {
+      std::error_code ec;
+      std::filesystem::remove(*d, ec);  // only when empty
     }
   };
   try {

@@ -239,6 +239,24 @@ TEST(Cli, RunWritesTheWorkbookAndTheHtmlReportOnRequest) {
   EXPECT_NE(bad.output.find("/nonexistent/x.xlsx"), std::string::npos) << bad.output;
 }
 
+// `--xlsx D/run.xlsx --out D` with D not there yet: the folder is made for the workbook (it was
+// "no such folder"); a failed run leaves no folder behind.
+TEST(Cli, AWorkbookInsideAnOutputFolderThatDoesNotExistYet) {
+  const fs::path out = fresh_dir("xlsx-new-out");
+  ASSERT_FALSE(fs::exists(out));
+  const Result r = run("run " + kSmall + " -q --out " + out.string() + " --xlsx " +
+                       (out / "book" / "run.xlsx").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(slurp(out / "book" / "run.xlsx").substr(0, 2), "PK");
+  EXPECT_TRUE(fs::exists(out / "summary.json"));
+  fs::remove_all(out);
+  // A scenario that does not load: nothing is made.
+  const Result bad = run("run /nonexistent.yaml -q --out " + out.string() + " --xlsx " +
+                         (out / "run.xlsx").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 // The default's workbook, read back with openpyxl: its "Ledger by month" equals ledger.csv summed
 // per region, category and month to the céntimo, and "By region and year" carries regions.csv's
 // prices: and outcomes: columns with the same values (tests/report/check_default_xlsx.py).
