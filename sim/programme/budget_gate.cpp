@@ -21,9 +21,8 @@ BudgetGate::Verdict BudgetGate::ask_treasury(std::size_t year, std::size_t regio
   return Verdict::kDropped;
 }
 
-bool BudgetGate::pays_materials(std::size_t year, std::size_t region, Spender who,
-                                const CostLines& cost) {
-  if (treasury_ == nullptr) return true;
+bool BudgetGate::treasury_pays_materials(std::size_t year, std::size_t region, Spender who,
+                                         const CostLines& cost) {
   Treasury& t = *treasury_;
   if (!t.suspended(year, who.index, who.supervisor) && t.can_pay(year, region, cost.total()))
     return true;
@@ -31,9 +30,8 @@ bool BudgetGate::pays_materials(std::size_t year, std::size_t region, Spender wh
   return false;
 }
 
-bool BudgetGate::pays_contract(std::size_t year, std::size_t region, Spender who,
-                               std::int64_t amount) {
-  if (treasury_ == nullptr) return true;
+bool BudgetGate::treasury_pays_contract(std::size_t year, std::size_t region, Spender who,
+                                        std::int64_t amount) {
   Treasury& t = *treasury_;
   if (t.suspended(year, who.index, who.supervisor)) return false;
   if (t.can_pay(year, region, amount)) return true;
@@ -41,14 +39,15 @@ bool BudgetGate::pays_contract(std::size_t year, std::size_t region, Spender who
   return false;
 }
 
-bool BudgetGate::pays_staff(std::size_t year, std::size_t region, std::int64_t amount) {
-  if (treasury_ == nullptr || treasury_->can_pay(year, region, amount)) return true;
+bool BudgetGate::treasury_pays_staff(std::size_t year, std::size_t region, std::int64_t amount) {
+  if (treasury_->can_pay(year, region, amount)) return true;
   treasury_->staff_unpaid(year, region, amount);
   return false;
 }
 
-void BudgetGate::after_trip(std::size_t year, std::size_t region, std::int64_t newly_reached) {
-  if (treasury_ != nullptr) treasury_->after_trip(year, region, newly_reached);
+void BudgetGate::treasury_after_trip(std::size_t year, std::size_t region,
+                                     std::int64_t newly_reached) {
+  treasury_->after_trip(year, region, newly_reached);
 }
 
 }  // namespace coachsim::programme

@@ -46,23 +46,38 @@ class BudgetGate {
     if (treasury_ == nullptr) return Verdict::kGo;
     return ask_treasury(year, region, who, cost_of(), start, last, today, may_defer, resume);
   }
+  // The questions below run on every trip and contract month: inline, a test when unlimited.
   // A coach's materials for the year, paid now if cash allows; else dropped (fixed class).
-  bool pays_materials(std::size_t year, std::size_t region, Spender who, const CostLines& cost);
+  bool pays_materials(std::size_t year, std::size_t region, Spender who, const CostLines& cost) {
+    return treasury_ == nullptr || treasury_pays_materials(year, region, who, cost);
+  }
   // A contract month, paid if cash allows; else the person is suspended for the year.
-  bool pays_contract(std::size_t year, std::size_t region, Spender who, std::int64_t amount);
+  bool pays_contract(std::size_t year, std::size_t region, Spender who, std::int64_t amount) {
+    return treasury_ == nullptr || treasury_pays_contract(year, region, who, amount);
+  }
   // A month of regional staff, paid if cash allows; else recorded as unpaid.
-  bool pays_staff(std::size_t year, std::size_t region, std::int64_t amount);
+  bool pays_staff(std::size_t year, std::size_t region, std::int64_t amount) {
+    return treasury_ == nullptr || treasury_pays_staff(year, region, amount);
+  }
 
   // Every ledger posting and every trip's newly reached teachers (results-based rules).
-  void posted(const ledger::Entry& e) {  // on every posting: inline, a test when unlimited
+  void posted(const ledger::Entry& e) {
     if (treasury_ != nullptr) treasury_on_post(*treasury_, e);
   }
-  void after_trip(std::size_t year, std::size_t region, std::int64_t newly_reached);
+  void after_trip(std::size_t year, std::size_t region, std::int64_t newly_reached) {
+    if (treasury_ != nullptr) treasury_after_trip(year, region, newly_reached);
+  }
 
  private:
   Verdict ask_treasury(std::size_t year, std::size_t region, Spender who, const CostLines& cost,
                        engine::Date start, engine::Date last, engine::Date today, bool may_defer,
                        engine::Date& resume);
+  bool treasury_pays_materials(std::size_t year, std::size_t region, Spender who,
+                               const CostLines& cost);
+  bool treasury_pays_contract(std::size_t year, std::size_t region, Spender who,
+                              std::int64_t amount);
+  bool treasury_pays_staff(std::size_t year, std::size_t region, std::int64_t amount);
+  void treasury_after_trip(std::size_t year, std::size_t region, std::int64_t newly_reached);
   Treasury* treasury_ = nullptr;  // null: unlimited money
 };
 
