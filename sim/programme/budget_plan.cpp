@@ -1,29 +1,49 @@
 // The plan a budget refers to: a region's cost by year, class and month from a run with
 // unlimited money; and the names of budget events.
 #include <chrono>
+#include <iterator>
 
 #include "coachsim/programme/budget.hpp"
 
 namespace coachsim::programme {
 
+namespace {
+
+// The budget class of every ledger activity, one row each in ledger::Activity order: the
+// droppable activities by their class, the rest fixed (paid before any droppable one).
+struct ActivityClass {
+  ledger::Activity activity;
+  int cost_class;
+};
+constexpr int droppable(scenario::BudgetClass c) { return static_cast<int>(c); }
+constexpr ActivityClass kActivityClasses[] = {
+    {ledger::Activity::kCoachContract, kFixedClass},
+    {ledger::Activity::kVisitTrip, droppable(scenario::BudgetClass::kVisits)},
+    {ledger::Activity::kGia, droppable(scenario::BudgetClass::kGiaRtc)},
+    {ledger::Activity::kRtc, droppable(scenario::BudgetClass::kGiaRtc)},
+    {ledger::Activity::kTeacherWorkshop, droppable(scenario::BudgetClass::kTeacherWorkshops)},
+    {ledger::Activity::kCoachWorkshop, droppable(scenario::BudgetClass::kCoachWorkshops)},
+    {ledger::Activity::kSupervisorContract, kFixedClass},
+    {ledger::Activity::kSupervisorVisit, droppable(scenario::BudgetClass::kSupervisorVisits)},
+    {ledger::Activity::kStaffSalary, kFixedClass},
+    {ledger::Activity::kTeacherMaterials, kFixedClass},
+    {ledger::Activity::kCoachMaterials, kFixedClass},
+    {ledger::Activity::kOverhead, kFixedClass},
+    {ledger::Activity::kCentralSpending, kFixedClass},
+};
+static_assert(std::size(kActivityClasses) == ledger::kActivityCount,
+              "kActivityClasses: one row per ledger::Activity");
+constexpr bool activities_in_enum_order() {
+  for (int a = 0; a < ledger::kActivityCount; ++a)
+    if (static_cast<int>(kActivityClasses[a].activity) != a) return false;
+  return true;
+}
+static_assert(activities_in_enum_order(), "kActivityClasses: in ledger::Activity order");
+
+}  // namespace
+
 int cost_class(ledger::Activity a) {
-  using ledger::Activity;
-  using scenario::BudgetClass;
-  switch (a) {
-    case Activity::kVisitTrip:
-      return static_cast<int>(BudgetClass::kVisits);
-    case Activity::kGia:
-    case Activity::kRtc:
-      return static_cast<int>(BudgetClass::kGiaRtc);
-    case Activity::kTeacherWorkshop:
-      return static_cast<int>(BudgetClass::kTeacherWorkshops);
-    case Activity::kCoachWorkshop:
-      return static_cast<int>(BudgetClass::kCoachWorkshops);
-    case Activity::kSupervisorVisit:
-      return static_cast<int>(BudgetClass::kSupervisorVisits);
-    default:
-      return kFixedClass;
-  }
+  return kActivityClasses[static_cast<std::size_t>(a)].cost_class;
 }
 
 BudgetPlan make_budget_plan(const ledger::Ledger& ledger, std::size_t regions) {

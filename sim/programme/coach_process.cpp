@@ -12,16 +12,13 @@
 #include "coach_supply.hpp"
 #include "coachsim/engine/random.hpp"
 #include "coachsim/programme/dose.hpp"
-#include "coachsim/units/rounding.hpp"
+#include "cost_model.hpp"
 #include "processes.hpp"
-#include "treasury.hpp"
 
 namespace coachsim::programme {
 namespace {
 
 using ledger::Activity;
-using ledger::Category;
-using ledger::QuantityUnit;
 using ledger::RefKind;
 using std::chrono::days;
 
@@ -205,23 +202,81 @@ void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
 }
 
 void CoachProcess::post_materials(std::uint32_t coach) {
-  if (ctx_.treasury != nullptr && !budget_pays_materials(coach)) return;
   const Coach& c = ctx_.population.coaches[coach];
-  const scenario::UnitCosts& costs = ctx_.scenario.costs;
-  ledger::Entry e = entry_for(coach);
-  e.category = Category::kMaterials;
-  e.unit = QuantityUnit::kParticipants;
-  e.activity = Activity::kTeacherMaterials;
-  e.quantity = c.teachers;
-  e.rate = costs.materials_per_teacher.value();
-  e.amount =
-      units::apply_rate(costs.materials_per_teacher, units::participants(c.teachers)).value();
-  ctx_.post(e);
-  e.activity = Activity::kCoachMaterials;
-  e.quantity = 1;
-  e.rate = costs.materials_per_coach.value();
-  e.amount = e.rate;
-  ctx_.post(e);
+  const CostLines cost = materials_cost(ctx_.scenario.costs, c.teachers);
+  if (!ctx_.budget.pays_materials(year_, c.region, {coach, false}, cost)) {
+    record_missed(ctx_.tally, ctx_.today(), year_, {c.region, c.ugel, coach},
+                  Activity::kTeacherMaterials, MissReason::kNoFunds, 0,
+                  static_cast<std::uint32_t>(c.teachers));
+    return;
+  }
+  post_lines(ctx_, entry_for(coach), cost);
+}
+
+CostLines CoachProcess::trip_cost(const State& st, const Trip& trip, bool overnight, int site_days,
+                                  int per_diem_days) const {
+  const CaseloadItem& item = st.caseload[trip.item];
+  const scenario::Geography& geo =
+      ctx_.scenario.geographies[ctx_.population.regions[st.region].geography];
+  return coach_trip_cost(ctx_.scenario.costs, geo.fare,
+                         {item.distance_km, overnight, site_days, per_diem_days}, trip.cluster,
+                         trip.gia, trip.rtc, trip.cluster ? st.teachers : item.teachers);
+}
+
+bool CoachProcess::budget_holds_trip(std::uint32_t coach, const Trip& trip,
+                                     const TravelPlan& travel, int site_days, Date start,
+                                     Date last) {
+  State& st = states_[coach];
+  const engine::Calendar& cal = ctx_.calendar;
+  Date resume;
+  switch (ctx_.budget.ask(
+      year_, st.region, {coach, false},
+      [&] { return trip_cost(st, trip, travel.overnight, site_days, travel.per_diem_days); }, start,
+      last, ctx_.today(), true, resume)) {
+    case BudgetGate::Verdict::kGo:
+      return false;
+    case BudgetGate::Verdict::kWaitStartDay:
+      ctx_.sim.schedule_at(ctx_.at(start, kMorning), target_, kBudgetRetry, coach);
+      return true;
+    case BudgetGate::Verdict::kDeferred:
+      st.free_from = resume;  // waits for the next tranche, then tries the same trip again
+      ctx_.sim.schedule_at(ctx_.at(cal.next_working_day(resume), kMorning), target_, kBudgetRetry,
+                           coach);
+      return true;
+    case BudgetGate::Verdict::kDropped:
+      break;
+  }
+  // Dropped: the coach stays at its base today and goes on with the next trip tomorrow.
+  const MissReason no_funds = MissReason::kNoFunds;
+  miss_trip(coach, &no_funds);
+  st.free_from = cal.next_working_day(ctx_.today() + std::chrono::days(1));
+  ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kBudgetRetry, coach);
+  return true;
+}
+
+bool CoachProcess::budget_holds_commitment(std::uint32_t coach, const Commitment& c) {
+  dropped_commitment_ = false;
+  State& st = states_[coach];
+  Date resume;
+  // A workshop has fixed dates: it cannot be deferred to the next tranche.
+  switch (ctx_.budget.ask(
+      year_, st.region, {coach, false},
+      [&] { return workshop_cost(ctx_.scenario.costs, c.coach_workshop, c.days, st.teachers); },
+      c.start, c.end, ctx_.today(), false, resume)) {
+    case BudgetGate::Verdict::kGo:
+      return false;
+    case BudgetGate::Verdict::kWaitStartDay:
+      ctx_.sim.schedule_at(ctx_.at(c.start, kMorning), target_, kBudgetRetry, coach);
+      return true;
+    case BudgetGate::Verdict::kDeferred:
+    case BudgetGate::Verdict::kDropped:
+      break;
+  }
+  miss_commitment(coach, c, MissReason::kNoFunds);
+  ++st.next_commitment;
+  st.free_from = std::max(st.free_from, ctx_.today());
+  dropped_commitment_ = true;
+  return true;
 }
 
 void CoachProcess::next(std::uint32_t coach) {
@@ -303,8 +358,8 @@ void CoachProcess::next(std::uint32_t coach) {
       st.free_from = start + days(1);
       continue;
     }
-    if (ctx_.treasury != nullptr && budget_holds_trip(coach, trip, travel, site, start, last))
-      return;  // waits, deferred or dropped (budget_process.cpp)
+    if (budget_holds_trip(coach, trip, travel, site, start, last))
+      return;  // waits, deferred or dropped
     // A scheduled trip ends within the year, so its travel days fit in 16 bits.
     st.overnight = travel.overnight;
     st.days_each_way = static_cast<std::int16_t>(travel.days_each_way);
@@ -319,8 +374,8 @@ void CoachProcess::next(std::uint32_t coach) {
 
 bool CoachProcess::attend(std::uint32_t coach, const Commitment& c) {
   State& st = states_[coach];
-  if (ctx_.treasury != nullptr && budget_holds_commitment(coach, c))
-    return !dropped_commitment_;  // waits for its start day, or dropped (budget_process.cpp)
+  if (budget_holds_commitment(coach, c))
+    return !dropped_commitment_;  // waits for its start day, or dropped
   st.free_from = c.end + days(1);
   ctx_.sim.schedule_at(ctx_.at(c.end, kEvening), target_, kCommitmentEnd, coach);
   return true;
@@ -331,35 +386,14 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
   const Trip trip = current_trip(st);
   advance_trip(st);
   const CaseloadItem& item = st.caseload[trip.item];
-  const scenario::Geography& geo =
-      ctx_.scenario.geographies[ctx_.population.regions[st.region].geography];
-  const scenario::UnitCosts& costs = ctx_.scenario.costs;
   RegionYearTally& t = ctx_.tally.at(year_, st.region);
 
   ledger::Entry e = entry_for(coach);
   e.ref_kind = RefKind::kSchool;
   e.ref_id = item.school;
-  e.activity = !trip.cluster  ? Activity::kVisitTrip
-               : trip.gia > 0 ? Activity::kGia
-                              : Activity::kRtc;
-  // A commuting coach travels there and back every day on site; an overnight trip once.
-  const double km = 2.0 * item.distance_km * (st.overnight ? 1 : st.site_days);
-  e.category = Category::kTravel;
-  e.unit = QuantityUnit::kKm;
-  e.quantity = km;
-  e.rate = geo.fare.value();
-  e.amount = units::apply_rate(geo.fare, units::km(km)).value();
-  if (e.amount != 0) ctx_.post(e);
-  if (st.overnight) {
-    const int away = st.per_diem_days;  // costs.per_diem_basis, counted when it was fitted
-    e.category = Category::kPerDiem;
-    e.unit = QuantityUnit::kDays;
-    e.quantity = away;
-    e.rate = costs.per_diem.value();
-    e.amount = units::apply_rate(costs.per_diem, units::days(away)).value();
-    ctx_.post(e);
-    t.overnight_trips += 1;
-  }
+  // What the budget committed when the trip started (per diem days counted when it was fitted).
+  post_lines(ctx_, e, trip_cost(st, trip, st.overnight, st.site_days, st.per_diem_days));
+  if (st.overnight) t.overnight_trips += 1;
   t.trips += 1;
   t.coach_days_travel += 2 * st.days_each_way;
   t.coach_days_rain_extra += st.rain_extra_days;
@@ -373,18 +407,6 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
     if (++visits_by_item_[st.first_item + trip.item] == 1) newly_reached = item.teachers;
   }
   const int participants = trip.cluster ? st.teachers : item.teachers;
-  auto post_sessions = [&](int sessions, Activity activity, units::MoneyPerParticipant rate) {
-    if (sessions == 0) return;
-    e.category = Category::kOther;
-    e.activity = activity;
-    e.unit = QuantityUnit::kParticipants;
-    e.quantity = static_cast<double>(participants) * sessions;
-    e.rate = rate.value();
-    e.amount = units::apply_rate(rate, units::participants(e.quantity)).value();
-    if (e.amount != 0) ctx_.post(e);
-  };
-  post_sessions(trip.gia, Activity::kGia, costs.gia_per_participant);
-  post_sessions(trip.rtc, Activity::kRtc, costs.rtc_per_participant);
   t.gia_done += static_cast<std::int64_t>(participants) * trip.gia;
   if (trip.gia > 0) {  // a cluster session reaches every item of the caseload
     const std::uint32_t from = trip.cluster ? 0 : trip.item;
@@ -395,33 +417,16 @@ void CoachProcess::finish_trip(std::uint32_t coach) {
     }
   }
   t.rtc_done += static_cast<std::int64_t>(participants) * trip.rtc;
-  if (ctx_.treasury != nullptr) ctx_.treasury->after_trip(year_, st.region, newly_reached);
+  ctx_.budget.after_trip(year_, st.region, newly_reached);
   next(coach);
 }
 
 void CoachProcess::finish_commitment(std::uint32_t coach) {
   State& st = states_[coach];
   const Commitment& cm = ctx_.years[year_].commitments[st.type][st.next_commitment++];
-  const scenario::UnitCosts& costs = ctx_.scenario.costs;
   RegionYearTally& t = ctx_.tally.at(year_, st.region);
-  ledger::Entry e = entry_for(coach);
-  const int participants = cm.coach_workshop ? 1 : st.teachers;
-  e.category = cm.coach_workshop ? Category::kCoachTraining : Category::kTeacherWorkshops;
-  e.activity = cm.coach_workshop ? Activity::kCoachWorkshop : Activity::kTeacherWorkshop;
-  e.unit = QuantityUnit::kParticipantDays;
-  e.quantity = static_cast<double>(participants) * cm.days;
-  const units::MoneyPerParticipantDay day_rate =
-      cm.coach_workshop ? costs.coach_workshop : costs.teacher_workshop;
-  e.rate = day_rate.value();
-  e.amount = units::apply_rate(day_rate, units::participant_days(e.quantity)).value();
-  ctx_.post(e);
-  const units::MoneyPerParticipant travel_rate =
-      cm.coach_workshop ? costs.coach_workshop_travel : costs.teacher_workshop_travel;
-  e.unit = QuantityUnit::kParticipants;
-  e.quantity = participants;
-  e.rate = travel_rate.value();
-  e.amount = units::apply_rate(travel_rate, units::participants(participants)).value();
-  if (e.amount != 0) ctx_.post(e);
+  post_lines(ctx_, entry_for(coach),
+             workshop_cost(ctx_.scenario.costs, cm.coach_workshop, cm.days, st.teachers));
   if (cm.coach_workshop) {
     t.coach_workshop_days_done += cm.days;
   } else {
@@ -434,18 +439,10 @@ void CoachProcess::finish_commitment(std::uint32_t coach) {
 
 void CoachProcess::miss_commitment(std::uint32_t coach, const Commitment& cm, MissReason reason) {
   const Coach& c = ctx_.population.coaches[coach];
-  MissedRecord m;
-  m.date = Context::day_number(cm.start);
-  m.year_index = static_cast<std::uint16_t>(year_);
-  m.region = static_cast<std::uint16_t>(c.region);
-  m.ugel = c.ugel;
-  m.coach = coach;
-  m.school = UINT32_MAX;
-  m.activity = cm.coach_workshop ? Activity::kCoachWorkshop : Activity::kTeacherWorkshop;
-  m.reason = reason;
-  m.round = static_cast<std::uint16_t>(cm.number);
-  m.quantity = static_cast<std::uint32_t>(cm.days * (cm.coach_workshop ? 1 : c.teachers));
-  ctx_.tally.missed().push_back(m);
+  record_missed(ctx_.tally, cm.start, year_, {c.region, c.ugel, coach},
+                cm.coach_workshop ? Activity::kCoachWorkshop : Activity::kTeacherWorkshop, reason,
+                static_cast<std::uint16_t>(cm.number),
+                static_cast<std::uint32_t>(cm.days * (cm.coach_workshop ? 1 : c.teachers)));
 }
 
 void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
@@ -458,42 +455,25 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
                               coach, ctx_.scenario.regions[c.region].contract_delay.value() > 0
                                          ? MissReason::kLateContract
                                          : MissReason::kNoCoachTime);
-  if (reason == MissReason::kNoFunds)
-    ctx_.treasury->dropped(static_cast<int>(current_trip(st).cluster
-                                                ? scenario::BudgetClass::kGiaRtc
-                                                : scenario::BudgetClass::kVisits));
   RegionYearTally& t = ctx_.tally.at(year_, c.region);
   const Date when = std::min(st.free_from, plan.contract_end);
   {
     const Trip trip = current_trip(st);
     advance_trip(st);
     const CaseloadItem& item = c.caseload[trip.item];
-    MissedRecord m;
-    m.date = Context::day_number(when);
-    m.year_index = static_cast<std::uint16_t>(year_);
-    m.region = static_cast<std::uint16_t>(c.region);
-    m.ugel = c.ugel;
-    m.coach = coach;
-    m.school = item.school;
-    m.reason = reason;
-    m.round = trip.round;
+    const MissedBy who{c.region, c.ugel, coach, item.school};
     if (!trip.cluster) {
-      m.activity = Activity::kVisitTrip;
-      m.quantity = item.teachers;
       t.missed[static_cast<int>(reason)] += item.teachers;
-      ctx_.tally.missed().push_back(m);
+      record_missed(ctx_.tally, when, year_, who, Activity::kVisitTrip, reason, trip.round,
+                    item.teachers);
     }
     const std::uint32_t participants = trip.cluster ? c.teachers : item.teachers;
-    if (trip.gia > 0) {
-      m.activity = Activity::kGia;
-      m.quantity = participants * trip.gia;
-      ctx_.tally.missed().push_back(m);
-    }
-    if (trip.rtc > 0) {
-      m.activity = Activity::kRtc;
-      m.quantity = participants * trip.rtc;
-      ctx_.tally.missed().push_back(m);
-    }
+    if (trip.gia > 0)
+      record_missed(ctx_.tally, when, year_, who, Activity::kGia, reason, trip.round,
+                    participants * trip.gia);
+    if (trip.rtc > 0)
+      record_missed(ctx_.tally, when, year_, who, Activity::kRtc, reason, trip.round,
+                    participants * trip.rtc);
   }
 }
 

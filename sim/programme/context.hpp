@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "budget_gate.hpp"
 #include "coachsim/engine/calendar.hpp"
 #include "coachsim/engine/simulator.hpp"
 #include "coachsim/ledger/ledger.hpp"
@@ -14,9 +15,6 @@
 namespace coachsim::programme {
 
 using engine::Date;
-
-class Treasury;  // treasury.hpp: present only when the scenario has a budget
-void treasury_on_post(Treasury& treasury, const ledger::Entry& e);
 
 // A fixed-date commitment of a coach: a coach workshop or a teacher workshop it runs.
 struct Commitment {
@@ -63,7 +61,7 @@ struct Context {
     e.event = current_event;
     if (e.activity != ledger::Activity::kOverhead) month_direct[e.region] += e.amount;
     ledger.post(e);
-    if (treasury != nullptr) treasury_on_post(*treasury, e);
+    budget.posted(e);
   }
   engine::SimTime at(Date d, engine::SimTime time_of_day) const {
     return engine::day_start(calendar.index(d)) + time_of_day;
@@ -76,8 +74,36 @@ struct Context {
   std::uint64_t current_event = 0;
   std::uint64_t replication = 0;      // keys the programme's random streams with scenario.seed
   CoachSupplyPlan* supply = nullptr;  // hiring, training, attrition, cancellations
-  Treasury* treasury = nullptr;       // null: unlimited money
+  BudgetGate budget{};                // default: unlimited money
 };
+
+// Whose activity was missed: a coach's, in `region` and `ugel`, at `school` (UINT32_MAX for a
+// coach-level activity: a workshop, materials, a supervisor's visit).
+struct MissedBy {
+  std::size_t region = 0;
+  std::uint32_t ugel = 0;
+  std::uint32_t coach = 0;
+  std::uint32_t school = UINT32_MAX;
+};
+// Records an activity that did not happen (missed.csv): found on `when`, in school year `year`,
+// with its visit round or workshop number and its quantity (teacher-visits, teacher-sessions,
+// workshop participant-days, teachers, visits).
+inline void record_missed(Tally& tally, Date when, std::size_t year, const MissedBy& who,
+                          ledger::Activity activity, MissReason reason, std::uint16_t round,
+                          std::uint32_t quantity) {
+  MissedRecord m;
+  m.date = Context::day_number(when);
+  m.year_index = static_cast<std::uint16_t>(year);
+  m.region = static_cast<std::uint16_t>(who.region);
+  m.ugel = who.ugel;
+  m.coach = who.coach;
+  m.school = who.school;
+  m.activity = activity;
+  m.reason = reason;
+  m.round = round;
+  m.quantity = quantity;
+  tally.missed().push_back(m);
+}
 
 // One-way travel to a place, as planned on the day a trip starts.
 struct TravelPlan {

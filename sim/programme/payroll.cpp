@@ -5,8 +5,8 @@
 
 #include "coach_supply.hpp"
 #include "coachsim/units/rounding.hpp"
+#include "cost_model.hpp"
 #include "processes.hpp"
-#include "treasury.hpp"
 
 namespace coachsim::programme {
 namespace {
@@ -52,11 +52,10 @@ void Payroll::close_month(std::size_t year, unsigned month) {
   e.date = Context::day_number(last);
   e.year_index = static_cast<std::uint16_t>(year);
   e.unit = QuantityUnit::kMonths;
-  auto post_contract = [&](units::MoneyPerMonth fee, int active) {
-    e.quantity = static_cast<double>(active) / month_days;
-    e.rate = fee.value();
-    e.amount = units::prorate_month(fee, active, month_days).value();
-    ctx_.post(e);
+  auto contract = [&](units::MoneyPerMonth fee, int active) {
+    CostLines lines;
+    lines.add(contract_month_cost(e.category, e.activity, fee, active, month_days));
+    return lines;
   };
 
   e.category = Category::kCoachContracts;
@@ -72,11 +71,10 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     e.coach = c;
     const units::MoneyPerMonth fee =
         s.regions[coach.region].coach_fee.value_or(s.coach.monthly_fee);
-    if (ctx_.treasury != nullptr &&
-        !budget_pays_contract(year, coach.region, c, false,
-                              units::prorate_month(fee, active, month_days).value()))
+    const CostLines cost = contract(fee, active);
+    if (!ctx_.budget.pays_contract(year, coach.region, {c, false}, cost.total()))
       continue;  // suspended for lack of funds
-    post_contract(fee, active);
+    post_lines(ctx_, e, cost);
   }
 
   e.category = Category::kSupervision;
@@ -92,12 +90,10 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     if (active == 0) continue;
     e.region = static_cast<std::uint16_t>(sup.region);
     e.ref_id = k;
-    if (ctx_.treasury != nullptr &&
-        !budget_pays_contract(
-            year, sup.region, k, true,
-            units::prorate_month(s.supervision.monthly_fee, active, month_days).value()))
+    const CostLines cost = contract(s.supervision.monthly_fee, active);
+    if (!ctx_.budget.pays_contract(year, sup.region, {k, true}, cost.total()))
       continue;  // suspended for lack of funds
-    post_contract(s.supervision.monthly_fee, active);
+    post_lines(ctx_, e, cost);
   }
 
   // Regional staff work the whole calendar year.
@@ -114,10 +110,7 @@ void Payroll::close_month(std::size_t year, unsigned month) {
       e.quantity = count;
       e.rate = role->monthly_salary.value();
       e.amount = units::apply_rate(role->monthly_salary, units::months(count)).value();
-      if (ctx_.treasury != nullptr && !ctx_.treasury->can_pay(year, r, e.amount)) {
-        ctx_.treasury->staff_unpaid(year, r, e.amount);
-        continue;
-      }
+      if (!ctx_.budget.pays_staff(year, r, e.amount)) continue;
       ctx_.post(e);
     }
   }

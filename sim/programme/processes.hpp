@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "context.hpp"
+#include "cost_model.hpp"
 
 namespace coachsim::programme {
 
@@ -76,10 +77,9 @@ class CoachProcess final : public engine::EventHandler {
   void miss_commitment(std::uint32_t coach, const Commitment& c, MissReason reason);
   // Records the next trip as missed and skips it; `forced` overrides the reason.
   void miss_trip(std::uint32_t coach, const MissReason* forced = nullptr);
-  // Budget hooks (budget_process.cpp), used only when the scenario has a budget.
-  bool budget_admits_trip(std::uint32_t coach, const Trip& trip, const TravelPlan& travel,
-                          int site_days, Date last);
-  bool budget_admits_commitment(std::uint32_t coach, const Commitment& c);
+  // What the trip posts when it ends, and the budget commits when it starts (cost_model.hpp).
+  CostLines trip_cost(const State& st, const Trip& trip, bool overnight, int site_days,
+                      int per_diem_days) const;
   // True when the budget holds the trip back: it is retried on its start day, deferred to the
   // next tranche, or dropped (the coach goes on tomorrow); the caller returns.
   bool budget_holds_trip(std::uint32_t coach, const Trip& trip, const TravelPlan& travel,
@@ -87,7 +87,6 @@ class CoachProcess final : public engine::EventHandler {
   // As above for a workshop: retried on its start day (dropped_commitment_ false) or dropped.
   bool budget_holds_commitment(std::uint32_t coach, const Commitment& c);
   bool dropped_commitment_ = false;
-  bool budget_pays_materials(std::uint32_t coach);
   void post_materials(std::uint32_t coach);
   ledger::Entry entry_for(std::uint32_t coach) const;
 
@@ -137,8 +136,8 @@ class SupervisorProcess final : public engine::EventHandler {
   };
   void next(std::uint32_t supervisor);
   void finish_visit(std::uint32_t supervisor);
-  bool budget_admits_visit(std::uint32_t supervisor, const Visit& v, const TravelPlan& travel,
-                           int site_days, Date last);  // budget_process.cpp
+  CostLines visit_cost(std::uint32_t supervisor, const Visit& v, bool overnight, int site_days,
+                       int per_diem_days) const;  // cost_model.hpp
 
   Context& ctx_;
   std::uint32_t target_;
@@ -157,9 +156,6 @@ class Payroll final : public engine::EventHandler {
 
  private:
   void close_month(std::size_t year, unsigned month);
-  // With a budget: pays a contract month if cash allows, else suspends it (budget_process.cpp).
-  bool budget_pays_contract(std::size_t year, std::size_t region, std::uint32_t who,
-                            bool supervisor, std::int64_t amount);
   Context& ctx_;
   std::uint32_t target_;
 };

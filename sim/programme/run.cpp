@@ -124,7 +124,7 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
   if (scenario.budget.enabled && budget_plan != nullptr && budget_record != nullptr) {
     treasury.emplace(ctx, *budget_plan, *budget_record);
     treasury->schedule();
-    ctx.treasury = &*treasury;
+    ctx.budget = BudgetGate(*treasury);
   }
   RunStats stats;
   stats.events = sim.run();

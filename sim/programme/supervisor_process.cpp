@@ -4,16 +4,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "coachsim/units/rounding.hpp"
 #include "processes.hpp"
-#include "treasury.hpp"
 
 namespace coachsim::programme {
 namespace {
 
 using ledger::Activity;
-using ledger::Category;
-using ledger::QuantityUnit;
 using ledger::RefKind;
 
 }  // namespace
@@ -96,53 +92,36 @@ void SupervisorProcess::next(std::uint32_t s) {
         per_diem_days(ctx_.calendar, ctx_.scenario.costs.per_diem_basis, start, last, site);
   if (!fits) {
     for (; st.next_visit < st.visits.size(); ++st.next_visit) {
-      const Coach& coach = ctx_.population.coaches[st.visits[st.next_visit].coach];
-      MissedRecord m;
-      m.date = Context::day_number(std::min(start, plan.contract_end));
-      m.year_index = static_cast<std::uint16_t>(year_);
-      m.region = static_cast<std::uint16_t>(sup.region);
-      m.ugel = coach.ugel;
-      m.coach = st.visits[st.next_visit].coach;
-      m.school = UINT32_MAX;
-      m.activity = Activity::kSupervisorVisit;
-      m.reason = MissReason::kNoSupervisorTime;
-      m.round = st.visits[st.next_visit].number;
-      m.quantity = 1;
-      ctx_.tally.missed().push_back(m);
+      const Visit& missed = st.visits[st.next_visit];
+      record_missed(ctx_.tally, std::min(start, plan.contract_end), year_,
+                    {sup.region, ctx_.population.coaches[missed.coach].ugel, missed.coach},
+                    Activity::kSupervisorVisit, MissReason::kNoSupervisorTime, missed.number, 1);
     }
     return;
   }
-  if (ctx_.treasury != nullptr && !budget_admits_visit(s, v, travel, site, last)) {
-    if (start > ctx_.today()) {  // money may come before the visit would start
+  Date resume;
+  switch (ctx_.budget.ask(
+      year_, sup.region, {s, true},
+      [&] { return visit_cost(s, v, travel.overnight, site, travel.per_diem_days); }, start, last,
+      ctx_.today(), true, resume)) {
+    case BudgetGate::Verdict::kGo:
+      break;
+    case BudgetGate::Verdict::kWaitStartDay:
       ctx_.sim.schedule_at(ctx_.at(start, kMorning), target_, kWake, s);
       return;
-    }
-    Date when;
-    if (ctx_.treasury->defer_until(year_, sup.region,
-                                   static_cast<int>(scenario::BudgetClass::kSupervisorVisits), s,
-                                   true, when)) {
-      st.free_from = when;  // waits for the next tranche
-      ctx_.sim.schedule_at(ctx_.at(ctx_.calendar.next_working_day(when), kMorning), target_, kWake,
-                           s);
+    case BudgetGate::Verdict::kDeferred:
+      st.free_from = resume;  // waits for the next tranche
+      ctx_.sim.schedule_at(ctx_.at(ctx_.calendar.next_working_day(resume), kMorning), target_,
+                           kWake, s);
       return;
-    }
-    MissedRecord m;
-    m.date = Context::day_number(start);
-    m.year_index = static_cast<std::uint16_t>(year_);
-    m.region = static_cast<std::uint16_t>(sup.region);
-    m.ugel = ctx_.population.coaches[v.coach].ugel;
-    m.coach = v.coach;
-    m.school = UINT32_MAX;
-    m.activity = Activity::kSupervisorVisit;
-    m.reason = MissReason::kNoFunds;
-    m.round = v.number;
-    m.quantity = 1;
-    ctx_.tally.missed().push_back(m);
-    ctx_.treasury->dropped(static_cast<int>(scenario::BudgetClass::kSupervisorVisits));
-    ++st.next_visit;
-    st.free_from = std::max(st.free_from, ctx_.today());
-    next(s);
-    return;
+    case BudgetGate::Verdict::kDropped:
+      record_missed(ctx_.tally, start, year_,
+                    {sup.region, ctx_.population.coaches[v.coach].ugel, v.coach},
+                    Activity::kSupervisorVisit, MissReason::kNoFunds, v.number, 1);
+      ++st.next_visit;
+      st.free_from = std::max(st.free_from, ctx_.today());
+      next(s);
+      return;
   }
   st.travel = travel;
   st.free_from = after;
@@ -154,8 +133,6 @@ void SupervisorProcess::finish_visit(std::uint32_t s) {
   const Supervisor& sup = ctx_.population.supervisors[s];
   const Visit v = st.visits[st.next_visit++];
   const Coach& coach = ctx_.population.coaches[v.coach];
-  const scenario::Geography& geo =
-      ctx_.scenario.geographies[ctx_.population.regions[sup.region].geography];
   const auto site = static_cast<int>(ctx_.scenario.supervision.days_per_visit.value() + 0.5);
   ledger::Entry e;
   e.date = Context::day_number(ctx_.today());
@@ -165,23 +142,18 @@ void SupervisorProcess::finish_visit(std::uint32_t s) {
   e.coach = v.coach;
   e.ref_kind = RefKind::kSupervisor;
   e.ref_id = s;
-  e.category = Category::kSupervision;
-  e.activity = Activity::kSupervisorVisit;
-  const double km = 2.0 * coach_distance_km_[v.coach] * (st.travel.overnight ? 1 : site);
-  e.unit = QuantityUnit::kKm;
-  e.quantity = km;
-  e.rate = geo.fare.value();
-  e.amount = units::apply_rate(geo.fare, units::km(km)).value();
-  if (e.amount != 0) ctx_.post(e);
-  if (st.travel.overnight) {
-    const int away = st.travel.per_diem_days;  // costs.per_diem_basis, counted when fitted
-    e.unit = QuantityUnit::kDays;
-    e.quantity = away;
-    e.rate = ctx_.scenario.costs.per_diem.value();
-    e.amount = units::apply_rate(ctx_.scenario.costs.per_diem, units::days(away)).value();
-    ctx_.post(e);
-  }
+  // What the budget committed when the visit started (per diem days counted when fitted).
+  post_lines(ctx_, e, visit_cost(s, v, st.travel.overnight, site, st.travel.per_diem_days));
   ctx_.tally.at(year_, sup.region).supervisor_visits_done += 1;
+}
+
+CostLines SupervisorProcess::visit_cost(std::uint32_t s, const Visit& v, bool overnight,
+                                        int site_days, int per_diem_days) const {
+  const Supervisor& sup = ctx_.population.supervisors[s];
+  const scenario::Geography& geo =
+      ctx_.scenario.geographies[ctx_.population.regions[sup.region].geography];
+  return supervisor_visit_cost(ctx_.scenario.costs, geo.fare,
+                               {coach_distance_km_[v.coach], overnight, site_days, per_diem_days});
 }
 
 }  // namespace coachsim::programme

@@ -234,6 +234,9 @@ void Treasury::month_end(std::size_t y, unsigned month) {
     m.top_ups = c.top_ups;
     m.teachers_reached = c.reached;
     record_.months.push_back(m);
+    if (month == 12)  // every activity of the year has ended: its commitment is cleared
+      for (std::size_t k = 0; k < c.inflight_class.size(); ++k)
+        record_.uncleared[k] += c.inflight_class[k];
   }
   if (y + 1 == ctx_.years.size() && month == 12 &&
       record_.min_cash == std::numeric_limits<std::int64_t>::max())

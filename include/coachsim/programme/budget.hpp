@@ -88,6 +88,9 @@ struct BudgetRecord {
   std::array<std::int64_t, kCostClassCount> dropped{};   // activities dropped, by class
   std::array<std::int64_t, kCostClassCount> deferred{};  // deferrals (shortfall: defer), by class
   std::int64_t min_cash = 0;  // the lowest released - accrued seen after any posting (>= 0)
+  // Cost the treasury committed that was never posted, by class, summed over the years' ends:
+  // 0 when every admitted activity posts exactly what was committed for it (an invariant).
+  std::array<std::int64_t, kCostClassCount> uncleared{};
 };
 
 }  // namespace coachsim::programme

@@ -1,0 +1,201 @@
+// Private to the programme module: the one place where an activity's cost is computed.
+//
+// Each function below turns an activity (a coach's trip, a workshop, a supervisor's visit, a
+// contract month, the year's materials) into the ledger lines it posts: category, activity,
+// unit, quantity, rate and amount. The processes post exactly these lines when the activity
+// ends, and the treasury is asked to commit exactly their sum, by budget class, before it
+// starts (budget_gate.hpp); so a commitment always equals its postings, to the céntimo.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <type_traits>
+
+#include "coachsim/ledger/entry.hpp"
+#include "coachsim/programme/budget.hpp"
+#include "coachsim/scenario/scenario.hpp"
+#include "coachsim/units/quantities.hpp"
+#include "coachsim/units/rounding.hpp"
+
+namespace coachsim::programme {
+
+// One ledger line of an activity.
+struct CostLine {
+  ledger::Category category = ledger::Category::kOther;
+  ledger::Activity activity = ledger::Activity::kVisitTrip;
+  ledger::QuantityUnit unit = ledger::QuantityUnit::kParticipants;
+  double quantity = 0.0;
+  std::int64_t rate = 0;    // céntimos per unit
+  std::int64_t amount = 0;  // céntimos
+  // Lines of zero amount are not posted, except those that record a fact even at no cost
+  // (the per diem days of an overnight trip, a workshop's participant-days, a contract month).
+  bool post_when_zero = false;
+};
+
+// The lines of one activity (at most four: travel, per diem, GIA fees, RTC fees). Built on
+// every trip and contract month, so everything here is inline and only the lines added are
+// written: the storage is left uninitialised (CostLine is trivially copyable).
+class CostLines {
+ public:
+  CostLines() {}  // NOLINT: storage deliberately not initialised
+  CostLines(const CostLines& other) : count_(other.count_) {
+    for (int i = 0; i < count_; ++i) std::construct_at(&store_.lines[i], other.store_.lines[i]);
+  }
+  CostLines& operator=(const CostLines& other) {
+    count_ = other.count_;
+    for (int i = 0; i < count_; ++i) std::construct_at(&store_.lines[i], other.store_.lines[i]);
+    return *this;
+  }
+  void add(const CostLine& line) { std::construct_at(&store_.lines[count_++], line); }
+  const CostLine* begin() const { return store_.lines; }
+  const CostLine* end() const { return store_.lines + count_; }
+  std::int64_t total() const {
+    std::int64_t sum = 0;
+    for (const CostLine& l : *this) sum += l.amount;
+    return sum;
+  }
+  ClassCosts by_class() const;  // by programme::cost_class of each line's activity
+
+ private:
+  union Store {
+    Store() {}  // NOLINT: not initialised
+    CostLine lines[4];
+  };
+  Store store_;
+  int count_ = 0;
+};
+static_assert(std::is_trivially_copyable_v<CostLine>);
+
+// Posts every line of `lines` that has an amount (or must be posted anyway), each as a copy of
+// `entry` (who, where, when) with the line's category, activity, unit, quantity, rate, amount.
+// `ctx` is the programme's Context (context.hpp); a template so that it inlines into the hot
+// paths (a trip's end, a contract month) without this header depending on the context.
+template <class Ctx>
+inline void post_lines(Ctx& ctx, ledger::Entry entry, const CostLines& lines) {
+  for (const CostLine& l : lines) {
+    if (l.amount == 0 && !l.post_when_zero) continue;
+    entry.category = l.category;
+    entry.activity = l.activity;
+    entry.unit = l.unit;
+    entry.quantity = l.quantity;
+    entry.rate = l.rate;
+    entry.amount = l.amount;
+    ctx.post(entry);
+  }
+}
+
+// A trip of a coach (or a supervisor's visit, with `supervisor_visit`) to a place
+// `distance_km` away: a commuter travels there and back on each of its `site_days`, an
+// overnight traveller once and is paid `per_diem_days` of per diem.
+struct TravelCost {
+  double distance_km = 0.0;  // one way
+  bool overnight = false;
+  int site_days = 0;
+  int per_diem_days = 0;  // overnight only: counted by costs.per_diem_basis when fitted
+};
+
+namespace cost_detail {
+using ledger::Activity;
+using ledger::Category;
+using ledger::QuantityUnit;
+
+// Travel and per diem of a trip, under `category` and `activity`. A commuter travels there and
+// back on every day on site; an overnight traveller once, and is paid per diem for the days
+// counted when the trip was fitted (even when the rate is zero: the days are a fact).
+inline void add_travel(CostLines& lines, ledger::Category category, ledger::Activity activity,
+                       units::MoneyPerKm fare, units::MoneyPerDay per_diem,
+                       const TravelCost& travel) {
+  const double km = 2.0 * travel.distance_km * (travel.overnight ? 1 : travel.site_days);
+  lines.add({category, activity, QuantityUnit::kKm, km, fare.value(),
+             units::apply_rate(fare, units::km(km)).value(), false});
+  if (travel.overnight)
+    lines.add({category == Category::kTravel ? Category::kPerDiem : category, activity,
+               QuantityUnit::kDays, static_cast<double>(travel.per_diem_days), per_diem.value(),
+               units::apply_rate(per_diem, units::days(travel.per_diem_days)).value(), true});
+}
+
+}  // namespace cost_detail
+
+// A coach's trip: travel and per diem (under the visit, or for a cluster trip the session it
+// holds), then the fees of the GIA and RTC sessions it holds for `participants` teachers.
+inline CostLines coach_trip_cost(const scenario::UnitCosts& costs, units::MoneyPerKm fare,
+                                 const TravelCost& travel, bool cluster, int gia, int rtc,
+                                 int participants) {
+  CostLines lines;
+  // A visit trip's travel is the visit's; a cluster trip's is the session's it holds.
+  const ledger::Activity trip = !cluster  ? ledger::Activity::kVisitTrip
+                                : gia > 0 ? ledger::Activity::kGia
+                                          : ledger::Activity::kRtc;
+  cost_detail::add_travel(lines, ledger::Category::kTravel, trip, fare, costs.per_diem, travel);
+  auto sessions = [&](int count, ledger::Activity activity, units::MoneyPerParticipant rate) {
+    if (count == 0) return;
+    const double quantity = static_cast<double>(participants) * count;
+    lines.add({ledger::Category::kOther, activity, ledger::QuantityUnit::kParticipants, quantity,
+               rate.value(), units::apply_rate(rate, units::participants(quantity)).value(),
+               false});
+  };
+  sessions(gia, ledger::Activity::kGia, costs.gia_per_participant);
+  sessions(rtc, ledger::Activity::kRtc, costs.rtc_per_participant);
+  return lines;
+}
+
+// A supervisor's visit to a coach: travel and per diem, under supervision.
+inline CostLines supervisor_visit_cost(const scenario::UnitCosts& costs, units::MoneyPerKm fare,
+                                       const TravelCost& travel) {
+  CostLines lines;
+  cost_detail::add_travel(lines, ledger::Category::kSupervision, ledger::Activity::kSupervisorVisit,
+                          fare, costs.per_diem, travel);
+  return lines;
+}
+
+// A workshop of `days` working days: a coach workshop for its coach, or a teacher workshop for
+// the coach's `teachers`: the day rate per participant-day, then travel per participant.
+inline CostLines workshop_cost(const scenario::UnitCosts& costs, bool coach_workshop, int days,
+                               int teachers) {
+  const int participants = coach_workshop ? 1 : teachers;
+  const ledger::Category category =
+      coach_workshop ? ledger::Category::kCoachTraining : ledger::Category::kTeacherWorkshops;
+  const ledger::Activity activity =
+      coach_workshop ? ledger::Activity::kCoachWorkshop : ledger::Activity::kTeacherWorkshop;
+  const units::MoneyPerParticipantDay day_rate =
+      coach_workshop ? costs.coach_workshop : costs.teacher_workshop;
+  const units::MoneyPerParticipant travel_rate =
+      coach_workshop ? costs.coach_workshop_travel : costs.teacher_workshop_travel;
+  const double participant_days = static_cast<double>(participants) * days;
+  CostLines lines;
+  lines.add({category, activity, ledger::QuantityUnit::kParticipantDays, participant_days,
+             day_rate.value(),
+             units::apply_rate(day_rate, units::participant_days(participant_days)).value(), true});
+  lines.add({category, activity, ledger::QuantityUnit::kParticipants,
+             static_cast<double>(participants), travel_rate.value(),
+             units::apply_rate(travel_rate, units::participants(participants)).value(), false});
+  return lines;
+}
+
+// The year's materials of a coach with `teachers` teachers: per teacher, then per coach.
+inline CostLines materials_cost(const scenario::UnitCosts& costs, int teachers) {
+  CostLines lines;
+  lines.add({ledger::Category::kMaterials, ledger::Activity::kTeacherMaterials,
+             ledger::QuantityUnit::kParticipants, static_cast<double>(teachers),
+             costs.materials_per_teacher.value(),
+             units::apply_rate(costs.materials_per_teacher, units::participants(teachers)).value(),
+             true});
+  lines.add({ledger::Category::kMaterials, ledger::Activity::kCoachMaterials,
+             ledger::QuantityUnit::kParticipants, 1.0, costs.materials_per_coach.value(),
+             costs.materials_per_coach.value(), true});
+  return lines;
+}
+
+// A contract month worked `active` of `month_days` days at `fee` a month, prorated.
+inline CostLine contract_month_cost(ledger::Category category, ledger::Activity activity,
+                                    units::MoneyPerMonth fee, int active, int month_days) {
+  return {category,
+          activity,
+          ledger::QuantityUnit::kMonths,
+          static_cast<double>(active) / month_days,
+          fee.value(),
+          units::prorate_month(fee, active, month_days).value(),
+          true};
+}
+
+}  // namespace coachsim::programme
