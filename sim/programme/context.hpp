@@ -11,32 +11,10 @@
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/tally.hpp"
 #include "coachsim/scenario/scenario.hpp"
+#include "protocol.hpp"
+#include "year_plan.hpp"
 
 namespace coachsim::programme {
-
-using engine::Date;
-
-// A fixed-date commitment of a coach: a coach workshop or a teacher workshop it runs.
-struct Commitment {
-  Date start;
-  Date end;      // last working day
-  int days = 0;  // working days
-  bool coach_workshop = false;
-  int number = 0;    // 0-based within its kind
-  bool fits = true;  // all its days fall before the contract ends
-};
-
-// What one school year looks like, derived once from the scenario.
-struct YearPlan {
-  std::size_t index = 0;
-  Date first_day, last_day;  // 1 Jan .. 31 Dec
-  Date first_school_day, last_school_day;
-  int school_days = 0;
-  std::vector<std::vector<Date>> round_starts;       // per school type, per visit round
-  std::vector<std::vector<Commitment>> commitments;  // per school type, by start date
-  std::vector<Date> contract_start;                  // per region (after its delay)
-  Date contract_end;
-};
 
 // Times of day at which the programme's events fire, so that same-day events have a fixed order.
 inline constexpr engine::SimTime kMorning = 8 * 60;      // a coach or supervisor sets out
@@ -53,6 +31,7 @@ struct Context {
   ledger::Ledger& ledger;
   Tally& tally;
   engine::Simulator& sim;
+  std::vector<Protocol> protocols;  // per school type (protocol.hpp)
   std::vector<YearPlan> years;
   std::vector<std::int64_t> month_direct;  // per region (+ outside): direct cost this month
 
@@ -135,7 +114,5 @@ bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int
 // `site_days` on site, counted by `basis` (scenario costs.per_diem_basis).
 int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
                   int site_days);
-
-std::vector<YearPlan> plan_years(const scenario::Scenario& s, const engine::Calendar& cal);
 
 }  // namespace coachsim::programme

@@ -1,9 +1,7 @@
 // Private to the programme module: the processes that act on the engine during a run.
 //
 // Each process is one EventHandler for all entities of its kind (the event's payload names the
-// entity), keeps one pending event per entity at most, and reads like the norm it implements:
-// a coach wakes when its contract starts, makes its round of trips to its schools, attends its
-// fixed-date workshops, and whatever does not fit before the year ends is recorded as missed.
+// entity), keeps one pending event per entity at most, and reads like the norm it implements.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +12,25 @@
 
 namespace coachsim::programme {
 
+// The coach (acompañante pedagógico), following its school type's protocol (protocol.hpp) as
+// named steps. Its year, in the norm's order:
+//
+//   start_contract   the contract starts (after any initial training): the year's materials;
+//   carry_on         then, until the contract ends, one step after another:
+//     attend_workshop    a fixed-date workshop whose turn has come (the coach's own or the
+//                        teachers'), which comes before any trip that would run into it;
+//     school_visit       a trip to the next school of the current visit round: its teachers'
+//                        classroom visits, with the round's GIA and RTC held there on days apart;
+//     cluster_sessions   after the round's last school, a trip for the round's GIA and RTC for
+//                        the whole caseload at the host school (when the scenario holds them
+//                        there);
+//     miss_trip          a trip that cannot end before the year does is recorded as missed and
+//                        the coach goes on (a nearer school may still fit);
+//   end_trip, end_workshop   post the costs, count what was done, and carry on;
+//   end_year         the contract ends: which teachers were reached and their dose.
+//
+// A trip leaves only once the post is filled, the trip is not cancelled and the budget holds
+// it (set_out); otherwise the coach waits for its event. Each coach has one pending event.
 class CoachProcess final : public engine::EventHandler {
  public:
   explicit CoachProcess(Context& ctx);
@@ -23,70 +40,81 @@ class CoachProcess final : public engine::EventHandler {
   void prefetch(const engine::Event& event, int level) const override;
 
  private:
-  enum Kind : std::uint32_t { kWake, kTripEnd, kCommitmentEnd, kBudgetRetry };
+  // The events a coach waits for.
+  enum Kind : std::uint32_t { kContractStart, kTripEnd, kWorkshopEnd, kBudgetRetry };
+  // Where the coach is in its protocol: in visit round `round`, the visit of school `school`
+  // (its caseload item) or the round's cluster sessions; kVisitsDone after the last round.
+  enum class Stage : std::uint8_t { kSchoolVisit, kClusterSessions, kVisitsDone };
+  // What a step leaves the coach doing: waiting for an event, or going on with the next step.
+  enum class Then : std::uint8_t { kWait, kGoOn };
+  // A trip of the protocol: a school visit, or the round's cluster sessions at the host school.
   struct Trip {
-    std::uint32_t item = 0;   // caseload item (the host school's item for a cluster session)
+    std::uint32_t item = 0;   // caseload item (the host school's item for cluster sessions)
     std::uint16_t round = 0;  // visit round, 0-based
-    bool cluster = false;     // a session for all the coach's teachers at the host school
+    bool cluster = false;     // sessions for all the coach's teachers at the host school
     std::uint8_t gia = 0;     // GIA sessions held on this trip
     std::uint8_t rtc = 0;     // RTC sessions held on this trip
   };
-  // A coach's year is a fixed sequence of trips (per visit round: one per caseload item, then
-  // the round's cluster session if any), computed from its position (current_trip) rather than
-  // stored: the per-coach state stays small, so a national run's working set stays in cache.
+  // A trip fitted into the calendar from the coach's first free day.
+  struct FittedTrip {
+    Trip trip;
+    int site_days = 0;  // days on site: the visits, then the sessions
+    TravelPlan travel;
+    Date start, last, after;  // departure, last day away, first day free again
+    bool fits = false;        // ends before the school year (and the contract) does
+  };
   // Everything an event of the coach reads about it, in one cache line: a trip or wake touches
   // this line, the trip's caseload item and the item's visit count, and nothing else that is
   // per coach (README "Performance"). The copies of the coach record are set by plan_year.
   struct alignas(64) State {
-    std::uint32_t next_trip = 0;
-    std::uint32_t trip_count = 0;  // 0 when the coach is not in the programme this year
-    std::uint32_t host = 0;        // the caseload item that hosts cluster sessions
-    std::uint32_t next_commitment = 0;
+    Stage stage = Stage::kVisitsDone;  // kVisitsDone: not in the programme this year
+    std::uint16_t round = 0;           // the visit round under way
+    std::uint16_t school = 0;          // the caseload item visited next (kSchoolVisit)
+    std::uint32_t host = 0;            // the caseload item that hosts cluster sessions
+    std::uint32_t next_workshop = 0;   // index into the year's workshops of the coach's type
     Date free_from;
     // Copies of the coach record (population.hpp).
     const CaseloadItem* caseload = nullptr;
     std::uint32_t first_item = 0;  // index of caseload[0] in visits_by_item_
-    // The trip under way: days on site and the travel plan's figures that finish_trip posts.
+    // The trip under way: days on site and the travel plan's figures that end_trip posts.
     std::int32_t site_days = 0;
     std::uint16_t items = 0;  // caseload size
     std::uint16_t teachers = 0, region = 0, ugel = 0, type = 0;
-    // Where next_trip is in the sequence: its visit round and its place in the round (an item,
-    // or items for the round's cluster trip), so no division finds it (README "Performance").
-    std::uint16_t round = 0, slot = 0;
     std::int16_t days_each_way = 0, rain_extra_days = 0, per_diem_days = 0;
     bool overnight = false;
   };
   static_assert(sizeof(State) == 64);
-  // The sessions of one visit round of a school type.
-  struct RoundSessions {
-    std::uint8_t gia = 0, rtc = 0;                  // held on each school trip of the round
-    std::uint8_t cluster_gia = 0, cluster_rtc = 0;  // held on the round's cluster trip
-    bool cluster() const { return cluster_gia + cluster_rtc > 0; }
-  };
-  // The trip at position (round, slot) of the coach's sequence; kept in step with next_trip.
-  Trip current_trip(const State& st) const;
-  void advance_trip(State& st) const;
-  void settle_trip_position(State& st) const;  // moves past rounds with no trips left
-  std::uint32_t trips_in_round(const State& st, std::size_t round) const;
 
-  void plan_year(std::uint32_t coach, std::size_t year);
-  void next(std::uint32_t coach);
-  bool attend(std::uint32_t coach, const Commitment& c);  // false: dropped for lack of funds
-  void finish_trip(std::uint32_t coach);
-  void finish_commitment(std::uint32_t coach);
-  void miss_commitment(std::uint32_t coach, const Commitment& c, MissReason reason);
-  // Records the next trip as missed and skips it; `forced` overrides the reason.
+  // The protocol's steps (coach_process.cpp), in the order above.
+  void start_contract(std::uint32_t coach);
+  void carry_on(std::uint32_t coach);
+  Then step(std::uint32_t coach);
+  const Workshop* next_workshop(std::uint32_t coach);  // records those it cannot attend
+  Then attend_workshop(std::uint32_t coach, const Workshop& w);
+  FittedTrip fit_next_trip(std::uint32_t coach) const;
+  Then set_out(std::uint32_t coach, const FittedTrip& t);
+  void end_trip(std::uint32_t coach);
+  void end_workshop(std::uint32_t coach);
+
+  // Moving along the protocol: the trip at the coach's stage (a school visit or the round's
+  // cluster sessions), the stage after it, and the first stage with a trip from `st.round` on.
+  Trip school_visit(const State& st) const;
+  Trip cluster_sessions(const State& st) const;
+  Trip current_trip(const State& st) const;
+  void advance(State& st) const;
+  void enter_round(State& st) const;
+
+  void plan_year(std::uint32_t coach, std::size_t year);  // coach_year.cpp
+  void miss_workshop(std::uint32_t coach, const Workshop& w, MissReason reason);
+  // Records the current trip as missed and moves past it; `forced` overrides the reason.
   void miss_trip(std::uint32_t coach, const MissReason* forced = nullptr);
   // What the trip posts when it ends, and the budget commits when it starts (cost_model.hpp).
   CostLines trip_cost(const State& st, const Trip& trip, bool overnight, int site_days,
                       int per_diem_days) const;
-  // True when the budget holds the trip back: it is retried on its start day, deferred to the
-  // next tranche, or dropped (the coach goes on tomorrow); the caller returns.
-  bool budget_holds_trip(std::uint32_t coach, const Trip& trip, const TravelPlan& travel,
-                         int site_days, Date start, Date last);
-  // As above for a workshop: retried on its start day (dropped_commitment_ false) or dropped.
-  bool budget_holds_commitment(std::uint32_t coach, const Commitment& c);
-  bool dropped_commitment_ = false;
+  // True when the budget holds the trip back (budget_gate.hpp): it is retried on its start
+  // day, deferred to the next tranche, or dropped (the coach goes on with the next trip
+  // tomorrow); the coach then waits for its retry.
+  bool budget_holds_trip(std::uint32_t coach, const FittedTrip& t);
   void post_materials(std::uint32_t coach);
   ledger::Entry entry_for(std::uint32_t coach) const;
 
@@ -94,7 +122,6 @@ class CoachProcess final : public engine::EventHandler {
   std::uint32_t target_;
   std::size_t year_ = 0;
   std::vector<State> states_;
-  std::vector<std::vector<RoundSessions>> rounds_;  // per school type, per visit round
   // Visits this year per caseload item (all teachers of an item are visited together), indexed
   // by State::first_item + item: a few hundred kilobytes at ten times the national scale, so
   // unlike a count per teacher it stays in cache.
@@ -105,14 +132,13 @@ class CoachProcess final : public engine::EventHandler {
   std::vector<std::uint8_t> gia_by_item_;
   std::vector<std::uint16_t> workshop_days_by_coach_;
   std::vector<bool> evidence_covers_;
-  std::vector<std::uint32_t> first_item_;
+  std::vector<std::uint32_t> first_item_;  // per coach: index of its caseload[0] in visits_by_item_
   // Teacher turnover (scenario teacher_turnover): per teacher post, 1 + the year index in which
   // its current teacher joined as a newcomer, 0 for the teacher the school entered with.
   std::vector<std::uint16_t> joined_;
   // The year the post's current teacher started being coached; draws this year's turnover.
-  std::size_t teacher_entry(
-      std::uint32_t teacher, std::size_t year, std::size_t school_entry,
-      RegionYearTally& t);  // per coach: index of its caseload[0] in visits_by_item_
+  std::size_t teacher_entry(std::uint32_t teacher, std::size_t year, std::size_t school_entry,
+                            RegionYearTally& t);
 };
 
 class SupervisorProcess final : public engine::EventHandler {

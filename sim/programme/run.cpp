@@ -110,8 +110,9 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
                        const BudgetPlan* budget_plan, BudgetRecord* budget_record) {
   const engine::Calendar calendar(calendar_spec(scenario));
   engine::Simulator sim;
-  Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, 0, replication};
-  ctx.years = plan_years(scenario, calendar);
+  Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, {}, 0, replication};
+  ctx.protocols = compile_protocols(scenario);
+  ctx.years = plan_years(scenario, ctx.protocols, calendar);
   ctx.month_direct.assign(population.regions.size() + 1, 0);
   CoachSupplyPlan supply(ctx);
   ctx.supply = &supply;

@@ -1,5 +1,7 @@
-// Deriving each school year's shape from the scenario: school days, the window in which each
-// visit round may start, the coaches' fixed-date workshops and each region's contract dates.
+// Dating each school year (year_plan.hpp): school days, the day each visit round may start, the
+// workshops of each school type and each region's contract dates.
+#include "year_plan.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,37 +12,34 @@ namespace {
 
 using std::chrono::days;
 
-// The n-th (0-based) school day on or after `from`.
+// The workshops of one kind: the dates come from the year, the days from the protocol.
+void add_workshops(const engine::Calendar& cal, const std::vector<Date>& starts,
+                   const std::vector<int>& days_each, bool coach_workshop, Date limit,
+                   std::vector<Workshop>& out) {
+  for (std::size_t k = 0; k < days_each.size() && k < starts.size(); ++k) {
+    Workshop w;
+    w.coach_workshop = coach_workshop;
+    w.number = static_cast<int>(k);
+    w.days = days_each[k];
+    Date next;
+    w.start = cal.next_working_day(starts[k]);
+    w.fits = w.start <= limit && take_working_days(cal, w.start, w.days, limit, w.end, next);
+    if (!w.fits) w.end = w.start;
+    out.push_back(w);
+  }
+}
+
+}  // namespace
+
 Date nth_school_day(const engine::Calendar& cal, Date from, int n) {
   Date d = cal.next_school_day(from);
   for (int i = 0; i < n; ++i) d = cal.next_school_day(d + days(1));
   return d;
 }
 
-// Workshops of one kind: the dates come from the year, the days from the protocol, split as
-// evenly as whole days allow (the first workshops take the extra days).
-void add_workshops(const engine::Calendar& cal, const std::vector<Date>& starts,
-                   const scenario::WorkshopProtocol& protocol, bool coach_workshop, Date limit,
-                   std::vector<Commitment>& out) {
-  const int count = protocol.count;
-  if (count <= 0) return;
-  const int total = static_cast<int>(std::lround(protocol.total_days.value()));
-  for (int k = 0; k < count && k < static_cast<int>(starts.size()); ++k) {
-    Commitment c;
-    c.coach_workshop = coach_workshop;
-    c.number = k;
-    c.days = total / count + (k < total % count ? 1 : 0);
-    Date next;
-    c.start = cal.next_working_day(starts[static_cast<std::size_t>(k)]);
-    c.fits = c.start <= limit && take_working_days(cal, c.start, c.days, limit, c.end, next);
-    if (!c.fits) c.end = c.start;
-    out.push_back(c);
-  }
-}
-
-}  // namespace
-
-std::vector<YearPlan> plan_years(const scenario::Scenario& s, const engine::Calendar& cal) {
+std::vector<YearPlan> plan_years(const scenario::Scenario& s,
+                                 const std::vector<Protocol>& protocols,
+                                 const engine::Calendar& cal) {
   std::vector<YearPlan> plans;
   for (std::size_t y = 0; y < s.years.size(); ++y) {
     const scenario::SchoolYear& year = s.years[y];
@@ -59,23 +58,23 @@ std::vector<YearPlan> plan_years(const scenario::Scenario& s, const engine::Cale
       const auto delay = static_cast<int>(std::lround(region.contract_delay.value()));
       p.contract_start.push_back(year.contract_start + days(delay));
     }
-    for (const scenario::SchoolTypeProtocol& type : s.school_types) {
+    for (const Protocol& protocol : protocols) {
       // Visit rounds start evenly spread over the school days of the year, so that a coach who
       // is ahead waits instead of crowding a teacher's visits into the first months.
-      const auto rounds = static_cast<int>(type.visit_days.size());
+      const auto rounds = static_cast<int>(protocol.rounds.size());
       std::vector<Date> starts;
       for (int r = 0; r < rounds; ++r)
         starts.push_back(nth_school_day(cal, p.first_school_day, r * p.school_days / rounds));
       p.round_starts.push_back(std::move(starts));
 
-      std::vector<Commitment> commitments;
-      add_workshops(cal, year.coach_workshop_starts, type.coach_workshops, true, p.contract_end,
-                    commitments);
-      add_workshops(cal, year.teacher_workshop_starts, type.teacher_workshops, false,
-                    p.contract_end, commitments);
-      std::stable_sort(commitments.begin(), commitments.end(),
-                       [](const Commitment& a, const Commitment& b) { return a.start < b.start; });
-      p.commitments.push_back(std::move(commitments));
+      std::vector<Workshop> workshops;
+      add_workshops(cal, year.coach_workshop_starts, protocol.coach_workshop_days, true,
+                    p.contract_end, workshops);
+      add_workshops(cal, year.teacher_workshop_starts, protocol.teacher_workshop_days, false,
+                    p.contract_end, workshops);
+      std::stable_sort(workshops.begin(), workshops.end(),
+                       [](const Workshop& a, const Workshop& b) { return a.start < b.start; });
+      p.workshops.push_back(std::move(workshops));
     }
     plans.push_back(std::move(p));
   }

@@ -1,0 +1,136 @@
+// The coach's year around its steps (coach_process.cpp): planning it at the year's open (where
+// each coach starts in its protocol, what it plans, when its contract starts), and closing it
+// when the contract ends (which teachers were reached, their dose, teacher turnover).
+#include <algorithm>
+#include <cmath>
+
+#include "coach_supply.hpp"
+#include "coachsim/engine/random.hpp"
+#include "coachsim/programme/dose.hpp"
+#include "processes.hpp"
+
+namespace coachsim::programme {
+namespace {
+
+constexpr std::uint64_t kTurnover = engine::stream_purpose(std::string_view{"teacher.turnover"});
+
+}  // namespace
+
+CoachProcess::CoachProcess(Context& ctx)
+    : ctx_(ctx),
+      target_(ctx.sim.add_handler(this)),
+      states_(ctx.population.coaches.size()),
+      first_item_(ctx.population.coaches.size()) {
+  std::uint32_t items = 0;
+  for (std::size_t k = 0; k < first_item_.size(); ++k) {
+    first_item_[k] = items;
+    items += static_cast<std::uint32_t>(ctx.population.coaches[k].caseload.size());
+  }
+  visits_by_item_.assign(items, 0);
+  gia_by_item_.assign(items, 0);
+  workshop_days_by_coach_.assign(ctx.population.coaches.size(), 0);
+  evidence_covers_.assign(ctx.scenario.school_types.size(), true);
+  if (ctx.scenario.outcomes && !ctx.scenario.outcomes->evidence_school_types.empty())
+    for (std::size_t k = 0; k < evidence_covers_.size(); ++k)
+      evidence_covers_[k] = std::find(ctx.scenario.outcomes->evidence_school_types.begin(),
+                                      ctx.scenario.outcomes->evidence_school_types.end(),
+                                      ctx.scenario.school_types[k].id) !=
+                            ctx.scenario.outcomes->evidence_school_types.end();
+  if (ctx.scenario.teacher_turnover.enabled) joined_.assign(ctx.population.teacher_count, 0);
+}
+
+void CoachProcess::begin_year(std::size_t year) {
+  year_ = year;
+  ctx_.supply->begin_year(year);  // contract starts, training, attrition (coach_supply.cpp)
+  for (std::uint32_t c = 0; c < states_.size(); ++c) plan_year(c, year);
+}
+
+void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
+  const Coach& c = ctx_.population.coaches[coach];
+  const Protocol& protocol = ctx_.protocols[c.type];
+  State& st = states_[coach];
+  st = State{};
+  st.free_from = ctx_.supply->at(coach).available;
+  st.caseload = c.caseload.data();
+  st.first_item = first_item_[coach];
+  // Narrowing is safe: validation caps teachers per coach (kMaxTeachersPerCoach), so a caseload
+  // has at most that many items; ledger entries already carry regions and UGELs in 16 bits.
+  st.items = static_cast<std::uint16_t>(c.caseload.size());
+  st.teachers = static_cast<std::uint16_t>(c.teachers);
+  st.region = static_cast<std::uint16_t>(c.region);
+  st.ugel = static_cast<std::uint16_t>(c.ugel);
+  st.type = c.type;
+  if (!c.active_in(year)) return;  // its cohort is not in the programme this year
+
+  for (std::uint32_t i = 0; i < c.caseload.size(); ++i)  // most teachers hosts cluster sessions
+    if (c.caseload[i].teachers > c.caseload[st.host].teachers) st.host = i;
+  enter_round(st);  // the first visit round (past rounds without trips: a coach with no schools)
+
+  RegionYearTally& t = ctx_.tally.at(year, c.region);
+  t.coaches += 1;
+  t.visits_planned += static_cast<std::int64_t>(c.teachers) * protocol.visits_per_teacher;
+  t.visit_days_planned += static_cast<std::int64_t>(c.teachers) * protocol.visit_days_per_teacher;
+  t.gia_planned += static_cast<std::int64_t>(c.teachers) * protocol.gia_per_teacher;
+  t.rtc_planned += static_cast<std::int64_t>(c.teachers) * protocol.rtc_per_teacher;
+  t.teacher_workshop_days_planned += c.teachers * protocol.teacher_workshop_days_per_teacher;
+  t.coach_workshop_days_planned += protocol.coach_workshop_days_per_coach;
+
+  ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kContractStart, coach);
+}
+
+std::size_t CoachProcess::teacher_entry(std::uint32_t teacher, std::size_t year,
+                                        std::size_t school_entry, RegionYearTally& t) {
+  std::uint16_t& joined = joined_[teacher];
+  if (year > school_entry) {
+    // One draw per post and year, keyed by both (common random numbers across scenarios).
+    engine::RandomStream rng(
+        {ctx_.scenario.seed, ctx_.replication, teacher,
+         kTurnover ^ ((static_cast<std::uint64_t>(year) + 1) * 0x9E3779B97F4A7C15ULL)});
+    if (rng.bernoulli(ctx_.scenario.teacher_turnover.share_per_year)) {
+      joined = static_cast<std::uint16_t>(year + 1);
+      t.teachers_new += 1;
+    }
+  }
+  return joined == 0 ? school_entry : std::max<std::size_t>(school_entry, joined - 1u);
+}
+
+void CoachProcess::end_year(std::size_t year) {
+  const scenario::Outcomes* outcomes = ctx_.scenario.outcomes ? &*ctx_.scenario.outcomes : nullptr;
+  const bool turnover = ctx_.scenario.teacher_turnover.enabled;
+  for (std::size_t k = 0; k < ctx_.population.coaches.size(); ++k) {
+    const Coach& c = ctx_.population.coaches[k];
+    if (!c.active_in(year)) continue;
+    const auto rounds = ctx_.protocols[c.type].rounds.size();
+    RegionYearTally& t = ctx_.tally.at(year, c.region);
+    for (std::size_t i = 0; i < c.caseload.size(); ++i) {
+      const CaseloadItem& item = c.caseload[i];
+      const School& school = ctx_.population.schools[item.school];
+      int years = years_coached(year, school.first_year);
+      std::uint8_t& v = visits_by_item_[first_item_[k] + i];
+      std::uint8_t& gia = gia_by_item_[first_item_[k] + i];
+      DoseReceived dose;
+      dose.visits = v;
+      dose.gia = gia;
+      dose.workshop_days = workshop_days_by_coach_[k];
+      dose.protocol_visits = static_cast<int>(rounds);
+      for (std::uint32_t j = 0; j < item.teachers; ++j) {
+        if (turnover) {
+          const std::uint32_t teacher = school.first_teacher + item.first_teacher + j;
+          years = years_coached(year, teacher_entry(teacher, year, school.first_year, t));
+        }
+        t.teachers_reached += v > 0;
+        t.teachers_full_protocol += v >= rounds;
+        const std::int64_t students =
+            students_of_teacher(school.students, school.teachers, item.first_teacher + j);
+        // The post belongs to its school's entry cohort whoever holds it: the cohort pays for it.
+        record_cohort(t, year, school.first_year, students,
+                      record_dose(t, years, dose, students, outcomes, evidence_covers_[c.type]));
+      }
+      v = 0;
+      gia = 0;
+    }
+    workshop_days_by_coach_[k] = 0;
+  }
+}
+
+}  // namespace coachsim::programme
