@@ -1,0 +1,137 @@
+// The ledger on its own (include/coachsim/ledger/): totals by year, region, category and month
+// as exact sums of the entries posted, entries kept only on request, the identifiers of its
+// enumerations, and the bound that keeps every total inside 64-bit céntimos.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "coachsim/ledger/ledger.hpp"
+#include "coachsim/units/checked.hpp"
+
+namespace coachsim::ledger {
+namespace {
+
+std::int32_t day(int y, int m, int d) {
+  return static_cast<std::int32_t>(
+      std::chrono::sys_days{std::chrono::year{y} / std::chrono::month(m) / d}
+          .time_since_epoch()
+          .count());
+}
+
+Entry entry(std::uint16_t year, std::uint16_t region, Category c, std::int64_t amount,
+            std::int32_t date) {
+  Entry e;
+  e.year_index = year;
+  e.region = region;
+  e.category = c;
+  e.amount = amount;
+  e.date = date;
+  return e;
+}
+
+TEST(Ledger, TotalsAreExactSumsByYearRegionAndCategory) {
+  Ledger ledger(2, 3, false);
+  ledger.post(entry(0, 0, Category::kTravel, 1234, day(2021, 3, 11)));
+  ledger.post(entry(0, 0, Category::kTravel, 66, day(2021, 3, 12)));
+  ledger.post(entry(0, 2, Category::kPerDiem, 5000, day(2021, 4, 1)));
+  ledger.post(entry(1, 1, Category::kTravel, 700, day(2022, 5, 1)));
+  ledger.post(entry(1, 1, Category::kOther, -200, day(2022, 5, 2)));  // a correction
+  EXPECT_EQ(ledger.total(0, 0, Category::kTravel), 1300);
+  EXPECT_EQ(ledger.total(0, 0, Category::kPerDiem), 0);
+  EXPECT_EQ(ledger.total(0, 0), 1300);
+  EXPECT_EQ(ledger.total(0, 2), 5000);
+  EXPECT_EQ(ledger.total(1, 1), 500);
+  EXPECT_EQ(ledger.year_total(0, Category::kTravel), 1300);
+  EXPECT_EQ(ledger.year_total(1, Category::kTravel), 700);
+  EXPECT_EQ(ledger.year_total(0), 6300);
+  EXPECT_EQ(ledger.year_total(1), 500);
+  EXPECT_EQ(ledger.grand_total(), 6800);
+  EXPECT_EQ(ledger.entry_count(), 5u);
+  EXPECT_FALSE(ledger.keeps_entries());
+  EXPECT_TRUE(ledger.entries().empty());
+}
+
+TEST(Ledger, MonthTotalsFollowEachEntrysDate) {
+  Ledger ledger(1, 2, false);
+  ledger.post(entry(0, 0, Category::kTravel, 100, day(2021, 3, 31)));
+  ledger.post(entry(0, 0, Category::kTravel, 200, day(2021, 4, 1)));
+  ledger.post(entry(0, 0, Category::kTravel, 300, day(2021, 4, 30)));
+  ledger.post(entry(0, 1, Category::kTravel, 400, day(2021, 4, 30)));
+  // Back to an earlier date after a later one: the month is worked out again.
+  ledger.post(entry(0, 0, Category::kTravel, 50, day(2021, 3, 1)));
+  EXPECT_EQ(ledger.month_total(0, 3, 0), 150);
+  EXPECT_EQ(ledger.month_total(0, 4, 0), 500);
+  EXPECT_EQ(ledger.month_total(0, 4, 1), 400);
+  EXPECT_EQ(ledger.month_total(0, 5, 0), 0);
+}
+
+TEST(Ledger, KeepsEveryEntryWhenAsked) {
+  Ledger ledger(1, 1, true);
+  Entry e = entry(0, 0, Category::kMaterials, 3000, day(2021, 3, 1));
+  e.activity = Activity::kTeacherMaterials;
+  e.quantity = 1;
+  e.rate = 3000;
+  ledger.post(e);
+  ledger.post(entry(0, 0, Category::kMaterials, 10000, day(2021, 3, 1)));
+  ASSERT_EQ(ledger.entries().size(), 2u);
+  EXPECT_EQ(ledger.entries()[0].activity, Activity::kTeacherMaterials);
+  EXPECT_EQ(ledger.entries()[0].rate, 3000);
+  EXPECT_EQ(ledger.entries()[1].amount, 10000);
+}
+
+TEST(Ledger, RefusesCostsBeyond64BitCentimosNamingTheEntry) {
+  Ledger ledger(2, 1, false);
+  const std::int64_t big = std::numeric_limits<std::int64_t>::max() / 2 + 1;
+  ledger.post(entry(1, 0, Category::kTravel, big, day(2022, 1, 1)));
+  // Opposite signs: the totals would fit, but the sum of magnitudes (the bound on every total)
+  // would not.
+  try {
+    ledger.post(entry(1, 0, Category::kPerDiem, -big, day(2022, 1, 2)));
+    FAIL() << "expected TooLarge";
+  } catch (const units::TooLarge& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("more than 64-bit céntimos"), std::string::npos) << what;
+    EXPECT_NE(what.find("per_diem entry of year index 1"), std::string::npos) << what;
+  }
+  EXPECT_EQ(ledger.grand_total(), big);  // the refused entry was not added
+  EXPECT_EQ(ledger.entry_count(), 1u);
+}
+
+TEST(LedgerIds, CategoriesRoundTripThroughTheirIds) {
+  const char* ids[] = {"coach_contracts",   "travel",         "per_diem",
+                       "teacher_workshops", "coach_training", "supervision",
+                       "regional_staff",    "materials",      "other"};
+  static_assert(std::size(ids) == kCategoryCount);
+  for (int c = 0; c < kCategoryCount; ++c) {
+    SCOPED_TRACE(c);
+    EXPECT_EQ(category_id(static_cast<Category>(c)), ids[c]);
+    Category back = Category::kOther;
+    ASSERT_TRUE(category_from_id(ids[c], back));
+    EXPECT_EQ(back, static_cast<Category>(c));
+  }
+  Category out = Category::kTravel;
+  EXPECT_FALSE(category_from_id("Travel", out));  // ids are exact
+  EXPECT_FALSE(category_from_id("", out));
+  EXPECT_EQ(out, Category::kTravel);  // untouched
+}
+
+TEST(LedgerIds, ActivitiesUnitsAndReferencesHaveDistinctIds) {
+  EXPECT_EQ(activity_id(Activity::kVisitTrip), "visit_trip");
+  EXPECT_EQ(activity_id(Activity::kGia), "gia");
+  EXPECT_EQ(activity_id(Activity::kCentralSpending), "central_spending");
+  for (int a = 0; a < kActivityCount; ++a)
+    for (int b = a + 1; b < kActivityCount; ++b)
+      EXPECT_NE(activity_id(static_cast<Activity>(a)), activity_id(static_cast<Activity>(b)));
+  for (int a = 0; a < kActivityCount; ++a)
+    EXPECT_NE(activity_id(static_cast<Activity>(a)), "?") << a;
+  EXPECT_EQ(unit_id(QuantityUnit::kParticipantDays), "participant-days");
+  EXPECT_EQ(unit_id(QuantityUnit::kLumpSum), "lump-sum");
+  EXPECT_EQ(ref_kind_id(RefKind::kStaffRole), "staff_role");
+  EXPECT_EQ(ref_kind_id(RefKind::kCentral), "central");
+}
+
+}  // namespace
+}  // namespace coachsim::ledger
