@@ -36,20 +36,22 @@ TEST(Ledger, TotalsAreExactSumsByYearRegionAndCategory) {
   Ledger ledger(2, 3, false);
   ledger.post(entry(0, 0, Category::kTravel, 1234, day(2021, 3, 11)));
   ledger.post(entry(0, 0, Category::kTravel, 66, day(2021, 3, 12)));
+  ledger.post(entry(0, 0, Category::kCoachContracts, 300000, day(2021, 3, 31)));
   ledger.post(entry(0, 2, Category::kPerDiem, 5000, day(2021, 4, 1)));
   ledger.post(entry(1, 1, Category::kTravel, 700, day(2022, 5, 1)));
   ledger.post(entry(1, 1, Category::kOther, -200, day(2022, 5, 2)));  // a correction
   EXPECT_EQ(ledger.total(0, 0, Category::kTravel), 1300);
   EXPECT_EQ(ledger.total(0, 0, Category::kPerDiem), 0);
-  EXPECT_EQ(ledger.total(0, 0), 1300);
+  EXPECT_EQ(ledger.total(0, 0), 301300);
   EXPECT_EQ(ledger.total(0, 2), 5000);
   EXPECT_EQ(ledger.total(1, 1), 500);
   EXPECT_EQ(ledger.year_total(0, Category::kTravel), 1300);
   EXPECT_EQ(ledger.year_total(1, Category::kTravel), 700);
-  EXPECT_EQ(ledger.year_total(0), 6300);
+  EXPECT_EQ(ledger.year_total(0), 306300);
+  EXPECT_EQ(ledger.year_total(0, Category::kCoachContracts), 300000);
   EXPECT_EQ(ledger.year_total(1), 500);
-  EXPECT_EQ(ledger.grand_total(), 6800);
-  EXPECT_EQ(ledger.entry_count(), 5u);
+  EXPECT_EQ(ledger.grand_total(), 306800);
+  EXPECT_EQ(ledger.entry_count(), 6u);
   EXPECT_FALSE(ledger.keeps_entries());
   EXPECT_TRUE(ledger.entries().empty());
 }

@@ -48,6 +48,11 @@ TEST(Travel, WorkingDaysSkipWeekendsAndHolidays) {
   ASSERT_TRUE(take_school_days(cal, day(7, 22), 3, day(12, 17), last, next));
   EXPECT_EQ(last, day(8, 9));  // 22, 23 July, 9 August
   EXPECT_FALSE(take_working_days(cal, day(12, 29), 4, day(12, 31), last, next));  // 29-31 only
+  // None asked: `last` untouched, `next` the day itself.
+  last = day(1, 1);
+  ASSERT_TRUE(take_working_days(cal, day(7, 28), 0, day(12, 31), last, next));
+  EXPECT_EQ(last, day(1, 1));
+  EXPECT_EQ(next, day(7, 28));
 }
 
 TEST(Travel, AnOutboundLegDoesNotSetOffInABreakBeforeTheSessions) {
