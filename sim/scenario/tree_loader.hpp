@@ -23,6 +23,7 @@ struct TreeOptions {
   const SourceMap* sources = nullptr;
   const ScalarOverrides* overrides = nullptr;
   CsvCache* csv_cache = nullptr;
+  const std::map<std::string, std::string>* csv_texts = nullptr;
 };
 
 // Loads and validates a parsed scenario tree (with `extends:` already resolved; the
