@@ -367,6 +367,10 @@ struct Builder {
     WorkbookSheet& s = sheet(name, kind, path);
     if (link != nullptr) s.parent = link->parent_sheet;
     std::vector<std::string> keys;
+    // A region's coach count is an input even where no region gives one yet: the columns are
+    // there, empty (the caseload rules apply), for a finance officer to fill.
+    if (path == "regions")
+      keys = {"id", "geography", "coaches", "extra_coaches", "teachers_per_coach"};
     for (const auto& row : items)
       for (const auto& [k, v] : row)
         if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
@@ -568,6 +572,35 @@ WorkbookResult workbook_template(const std::string& path, const LoadOptions& opt
     }
   }
   if (any_csv) schools_sheet(b, scenario);
+  // Without a budget the sheet is there but empty: a row in it gives that region-year a budget
+  // (the others get 100% of their plan).
+  if (std::none_of(b.sheets.begin(), b.sheets.end(),
+                   [](const WorkbookSheet& s) { return s.path == "budget.pia_overrides"; })) {
+    // Its settings too, with empty values (an empty cell is no value: still no budget).
+    WorkbookSheet& settings = b.sheet("Budget", Kind::kSettings, "");
+    for (const char* field : {"budget.release", "budget.pia", "budget.shortfall"}) {
+      settings.rows.push_back({text_cell(field), WorkbookCell{}, WorkbookCell{}});
+      const std::string key(field);
+      settings.row_checks.push_back(check_for(key.substr(key.find('.') + 1), ""));
+    }
+    WorkbookSheet& s = b.sheet("Budget by region and year", Kind::kTable, "budget.pia_overrides");
+    s.columns = {
+        {"region", "", {}}, {"year", "", check_for("year", "")}, {"pia", scenario.currency, {}}};
+  }
+  // Budget amounts are shares ("90%", text) or money: a number typed there is in the currency.
+  for (WorkbookSheet& s : b.sheets) {
+    if (s.path != "budget.pia_overrides" && s.path != "budget.changes") continue;
+    for (std::size_t c = 0; c < s.columns.size(); ++c) {
+      WorkbookColumn& col = s.columns[c];
+      if ((col.key != "pia" && col.key != "change") || !col.unit.empty()) continue;
+      col.unit = scenario.currency;
+      for (auto& row : s.rows) {
+        if (c >= row.size() || row[c].kind != WorkbookCell::Kind::kText) continue;
+        auto split = detail::split_unit(row[c].text);
+        if (split && split->unit == col.unit) row[c] = number_cell(split->number);
+      }
+    }
+  }
   b.book.sheets.assign(std::make_move_iterator(b.sheets.begin()),
                        std::make_move_iterator(b.sheets.end()));
   link_lists(b.book);
