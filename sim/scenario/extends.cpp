@@ -10,8 +10,10 @@
 
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/input_file.hpp"
+#include "coachsim/scenario/workbook.hpp"
 #include "text_util.hpp"
 #include "tree_loader.hpp"
+#include "workbook_text.hpp"
 
 namespace coachsim::scenario::detail {
 
@@ -197,7 +199,22 @@ struct Resolver {
                                    : (fs::path(file.dir) / target).lexically_normal().string();
       base = File{path, fs::path(path).parent_path().string(), identity_of(path), 0};
       std::string problem;
-      if (!read_file(path, base_text, problem)) {
+      if (is_workbook_path(path)) {
+        // An input workbook (coachsim optimise writes a plan that extends the scenario it was
+        // given): its sheets as YAML. A Schools sheet has no file to name, so it is refused.
+        WorkbookText book = workbook_text(path);
+        base_text = book.yaml;
+        if (!book.errors.empty()) problem = book.errors.front().to_string();
+        if (problem.empty() && !book.csv_texts.empty())
+          problem = "the workbook " + in_quotes(path) +
+                    " has its schools in a Schools sheet, which a file that extends it cannot "
+                    "read; save them as a schools CSV and name it in the Regions sheet";
+        if (!problem.empty() || base_text.empty()) {
+          error(file, extends.Mark(), "extends",
+                problem.empty() ? "cannot read the workbook " + in_quotes(path) : problem);
+          return std::nullopt;
+        }
+      } else if (!read_file(path, base_text, problem)) {
         error(file, extends.Mark(), "extends", problem);
         return std::nullopt;
       }

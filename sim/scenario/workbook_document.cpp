@@ -13,6 +13,7 @@
 #include "schools_csv.hpp"
 #include "text_util.hpp"
 #include "tree_loader.hpp"
+#include "workbook_text.hpp"
 #include "workbook_values.hpp"
 #include "xlsx_reader.hpp"
 
@@ -368,17 +369,23 @@ struct Reading {
 
 }  // namespace
 
-DocumentResult load_workbook_document(const std::string& path, const LoadOptions& options) {
+namespace detail {
+
+WorkbookText workbook_text(const std::string& path) {
+  WorkbookText out;
   std::string error;
-  auto book = detail::read_xlsx(path, error);
-  if (!book) return DocumentResult{nullptr, {LoadError{path, 0, 0, "", error}}};
+  auto book = read_xlsx(path, error);
+  if (!book) {
+    out.errors.push_back(LoadError{path, 0, 0, "", error});
+    return out;
+  }
   const XlsxSheet* layout = book->find("_layout");
   if (layout == nullptr) {
-    return DocumentResult{
-        nullptr,
-        {LoadError{path, 0, 0, "",
-                   "not a coachsim input workbook: it has no sheet '_layout' (hidden) saying "
-                   "which sheet holds what; start from `coachsim template --xlsx FILE`"}}};
+    out.errors.push_back(LoadError{
+        path, 0, 0, "",
+        "not a coachsim input workbook: it has no sheet '_layout' (hidden) saying which sheet "
+        "holds what; start from `coachsim template --xlsx FILE`"});
+    return out;
   }
   Reading reading;
   reading.file = path;
@@ -418,22 +425,33 @@ DocumentResult load_workbook_document(const std::string& path, const LoadOptions
       }
     }
   }
-  std::string yaml;
-  std::vector<std::string> at;
-  reading.emit(reading.root, 0, yaml, at);
+  reading.emit(reading.root, 0, out.yaml, out.cells);
+  for (auto& [name, csv] : reading.csv) {
+    out.csv_texts[name] = csv.text;
+    out.csv_rows[name] = csv.rows;
+  }
+  out.schools_sheet = reading.schools_sheet;
+  out.errors = std::move(reading.errors);
+  return out;
+}
 
+}  // namespace detail
+
+DocumentResult load_workbook_document(const std::string& path, const LoadOptions& options) {
+  detail::WorkbookText book = detail::workbook_text(path);
+  if (book.yaml.empty() && !book.errors.empty()) return DocumentResult{nullptr, book.errors};
   LoadOptions with_csv = options;
-  for (const auto& [name, csv] : reading.csv) with_csv.schools_csv_texts[name] = csv.text;
+  for (const auto& [name, text] : book.csv_texts) with_csv.schools_csv_texts[name] = text;
   const std::string base_dir = std::filesystem::path(path).parent_path().string();
-  DocumentResult loaded = load_document_text(yaml, path, base_dir, with_csv);
+  DocumentResult loaded = load_document_text(book.yaml, path, base_dir, with_csv);
   for (LoadError& e : loaded.errors) {
     std::string cell;
-    if (e.file == path && e.line > 0 && static_cast<std::size_t>(e.line) <= at.size()) {
-      cell = at[static_cast<std::size_t>(e.line - 1)];
-    } else if (auto it = reading.csv.find(e.file); it != reading.csv.end() && e.line > 0) {
+    if (e.file == path && e.line > 0 && static_cast<std::size_t>(e.line) <= book.cells.size()) {
+      cell = book.cells[static_cast<std::size_t>(e.line - 1)];
+    } else if (auto it = book.csv_rows.find(e.file); it != book.csv_rows.end() && e.line > 0) {
       const std::size_t line = static_cast<std::size_t>(e.line);
-      const int row = line <= it->second.rows.size() ? it->second.rows[line - 1] : 0;
-      cell = reading.schools_sheet + "!" +
+      const int row = line <= it->second.size() ? it->second[line - 1] : 0;
+      cell = book.schools_sheet + "!" +
              (row > 0 ? cell_ref(row, e.column > 0 ? e.column + 1 : 1) : std::string("A1"));
     } else if (e.file != path) {
       continue;
@@ -442,8 +460,8 @@ DocumentResult load_workbook_document(const std::string& path, const LoadOptions
     e.line = 0;
     e.column = 0;
   }
-  if (!reading.errors.empty()) {
-    loaded.errors.insert(loaded.errors.begin(), reading.errors.begin(), reading.errors.end());
+  if (!book.errors.empty()) {
+    loaded.errors.insert(loaded.errors.begin(), book.errors.begin(), book.errors.end());
     loaded.document = nullptr;
   }
   return loaded;
