@@ -67,19 +67,6 @@ int main(int argc, char** argv) {
                    "message}]} on standard output")
       ->check(CLI::IsMember({"text", "json"}));
 
-  TemplateOptions template_options;
-  CLI::App* template_cmd = app.add_subcommand(
-      "template",
-      "Write a scenario's inputs as a workbook to edit in Excel (regions, unit costs, budget,\n"
-      "calendar, protocol, sources; units in the headers, data validation); every command\n"
-      "that takes a scenario reads it back.\n"
-      "Example: coachsim template --xlsx inputs.xlsx   then   coachsim run inputs.xlsx");
-  template_cmd->add_option("scenario", template_options.scenario,
-                           "Scenario YAML or .xlsx file (default: the built-in national scenario)");
-  template_cmd->add_option("--xlsx", template_options.xlsx, "The input workbook to write")
-      ->required();
-  template_cmd->add_flag("-q,--quiet", template_options.quiet, "Print nothing on success");
-
   AuditOptions audit;
   CLI::App* audit_cmd = app.add_subcommand(
       "audit",
@@ -191,6 +178,19 @@ int main(int argc, char** argv) {
   optimise_cmd->add_option("--xlsx", optimise.xlsx,
                            "Also write a workbook: Plan and Frontier sheets");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
+
+  TemplateOptions template_options;
+  CLI::App* template_cmd = app.add_subcommand(
+      "template",
+      "Write a scenario's inputs as a workbook to edit in Excel (regions, unit costs, budget,\n"
+      "calendar, protocol, sources; units in the headers, data validation); every command\n"
+      "that takes a scenario reads it back.\n"
+      "Example: coachsim template --xlsx inputs.xlsx   then   coachsim run inputs.xlsx");
+  template_cmd->add_option("scenario", template_options.scenario,
+                           "Scenario YAML or .xlsx file (default: the built-in national scenario)");
+  template_cmd->add_option("--xlsx", template_options.xlsx, "The input workbook to write")
+      ->required();
+  template_cmd->add_flag("-q,--quiet", template_options.quiet, "Print nothing on success");
 
   // --set PATH=VALUE on every command that takes a scenario (load.hpp).
   std::vector<std::string> sets;

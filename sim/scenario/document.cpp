@@ -140,6 +140,7 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   impl->sources = std::move(source.sources);
   impl->sets = options.sets;
   impl->csv_texts = options.schools_csv_texts;
+  impl->csv_texts.insert(source.csv_texts.begin(), source.csv_texts.end());
   std::vector<LoadError> set_errors;
   impl->applied = apply_sets(impl->root, impl->sets, set_errors);
   if (!impl->sets.empty()) {

@@ -61,7 +61,8 @@ struct Resolver {
       if (csv && value.IsScalar()) {
         namespace fs = std::filesystem;
         const fs::path written(value.Scalar());
-        if (written.is_absolute()) continue;
+        // A workbook's Schools sheet is named, not a file: nothing to rebase.
+        if (written.is_absolute() || out.csv_texts.count(value.Scalar()) > 0) continue;
         const fs::path actual = (fs::path(dir) / written).lexically_normal();
         fs::path relative = top_dir.empty() ? actual : actual.lexically_relative(top_dir);
         if (relative.empty()) relative = fs::absolute(actual);
@@ -201,14 +202,11 @@ struct Resolver {
       std::string problem;
       if (is_workbook_path(path)) {
         // An input workbook (coachsim optimise writes a plan that extends the scenario it was
-        // given): its sheets as YAML. A Schools sheet has no file to name, so it is refused.
+        // given): its sheets as YAML, and its Schools sheet as CSV texts.
         WorkbookText book = workbook_text(path);
         base_text = book.yaml;
         if (!book.errors.empty()) problem = book.errors.front().to_string();
-        if (problem.empty() && !book.csv_texts.empty())
-          problem = "the workbook " + in_quotes(path) +
-                    " has its schools in a Schools sheet, which a file that extends it cannot "
-                    "read; save them as a schools CSV and name it in the Regions sheet";
+        out.csv_texts.insert(book.csv_texts.begin(), book.csv_texts.end());
         if (!problem.empty() || base_text.empty()) {
           error(file, extends.Mark(), "extends",
                 problem.empty() ? "cannot read the workbook " + in_quotes(path) : problem);

@@ -251,3 +251,24 @@ TEST(WorkbookFiles, SchoolsSheetErrorsNameTheirCell) {
 }
 
 }  // namespace
+
+namespace {
+
+// optimise writes a plan that `extends:` the scenario it was given: a workbook, Schools sheet
+// included, gives the plan the YAML gives.
+TEST(WorkbookFiles, OptimiseOnAWorkbookGivesTheYamlPlan) {
+  const fs::path dir = fresh_dir("optimise");
+  const fs::path book = dir / "small.xlsx";
+  ASSERT_EQ(
+      run("template " + scenario("small.yaml") + " --xlsx " + book.string() + " -q").exit_code, 0);
+  const Result x =
+      run("optimise " + book.string() + " --budget 90% -q --out " + (dir / "x").string());
+  ASSERT_EQ(x.exit_code, 0) << x.output;
+  const Result y =
+      run("optimise " + scenario("small.yaml") + " --budget 90% -q --out " + (dir / "y").string());
+  ASSERT_EQ(y.exit_code, 0) << y.output;
+  EXPECT_EQ(slurp(dir / "x" / "plan.csv"), slurp(dir / "y" / "plan.csv"));
+  EXPECT_FALSE(slurp(dir / "x" / "plan.csv").empty());
+}
+
+}  // namespace
