@@ -97,16 +97,19 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, WorkbookRoundTrip,
                            return n;
                          });
 
+// Each test edits a workbook of its own: ctest runs the tests of this file as separate
+// processes, in parallel, so a shared folder would be removed under another test's feet.
 class WorkbookErrors : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = fresh_dir("errors");
+  void SetUp() override {
+    dir_ = fresh_dir(std::string("errors-") +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     ASSERT_EQ(run("template --xlsx " + (dir_ / "inputs.xlsx").string() + " -q").exit_code, 0);
   }
   // Edits the default's workbook, checks it is refused with every `expected` line, and that a
   // run writes nothing.
-  static void expect_refused(const std::string& name, const std::vector<std::string>& edits,
-                             const std::vector<std::string>& expected) {
+  void expect_refused(const std::string& name, const std::vector<std::string>& edits,
+                      const std::vector<std::string>& expected) {
     const fs::path book = dir_ / (name + ".xlsx");
     const Result edited = edit(dir_ / "inputs.xlsx", book, edits);
     ASSERT_EQ(edited.exit_code, 0) << edited.output;
@@ -122,9 +125,8 @@ class WorkbookErrors : public ::testing::Test {
     EXPECT_NE(ran.output.find("nothing was run or written"), std::string::npos) << ran.output;
     EXPECT_FALSE(fs::exists(out));
   }
-  static fs::path dir_;
+  fs::path dir_;
 };
-fs::path WorkbookErrors::dir_;
 
 // Loreto is the 17th region (regions[16]) in row 18; its coaches column is C.
 TEST_F(WorkbookErrors, TextInANumberCell) {
