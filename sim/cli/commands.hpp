@@ -87,4 +87,11 @@ int sweep_command(const SweepOptions& options);
 int audit_command(const AuditOptions& options);
 int validate_command(const std::string& scenario, bool quiet, bool json);
 
+struct TemplateOptions {
+  std::string scenario;  // empty: the built-in default
+  std::string xlsx;      // the input workbook to write
+  bool quiet = false;
+};
+int template_command(const TemplateOptions& options);
+
 }  // namespace coachsim::cli

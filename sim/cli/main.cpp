@@ -179,9 +179,23 @@ int main(int argc, char** argv) {
                            "Also write a workbook: Plan and Frontier sheets");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
 
+  TemplateOptions template_options;
+  CLI::App* template_cmd = app.add_subcommand(
+      "template",
+      "Write a scenario's inputs as a workbook to edit in Excel (regions, unit costs, budget,\n"
+      "calendar, protocol, sources; units in the headers, data validation); every command\n"
+      "that takes a scenario reads it back.\n"
+      "Example: coachsim template --xlsx inputs.xlsx   then   coachsim run inputs.xlsx");
+  template_cmd->add_option("scenario", template_options.scenario,
+                           "Scenario YAML or .xlsx file (default: the built-in national scenario)");
+  template_cmd->add_option("--xlsx", template_options.xlsx, "The input workbook to write")
+      ->required();
+  template_cmd->add_flag("-q,--quiet", template_options.quiet, "Print nothing on success");
+
   // --set PATH=VALUE on every command that takes a scenario (load.hpp).
   std::vector<std::string> sets;
-  for (CLI::App* cmd : {run_cmd, validate_cmd, audit_cmd, compare_cmd, sweep_cmd, optimise_cmd}) {
+  for (CLI::App* cmd :
+       {run_cmd, validate_cmd, audit_cmd, compare_cmd, sweep_cmd, optimise_cmd, template_cmd}) {
     cmd->add_option(
         "--set", sets,
         "Change one value of the scenario, checked as if the file said it (repeatable;\n"
@@ -238,6 +252,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd)
       return validate_command(validate_file, validate_quiet, validate_format == "json");
     if (*audit_cmd) return audit_command(audit);
+    if (*template_cmd) return template_command(template_options);
     compare.json = compare_format == "json";
     if (*compare_cmd) return compare_command(compare);
     sweep.json = sweep_format == "json";

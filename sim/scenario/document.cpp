@@ -8,6 +8,7 @@
 #include "coachsim/engine/distributions.hpp"
 #include "coachsim/engine/random.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
+#include "coachsim/scenario/workbook.hpp"
 #include "set_values.hpp"
 #include "tree_loader.hpp"
 #include "uncertainty.hpp"
@@ -32,13 +33,14 @@ struct ScenarioDocument::Impl {
   Scenario nominal;
   std::vector<UncertainInput> inputs;
   std::vector<detail::UncertainSpec> specs;
-  std::vector<SetValue> sets;  // owned here: `applied` points into it
+  std::map<std::string, std::string> csv_texts;  // LoadOptions::schools_csv_texts
+  std::vector<SetValue> sets;                    // owned here: `applied` points into it
   std::vector<detail::AppliedSet> applied;
 
   LoadResult load(const detail::ScalarOverrides& overrides) const {
     std::size_t used = 0;
-    LoadResult result = detail::load_tree(root, name, base_dir,
-                                          detail::TreeOptions{&sources, &overrides, &csv}, &used);
+    LoadResult result = detail::load_tree(
+        root, name, base_dir, detail::TreeOptions{&sources, &overrides, &csv, &csv_texts}, &used);
     detail::attribute_to_sets(result.errors, applied);
     record_sets(result.scenario);
     if (used < overrides.size()) {
@@ -137,6 +139,8 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   impl->root = source.root;
   impl->sources = std::move(source.sources);
   impl->sets = options.sets;
+  impl->csv_texts = options.schools_csv_texts;
+  impl->csv_texts.insert(source.csv_texts.begin(), source.csv_texts.end());
   std::vector<LoadError> set_errors;
   impl->applied = apply_sets(impl->root, impl->sets, set_errors);
   if (!impl->sets.empty()) {
@@ -157,7 +161,8 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
   // nominal load reads them straight into the scenario (a cached parse would be a second copy
   // of every school).
   CsvCache* cache = impl->specs.empty() ? nullptr : &impl->csv;
-  full.nominal = load_tree(impl->root, name, base_dir, TreeOptions{&impl->sources, nullptr, cache});
+  full.nominal = load_tree(impl->root, name, base_dir,
+                           TreeOptions{&impl->sources, nullptr, cache, &impl->csv_texts});
   attribute_to_sets(full.nominal.errors, impl->applied);
   full.nominal.errors.insert(full.nominal.errors.end(), set_errors.begin(), set_errors.end());
   impl->record_sets(full.nominal.scenario);
@@ -205,6 +210,7 @@ DocumentResult load_document_file(const std::string& path, const LoadOptions& op
     return load_document_text(default_scenario_text(), std::string(kDefaultScenarioName), ".",
                               options);
   }
+  if (is_workbook_path(path)) return load_workbook_document(path, options);
   std::string text;
   std::string error;
   if (!detail::read_file(path, text, error)) {

@@ -10,8 +10,10 @@
 
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/input_file.hpp"
+#include "coachsim/scenario/workbook.hpp"
 #include "text_util.hpp"
 #include "tree_loader.hpp"
+#include "workbook_text.hpp"
 
 namespace coachsim::scenario::detail {
 
@@ -59,7 +61,8 @@ struct Resolver {
       if (csv && value.IsScalar()) {
         namespace fs = std::filesystem;
         const fs::path written(value.Scalar());
-        if (written.is_absolute()) continue;
+        // A workbook's Schools sheet is named, not a file: nothing to rebase.
+        if (written.is_absolute() || out.csv_texts.count(value.Scalar()) > 0) continue;
         const fs::path actual = (fs::path(dir) / written).lexically_normal();
         fs::path relative = top_dir.empty() ? actual : actual.lexically_relative(top_dir);
         if (relative.empty()) relative = fs::absolute(actual);
@@ -197,7 +200,19 @@ struct Resolver {
                                    : (fs::path(file.dir) / target).lexically_normal().string();
       base = File{path, fs::path(path).parent_path().string(), identity_of(path), 0};
       std::string problem;
-      if (!read_file(path, base_text, problem)) {
+      if (is_workbook_path(path)) {
+        // An input workbook (coachsim optimise writes a plan that extends the scenario it was
+        // given): its sheets as YAML, and its Schools sheet as CSV texts.
+        WorkbookText book = workbook_text(path);
+        base_text = book.yaml;
+        if (!book.errors.empty()) problem = book.errors.front().to_string();
+        out.csv_texts.insert(book.csv_texts.begin(), book.csv_texts.end());
+        if (!problem.empty() || base_text.empty()) {
+          error(file, extends.Mark(), "extends",
+                problem.empty() ? "cannot read the workbook " + in_quotes(path) : problem);
+          return std::nullopt;
+        }
+      } else if (!read_file(path, base_text, problem)) {
         error(file, extends.Mark(), "extends", problem);
         return std::nullopt;
       }

@@ -144,6 +144,13 @@ void load_staff(Reader& reader, MapReader& m, Region& out) {
 void load_cached_csv(Reader& reader, const std::string& file, const std::string& field,
                      const Location& named_at, Region& out, CsvDialect& dialect) {
   CsvCache* cache = reader.csv_cache;
+  if (reader.csv_texts != nullptr) {
+    if (auto text = reader.csv_texts->find(file); text != reader.csv_texts->end()) {
+      parse_schools_csv(text->second, file, field, out.schools, reader.index(), reader.errors(),
+                        &dialect);
+      return;
+    }
+  }
   if (cache == nullptr) {
     load_schools_csv(file, field, named_at, out.schools, reader.index(), reader.errors(), &dialect);
     return;
@@ -200,8 +207,10 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
   if (auto node_csv = m.get("schools_csv", Need::kOptional, "a CSV file name")) {
     const std::string field = m.path("schools_csv");
     if (auto name = reader.text(*node_csv, field)) {
+      // A workbook's Schools sheet stands in for the file: its text is parsed as is.
+      const bool given = reader.csv_texts != nullptr && reader.csv_texts->count(*name) > 0;
       const std::string file =
-          base_dir.empty() ? *name : (std::filesystem::path(base_dir) / *name).string();
+          base_dir.empty() || given ? *name : (std::filesystem::path(base_dir) / *name).string();
       CsvDialect dialect;
       load_cached_csv(reader, file, field, reader.location(node_csv->Mark()), out, dialect);
       // Recorded only when it is not the plain convention, so plain files' outputs stay as

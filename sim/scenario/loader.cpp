@@ -114,6 +114,7 @@ LoadResult load_tree(const YAML::Node& root, const std::string& name, const std:
   reader.sources = options.sources;
   reader.overrides = options.overrides;
   reader.csv_cache = options.csv_cache;
+  reader.csv_texts = options.csv_texts;
   try {
     load_document(reader, root, result.scenario, base_dir);
   } catch (const YAML::Exception& e) {

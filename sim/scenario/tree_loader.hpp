@@ -5,6 +5,7 @@
 // load_scenario_text/file and load_document_text/file are thin wrappers over these.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@ struct TreeOptions {
   const SourceMap* sources = nullptr;
   const ScalarOverrides* overrides = nullptr;
   CsvCache* csv_cache = nullptr;
+  const std::map<std::string, std::string>* csv_texts = nullptr;
 };
 
 // Loads and validates a parsed scenario tree (with `extends:` already resolved; the
@@ -39,6 +41,8 @@ struct ResolvedSource {
   YAML::Node root;
   SourceMap sources;
   std::string text;  // the resolved YAML: the file as written when it extends nothing
+  // The Schools sheets of extended workbooks, by their schools_csv names (workbook_text.hpp).
+  std::map<std::string, std::string> csv_texts;
   std::vector<LoadError> errors;
 };
 ResolvedSource resolve_source(std::string_view text, const std::string& name,

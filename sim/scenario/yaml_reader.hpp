@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,8 @@ class Reader {
   const SourceMap* sources = nullptr;
   const ScalarOverrides* overrides = nullptr;
   CsvCache* csv_cache = nullptr;
+  // CSV texts read instead of the files of these `schools_csv:` names (LoadOptions).
+  const std::map<std::string, std::string>* csv_texts = nullptr;
   // How many reads were answered from `overrides` (each override must be read once).
   std::size_t overrides_used = 0;
 

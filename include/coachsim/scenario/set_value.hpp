@@ -4,6 +4,7 @@
 // is loaded, so it is checked exactly as if the file said it (units, ranges, unknown keys).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ std::optional<SetValue> parse_set_argument(const std::string& argument, std::str
 // What a load reads besides the scenario file.
 struct LoadOptions {
   std::vector<SetValue> sets;
+  // CSV text standing for a region's `schools_csv:` name instead of a file (the Schools sheet
+  // of an input workbook, workbook.hpp).
+  std::map<std::string, std::string> schools_csv_texts;
 };
 
 }  // namespace coachsim::scenario
