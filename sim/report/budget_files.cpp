@@ -3,6 +3,7 @@
 // summary.json and the terminal's budget lines.
 #include <cstdio>
 
+#include "coachsim/i18n/tr.hpp"
 #include "csv_writer.hpp"
 #include "report_files.hpp"
 
@@ -100,20 +101,20 @@ nlohmann::ordered_json budget_json(const RunReport& report) {
 
 std::string budget_terminal(const RunReport& report) {
   const results::Execution& x = report.results.execution;
-  std::string out = "\nBudget (" + report.scenario.currency + ", all years): PIM " +
-                    units::format_centimos_grouped(x.pim) + ", released " +
-                    units::format_centimos_grouped(x.released) + ", accrued " +
-                    units::format_centimos_grouped(x.accrued);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, " (%.1f%%)",
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.1f%%",
                 x.pim > 0 ? 100.0 * static_cast<double>(x.accrued) / x.pim : 0.0);
-  out += buf;
-  out += ", forfeited " + units::format_centimos_grouped(x.forfeited) +
-         "\n  dropped for lack of funds:";
+  std::string out =
+      "\n" +
+      trf("Budget ({0}, all years): PIM {1}, released {2}, accrued {3} ({4}), forfeited {5}",
+          {report.scenario.currency, units::format_centimos_grouped(x.pim),
+           units::format_centimos_grouped(x.released), units::format_centimos_grouped(x.accrued),
+           rate, units::format_centimos_grouped(x.forfeited)});
+  out += "\n  " + tr("dropped for lack of funds:");
   for (int k = 0; k < programme::kCostClassCount; ++k)
     out += " " + std::string(class_id(k)) + " " +
            std::to_string(x.dropped[static_cast<std::size_t>(k)]);
-  out += "; contracts suspended " + std::to_string(x.suspensions) + "\n";
+  out += "; " + trf("contracts suspended {0}", {std::to_string(x.suspensions)}) + "\n";
   return out;
 }
 

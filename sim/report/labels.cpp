@@ -1,0 +1,80 @@
+// Labels of ids in the human-facing reports (labels.hpp).
+#include "labels.hpp"
+
+#include "coachsim/i18n/tr.hpp"
+
+namespace coachsim::report {
+// English shows the id itself (as in the CSV files); another language its translation, with
+// the context "metric" so the translator knows it names a column.
+std::string metric_label(std::string_view metric_id) {
+  const auto is = [&](const char* id) { return metric_id == id; };
+  if (is("teachers")) return trc("metric", "teachers");
+  if (is("schools")) return trc("metric", "schools");
+  if (is("students")) return trc("metric", "students");
+  if (is("coaches")) return trc("metric", "coaches");
+  if (is("supervisors")) return trc("metric", "supervisors");
+  if (is("visits_planned")) return trc("metric", "visits_planned");
+  if (is("visits_done")) return trc("metric", "visits_done");
+  if (is("teachers_reached")) return trc("metric", "teachers_reached");
+  if (is("teachers_full_protocol")) return trc("metric", "teachers_full_protocol");
+  if (is("compliance_pct")) return trc("metric", "compliance_pct");
+  if (is("coverage_pct")) return trc("metric", "coverage_pct");
+  if (is("full_protocol_pct")) return trc("metric", "full_protocol_pct");
+  if (is("cost_total")) return trc("metric", "cost_total");
+  if (is("cost_outside_regions")) return trc("metric", "cost_outside_regions");
+  if (is("cost_per_teacher")) return trc("metric", "cost_per_teacher");
+  if (is("cost_per_student")) return trc("metric", "cost_per_student");
+  if (is("cost_per_coach")) return trc("metric", "cost_per_coach");
+  if (is("cost_per_full_protocol_teacher")) return trc("metric", "cost_per_full_protocol_teacher");
+  if (is("teachers_per_coach")) return trc("metric", "teachers_per_coach");
+  if (is("students_per_coach")) return trc("metric", "students_per_coach");
+  if (is("cost_total_usd")) return trc("metric", "cost_total_usd");
+  if (is("cost_per_student_usd")) return trc("metric", "cost_per_student_usd");
+  if (is("student_learning_sd")) return trc("metric", "student_learning_sd");
+  if (is("teacher_practice_sd")) return trc("metric", "teacher_practice_sd");
+  return std::string(metric_id);
+}
+
+// English shows the id (as in ledger.csv), another language its translation.
+std::string category_label(ledger::Category c) {
+  switch (c) {
+    case ledger::Category::kCoachContracts:
+      return trc("category", "coach_contracts");
+    case ledger::Category::kTravel:
+      return trc("category", "travel");
+    case ledger::Category::kPerDiem:
+      return trc("category", "per_diem");
+    case ledger::Category::kTeacherWorkshops:
+      return trc("category", "teacher_workshops");
+    case ledger::Category::kCoachTraining:
+      return trc("category", "coach_training");
+    case ledger::Category::kSupervision:
+      return trc("category", "supervision");
+    case ledger::Category::kRegionalStaff:
+      return trc("category", "regional_staff");
+    case ledger::Category::kMaterials:
+      return trc("category", "materials");
+    case ledger::Category::kOther:
+      return trc("category", "other");
+  }
+  return "?";
+}
+
+std::size_t text_width(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;  // not a continuation byte
+  return n;
+}
+
+std::string pad_left(const std::string& s, std::size_t width) {
+  const std::size_t w = text_width(s);
+  return w >= width ? s : std::string(width - w, ' ') + s;
+}
+
+std::string pad_right(const std::string& s, std::size_t width) {
+  const std::size_t w = text_width(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+}  // namespace coachsim::report
