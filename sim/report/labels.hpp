@@ -15,6 +15,10 @@ std::string metric_label(std::string_view metric_id);
 // kCoachContracts -> "coach_contracts" / "contratos de acompañantes".
 std::string category_label(ledger::Category c);
 
+// A region as the reports name it: the national rows ("national") and the spending outside the
+// regions ("(outside regions)") are translated; a region's own name is shown as it is.
+std::string region_label(std::string_view region);
+
 // Text padded to a width in characters (UTF-8 code points, not bytes), so Spanish columns with
 // accents line up on a terminal.
 std::size_t text_width(std::string_view s);
