@@ -108,6 +108,22 @@ std::string region_label(std::string_view region) {
   return std::string(region);
 }
 
+std::string month_name(std::string_view m) {
+  if (m == "Jan") return trc("month", "Jan");
+  if (m == "Feb") return trc("month", "Feb");
+  if (m == "Mar") return trc("month", "Mar");
+  if (m == "Apr") return trc("month", "Apr");
+  if (m == "May") return trc("month", "May");
+  if (m == "Jun") return trc("month", "Jun");
+  if (m == "Jul") return trc("month", "Jul");
+  if (m == "Aug") return trc("month", "Aug");
+  if (m == "Sep") return trc("month", "Sep");
+  if (m == "Oct") return trc("month", "Oct");
+  if (m == "Nov") return trc("month", "Nov");
+  if (m == "Dec") return trc("month", "Dec");
+  return std::string(m);
+}
+
 std::size_t text_width(std::string_view s) {
   std::size_t n = 0;
   for (char c : s)

@@ -19,6 +19,9 @@ std::string category_label(ledger::Category c);
 // regions ("(outside regions)") are translated; a region's own name is shown as it is.
 std::string region_label(std::string_view region);
 
+// A month's English short name ("Jan".."Dec") in the chosen language ("ene".."dic").
+std::string month_name(std::string_view english_short_name);
+
 // Text padded to a width in characters (UTF-8 code points, not bytes), so Spanish columns with
 // accents line up on a terminal.
 std::size_t text_width(std::string_view s);
