@@ -16,6 +16,25 @@ const char* class_id(int k) {
              : scenario::budget_class_id(static_cast<scenario::BudgetClass>(k));
 }
 
+// What the terminal calls a cost class: its id in English (as in the CSV files), else its
+// translation.
+std::string class_label(int k) {
+  if (k == programme::kFixedClass) return trc("budget class", "fixed");
+  switch (static_cast<scenario::BudgetClass>(k)) {
+    case scenario::BudgetClass::kTeacherWorkshops:
+      return trc("budget class", "teacher_workshops");
+    case scenario::BudgetClass::kCoachWorkshops:
+      return trc("budget class", "coach_workshops");
+    case scenario::BudgetClass::kGiaRtc:
+      return trc("budget class", "gia_rtc");
+    case scenario::BudgetClass::kSupervisorVisits:
+      return trc("budget class", "supervisor_visits");
+    case scenario::BudgetClass::kVisits:
+      return trc("budget class", "visits");
+  }
+  return class_id(k);
+}
+
 }  // namespace
 
 std::string execution_csv(const RunReport& report) {
@@ -112,8 +131,7 @@ std::string budget_terminal(const RunReport& report) {
            rate, units::format_centimos_grouped(x.forfeited)});
   out += "\n  " + tr("dropped for lack of funds:");
   for (int k = 0; k < programme::kCostClassCount; ++k)
-    out += " " + std::string(class_id(k)) + " " +
-           std::to_string(x.dropped[static_cast<std::size_t>(k)]);
+    out += " " + class_label(k) + " " + std::to_string(x.dropped[static_cast<std::size_t>(k)]);
   out += "; " + trf("contracts suspended {0}", {std::to_string(x.suspensions)}) + "\n";
   return out;
 }

@@ -187,12 +187,13 @@ ordered_json mean_sd_chart(ordered_json values, const MeanSd* spread, ordered_js
                           {"x2", {{"field", "hi"}}}};
       layers.push_back(band);
     }
-    marks.push_back({{"x", mean}, {"label", "mean"}});
+    marks.push_back({{"x", mean}, {"label", tr("mean")}});
     for (int k : {-2, -1, 1, 2}) {
       const double x = mean + k * sd;
       if (sd <= 0 || x < 0) continue;
       marks.push_back(
-          {{"x", x}, {"label", (k > 0 ? "+" : "\u2212") + std::to_string(std::abs(k)) + " SD"}});
+          {{"x", x},
+           {"label", trf("{0}{1} SD", {k > 0 ? "+" : "\u2212", std::to_string(std::abs(k))})}});
     }
   }
   const std::size_t rows = values.size();
