@@ -299,6 +299,26 @@ TEST(Spanish, ABudgetedRunsReportsHaveEveryMessageTranslatedAndTheSameFigures) {
   expect_spanish_equals_english(kScenarios + "results-based.yaml");
 }
 
+// The compare page (coachsim compare --html) of two scenarios, in both languages.
+TEST(Spanish, TheComparePageHasEveryMessageTranslatedAndTheSameFigures) {
+  std::string text[2], page[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("compare-") + langs[i]);
+    const Result r = run("compare " + kScenarios + "small.yaml " + kScenarios +
+                         "small.yaml --seed 7 -q --lang " + langs[i] + " --out " +
+                         (dir / "o").string() + " --html " + (dir / "c.html").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    page[i] = slurp(dir / "c.html");
+    text[i] = page_text(page[i]);
+  }
+  const std::vector<std::string> own = {"Small hand-checkable scenario", kScenarios + "small.yaml"};
+  EXPECT_GT(untranslated(text[0], own).size(), 10u);
+  EXPECT_EQ(untranslated(text[1], own), std::vector<std::string>{});
+  EXPECT_NE(text[1].find("Cifras nacionales lado a lado"), std::string::npos);
+  EXPECT_EQ(numbers(text[1]), numbers(text[0]));
+}
+
 TEST(Spanish, ABadScenarioIsReportedInSpanishWithItsFileLineAndColumn) {
   const fs::path dir = fresh_dir("bad");
   const fs::path file = dir / "bad.yaml";
