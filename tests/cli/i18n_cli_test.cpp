@@ -340,6 +340,21 @@ TEST(Spanish, ABadScenarioIsReportedInSpanishWithItsFileLineAndColumn) {
   EXPECT_FALSE(fs::exists(out));
 }
 
+// The loader's descriptions of what it expected are translated too.
+TEST(Spanish, TypeErrorsSayWhatWasExpectedInSpanish) {
+  const fs::path dir = fresh_dir("types");
+  const fs::path file = dir / "types.yaml";
+  std::ofstream(file) << "coachsim: 1\nname: x\nyears: 3\nregions: {}\n";
+  const Result r = run("validate " + file.string() + " --lang es");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  for (const std::string& line :
+       {file.string() + ":3:8: years: se esperaba una lista de años escolares; se encontró '3'",
+        file.string() + ":4:10: regions: se esperaba una lista de regiones; se encontró un mapa",
+        file.string() + ":1:1: coach: falta la clave obligatoria 'coach' (se esperaba un mapa de "
+                        "condiciones de los acompañantes)"})
+    EXPECT_NE(r.output.find(line), std::string::npos) << line << "\n" << r.output;
+}
+
 TEST(Spanish, TheLanguageComesFromTheFlagThenTheEnvironment) {
   const std::string bad = fresh_dir("env").string() + "/missing.yaml";
   const auto says_spanish = [](const Result& r) {
