@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(cmake ninja-build g++ clang-format
           libboost-dev libyaml-cpp-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev sqlite3
-          pkg-config libxlsxwriter-dev python3-openpyxl chromium
+          pkg-config gettext libxlsxwriter-dev python3-openpyxl chromium
           libzip-dev libpugixml-dev  # reading input workbooks (.xlsx)
           python3-simpy3 python3-yaml  # bench/simpy_peer (the SimPy 3 benchmark peer)
           libopenmpi-dev openmpi-bin coinor-libcbc-dev

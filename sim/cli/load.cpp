@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/run_report.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/document.hpp"
@@ -36,12 +37,10 @@ std::vector<scenario::LoadError> first_per_file(const std::vector<scenario::Load
   for (const std::string& file : order) {
     const std::size_t count = seen[file];
     if (count <= kShownPerFile) continue;
-    shown.push_back(scenario::LoadError{file, 0, 0, "",
-                                        "and " + std::to_string(count - kShownPerFile) +
-                                            " more problems in this file (only the "
-                                            "first " +
-                                            std::to_string(kShownPerFile) +
-                                            " of each file are shown)"});
+    shown.push_back(scenario::LoadError{
+        file, 0, 0, "",
+        trf("and {0} more problems in this file (only the first {1} of each file are shown)",
+            {std::to_string(count - kShownPerFile), std::to_string(kShownPerFile)})});
   }
   return shown;
 }
@@ -64,10 +63,16 @@ std::optional<Loaded> load_or_report(const std::string& path, bool json) {
   if (!loaded.ok()) {
     for (const scenario::LoadError& e : first_per_file(loaded.errors))
       std::cerr << e.to_string() << "\n";
-    std::cerr << "coachsim: " << loaded.errors.size() << " problem"
-              << (loaded.errors.size() == 1 ? "" : "s")
-              << " in the scenario; nothing was run or written. Fix the lines above and run "
-                 "again (`coachsim validate FILE` checks a file without running it).\n";
+    const std::size_t n = loaded.errors.size();
+    std::cerr << fill(trn("coachsim: {0} problem in the scenario; nothing was run or written. Fix "
+                          "the lines above and run again (`coachsim validate FILE` checks a file "
+                          "without running it).",
+                          "coachsim: {0} problems in the scenario; nothing was run or written. Fix "
+                          "the lines above and run again (`coachsim validate FILE` checks a file "
+                          "without running it).",
+                          n),
+                      {std::to_string(n)})
+              << "\n";
     return std::nullopt;
   }
   return Loaded{loaded.document->nominal(), name, loaded.document->text()};

@@ -3,6 +3,8 @@
 #include <iostream>
 #include <new>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/csv_output.hpp"
 #include "coachsim/report/interrupt.hpp"
 #include "coachsim/units/checked.hpp"
@@ -215,6 +217,23 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({",", ";"}));
   }
 
+  // The language of the terminal, workbook and HTML reports and of the error messages (README
+  // "En español"); CSV and JSON files keep their English column names whatever it is.
+  std::string lang;
+  const std::vector<std::string> langs = coachsim::i18n::languages();
+  std::string lang_list;
+  for (const std::string& l : langs) lang_list += (lang_list.empty() ? "" : "|") + l;
+  for (CLI::App* cmd : {&app, run_cmd, validate_cmd, audit_cmd, compare_cmd, sweep_cmd,
+                        optimise_cmd, template_cmd}) {
+    cmd->add_option("--lang", lang,
+                    "Language of the reports and messages: " + lang_list +
+                        " (default: COACHSIM_LANG, else LC_ALL, LC_MESSAGES, LANG; es* gives "
+                        "Spanish)")
+        ->check(CLI::IsMember(langs));
+  }
+  // Errors in parsing the flags are already in the environment's language.
+  coachsim::i18n::set_language(coachsim::i18n::language_from_environment());
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -227,9 +246,11 @@ int main(int argc, char** argv) {
     const std::string fix = suggest_fix(app, argc, argv);
     if (fix.empty()) app.exit(e);
     std::cerr << fix << (fix.empty() ? "" : "\n");
-    std::cerr << "Run 'coachsim --help' or 'coachsim COMMAND --help' for usage.\n";
+    std::cerr << coachsim::tr("Run 'coachsim --help' or 'coachsim COMMAND --help' for usage.")
+              << "\n";
     return kExitBadInput;
   }
+  if (!lang.empty()) coachsim::i18n::set_language(lang);
   // The command boundary: whatever a command throws ends here with a message and an exit code,
   // never an abort. Each command writes its outputs all-or-nothing, so nothing partial is left.
   {
@@ -259,19 +280,24 @@ int main(int argc, char** argv) {
     if (*sweep_cmd) return sweep_command(sweep);
     if (*optimise_cmd) return optimise_command(optimise);
   } catch (const coachsim::units::TooLarge& e) {
-    std::cerr << "coachsim: the input is beyond coachsim's limits: " << e.what()
-              << "\nNothing was written.\n";
+    std::cerr << coachsim::trf("coachsim: the input is beyond coachsim's limits: {0}", {e.what()})
+              << "\n"
+              << coachsim::tr("Nothing was written.") << "\n";
     return kExitBadInput;
   } catch (const std::bad_alloc&) {
-    std::cerr << "coachsim: out of memory; nothing was written. The input may be larger than "
-                 "coachsim's limits (README \"Limits\").\n";
+    std::cerr << coachsim::tr(
+                     "coachsim: out of memory; nothing was written. The input may be "
+                     "larger than coachsim's limits (README \"Limits\").")
+              << "\n";
     return kExitFailure;
   } catch (const std::exception& e) {
-    std::cerr << "coachsim: internal error: " << e.what()
-              << "\nThis is a bug in coachsim; nothing was written.\n";
+    std::cerr << coachsim::trf("coachsim: internal error: {0}", {e.what()}) << "\n"
+              << coachsim::tr("This is a bug in coachsim; nothing was written.") << "\n";
     return kExitFailure;
   } catch (...) {
-    std::cerr << "coachsim: internal error (an unknown exception); nothing was written.\n";
+    std::cerr << coachsim::tr(
+                     "coachsim: internal error (an unknown exception); nothing was written.")
+              << "\n";
     return kExitFailure;
   }
   return kExitBadInput;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "coach_count_note.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/report/interrupt.hpp"
 #include "coachsim/report/run_report.hpp"
@@ -47,16 +48,17 @@ int run_command(const RunOptions& options) {
   if (!loaded) return kExitBadInput;
   if (options.seed) loaded->scenario.seed = *options.seed;
   if (!options.ledger && !options.sqlite.empty()) {
-    std::cerr << "coachsim: --sqlite needs the ledger; drop --no-ledger.\n";
+    std::cerr << tr("coachsim: --sqlite needs the ledger; drop --no-ledger.") << "\n";
     return kExitBadInput;
   }
   if (!options.ledger && options.xlsx_ledger) {
-    std::cerr << "coachsim: --xlsx-ledger needs the ledger; drop --no-ledger.\n";
+    std::cerr << tr("coachsim: --xlsx-ledger needs the ledger; drop --no-ledger.") << "\n";
     return kExitBadInput;
   }
   if (!options.html.empty() && !report::html_available()) {
-    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
-                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    std::cerr << tr("coachsim: this build has no HTML report (the chart libraries were not "
+                    "installed when it was built); run scripts/bootstrap.sh, or drop --html.")
+              << "\n";
     return kExitFailure;
   }
   Progress progress(options.quiet || options.json);
@@ -66,14 +68,15 @@ int run_command(const RunOptions& options) {
     sim = results::simulate(loaded->scenario, options.ledger);
   } catch (const units::TooLarge& e) {
     progress.done();
-    std::cerr << "coachsim: the scenario is beyond coachsim's limits: " << e.what()
-              << "\nNothing was written.\n";
+    std::cerr << trf("coachsim: the scenario is beyond coachsim's limits: {0}", {e.what()}) << "\n"
+              << tr("Nothing was written.") << "\n";
     return kExitBadInput;
   } catch (const std::exception& e) {
     progress.done();
-    std::cerr << "coachsim: the simulation failed: " << e.what()
-              << "\nThis is a bug in coachsim or an input beyond its limits; nothing was "
-                 "written.\n";
+    std::cerr << trf("coachsim: the simulation failed: {0}", {e.what()}) << "\n"
+              << tr("This is a bug in coachsim or an input beyond its limits; nothing was "
+                    "written.")
+              << "\n";
     return kExitFailure;
   }
   const report::RunReport report{loaded->scenario, loaded->name, sim->population, sim->ledger,
@@ -116,8 +119,9 @@ int run_command(const RunOptions& options) {
       std::error_code ec;
       std::filesystem::create_directory(*it, ec);
       if (ec) {
-        std::cerr << "coachsim: cannot make the folder '" << it->string() << "' for '" << *x.target
-                  << "': " << ec.message() << "\n";
+        std::cerr << trf("coachsim: cannot make the folder '{0}' for '{1}': {2}",
+                         {it->string(), *x.target, ec.message()})
+                  << "\n";
         for (auto d = made_dirs.rbegin(); d != made_dirs.rend(); ++d)
           std::filesystem::remove(*d, ec);
         return kExitFailure;
@@ -183,18 +187,19 @@ int run_command(const RunOptions& options) {
     std::cout << report::terminal_summary(report);
     if (const std::string note = coach_count_note(report.scenario, report.population);
         !note.empty())
-      std::cout << "\nCoach counts set by the scenario (packing.csv):\n" << note;
-    std::cout
-        << "\nWrote regions.csv, national.csv, variance.csv, missed.csv, packing.csv, summary.json"
-        << (report.results.has_outcomes ? ", dose.csv" : "")
-        << (options.ledger ? ", ledger.csv" : "")
-        << (sim->results.execution.enabled ? ", execution.csv, budget_events.csv" : "") << " to "
-        << options.out_dir << "/\n";
+      std::cout << "\n" << tr("Coach counts set by the scenario (packing.csv):") << "\n" << note;
+    const std::string files =
+        std::string(
+            "regions.csv, national.csv, variance.csv, missed.csv, packing.csv, "
+            "summary.json") +
+        (report.results.has_outcomes ? ", dose.csv" : "") + (options.ledger ? ", ledger.csv" : "") +
+        (sim->results.execution.enabled ? ", execution.csv, budget_events.csv" : "");
+    std::cout << "\n" << trf("Wrote {0} to {1}/", {files, options.out_dir}) << "\n";
     for (const std::string* extra : {&options.sqlite, &options.xlsx, &options.html})
-      if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
+      if (!extra->empty()) std::cout << trf("Wrote {0}", {*extra}) << "\n";
     // --set arguments and input CSVs not in the plain convention (also in summary.json).
     for (const std::string& input : report.scenario.provenance)
-      std::cout << "Input: " << input << "\n";
+      std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;
 }
@@ -210,10 +215,12 @@ int validate_command(const std::string& scenario, bool quiet, bool json) {
       schools += r.schools.size();
       for (const auto& a : r.aggregates) schools += static_cast<std::size_t>(a.count);
     }
-    std::cout << loaded->name << ": valid (" << loaded->scenario.regions.size() << " regions, "
-              << loaded->scenario.years.size() << " school years, " << schools << " schools)\n";
+    std::cout << trf("{0}: valid ({1} regions, {2} school years, {3} schools)",
+                     {loaded->name, std::to_string(loaded->scenario.regions.size()),
+                      std::to_string(loaded->scenario.years.size()), std::to_string(schools)})
+              << "\n";
     for (const std::string& input : loaded->scenario.provenance)
-      std::cout << "Input: " << input << "\n";
+      std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;
 }

@@ -3,6 +3,7 @@
 // summary.json and the terminal's budget lines.
 #include <cstdio>
 
+#include "coachsim/i18n/tr.hpp"
 #include "csv_writer.hpp"
 #include "report_files.hpp"
 
@@ -13,6 +14,25 @@ const char* class_id(int k) {
   return k == programme::kFixedClass
              ? "fixed"
              : scenario::budget_class_id(static_cast<scenario::BudgetClass>(k));
+}
+
+// What the terminal calls a cost class: its id in English (as in the CSV files), else its
+// translation.
+std::string class_label(int k) {
+  if (k == programme::kFixedClass) return trc("budget class", "fixed");
+  switch (static_cast<scenario::BudgetClass>(k)) {
+    case scenario::BudgetClass::kTeacherWorkshops:
+      return trc("budget class", "teacher_workshops");
+    case scenario::BudgetClass::kCoachWorkshops:
+      return trc("budget class", "coach_workshops");
+    case scenario::BudgetClass::kGiaRtc:
+      return trc("budget class", "gia_rtc");
+    case scenario::BudgetClass::kSupervisorVisits:
+      return trc("budget class", "supervisor_visits");
+    case scenario::BudgetClass::kVisits:
+      return trc("budget class", "visits");
+  }
+  return class_id(k);
 }
 
 }  // namespace
@@ -100,20 +120,19 @@ nlohmann::ordered_json budget_json(const RunReport& report) {
 
 std::string budget_terminal(const RunReport& report) {
   const results::Execution& x = report.results.execution;
-  std::string out = "\nBudget (" + report.scenario.currency + ", all years): PIM " +
-                    units::format_centimos_grouped(x.pim) + ", released " +
-                    units::format_centimos_grouped(x.released) + ", accrued " +
-                    units::format_centimos_grouped(x.accrued);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, " (%.1f%%)",
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.1f%%",
                 x.pim > 0 ? 100.0 * static_cast<double>(x.accrued) / x.pim : 0.0);
-  out += buf;
-  out += ", forfeited " + units::format_centimos_grouped(x.forfeited) +
-         "\n  dropped for lack of funds:";
+  std::string out =
+      "\n" +
+      trf("Budget ({0}, all years): PIM {1}, released {2}, accrued {3} ({4}), forfeited {5}",
+          {report.scenario.currency, units::format_centimos_grouped(x.pim),
+           units::format_centimos_grouped(x.released), units::format_centimos_grouped(x.accrued),
+           rate, units::format_centimos_grouped(x.forfeited)});
+  out += "\n  " + tr("dropped for lack of funds:");
   for (int k = 0; k < programme::kCostClassCount; ++k)
-    out += " " + std::string(class_id(k)) + " " +
-           std::to_string(x.dropped[static_cast<std::size_t>(k)]);
-  out += "; contracts suspended " + std::to_string(x.suspensions) + "\n";
+    out += " " + class_label(k) + " " + std::to_string(x.dropped[static_cast<std::size_t>(k)]);
+  out += "; " + trf("contracts suspended {0}", {std::to_string(x.suspensions)}) + "\n";
   return out;
 }
 

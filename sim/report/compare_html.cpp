@@ -4,11 +4,14 @@
 // year. Under each chart a table gives the same numbers, formatted from the exact figures.
 #include <algorithm>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/compare_report.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "compare_format.hpp"
 #include "html_page.hpp"
+#include "labels.hpp"
 
 namespace coachsim::report {
 namespace {
@@ -43,12 +46,21 @@ std::string show_pct(const std::optional<double>& p) {
   return (*p > 0 ? "+" : "") + fixed(*p, 2) + "%";
 }
 
+// "Coach contracts"; in another language the category's translation (labels.hpp),
+// capitalised when it starts with an ASCII letter.
 std::string category_label(int c) {
-  std::string s(ledger::category_id(static_cast<ledger::Category>(c)));
+  const auto category = static_cast<ledger::Category>(c);
+  std::string s = i18n::language() == "en" ? std::string(ledger::category_id(category))
+                                           : report::category_label(category);
   for (char& ch : s)
     if (ch == '_') ch = ' ';
-  if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
+}
+
+// A headline metric as the page names it: its label in English, its translation otherwise.
+std::string headline_label(const results::MetricDef& m) {
+  return i18n::language() == "en" ? std::string(m.label) : metric_label(m.id);
 }
 
 class ComparePage {
@@ -68,8 +80,8 @@ class ComparePage {
     for (std::size_t s = 0; s < labels_.size(); ++s) {
       h.push_back(num(esc(labels_[s])));
       if (s > 0) {
-        h.push_back(num("Diff " + esc(labels_[s])));
-        h.push_back(num("Diff % " + esc(labels_[s])));
+        h.push_back(num(trf("Diff {0}", {esc(labels_[s])})));
+        h.push_back(num(trf("Diff % {0}", {esc(labels_[s])})));
       }
     }
     return h;
@@ -86,7 +98,7 @@ class ComparePage {
     return out;
   }
   ordered_json scenario_color() const {
-    ordered_json color = field("scenario", "nominal", "Scenario");
+    ordered_json color = field("scenario", "nominal", tr("Scenario"));
     ordered_json domain = ordered_json::array();
     for (const std::string& l : labels_) domain.push_back(l);
     color["sort"] = domain;
@@ -106,16 +118,19 @@ class ComparePage {
 };
 
 std::string ComparePage::summary() {
-  std::string html = "<section id=\"section-summary\">\n<h2>National figures side by side</h2>\n";
-  html += "<p class=\"caption\">Differences are each scenario's value minus the first's (<strong>" +
-          esc(labels_.front()) +
-          "</strong>); <em>diff %</em> is that difference over the first's value, and the "
-          "differences of percentages are in percentage points (pp). Over all school years, "
-          "teachers and coaches are counted once per year (teacher-years).</p>\n";
-  Table scen({txt("Scenario"), txt("File"), txt("Name"), num("Seed")});
+  std::string html =
+      "<section id=\"section-summary\">\n<h2>" + tr("National figures side by side") + "</h2>\n";
+  html += "<p class=\"caption\">" +
+          trf("Differences are each scenario's value minus the first's (<strong>{0}</strong>); "
+              "<em>diff %</em> is that difference over the first's value, and the differences "
+              "of percentages are in percentage points (pp). Over all school years, teachers "
+              "and coaches are counted once per year (teacher-years).",
+              {esc(labels_.front())}) +
+          "</p>\n";
+  Table scen({txt(tr("Scenario")), txt(tr("File")), txt(tr("Name")), num(tr("Seed"))});
   for (const compare::Entry& e : c_.scenarios)
     scen.row({txt(e.label), txt(e.file), txt(e.scenario_name), num(std::to_string(e.seed))});
-  html += scen.html("Scenarios compared");
+  html += scen.html(tr("Scenarios compared"));
   std::vector<int> years{0};
   for (const Row& row : c_.rows)
     if (row.scope == "national" && row.year != 0 &&
@@ -123,14 +138,14 @@ std::string ComparePage::summary() {
       years.push_back(row.year);
   std::sort(years.begin() + 1, years.end());
   for (int y : years) {
-    Table t(header("Metric"));
+    Table t(header(tr("Metric")));
     for (const results::MetricDef* h : cmp::kHeadlines) {
       const Row* row = c_.find("national/" + cmp::year_label(y) + "/" + std::string(h->id));
-      if (row != nullptr) t.row(cells(std::string(h->label), *row));
+      if (row != nullptr) t.row(cells(headline_label(*h), *row));
     }
     const std::string caption =
-        y == 0 ? "National, all school years (money in " + c_.currency + ")"
-               : "National, " + std::to_string(y) + " (money in " + c_.currency + ")";
+        y == 0 ? trf("National, all school years (money in {0})", {c_.currency})
+               : trf("National, {0} (money in {1})", {std::to_string(y), c_.currency});
     html += t.html(caption, labels_.size() > 2);
   }
   html += "</section>\n";
@@ -140,7 +155,7 @@ std::string ComparePage::summary() {
 std::string ComparePage::categories() {
   ordered_json values = ordered_json::array();
   std::vector<std::string> cats;
-  Table t(header("Category"));
+  Table t(header(tr("Category")));
   for (int k = 0; k <= ledger::kCategoryCount; ++k) {
     const bool outside = k == ledger::kCategoryCount;
     const std::string name =
@@ -152,7 +167,7 @@ std::string ComparePage::categories() {
     if (outside && std::all_of(row->values.begin(), row->values.end(),
                                [](const std::optional<double>& v) { return !v || *v == 0; }))
       continue;
-    const std::string label = outside ? "of which outside the regions" : category_label(k);
+    const std::string label = outside ? tr("of which outside the regions") : category_label(k);
     t.row(cells(label, *row), outside);
     if (outside) continue;  // already inside the categories' bars
     bool any = false;
@@ -165,8 +180,9 @@ std::string ComparePage::categories() {
     }
     if (any) cats.push_back(label);
   }
-  if (const Row* total = c_.find("national/all/cost_total")) t.row(cells("Total", *total), true);
-  const std::string x_title = "Cost (" + c_.currency + ")";
+  if (const Row* total = c_.find("national/all/cost_total"))
+    t.row(cells(tr("Total"), *total), true);
+  const std::string x_title = trf("Cost ({0})", {c_.currency});
   ordered_json spec = base_spec(values);
   spec["height"] = std::max<std::size_t>(1, cats.size()) * (14 * labels_.size() + 10);
   spec["mark"] = {{"type", "bar"}};
@@ -175,15 +191,16 @@ std::string ComparePage::categories() {
       {"yOffset", {{"field", "scenario"}, {"type", "nominal"}, {"sort", labels_}}},
       {"x", money_axis_field("cost", x_title)},
       {"color", scenario_color()},
-      {"tooltip", ordered_json::array({tip("category", "nominal", "Category"),
-                                       tip("scenario", "nominal", "Scenario"),
+      {"tooltip", ordered_json::array({tip("category", "nominal", tr("Category")),
+                                       tip("scenario", "nominal", tr("Scenario")),
                                        tip("cost", "quantitative", x_title, ",.2f")})}};
   std::string html;
-  page_.chart(html, "compare-cost-by-category", "Cost by category, all school years",
-              "National spending of each scenario over all its school years, one bar per "
-              "scenario in each category; the table gives the differences from <strong>" +
-                  esc(labels_.front()) + "</strong>.",
-              spec, t.html("Cost by category, all school years (" + c_.currency + ")", true));
+  page_.chart(html, "compare-cost-by-category", tr("Cost by category, all school years"),
+              trf("National spending of each scenario over all its school years, one bar per "
+                  "scenario in each category; the table gives the differences from "
+                  "<strong>{0}</strong>.",
+                  {esc(labels_.front())}),
+              spec, t.html(trf("Cost by category, all school years ({0})", {c_.currency}), true));
   return html;
 }
 
@@ -191,7 +208,7 @@ std::string ComparePage::by_region(std::string_view id, const std::string& metri
                                    const std::string& what) {
   ordered_json values = ordered_json::array();
   std::vector<std::string> regions;
-  Table t(header("Region"));
+  Table t(header(tr("Region")));
   const std::string year = std::to_string(region_year_);
   for (const Row& row : c_.rows) {
     if (row.scope == "national" || row.year != region_year_ || row.name != metric) continue;
@@ -203,7 +220,7 @@ std::string ComparePage::by_region(std::string_view id, const std::string& metri
             {{"region", row.scope}, {"scenario", labels_[s]}, {"pct", *row.values[s]}});
   }
   if (const Row* nation = c_.find("national/" + year + "/" + metric))
-    t.row(cells("National", *nation), true);
+    t.row(cells(tr("National"), *nation), true);
   ordered_json spec = base_spec(values);
   spec["height"] = std::max<std::size_t>(1, regions.size()) * (14 * labels_.size() + 10);
   spec["mark"] = {{"type", "bar"}};
@@ -216,18 +233,21 @@ std::string ComparePage::by_region(std::string_view id, const std::string& metri
         {"title", what + " (%)"},
         {"scale", {{"domain", {0, 100}}}}}},
       {"color", scenario_color()},
-      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
-                                       tip("scenario", "nominal", "Scenario"),
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("scenario", "nominal", tr("Scenario")),
                                        tip("pct", "quantitative", what + " (%)", ".1f")})}};
   std::string html;
-  const std::string title = what + " by region, " + year;
+  const bool coverage = metric == "coverage_pct";
+  const std::string title = coverage ? trf("Coverage by region, {0}", {year})
+                                     : trf("Full protocol by region, {0}", {year});
   const std::string caption =
-      what == "Coverage"
-          ? "Teachers with at least one visit / teachers, school year " + year +
-                ", one bar per scenario. A region a scenario does not model has no bar (and "
-                "\u2014 in the table)."
-          : "Teachers who received every visit of their protocol / teachers, school year " + year +
-                ", one bar per scenario.";
+      coverage ? trf("Teachers with at least one visit / teachers, school year {0}, one bar per "
+                     "scenario. A region a scenario does not model has no bar (and \u2014 in the "
+                     "table).",
+                     {year})
+               : trf("Teachers who received every visit of their protocol / teachers, school "
+                     "year {0}, one bar per scenario.",
+                     {year});
   page_.chart(html, id, title, caption, spec, t.html(title, labels_.size() > 2));
   return html;
 }
@@ -235,21 +255,24 @@ std::string ComparePage::by_region(std::string_view id, const std::string& metri
 std::string ComparePage::page() {
   std::string sections = summary();
   sections += categories();
-  sections += by_region("compare-coverage", "coverage_pct", "Coverage");
-  sections += by_region("compare-full-protocol", "full_protocol_pct", "Full protocol");
+  sections += by_region("compare-coverage", "coverage_pct", tr("Coverage"));
+  sections += by_region("compare-full-protocol", "full_protocol_pct", tr("Full protocol"));
   std::string names;
-  for (const std::string& l : labels_) names += (names.empty() ? "" : " vs ") + l;
+  const std::string vs = tr(" vs ");
+  for (const std::string& l : labels_) names += (names.empty() ? "" : vs) + l;
   Frame frame;
-  frame.title = "coachsim comparison: " + names;
-  frame.heading = "Scenarios side by side";
+  frame.title = trf("coachsim comparison: {0}", {names});
+  frame.heading = tr("Scenarios side by side");
   for (const compare::Entry& e : c_.scenarios)
-    frame.meta += "<span><strong>" + esc(e.label) + "</strong>: " + esc(e.scenario_name) +
-                  " (seed " + std::to_string(e.seed) + ")</span>";
-  frame.meta += "<span>money in " + esc(c_.currency) + "</span>";
-  frame.contents = "<li><a href=\"#section-summary\">National figures side by side</a></li>";
-  frame.footer_note =
-      " (coachsim compare). Every money figure is a sum of ledger entries; differences are "
-      "exact to the cent.";
+    frame.meta += "<span>" +
+                  trf("<strong>{0}</strong>: {1} (seed {2})",
+                      {esc(e.label), esc(e.scenario_name), std::to_string(e.seed)}) +
+                  "</span>";
+  frame.meta += "<span>" + trf("money in {0}", {esc(c_.currency)}) + "</span>";
+  frame.contents =
+      "<li><a href=\"#section-summary\">" + tr("National figures side by side") + "</a></li>";
+  frame.footer_note = " " + tr("(coachsim compare). Every money figure is a sum of ledger "
+                               "entries; differences are exact to the cent.");
   return page_.render(frame, sections);
 }
 

@@ -12,9 +12,12 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/report/interrupt.hpp"
 #include "coachsim/units/parse.hpp"
+#include "labels.hpp"
 
 #if COACHSIM_HTML_ASSETS
 namespace coachsim::report::html_assets {
@@ -184,12 +187,13 @@ ordered_json mean_sd_chart(ordered_json values, const MeanSd* spread, ordered_js
                           {"x2", {{"field", "hi"}}}};
       layers.push_back(band);
     }
-    marks.push_back({{"x", mean}, {"label", "mean"}});
+    marks.push_back({{"x", mean}, {"label", tr("mean")}});
     for (int k : {-2, -1, 1, 2}) {
       const double x = mean + k * sd;
       if (sd <= 0 || x < 0) continue;
       marks.push_back(
-          {{"x", x}, {"label", (k > 0 ? "+" : "\u2212") + std::to_string(std::abs(k)) + " SD"}});
+          {{"x", x},
+           {"label", trf("{0}{1} SD", {k > 0 ? "+" : "\u2212", std::to_string(std::abs(k))})}});
     }
   }
   const std::size_t rows = values.size();
@@ -202,11 +206,12 @@ ordered_json mean_sd_chart(ordered_json values, const MeanSd* spread, ordered_js
 }
 
 std::string mean_sd_caption(const MeanSd& spread) {
-  std::string caption = " The red line is the mean across " + std::to_string(spread.n) + " regions";
+  std::string caption =
+      " " + trf("The red line is the mean across {0} regions", {std::to_string(spread.n)});
   if (spread.sd > 0)
     caption +=
-        "; the dark band is the mean \u00b1 1 standard deviation (sample SD), the light band "
-        "\u00b1 2 SD (from 0 when it would be negative)";
+        tr("; the dark band is the mean \u00b1 1 standard deviation (sample SD), the "
+           "light band \u00b1 2 SD (from 0 when it would be negative)");
   return caption;
 }
 
@@ -358,8 +363,11 @@ constexpr std::string_view kRenderScript = R"js(
   }
   document.querySelectorAll('div.chart[data-spec]').forEach(function (el) {
     var id = el.getAttribute('data-spec');
-    vegaEmbed(el, specs[id], { mode: 'vega-lite', renderer: 'svg', actions: false,
-                               logger: logger(id) })
+    var options = { mode: 'vega-lite', renderer: 'svg', actions: false, logger: logger(id) };
+    // The report's language: month names on the time axes (d3 time format locale).
+    var locale = document.getElementById('coachsim-time-locale');
+    if (locale) options.timeFormatLocale = JSON.parse(locale.textContent);
+    vegaEmbed(el, specs[id], options)
       .then(function () {
         rendered += 1;
         el.setAttribute('data-rendered', 'true');
@@ -391,8 +399,27 @@ void Page::chart(std::string& html, std::string_view id, const std::string& titl
   specs_[std::string(id)] = std::move(spec);
 }
 
+// The d3 time format locale of the page's language, for vega-embed's timeFormatLocale. The
+// charts' time axes show only "%b %Y" (short month and year), so the short month names are
+// translated (context "month"); the other fields, which no chart shows, are d3's English ones.
+static ordered_json time_format_locale() {
+  ordered_json months = ordered_json::array();
+  for (const char* m :
+       {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"})
+    months.push_back(month_name(m));
+  return {{"dateTime", "%x, %X"},
+          {"date", "%Y-%m-%d"},
+          {"time", "%H:%M:%S"},
+          {"periods", {"AM", "PM"}},
+          {"days", {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}},
+          {"shortDays", {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}},
+          {"months", months},
+          {"shortMonths", months}};
+}
+
 std::string Page::render(const Frame& frame, const std::string& sections) const {
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string html = "<!DOCTYPE html>\n<html lang=\"" + i18n::language() +
+                     "\">\n<head>\n<meta charset=\"utf-8\">\n";
   html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   html += "<meta name=\"generator\" content=\"coachsim " COACHSIM_VERSION "\">\n";
   html += "<title>" + esc(frame.title) + "</title>\n";
@@ -409,15 +436,22 @@ std::string Page::render(const Frame& frame, const std::string& sections) const 
   html += frame.meta;
   html += "</p>\n</header>\n";
   html += "<div id=\"errors\" role=\"alert\"></div>\n<div id=\"warnings\"></div>\n";
-  html += "<nav><strong>Contents</strong><ol>" + frame.contents + contents_ + frame.contents_after +
-          "</ol></nav>\n";
+  html += "<nav><strong>" + tr("Contents") + "</strong><ol>" + frame.contents + contents_ +
+          frame.contents_after + "</ol></nav>\n";
   html += sections;
-  html += "<footer>Written by coachsim " COACHSIM_VERSION + frame.footer_note +
-          " Charts are Vega-Lite specifications drawn by ";
+  std::string libraries;
 #if COACHSIM_HTML_ASSETS
-  html += esc(html_assets::versions());
+  libraries = esc(html_assets::versions());
 #endif
-  html += ", included in this file, which opens without a network connection.</footer>\n";
+  html += "<footer>" + trf("Written by coachsim {0}", {COACHSIM_VERSION}) + frame.footer_note +
+          " " +
+          trf("Charts are Vega-Lite specifications drawn by {0}, included in this file, which "
+              "opens without a network connection.",
+              {libraries}) +
+          "</footer>\n";
+  if (i18n::language() != "en")
+    html += "<script type=\"application/json\" id=\"coachsim-time-locale\">\n" +
+            script_safe(time_format_locale().dump()) + "\n</script>\n";
   html += "</main>\n<script type=\"application/json\" id=\"coachsim-specs\">\n" +
           script_safe(specs_.dump()) + "\n</script>\n";
   html += "<script>" + std::string(kRenderScript) + "</script>\n</body>\n</html>\n";

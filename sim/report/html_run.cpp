@@ -10,9 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "html_page.hpp"
+#include "labels.hpp"
 #include "report_files.hpp"
 
 namespace coachsim::report {
@@ -20,14 +23,22 @@ namespace {
 
 using namespace html;
 
-const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// "Mar 2021": the month's short name (translated with the context "month") and the year.
+std::string month_year(unsigned month, int year) {
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  return month_name(kMonths[month - 1]) + " " + std::to_string(year);
+}
 
+// "Coach contracts": the category's id in words, capitalised; in another language its
+// translation (labels.hpp), capitalised when it starts with an ASCII letter.
 std::string category_label(int c) {
-  std::string s(ledger::category_id(static_cast<ledger::Category>(c)));
+  const auto category = static_cast<ledger::Category>(c);
+  std::string s = i18n::language() == "en" ? std::string(ledger::category_id(category))
+                                           : report::category_label(category);
   for (char& ch : s)
     if (ch == '_') ch = ' ';
-  if (!s.empty()) s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
 }
 
@@ -101,15 +112,17 @@ std::string Report::inactive_note() const {
     names += (names.empty() ? "" : ", ") + row->region;
   }
   if (names.empty()) return "";
-  return "<p class=\"note\">Not shown: regions without teachers or coaches in " +
-         std::to_string(last_year_) + " (" + esc(names) + ").</p>\n";
+  return "<p class=\"note\">" +
+         trf("Not shown: regions without teachers or coaches in {0} ({1}).",
+             {std::to_string(last_year_), esc(names)}) +
+         "</p>\n";
 }
 
 std::string Report::summary() {
-  Table t({txt("School year"), num("Schools"), num("Teachers"), num("Coaches"),
-           num("Teachers per coach"), num(esc(with_cur("Cost"))),
-           num(esc(with_cur("Cost per teacher"))), num("Compliance"), num("Coverage"),
-           num("Full protocol")});
+  Table t({txt(tr("School year")), num(tr("Schools")), num(tr("Teachers")), num(tr("Coaches")),
+           num(tr("Teachers per coach")), num(esc(with_cur(tr("Cost")))),
+           num(esc(with_cur(tr("Cost per teacher")))), num(tr("Compliance")), num(tr("Coverage")),
+           num(tr("Full protocol"))});
   bool outside = false;
   for (const results::Row& n : r_.results.national) {
     t.row({txt(std::to_string(n.year)), num(integer(n.tally.schools)),
@@ -119,18 +132,19 @@ std::string Report::summary() {
            num(pct(n.full_protocol_pct))});
     outside = outside || n.cost_outside_regions != 0;
   }
-  std::string html = "<section id=\"section-summary\">\n<h2>National summary</h2>\n";
-  html += "<p class=\"caption\">Total cost of the run, all school years: <strong>" + esc(cur_) +
-          " " + money(r_.results.grand_total) + "</strong>.";
+  std::string html = "<section id=\"section-summary\">\n<h2>" + tr("National summary") + "</h2>\n";
+  html += "<p class=\"caption\">" +
+          trf("Total cost of the run, all school years: <strong>{0}</strong>.",
+              {esc(cur_) + " " + money(r_.results.grand_total)});
   if (outside)
-    html +=
-        " National costs include spending executed outside the regions "
-        "(the scenario's central costs).";
-  html +=
-      " <em>Compliance</em> = teacher-visits done / planned; <em>coverage</em> = teachers "
-      "with at least one visit / teachers; <em>full protocol</em> = teachers who received "
-      "every visit of their protocol / teachers.</p>\n";
-  html += t.html("National figures by school year");
+    html += " " + tr("National costs include spending executed outside the regions "
+                     "(the scenario's central costs).");
+  html += " " +
+          tr("<em>Compliance</em> = teacher-visits done / planned; <em>coverage</em> = teachers "
+             "with at least one visit / teachers; <em>full protocol</em> = teachers who received "
+             "every visit of their protocol / teachers.") +
+          "</p>\n";
+  html += t.html(tr("National figures by school year"));
   html += "</section>\n";
   return html;
 }
@@ -141,30 +155,30 @@ std::string Report::cost_per_teacher() {
   const double sd = s != nullptr ? s->sd : 0.0;
   bool any_excluded = false;
   ordered_json values = ordered_json::array();
+  const std::string in_mean = tr("in the mean and SD");
+  const std::string left_out = tr("left out of the mean and SD");
   for (std::size_t i = 0; i < last_rows_.size(); ++i) {
     const results::Row& row = *last_rows_[i];
     if (!active(row)) continue;
     any_excluded = any_excluded || excluded_[i];
-    values.push_back(
-        {{"region", row.region},
-         {"cost_per_teacher", currency_units(row.cost_per_teacher)},
-         {"teachers", row.tally.teachers},
-         {"group", excluded_[i] ? "left out of the mean and SD" : "in the mean and SD"}});
+    values.push_back({{"region", row.region},
+                      {"cost_per_teacher", currency_units(row.cost_per_teacher)},
+                      {"teachers", row.tally.teachers},
+                      {"group", excluded_[i] ? left_out : in_mean}});
   }
-  const std::string x_title = with_cur("Cost per teacher");
+  const std::string x_title = with_cur(tr("Cost per teacher"));
 
   ordered_json bars = region_bars("cost_per_teacher", x_title);
-  bars["encoding"]["tooltip"] = ordered_json::array(
-      {tip("region", "nominal", "Region"), tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
-       tip("teachers", "quantitative", "Teachers", ",")});
+  bars["encoding"]["tooltip"] =
+      ordered_json::array({tip("region", "nominal", tr("Region")),
+                           tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
+                           tip("teachers", "quantitative", tr("Teachers"), ",")});
   if (any_excluded)
     bars["encoding"]["color"] = {
         {"field", "group"},
         {"type", "nominal"},
         {"title", nullptr},
-        {"scale",
-         {{"domain", {"in the mean and SD", "left out of the mean and SD"}},
-          {"range", {"#4c78a8", "#bab0ac"}}}},
+        {"scale", {{"domain", {in_mean, left_out}}, {"range", {"#4c78a8", "#bab0ac"}}}},
         {"legend", {{"orient", "bottom"}}}};
   else
     bars["mark"]["color"] = "#4c78a8";
@@ -172,8 +186,9 @@ std::string Report::cost_per_teacher() {
   ordered_json spec =
       mean_sd_chart(std::move(values), s != nullptr ? &spread : nullptr, std::move(bars), x_title);
 
-  Table t({txt("Region"), num("Teachers"), num("Coaches"), num(esc(with_cur("Cost"))),
-           num(esc(x_title)), num("Distance from the mean (SD)")});
+  Table t({txt(tr("Region")), num(tr("Teachers")), num(tr("Coaches")),
+           num(esc(with_cur(tr("Cost")))), num(esc(x_title)),
+           num(tr("Distance from the mean (SD)"))});
   for (std::size_t i = 0; i < last_rows_.size(); ++i) {
     const results::Row& row = *last_rows_[i];
     if (!active(row)) continue;
@@ -187,34 +202,35 @@ std::string Report::cost_per_teacher() {
            num(integer(row.tally.coaches)), num(money(row.cost_total)),
            num(money(row.cost_per_teacher)), num(z)});
   }
-  std::string caption = "Each region's total cost divided by its teachers, school year " +
-                        std::to_string(last_year_) + ".";
+  std::string caption = trf("Each region's total cost divided by its teachers, school year {0}.",
+                            {std::to_string(last_year_)});
   if (s != nullptr) {
-    t.row({txt("Mean (" + std::to_string(s->n) + " regions)"), num(""), num(""), num(""),
+    t.row({txt(trf("Mean ({0} regions)", {std::to_string(s->n)})), num(""), num(""), num(""),
            num(money_units(mean)), num("")},
           true);
-    t.row({txt("Standard deviation"), num(""), num(""), num(""), num(money_units(sd)), num("")},
+    t.row({txt(tr("Standard deviation")), num(""), num(""), num(""), num(money_units(sd)), num("")},
           true);
-    t.row({txt("Mean \u2212 2 SD to mean + 2 SD"), num(""), num(""), num(""),
-           num(money_units(mean - 2 * sd) + " to " + money_units(mean + 2 * sd)), num("")},
-          true);
+    t.row(
+        {txt(tr("Mean \u2212 2 SD to mean + 2 SD")), num(""), num(""), num(""),
+         num(trf("{0} to {1}", {money_units(mean - 2 * sd), money_units(mean + 2 * sd)})), num("")},
+        true);
     caption += mean_sd_caption(spread);
-    caption += ". Range: min " + money_units(s->min) + " (" + esc(s->min_region) + "), max " +
-               money_units(s->max) + " (" + esc(s->max_region) + ").";
+    caption +=
+        trf(". Range: min {0} ({1}), max {2} ({3}).",
+            {money_units(s->min), esc(s->min_region), money_units(s->max), esc(s->max_region)});
   }
-  if (any_excluded) caption += " * left out of the mean and SD by the scenario.";
+  if (any_excluded) caption += " " + tr("* left out of the mean and SD by the scenario.");
   std::string html;
-  chart(html, "cost-per-teacher", "Cost per teacher by region, " + std::to_string(last_year_),
-        caption + inactive_note(), spec,
-        t.html("Cost per teacher by region, " + std::to_string(last_year_)));
+  const std::string title = trf("Cost per teacher by region, {0}", {std::to_string(last_year_)});
+  chart(html, "cost-per-teacher", title, caption + inactive_note(), spec, t.html(title));
   return html;
 }
 
 std::string Report::caseload() {
   ordered_json values = ordered_json::array();
   std::vector<double> xs;
-  Table t({txt("Region"), num("Teachers"), num("Coaches"), num("Teachers per coach"),
-           num(esc(with_cur("Cost per teacher")))});
+  Table t({txt(tr("Region")), num(tr("Teachers")), num(tr("Coaches")),
+           num(tr("Teachers per coach")), num(esc(with_cur(tr("Cost per teacher"))))});
   for (const results::Row* row : last_rows_) {
     if (!active(*row)) continue;
     values.push_back({{"region", row->region},
@@ -226,8 +242,8 @@ std::string Report::caseload() {
     t.row({txt(row->region), num(integer(row->tally.teachers)), num(integer(row->tally.coaches)),
            num(fixed(row->teachers_per_coach, 2)), num(money(row->cost_per_teacher))});
   }
-  const std::string y_title = with_cur("Cost per teacher");
-  ordered_json x = field("teachers_per_coach", "quantitative", "Teachers per coach");
+  const std::string y_title = with_cur(tr("Cost per teacher"));
+  ordered_json x = field("teachers_per_coach", "quantitative", tr("Teachers per coach"));
   x["scale"] = {{"zero", false}, {"nice", true}};
   ordered_json y = money_axis_field("cost_per_teacher", y_title);
   y["scale"] = {{"zero", false}, {"nice", true}};
@@ -237,12 +253,12 @@ std::string Report::caseload() {
   points["encoding"] = {
       {"x", x},
       {"y", y},
-      {"tooltip",
-       ordered_json::array({tip("region", "nominal", "Region"),
-                            tip("teachers_per_coach", "quantitative", "Teachers per coach", ".2f"),
-                            tip("cost_per_teacher", "quantitative", y_title, ",.2f"),
-                            tip("teachers", "quantitative", "Teachers", ","),
-                            tip("coaches", "quantitative", "Coaches", ",")})}};
+      {"tooltip", ordered_json::array(
+                      {tip("region", "nominal", tr("Region")),
+                       tip("teachers_per_coach", "quantitative", tr("Teachers per coach"), ".2f"),
+                       tip("cost_per_teacher", "quantitative", y_title, ",.2f"),
+                       tip("teachers", "quantitative", tr("Teachers"), ","),
+                       tip("coaches", "quantitative", tr("Coaches"), ",")})}};
   layers.push_back(points);
   ordered_json labels;
   labels["mark"] = {
@@ -265,16 +281,16 @@ std::string Report::caseload() {
   ordered_json spec = base_spec(values);
   spec["height"] = 380;
   spec["layer"] = layers;
+  const std::string year = std::to_string(last_year_);
   std::string caption =
-      "One point per region, school year " + std::to_string(last_year_) +
-      ": what a teacher costs against how many teachers each coach serves (the layout of "
-      "Semp\u00e9 2015, figure 6).";
-  if (fit) caption += " The dashed line is a least-squares fit across the points.";
+      trf("One point per region, school year {0}: what a teacher costs against how many "
+          "teachers each coach serves (the layout of Semp\u00e9 2015, figure 6).",
+          {year});
+  if (fit) caption += " " + tr("The dashed line is a least-squares fit across the points.");
   std::string html;
-  chart(html, "cost-vs-caseload",
-        "Cost per teacher against teachers per coach, " + std::to_string(last_year_),
+  chart(html, "cost-vs-caseload", trf("Cost per teacher against teachers per coach, {0}", {year}),
         caption + inactive_note(), spec,
-        t.html("Cost per teacher and teachers per coach by region, " + std::to_string(last_year_)));
+        t.html(trf("Cost per teacher and teachers per coach by region, {0}", {year})));
   return html;
 }
 
@@ -282,9 +298,9 @@ std::string Report::categories() {
   const int kCats = ledger::kCategoryCount;
   std::vector<std::string> cat_labels;
   for (int c = 0; c < kCats; ++c) cat_labels.push_back(category_label(c));
-  std::vector<Cell> header{txt("Region")};
+  std::vector<Cell> header{txt(tr("Region"))};
   for (const std::string& l : cat_labels) header.push_back(num(esc(l)));
-  header.push_back(num("Total"));
+  header.push_back(num(tr("Total")));
   Table t(header);
 
   ordered_json values = ordered_json::array();
@@ -322,16 +338,16 @@ std::string Report::categories() {
   std::int64_t outside_total = 0;
   for (std::int64_t v : outside) outside_total += v;
   if (nation != nullptr && nation->cost_outside_regions != 0)
-    add(std::string(kOutsideRegions), outside, outside_total);
+    add(region_label(kOutsideRegions), outside, outside_total);
   if (nation != nullptr) {
-    std::vector<Cell> cells{txt("National")};
+    std::vector<Cell> cells{txt(tr("National"))};
     for (std::int64_t v : nation->cost_by_category) cells.push_back(num(money(v)));
     cells.push_back(num(money(nation->cost_total)));
     t.row(cells, true);
   }
 
   const std::size_t n = region_order.size();
-  ordered_json color = field("region", "nominal", "Region");
+  ordered_json color = field("region", "nominal", tr("Region"));
   color["sort"] = region_order;
   // Up to 20 regions get distinct categorical colours; more are spread along a continuous
   // scheme (the white outlines and the tooltips keep neighbours apart).
@@ -352,22 +368,23 @@ std::string Report::categories() {
   }
   spec["height"] = 30 * std::max<std::size_t>(1, bars);
   spec["mark"] = {{"type", "bar"}, {"stroke", "white"}, {"strokeWidth", 0.5}};
-  const std::string x_title = with_cur("Cost");
+  const std::string x_title = with_cur(tr("Cost"));
   spec["encoding"] = {
       {"y", {{"field", "category"}, {"type", "nominal"}, {"sort", cat_labels}, {"title", nullptr}}},
       {"x", money_axis_field("cost", x_title)},
       {"color", color},
       {"order", {{"field", "region_index"}, {"type", "quantitative"}}},
-      {"tooltip", ordered_json::array({tip("category", "nominal", "Category"),
-                                       tip("region", "nominal", "Region"),
+      {"tooltip", ordered_json::array({tip("category", "nominal", tr("Category")),
+                                       tip("region", "nominal", tr("Region")),
                                        tip("cost", "quantitative", x_title, ",.2f")})}};
-  std::string caption = "What the programme spent on, school year " + std::to_string(last_year_) +
-                        ", each bar split by region (in scenario order). Every figure is a sum "
-                        "of ledger entries; the table lists the same sums.";
+  const std::string year = std::to_string(last_year_);
+  std::string caption =
+      trf("What the programme spent on, school year {0}, each bar split by region (in scenario "
+          "order). Every figure is a sum of ledger entries; the table lists the same sums.",
+          {year});
+  const std::string title = trf("Cost by category and region, {0}", {year});
   std::string html;
-  chart(html, "cost-by-category", "Cost by category and region, " + std::to_string(last_year_),
-        caption, spec,
-        t.html(with_cur("Cost by category and region, " + std::to_string(last_year_)), true), true);
+  chart(html, "cost-by-category", title, caption, spec, t.html(with_cur(title), true), true);
   return html;
 }
 
@@ -381,14 +398,15 @@ std::string Report::monthly() {
       if (y == year) return total;
     return 0;
   };
-  const std::string spent = with_cur("Spent in the month");
-  const std::string accrued = with_cur("Accrued in the school year");
-  Table t({txt("Month"), num(esc(spent)), num(esc(accrued)), num("Share of the year's total")});
+  const std::string spent = with_cur(tr("Spent in the month"));
+  const std::string accrued = with_cur(tr("Accrued in the school year"));
+  Table t(
+      {txt(tr("Month")), num(esc(spent)), num(esc(accrued)), num(tr("Share of the year's total"))});
   for (const results::MonthCost& m : r_.results.monthly) {
     if (m.region != "national") continue;
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02u-01", m.year, m.month);
-    const std::string label = std::string(kMonths[m.month - 1]) + " " + std::to_string(m.year);
+    const std::string label = month_year(m.month, m.year);
     const std::int64_t total = year_total(m.year);
     const double share =
         total == 0 ? 0.0 : 100.0 * static_cast<double>(m.cumulative) / static_cast<double>(total);
@@ -402,9 +420,9 @@ std::string Report::monthly() {
   }
   ordered_json x = month_axis();
   const ordered_json tooltip = ordered_json::array(
-      {tip("month", "nominal", "Month"), tip("cost", "quantitative", spent, ",.2f"),
+      {tip("month", "nominal", tr("Month")), tip("cost", "quantitative", spent, ",.2f"),
        tip("cumulative", "quantitative", accrued, ",.2f"),
-       tip("share", "quantitative", "Share of the year's total (%)", ".1f")});
+       tip("share", "quantitative", tr("Share of the year's total (%)"), ".1f")});
   ordered_json bars;
   bars["mark"] = {{"type", "bar"}, {"color", "#4c78a8"}, {"width", {{"band", 0.85}}}};
   ordered_json y_bar = money_axis_field("cost", spent);
@@ -426,12 +444,12 @@ std::string Report::monthly() {
   spec["layer"] = {bars, line};
   spec["resolve"] = {{"scale", {{"y", "independent"}}}};
   std::string caption =
-      "National spending by the month it accrued (all regions and outside them): bars, left "
-      "axis, are each month's spending; the line, right axis, is the total accrued since the "
-      "start of the school year (the execution curve of the budget).";
+      tr("National spending by the month it accrued (all regions and outside them): bars, left "
+         "axis, are each month's spending; the line, right axis, is the total accrued since the "
+         "start of the school year (the execution curve of the budget).");
   std::string html;
-  chart(html, "spending-by-month", "Spending accrued by month", caption, spec,
-        t.html("National spending by month"));
+  chart(html, "spending-by-month", tr("Spending accrued by month"), caption, spec,
+        t.html(tr("National spending by month")));
   return html;
 }
 
@@ -440,16 +458,17 @@ std::string Report::monthly() {
 std::string Report::execution() {
   const results::Execution& ex = r_.results.execution;
   if (!ex.enabled) return "";
-  const std::string pim = with_cur("PIM"), released = with_cur("Released"),
-                    accrued = with_cur("Accrued");
-  Table t({txt("Month"), num(esc(pim)), num(esc(released)), num(esc(accrued)),
-           num("Execution (accrued / PIM)"), num("Teachers reached"), num("Physical target")});
+  const std::string pim = with_cur(tr("PIM")), released = with_cur(tr("Released")),
+                    accrued = with_cur(tr("Accrued"));
+  Table t({txt(tr("Month")), num(esc(pim)), num(esc(released)), num(esc(accrued)),
+           num(tr("Execution (accrued / PIM)")), num(tr("Teachers reached")),
+           num(tr("Physical target"))});
   ordered_json values = ordered_json::array();
   for (const results::ExecutionRow& e : ex.rows) {
     if (e.region != "national") continue;
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02u-01", e.year, e.month);
-    const std::string label = std::string(kMonths[e.month - 1]) + " " + std::to_string(e.year);
+    const std::string label = month_year(e.month, e.year);
     for (const auto& [series, amount] :
          {std::pair{pim, e.pim}, std::pair{released, e.released}, std::pair{accrued, e.accrued}})
       values.push_back({{"date", date},
@@ -471,20 +490,21 @@ std::string Report::execution() {
   spec["mark"] = {{"type", "line"}, {"point", true}};
   spec["encoding"] = {
       {"x", x},
-      {"y", money_axis_field("amount", with_cur("Cumulative in the school year"))},
+      {"y", money_axis_field("amount", with_cur(tr("Cumulative in the school year")))},
       {"color", color},
       {"detail", {{"field", "year"}, {"type", "nominal"}}},
-      {"tooltip",
-       ordered_json::array({tip("month", "nominal", "Month"), tip("series", "nominal", "Series"),
-                            tip("amount", "quantitative", cur_, ",.2f")})}};
+      {"tooltip", ordered_json::array({tip("month", "nominal", tr("Month")),
+                                       tip("series", "nominal", tr("Series")),
+                                       tip("amount", "quantitative", cur_, ",.2f")})}};
   const std::string caption =
-      "Budget execution as a PpR programme reports it, national: the modified budget (PIM, "
-      "after cuts and top-ups), the money released to the regions (tranches and results-based "
-      "releases) and the spending accrued (the ledger), each cumulative within its school year. "
-      "The table adds the physical side: teachers reached so far against the teachers planned.";
+      tr("Budget execution as a PpR programme reports it, national: the modified budget (PIM, "
+         "after cuts and top-ups), the money released to the regions (tranches and results-based "
+         "releases) and the spending accrued (the ledger), each cumulative within its school "
+         "year. The table adds the physical side: teachers reached so far against the teachers "
+         "planned.");
   std::string html;
-  chart(html, "budget-execution", "Budget execution: PIM, released and accrued", caption, spec,
-        t.html("National budget execution by month"));
+  chart(html, "budget-execution", tr("Budget execution: PIM, released and accrued"), caption, spec,
+        t.html(tr("National budget execution by month")));
   return html;
 }
 
@@ -494,12 +514,14 @@ std::string Report::coverage() {
     if (n.year_index == last_index_) nation = &n;
   ordered_json values = ordered_json::array();
   ordered_json order = ordered_json::array();
-  Table t({txt("Region"), num("Teacher-visits planned"), num("Done"), num("Compliance"),
-           num("Teachers"), num("Reached"), num("Coverage"), num("Full protocol")});
+  Table t({txt(tr("Region")), num(tr("Teacher-visits planned")), num(tr("Done")),
+           num(tr("Compliance")), num(tr("Teachers")), num(tr("Reached")), num(tr("Coverage")),
+           num(tr("Full protocol"))});
+  const std::string compliance = tr("Compliance"), coverage = tr("Coverage");
   auto add = [&](const results::Row& row, const std::string& name, bool total) {
     order.push_back(name);
-    values.push_back({{"region", name}, {"measure", "Compliance"}, {"pct", row.compliance_pct}});
-    values.push_back({{"region", name}, {"measure", "Coverage"}, {"pct", row.coverage_pct}});
+    values.push_back({{"region", name}, {"measure", compliance}, {"pct", row.compliance_pct}});
+    values.push_back({{"region", name}, {"measure", coverage}, {"pct", row.coverage_pct}});
     t.row({txt(name), num(integer(row.tally.visits_planned)), num(integer(row.tally.visits_done)),
            num(pct(row.compliance_pct)), num(integer(row.tally.teachers)),
            num(integer(row.tally.teachers_reached)), num(pct(row.coverage_pct)),
@@ -508,7 +530,7 @@ std::string Report::coverage() {
   };
   for (const results::Row* row : last_rows_)
     if (active(*row)) add(*row, row->region, false);
-  if (nation != nullptr) add(*nation, "National", true);
+  if (nation != nullptr) add(*nation, tr("National"), true);
 
   // A dot per measure and region, with a faint line for the shortfall from the target. Dots,
   // not bars: the values cluster near 100%, so the axis starts at the tens below the lowest.
@@ -523,14 +545,14 @@ std::string Report::coverage() {
   const ordered_json x = {
       {"field", "pct"},
       {"type", "quantitative"},
-      {"title", "Percent"},
+      {"title", tr("Percent")},
       {"scale", {{"domain", {axis_from, 100}}, {"nice", false}, {"padding", 8}}},
       {"axis", {{"format", ".0f"}, {"values", ticks}}}};
   const ordered_json color = {
       {"field", "measure"},
       {"type", "nominal"},
       {"title", nullptr},
-      {"scale", {{"domain", {"Compliance", "Coverage"}}, {"range", {"#4c78a8", "#f58518"}}}},
+      {"scale", {{"domain", {compliance, coverage}}, {"range", {"#4c78a8", "#f58518"}}}},
       {"legend", {{"orient", "top"}, {"symbolOpacity", 1}}}};
   ordered_json gap_color = color;
   gap_color["legend"] = nullptr;  // the dots' legend says it
@@ -549,16 +571,17 @@ std::string Report::coverage() {
        {{"field", "measure"},
         {"type", "nominal"},
         {"title", nullptr},
-        {"scale", {{"domain", {"Compliance", "Coverage"}}, {"range", {"circle", "diamond"}}}},
+        {"scale", {{"domain", {compliance, coverage}}, {"range", {"circle", "diamond"}}}},
         {"legend", {{"orient", "top"}, {"symbolOpacity", 1}}}}},
-      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
-                                       tip("measure", "nominal", "Measure"),
-                                       tip("pct", "quantitative", "Percent", ".1f")})}};
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("measure", "nominal", tr("Measure")),
+                                       tip("pct", "quantitative", tr("Percent"), ".1f")})}};
   ordered_json target;
-  target["data"] = {{"values", ordered_json::array({{{"x", 100}, {"label", "target 100%"}}})}};
+  target["data"] = {{"values", ordered_json::array({{{"x", 100}, {"label", tr("target 100%")}}})}};
   target["mark"] = {
       {"type", "rule"}, {"color", "#c0392b"}, {"strokeDash", {4, 3}}, {"strokeWidth", 1.5}};
-  target["encoding"] = {{"x", {{"field", "x"}, {"type", "quantitative"}, {"title", "Percent"}}}};
+  target["encoding"] = {
+      {"x", {{"field", "x"}, {"type", "quantitative"}, {"title", tr("Percent")}}}};
   ordered_json target_label = target;
   target_label["mark"] = {{"type", "text"},   {"y", -4},        {"baseline", "bottom"},
                           {"align", "right"}, {"fontSize", 11}, {"color", "#c0392b"}};
@@ -566,19 +589,17 @@ std::string Report::coverage() {
   ordered_json spec = base_spec(values);
   spec["height"] = 24 * std::max<std::size_t>(1, order.size());
   spec["layer"] = {gap, dots, target, target_label};
+  const std::string year = std::to_string(last_year_);
   std::string caption =
-      "School year " + std::to_string(last_year_) +
-      ", against the protocol's target of 100%: <em>compliance</em> is teacher-visits done / "
-      "planned, <em>coverage</em> teachers with at least one visit / teachers. Each dot is a "
-      "value and the faint line its shortfall from 100%; the axis starts at " +
-      fixed(axis_from, 0) +
-      "%. The table adds <em>full protocol</em>, teachers who received every visit of their "
-      "protocol.";
+      trf("School year {0}, against the protocol's target of 100%: <em>compliance</em> is "
+          "teacher-visits done / planned, <em>coverage</em> teachers with at least one visit / "
+          "teachers. Each dot is a value and the faint line its shortfall from 100%; the axis "
+          "starts at {1}%. The table adds <em>full protocol</em>, teachers who received every "
+          "visit of their protocol.",
+          {year, fixed(axis_from, 0)});
+  const std::string title = trf("Compliance and coverage by region, {0}", {year});
   std::string html;
-  chart(html, "compliance-coverage",
-        "Compliance and coverage by region, " + std::to_string(last_year_),
-        caption + inactive_note(), spec,
-        t.html("Compliance and coverage by region, " + std::to_string(last_year_)));
+  chart(html, "compliance-coverage", title, caption + inactive_note(), spec, t.html(title));
   return html;
 }
 
@@ -598,18 +619,21 @@ std::string Report::page() {
     if (sc.years.size() > 1) years += "\u2013" + std::to_string(sc.years.back().year);
   }
   Frame frame;
-  frame.title = "coachsim report: " + sc.name + " (seed " + std::to_string(sc.seed) + ")";
-  frame.heading = "Teacher coaching: cost and reach";
-  frame.meta = "<span>Scenario <strong>" + esc(sc.name) + "</strong></span>";
-  frame.meta += "<span>file " + esc(r_.scenario_file) + "</span>";
-  frame.meta += "<span>seed " + std::to_string(sc.seed) + "</span>";
-  frame.meta += "<span>school years " + years + "</span>";
-  frame.meta += "<span>money in " + esc(sc.currency) + "</span>";
-  frame.meta +=
-      "<span>" + integer(static_cast<std::int64_t>(r_.events)) + " simulation events</span>";
-  frame.contents = "<li><a href=\"#section-summary\">National summary</a></li>";
-  frame.footer_note = ". Every money figure is a sum of ledger entries in " + esc(sc.currency) +
-                      "; per-unit costs are rounded once to the cent.";
+  frame.title = trf("coachsim report: {0} (seed {1})", {sc.name, std::to_string(sc.seed)});
+  frame.heading = tr("Teacher coaching: cost and reach");
+  frame.meta = "<span>" + trf("Scenario <strong>{0}</strong>", {esc(sc.name)}) + "</span>";
+  frame.meta += "<span>" + trf("file {0}", {esc(r_.scenario_file)}) + "</span>";
+  frame.meta += "<span>" + trf("seed {0}", {std::to_string(sc.seed)}) + "</span>";
+  frame.meta += "<span>" + trf("school years {0}", {years}) + "</span>";
+  frame.meta += "<span>" + trf("money in {0}", {esc(sc.currency)}) + "</span>";
+  frame.meta += "<span>" +
+                trf("{0} simulation events", {integer(static_cast<std::int64_t>(r_.events))}) +
+                "</span>";
+  frame.contents = "<li><a href=\"#section-summary\">" + tr("National summary") + "</a></li>";
+  frame.footer_note =
+      trf(". Every money figure is a sum of ledger entries in {0}; per-unit "
+          "costs are rounded once to the cent.",
+          {esc(sc.currency)});
   return page_.render(frame, sections);
 }
 

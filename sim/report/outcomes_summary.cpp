@@ -3,14 +3,16 @@
 // money but breaks the protocol shows both at once.
 #include <cstdio>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/units/parse.hpp"
+#include "labels.hpp"
 #include "report_files.hpp"
 
 namespace coachsim::report {
 namespace {
 
 std::string cell(const std::string& s, std::size_t width) {
-  return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s;
+  return text_width(s) >= width ? " " + s : pad_left(s, width);
 }
 std::string fmt(const char* format, double v) {
   char buf[48];
@@ -32,16 +34,21 @@ std::string outcomes_summary(const RunReport& report) {
   const results::Results& res = report.results;
   if (!res.has_outcomes && !res.has_prices) return "";
   const std::string& cur = report.scenario.currency;
-  std::string out = "\nResults per school year (cost in " + cur + " at constant prices";
+  std::string out = "\n";
   if (res.has_prices)
-    out += " of " + std::to_string(report.scenario.prices->price_year) + "; US$ at current prices";
-  out += ")\n";
-  out += "year  " + cell("cost total", 18);
-  if (res.has_prices) out += cell("cost US$", 16) + cell("US$/student", 12);
+    out +=
+        trf("Results per school year (cost in {0} at constant prices of {1}; US$ at current "
+            "prices)",
+            {cur, std::to_string(report.scenario.prices->price_year)});
+  else
+    out += trf("Results per school year (cost in {0} at constant prices)", {cur});
+  out += "\n";
+  out += pad_right(tr("year"), 6) + cell(tr("cost total"), 18);
+  if (res.has_prices) out += cell(tr("cost US$"), 16) + cell(tr("US$/student"), 12);
   if (res.has_outcomes) {
-    out += cell("full protocol", 14) + cell("per full-prot.", 15) + cell("student SD", 11) +
-           cell("teacher SD", 11);
-    if (res.has_prices) out += cell("SD/US$100", 10);
+    out += cell(tr("full protocol"), 14) + cell(tr("per full-prot."), 15) +
+           cell(tr("student SD"), 11) + cell(tr("teacher SD"), 11);
+    if (res.has_prices) out += cell(tr("SD/US$100"), 10);
   }
   out += "\n";
   for (const results::Row& r : res.national) {
@@ -60,22 +67,28 @@ std::string outcomes_summary(const RunReport& report) {
     out += "\n";
   }
   if (res.has_outcomes)
-    out +=
-        "  student/teacher SD: mean effect over coached teachers' students / coached teachers,"
-        " scaled by the dose each received (outcomes: in the scenario; projections from the "
-        "cited studies, not measured)\n";
+    out += "  " +
+           tr("student/teacher SD: mean effect over coached teachers' students / coached "
+              "teachers, scaled by the dose each received (outcomes: in the scenario; "
+              "projections from the cited studies, not measured)") +
+           "\n";
   if (res.has_outcomes && res.has_prices) {
-    out +=
-        "  SD/US$100: the gain level reached (effects are levels after 1, 2, 3 years) over the"
-        " cost per student of every year that produced it, US$ of the entry year, discounted at " +
-        fmt("%.1f%%", report.scenario.outcomes->discount_rate * 100.0) + " a year\n";
+    out += "  " +
+           trf("SD/US$100: the gain level reached (effects are levels after 1, 2, 3 years) over "
+               "the cost per student of every year that produced it, US$ of the entry year, "
+               "discounted at {0} a year",
+               {fmt("%.1f%%", report.scenario.outcomes->discount_rate * 100.0)}) +
+           "\n";
     for (const results::CohortEffect& c : res.cohorts)
-      out += "  cohort " + std::to_string(c.entry_year) + "-" + std::to_string(c.end_year) +
-             ": gain " + fmt("%.4f", c.mean_gain_sd()) + " SD / US$" +
-             fmt("%.2f", c.cost_per_student_usd()) +
-             " per student = " + fmt("%.4f", c.sd_per_usd100()) + " SD per US$100\n";
+      out += "  " +
+             trf("cohort {0}-{1}: gain {2} SD / US${3} per student = {4} SD per US$100",
+                 {std::to_string(c.entry_year), std::to_string(c.end_year),
+                  fmt("%.4f", c.mean_gain_sd()), fmt("%.2f", c.cost_per_student_usd()),
+                  fmt("%.4f", c.sd_per_usd100())}) +
+             "\n";
     if (res.cohorts.size() > 1)
-      out += "  all cohorts: " + fmt("%.4f", res.sd_per_usd100_all) + " SD per US$100\n";
+      out +=
+          "  " + trf("all cohorts: {0} SD per US$100", {fmt("%.4f", res.sd_per_usd100_all)}) + "\n";
   }
   return out;
 }

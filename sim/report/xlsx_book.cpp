@@ -5,6 +5,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -77,7 +78,9 @@ void Book::add_formats() {
   format_set_num_format(add(Style::kCount), "#,##0");
   format_set_num_format(add(Style::kDecimal), "#,##0.00");
   format_set_num_format(add(Style::kInteger), "0");
-  format_set_num_format(add(Style::kDate), "yyyy-mm-dd");
+  // TRANSLATORS: an Excel number format for dates (Spanish: dd/mm/yyyy).
+  date_format_ = trc("Excel date format", "yyyy-mm-dd");
+  format_set_num_format(add(Style::kDate), date_format_.c_str());
   // kText and kNumber use the default format (General).
 
   lxw_doc_properties props{};

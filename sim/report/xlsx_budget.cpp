@@ -5,7 +5,9 @@
 #include <map>
 #include <utility>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/xlsx_report.hpp"
+#include "labels.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace coachsim::report::xlsx {
@@ -22,14 +24,16 @@ const results::ExecutionRow* year_end_row(const results::Execution& execution,
 void budget_sheet(Book& book, const RunReport& report) {
   const results::Execution& x = report.results.execution;
   if (!x.enabled) return;
-  Sheet sh(book, "Budget");
-  sh.note("Budget: PIA, PIM and devengado per region and school year", Style::kTitle);
+  Sheet sh(book, trc("sheet", "Budget"));
+  sh.note(tr("Budget: PIA, PIM and devengado per region and school year"), Style::kTitle);
   sh.note(
-      "PIA: the opening budget; PIM: the budget after modifications (cuts, top-ups); released: "
-      "what the treasury made available; devengado: the spending accrued. Cumulative to the "
-      "school year's last month, as in execution.csv.");
-  sh.header({"region", "year", "PIA", "PIM", "released", "devengado (accrued)",
-             "execution (devengado / PIM)", "withheld", "forfeited", "top-ups"});
+      tr("PIA: the opening budget; PIM: the budget after modifications (cuts, top-ups); "
+         "released: what the treasury made available; devengado: the spending accrued. "
+         "Cumulative to the school year's last month, as in execution.csv."));
+  sh.header({trc("column", "region"), trc("column", "year"), trc("column", "PIA"),
+             trc("column", "PIM"), trc("column", "released"), trc("column", "devengado (accrued)"),
+             trc("column", "execution (devengado / PIM)"), trc("column", "withheld"),
+             trc("column", "forfeited"), trc("column", "top-ups")});
   // execution.rows run per year and month, regions in scenario order then national: the year-end
   // row of each (region, year) in that order.
   std::map<std::pair<int, std::string>, const results::ExecutionRow*> year_end;
@@ -43,12 +47,21 @@ void budget_sheet(Book& book, const RunReport& report) {
   }
   for (const auto& key : order) {
     const results::ExecutionRow& r = *year_end.at(key);
-    sh.text(r.region).integer(r.year).money(r.pia).money(r.pim).money(r.released).money(r.accrued);
+    sh.text(region_label(r.region))
+        .integer(r.year)
+        .money(r.pia)
+        .money(r.pim)
+        .money(r.released)
+        .money(r.accrued);
     sh.percent(fraction(r.execution_pct));
     sh.money(r.withheld).money(r.forfeited).money(r.top_ups);
     sh.end_row();
   }
-  sh.text("national").text("all years").money(x.pia).money(x.pim).money(x.released);
+  sh.text(region_label("national"))
+      .text(tr("all years"))
+      .money(x.pia)
+      .money(x.pim)
+      .money(x.released);
   sh.money(x.accrued);
   sh.percent(x.pim == 0 ? 0.0 : static_cast<double>(x.accrued) / static_cast<double>(x.pim));
   sh.blank().money(x.forfeited).money(x.top_ups);

@@ -5,14 +5,43 @@
 #include <map>
 #include <utility>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/xlsx_report.hpp"
+#include "labels.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace coachsim::report::xlsx {
 namespace {
 
-constexpr const char* kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+// The months' short names in the column headers (context "month").
+std::string month_name(int m) {
+  switch (m) {
+    case 0:
+      return trc("month", "Jan");
+    case 1:
+      return trc("month", "Feb");
+    case 2:
+      return trc("month", "Mar");
+    case 3:
+      return trc("month", "Apr");
+    case 4:
+      return trc("month", "May");
+    case 5:
+      return trc("month", "Jun");
+    case 6:
+      return trc("month", "Jul");
+    case 7:
+      return trc("month", "Aug");
+    case 8:
+      return trc("month", "Sep");
+    case 9:
+      return trc("month", "Oct");
+    case 10:
+      return trc("month", "Nov");
+    default:
+      return trc("month", "Dec");
+  }
+}
 
 using Months = std::array<const results::MonthCost*, 12>;
 
@@ -22,7 +51,7 @@ double share(std::int64_t part, std::int64_t whole) {
 
 void row(Sheet& sh, const results::Row& r, const Months& months, const results::Execution& x) {
   const programme::RegionYearTally& t = r.tally;
-  sh.text(r.region).integer(r.year);
+  sh.text(region_label(r.region)).integer(r.year);
   sh.count(t.teachers).count(t.teachers_reached).percent(share(t.teachers_reached, t.teachers));
   sh.count(t.teachers_full_protocol).percent(share(t.teachers_full_protocol, t.teachers));
   sh.count(t.visits_planned).count(t.visits_done).percent(share(t.visits_done, t.visits_planned));
@@ -48,37 +77,38 @@ void execution_sheet(Book& book, const RunReport& report) {
     return it != monthly.end() ? it->second : Months{};
   };
 
-  Sheet sh(book, "PpR execution");
-  sh.note("PpR execution: targets against what was achieved, per region and school year",
+  Sheet sh(book, trc("sheet", "PpR execution"));
+  sh.note(tr("PpR execution: targets against what was achieved, per region and school year"),
           Style::kTitle);
   sh.note(
-      "Physical: the targets are the teachers in caseloads and the teacher-visits planned; "
-      "achieved are the teachers reached, those with the full protocol and the visits done.");
+      tr("Physical: the targets are the teachers in caseloads and the teacher-visits planned; "
+         "achieved are the teachers reached, those with the full protocol and the visits done."));
   const results::Execution& x = report.results.execution;
-  sh.note(x.enabled ? "Financial: the target is the year's modified budget (PIM); execution is "
-                      "accrued / PIM. The Budget sheet has PIA, PIM, released and devengado."
-                    : "Financial: the scenario declares no budget, so the financial target "
-                      "column shows the year's total accrued as the reference until budgets "
-                      "exist.");
+  sh.note(x.enabled ? tr("Financial: the target is the year's modified budget (PIM); execution is "
+                         "accrued / PIM. The Budget sheet has PIA, PIM, released and devengado.")
+                    : tr("Financial: the scenario declares no budget, so the financial target "
+                         "column shows the year's total accrued as the reference until budgets "
+                         "exist."));
   sh.note(
-      "Accrued <month>: spent in the month; cumulative <month>: spent in the school year to the "
-      "month's end. National rows include spending outside the regions.");
+      tr("Accrued <month>: spent in the month; cumulative <month>: spent in the school year to "
+         "the month's end. National rows include spending outside the regions."));
   std::vector<std::string> names = {
-      "region",
-      "year",
-      "teachers in caseloads (target)",
-      "teachers reached",
-      "coverage",
-      "teachers full protocol",
-      "full protocol",
-      "teacher-visits planned (target)",
-      "teacher-visits done",
-      "compliance",
-      x.enabled ? "financial target (PIM)" : "financial target (reference: year's accrued)",
-      "accrued in the year",
-      "execution"};
-  for (const char* m : kMonths) names.push_back(std::string("accrued ") + m);
-  for (const char* m : kMonths) names.push_back(std::string("cumulative ") + m);
+      trc("column", "region"),
+      trc("column", "year"),
+      trc("column", "teachers in caseloads (target)"),
+      trc("column", "teachers reached"),
+      trc("column", "coverage"),
+      trc("column", "teachers full protocol"),
+      trc("column", "full protocol"),
+      trc("column", "teacher-visits planned (target)"),
+      trc("column", "teacher-visits done"),
+      trc("column", "compliance"),
+      x.enabled ? trc("column", "financial target (PIM)")
+                : trc("column", "financial target (reference: year's accrued)"),
+      trc("column", "accrued in the year"),
+      trc("column", "execution")};
+  for (int m = 0; m < 12; ++m) names.push_back(trf("accrued {0}", {month_name(m)}));
+  for (int m = 0; m < 12; ++m) names.push_back(trf("cumulative {0}", {month_name(m)}));
   sh.header(names);
   for (std::size_t y = 0; y < report.results.national.size(); ++y) {
     for (const results::Row& r : report.results.regions)

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <string_view>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/xlsx_report.hpp"
+#include "labels.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace coachsim::report::xlsx {
@@ -27,23 +29,24 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 void inputs_sheet(Book& book, const RunReport& report, const std::string& scenario_text) {
   const std::vector<scenario::Source>& sources = report.scenario.sources;
   const std::vector<std::string_view> lines = lines_of(scenario_text);
-  Sheet sh(book, "Scenario inputs");
+  Sheet sh(book, trc("sheet", "Scenario inputs"));
   // Two tables side by side under one frozen header; no autofilter, as filtering one would hide
   // rows of the other.
-  sh.header({"input", "source", "", "line", "scenario file as run: " + report.scenario_file});
+  sh.header({trc("column", "input"), trc("column", "source"), "", trc("column", "line"),
+             trf("scenario file as run: {0}", {report.scenario_file})});
   const std::size_t rows = std::max({sources.size(), lines.size(), std::size_t{1}});
   for (std::size_t i = 0; i < rows; ++i) {
     if (i < sources.size())
       sh.text(sources[i].key).text(sources[i].text);
     else if (i == 0)
-      sh.text("(the scenario names no sources)", Style::kNote).blank();
+      sh.text(tr("(the scenario names no sources)"), Style::kNote).blank();
     else
       sh.blank(2);
     sh.blank();
     if (i < lines.size())
       sh.integer(static_cast<std::int64_t>(i + 1)).text(lines[i]);
     else if (i == 0)
-      sh.blank().text("(the scenario text was not given)", Style::kNote);
+      sh.blank().text(tr("(the scenario text was not given)"), Style::kNote);
     sh.end_row();
   }
   sh.freeze(0);

@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/xlsx_report.hpp"
+#include "labels.hpp"
 #include "report_files.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -34,11 +36,11 @@ std::string month_label(int month_number) {
 
 void ledger_pivot_sheet(Book& book, const RunReport& report) {
   const ledger::Ledger& l = report.ledger;
-  Sheet sh(book, "Ledger by month");
+  Sheet sh(book, trc("sheet", "Ledger by month"));
   if (!l.keeps_entries()) {
     sh.note(
-        "This run did not keep the ledger's entries (--no-ledger). Run coachsim without "
-        "--no-ledger to sum them here by region, category and month.");
+        tr("This run did not keep the ledger's entries (--no-ledger). Run coachsim without "
+           "--no-ledger to sum them here by region, category and month."));
     sh.finish();
     return;
   }
@@ -70,13 +72,14 @@ void ledger_pivot_sheet(Book& book, const RunReport& report) {
     ++posted[i];
   }
 
-  sh.note("Ledger by month: the ledger's entries summed by region, category and calendar month",
+  sh.note(tr("Ledger by month: the ledger's entries summed by region, category and calendar month"),
           Style::kTitle);
   sh.note(
-      "Each cell is the sum of the amounts of ledger.csv's rows with that region, category and "
-      "month of date; total is the row's sum. Empty: no entry. The national rows add every "
-      "region and the spending outside the regions.");
-  std::vector<std::string> names = {"region", "category", "total"};
+      tr("Each cell is the sum of the amounts of ledger.csv's rows with that region, category "
+         "and month of date; total is the row's sum. Empty: no entry. The national rows add "
+         "every region and the spending outside the regions."));
+  std::vector<std::string> names = {trc("column", "region"), trc("column", "category"),
+                                    trc("column", "total")};
   for (int m = first; m <= last; ++m) names.push_back(month_label(m));
   sh.header(names);
 
@@ -89,7 +92,7 @@ void ledger_pivot_sheet(Book& book, const RunReport& report) {
       any = any || count > 0;
     }
     if (!any) return;
-    sh.text(region).text(category).money(total);
+    sh.text(region_label(region)).text(category).money(total);
     for (std::size_t m = 0; m < months; ++m) {
       const auto [amount, count] = cell(m);
       if (count > 0)
@@ -102,7 +105,7 @@ void ledger_pivot_sheet(Book& book, const RunReport& report) {
   for (std::size_t slot = 0; slot < slots; ++slot)
     for (std::size_t c = 0; c < kCats; ++c)
       row(region_name(report, static_cast<std::uint32_t>(slot)),
-          ledger::category_id(static_cast<ledger::Category>(c)), [&](std::size_t m) {
+          category_label(static_cast<ledger::Category>(c)), [&](std::size_t m) {
             const std::size_t i = (slot * kCats + c) * months + m;
             return std::pair<std::int64_t, std::uint64_t>{sum[i], posted[i]};
           });
@@ -119,8 +122,8 @@ void ledger_pivot_sheet(Book& book, const RunReport& report) {
     };
   };
   for (std::size_t c = 0; c < kCats; ++c)
-    row("national", ledger::category_id(static_cast<ledger::Category>(c)), national(c, c + 1));
-  row("national", "all categories", national(0, kCats));
+    row("national", category_label(static_cast<ledger::Category>(c)), national(c, c + 1));
+  row("national", tr("all categories"), national(0, kCats));
   sh.freeze(3);
   sh.filter();
   sh.finish();

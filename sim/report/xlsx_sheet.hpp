@@ -30,7 +30,7 @@ enum class Style : std::uint8_t {
   kCount,    // #,##0
   kDecimal,  // #,##0.00
   kInteger,  // 0: years and identifiers, no separators
-  kDate,     // yyyy-mm-dd
+  kDate,     // yyyy-mm-dd (dd/mm/yyyy in Spanish)
   kNumber,   // General: quantities
 };
 inline constexpr std::size_t kStyleCount = 11;
@@ -54,6 +54,7 @@ class Book {
   void add_formats();
 
   std::string file_, tmpdir_, prefix_;
+  std::string date_format_;  // libxlsxwriter may keep the pointer until the workbook is closed
   lxw_workbook* book_ = nullptr;
   std::array<lxw_format*, kStyleCount> formats_{};
 };

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -21,18 +22,20 @@ std::string grouped(std::uint64_t n) {
 std::string ledger_line(const RunReport& report, const XlsxOptions& options) {
   const ledger::Ledger& l = report.ledger;
   std::string s =
-      "Ledger by month: the ledger's entries summed by region, category and calendar month.";
+      tr("Ledger by month: the ledger's entries summed by region, category and calendar month.");
   if (!options.full_ledger)
-    return s +
-           " Every entry is in ledger.csv; run with --xlsx-ledger to list them in a Ledger "
-           "sheet as well.";
-  s += " Ledger: every cost entry with its date, region, UGEL, category, activity, whom it "
-       "belongs to, quantity and rate (amount = round(quantity × rate)), as in ledger.csv.";
+    return s + " " +
+           tr("Every entry is in ledger.csv; run with --xlsx-ledger to list them in a Ledger "
+              "sheet as well.");
+  s += " " + tr("Ledger: every cost entry with its date, region, UGEL, category, activity, whom "
+                "it belongs to, quantity and rate (amount = round(quantity × rate)), as in "
+                "ledger.csv.");
   if (!l.keeps_entries())
-    s += " This run did not keep the entries (--no-ledger): run without --no-ledger to list them.";
+    s += " " + tr("This run did not keep the entries (--no-ledger): run without --no-ledger to "
+                  "list them.");
   else if (l.entries().size() > options.ledger_row_cap)
-    s += " It lists the first " + grouped(options.ledger_row_cap) + " of " +
-         grouped(l.entries().size()) + " entries; ledger.csv has them all.";
+    s += " " + trf("It lists the first {0} of {1} entries; ledger.csv has them all.",
+                   {grouped(options.ledger_row_cap), grouped(l.entries().size())});
   return s;
 }
 
@@ -54,58 +57,66 @@ void wrapped_note(Sheet& sh, std::string_view text, std::size_t width = 110) {
 void summary_sheet(Book& book, const RunReport& report, const XlsxOptions& options) {
   const scenario::Scenario& s = report.scenario;
   const std::string& cur = s.currency;
-  Sheet sh(book, "Summary");
+  Sheet sh(book, trc("sheet", "Summary"));
   sh.note("coachsim " COACHSIM_VERSION ": " + s.name, Style::kTitle);
   if (!s.description.empty()) wrapped_note(sh, s.description);
   sh.note("");
-  sh.note("How to read this workbook", Style::kHeader);
-  sh.note("Summary: this note and the national figures per school year (below).");
+  sh.note(tr("How to read this workbook"), Style::kHeader);
+  sh.note(tr("Summary: this note and the national figures per school year (below)."));
   sh.note(
-      "By region and year: one row per region and school year with the columns of regions.csv: "
-      "structure, what was planned and done, coach time, missed visits and costs.");
+      tr("By region and year: one row per region and school year with the columns of "
+         "regions.csv: structure, what was planned and done, coach time, missed visits and "
+         "costs."));
   sh.note(
-      "By category: the cost of every region, school year and category; the national rows "
-      "include the spending executed outside the regions.");
+      tr("By category: the cost of every region, school year and category; the national rows "
+         "include the spending executed outside the regions."));
   sh.note(
-      "PpR execution: per region and school year, the physical targets (teachers in caseloads, "
-      "teacher-visits planned) against what was achieved, and the spending accrued by month "
-      "with its cumulative curve.");
+      tr("PpR execution: per region and school year, the physical targets (teachers in "
+         "caseloads, teacher-visits planned) against what was achieved, and the spending "
+         "accrued by month with its cumulative curve."));
   if (report.results.execution.enabled)
     sh.note(
-        "Budget: PIA, PIM, released and devengado (accrued) per region and school year, with "
-        "the execution rate and what results-based rules withheld, forfeited or topped up.");
+        tr("Budget: PIA, PIM, released and devengado (accrued) per region and school year, "
+           "with the execution rate and what results-based rules withheld, forfeited or topped "
+           "up."));
   sh.note(
-      "Regional variance: the spread across regions of unit costs and caseloads per school year "
-      "(N, min, max, mean, SD), in the layout of Sempé 2015, Table 22.");
+      tr("Regional variance: the spread across regions of unit costs and caseloads per school "
+         "year (N, min, max, mean, SD), in the layout of Sempé 2015, Table 22."));
   sh.note(ledger_line(report, options));
   sh.note(
-      "Scenario inputs: the source of each input, and the scenario file as it was run, with "
-      "its units.");
+      tr("Scenario inputs: the source of each input, and the scenario file as it was run, with "
+         "its units."));
   sh.note("");
-  sh.note("Money is in the scenario currency, " + cur +
-          (cur == "PEN" ? " (shown as S/, soles)" : "") +
-          ", with two decimals. Percentages are shown as %, counts as whole numbers.");
+  sh.note(cur == "PEN" ? trf("Money is in the scenario currency, {0} (shown as S/, soles), with "
+                             "two decimals. Percentages are shown as %, counts as whole numbers.",
+                             {cur})
+                       : trf("Money is in the scenario currency, {0}, with two decimals. "
+                             "Percentages are shown as %, counts as whole numbers.",
+                             {cur}));
   sh.note(
-      "Every money figure is a sum of ledger entries: a region's cost in a category and year "
-      "is the sum of the matching rows of ledger.csv (and of the Ledger sheet with "
-      "--xlsx-ledger).");
+      tr("Every money figure is a sum of ledger entries: a region's cost in a category and year "
+         "is the sum of the matching rows of ledger.csv (and of the Ledger sheet with "
+         "--xlsx-ledger)."));
   sh.note(
-      "Per-unit costs are a total divided by a count, rounded once to the cent, so they can be "
-      "recomputed from the same row.");
+      tr("Per-unit costs are a total divided by a count, rounded once to the cent, so they can "
+         "be recomputed from the same row."));
   sh.note(
-      "Compliance = teacher-visits done / planned; coverage = teachers with at least one visit "
-      "/ teachers; full protocol = teachers who received every visit of their protocol / "
-      "teachers.");
+      tr("Compliance = teacher-visits done / planned; coverage = teachers with at least one "
+         "visit / teachers; full protocol = teachers who received every visit of their "
+         "protocol / teachers."));
   sh.note("");
-  sh.note("Scenario file: " + report.scenario_file + "; seed " + std::to_string(s.seed) + "; " +
-          grouped(report.events) + " events; " + grouped(report.ledger.entry_count()) +
-          " ledger entries.");
+  sh.note(trf("Scenario file: {0}; seed {1}; {2} events; {3} ledger entries.",
+              {report.scenario_file, std::to_string(s.seed), grouped(report.events),
+               grouped(report.ledger.entry_count())}));
   sh.note("");
-  sh.note("National figures per school year (" + cur + ")", Style::kHeader);
-  sh.header({"year", "teachers", "schools", "students", "coaches", "supervisors", "visits planned",
-             "visits done", "compliance", "coverage", "full protocol", "cost total",
-             "cost per teacher", "cost per student", "cost per coach", "teachers per coach",
-             "cost outside regions"});
+  sh.note(trf("National figures per school year ({0})", {cur}), Style::kHeader);
+  sh.header({trc("column", "year"), trc("column", "teachers"), trc("column", "schools"),
+             trc("column", "students"), trc("column", "coaches"), trc("column", "supervisors"),
+             trc("column", "visits planned"), trc("column", "visits done"),
+             trc("column", "compliance"), trc("column", "coverage"), trc("column", "full protocol"),
+             trc("column", "cost total"), trc("column", "cost per teacher"),
+             trc("column", "cost per student"), trc("column", "cost per coach"),
+             trc("column", "teachers per coach"), trc("column", "cost outside regions")});
   for (const results::Row& r : report.results.national) {
     const programme::RegionYearTally& t = r.tally;
     sh.integer(r.year).count(t.teachers).count(t.schools).count(t.students).count(t.coaches);
@@ -116,7 +127,7 @@ void summary_sheet(Book& book, const RunReport& report, const XlsxOptions& optio
     sh.money(r.cost_outside_regions);
     sh.end_row();
   }
-  sh.text("all years", Style::kHeader).blank(10).money(report.results.grand_total);
+  sh.text(tr("all years"), Style::kHeader).blank(10).money(report.results.grand_total);
   sh.end_row();
   sh.finish();
 }

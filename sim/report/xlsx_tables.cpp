@@ -1,8 +1,10 @@
 // The "By region and year" sheet (the columns of regions.csv) and the "By category" sheet
 // (region x year x category, with national rows that include spending outside the regions).
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "coachsim/results/metric_list.hpp"
+#include "labels.hpp"
 #include "report_files.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -12,9 +14,7 @@ namespace {
 using programme::RegionYearTally;
 using results::Row;
 
-std::string category_name(int c) {
-  return std::string(ledger::category_id(static_cast<ledger::Category>(c)));
-}
+std::string category_name(int c) { return category_label(static_cast<ledger::Category>(c)); }
 
 double share(std::int64_t part, std::int64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
@@ -23,18 +23,18 @@ double share(std::int64_t part, std::int64_t whole) {
 }  // namespace
 
 void region_year_sheet(Book& book, const RunReport& report) {
-  Sheet sh(book, "By region and year");
+  Sheet sh(book, trc("sheet", "By region and year"));
   // The columns of regions.csv, with its prices: and outcomes: columns when the scenario has
   // them (US$, cost per full-protocol teacher, SD per US$100), from the same layout.
   results::TableOptions with;
   with.prices = report.results.has_prices;
   with.outcomes = report.results.has_outcomes;
   const std::vector<const results::MetricDef*> layout = results::table_layout(with);
-  std::vector<std::string> names = {"region", "year"};
-  for (const results::MetricDef* m : layout) names.emplace_back(m->id);
+  std::vector<std::string> names = {trc("column", "region"), trc("column", "year")};
+  for (const results::MetricDef* m : layout) names.push_back(metric_label(m->id));
   sh.header(names);
   for (const Row& r : report.results.regions) {
-    sh.text(r.region).integer(r.year);
+    sh.text(region_label(r.region)).integer(r.year);
     for (const results::MetricDef* m : layout) {
       switch (m->unit) {
         case results::MetricUnit::kCount:
@@ -66,12 +66,17 @@ void region_year_sheet(Book& book, const RunReport& report) {
 void category_sheet(Book& book, const RunReport& report) {
   const std::size_t outside = report.population.regions.size();  // the ledger's last slot
   const bool has_outside = !report.scenario.central_costs.empty();
-  Sheet sh(book, "By category");
-  sh.header({"year", "region", "category", "cost", "share of the region's year"});
+  Sheet sh(book, trc("sheet", "By category"));
+  sh.header({trc("column", "year"), trc("column", "region"), trc("column", "category"),
+             trc("column", "cost"), trc("column", "share of the region's year")});
   auto rows = [&](int year, const std::string& region, const auto& cost_of, std::int64_t total) {
     for (int c = 0; c < ledger::kCategoryCount; ++c) {
       const std::int64_t cost = cost_of(c);
-      sh.integer(year).text(region).text(category_name(c)).money(cost).percent(share(cost, total));
+      sh.integer(year)
+          .text(region_label(region))
+          .text(category_name(c))
+          .money(cost)
+          .percent(share(cost, total));
       sh.end_row();
     }
   };

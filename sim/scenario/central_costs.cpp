@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
@@ -9,12 +10,12 @@
 namespace coachsim::scenario::detail {
 
 void load_central_costs(Reader& reader, MapReader& top, Scenario& out) {
-  auto list = top.get("central_costs", Need::kOptional, "a list of central costs");
+  auto list = top.get("central_costs", Need::kOptional, tr("a list of central costs"));
   if (!list) return;
-  for_each_item(reader, *list, "central_costs", "central costs {year, category, amount, label}",
+  for_each_item(reader, *list, "central_costs", tr("central costs {year, category, amount, label}"),
                 [&](const YAML::Node& item, const std::string& path) {
                   MapReader m(reader, item, path, {"year", "category", "amount", "label", "source"},
-                              "central cost settings");
+                              tr("central cost settings"));
                   CentralCost c;
                   if (auto v = m.integer("year", Need::kRequired)) c.year = *v;
                   if (auto v = m.text("category", Need::kRequired)) c.category = *v;

@@ -2,6 +2,7 @@
 // only; regions, years, share ranges and dates are checked in validate_budget.cpp.
 #include <cstdlib>
 
+#include "coachsim/i18n/tr.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -75,22 +76,22 @@ const std::vector<std::string> kClassIds = {"teacher_workshops", "coach_workshop
 }  // namespace
 
 void load_budget(Reader& reader, MapReader& top, Scenario& out) {
-  auto node = top.get("budget", Need::kOptional, "a map of budget settings");
+  auto node = top.get("budget", Need::kOptional, tr("a map of budget settings"));
   if (!node) return;
   MapReader b(reader, *node, "budget",
               {"release", "pia", "pia_overrides", "changes", "rules", "priority", "shortfall",
                "hiring", "drop_order"},
-              "budget settings");
+              tr("budget settings"));
   if (!b.ok()) return;
   Budget& budget = out.budget;
   budget.enabled = true;
   if (auto i = read_choice(reader, b, "release", {"monthly", "quarterly", "annual"}))
     budget.release = static_cast<BudgetRelease>(*i);
   if (auto a = read_amount(reader, b, "pia", Need::kOptional)) budget.pia = *a;
-  if (auto list = b.get("pia_overrides", Need::kOptional, "a list of {region, year, pia}")) {
-    for_each_item(reader, *list, "budget.pia_overrides", "PIA overrides {region, year, pia}",
+  if (auto list = b.get("pia_overrides", Need::kOptional, tr("a list of {region, year, pia}"))) {
+    for_each_item(reader, *list, "budget.pia_overrides", tr("PIA overrides {region, year, pia}"),
                   [&](const YAML::Node& item, const std::string& path) {
-                    MapReader m(reader, item, path, {"region", "year", "pia"}, "PIA override");
+                    MapReader m(reader, item, path, {"region", "year", "pia"}, tr("PIA override"));
                     PiaOverride o;
                     if (auto v = m.text("region", Need::kRequired)) o.region = *v;
                     if (auto v = m.integer("year", Need::kRequired)) o.year = *v;
@@ -98,10 +99,10 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
                     budget.pia_overrides.push_back(std::move(o));
                   });
   }
-  if (auto list = b.get("changes", Need::kOptional, "a list of {date, region, change}")) {
-    for_each_item(reader, *list, "budget.changes", "PIM changes {date, region, change}",
+  if (auto list = b.get("changes", Need::kOptional, tr("a list of {date, region, change}"))) {
+    for_each_item(reader, *list, "budget.changes", tr("PIM changes {date, region, change}"),
                   [&](const YAML::Node& item, const std::string& path) {
-                    MapReader m(reader, item, path, {"date", "region", "change"}, "PIM change");
+                    MapReader m(reader, item, path, {"date", "region", "change"}, tr("PIM change"));
                     BudgetChange c;
                     if (auto d = m.date("date", Need::kRequired)) c.date = *d;
                     if (auto v = m.text("region", Need::kRequired)) c.region = *v;
@@ -109,16 +110,16 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
                     budget.changes.push_back(std::move(c));
                   });
   }
-  if (auto list = b.get("rules", Need::kOptional, "a list of results-based rules")) {
+  if (auto list = b.get("rules", Need::kOptional, tr("a list of results-based rules"))) {
     for_each_item(
-        reader, *list, "budget.rules", "rules {id, indicator, target, by, withhold, top_up}",
+        reader, *list, "budget.rules", tr("rules {id, indicator, target, by, withhold, top_up}"),
         [&](const YAML::Node& item, const std::string& path) {
           MapReader m(reader, item, path, {"id", "indicator", "target", "by", "withhold", "top_up"},
-                      "results-based rule");
+                      tr("results-based rule"));
           BudgetRule r;
           if (auto v = m.text("id", Need::kRequired)) r.id = *v;
           if (!m.has("indicator")) {
-            m.get("indicator", Need::kRequired, "diagnostic_visit_share or visits_done_share");
+            m.get("indicator", Need::kRequired, tr("diagnostic_visit_share or visits_done_share"));
           } else if (auto i = read_choice(reader, m, "indicator",
                                           {"diagnostic_visit_share", "visits_done_share"})) {
             r.indicator = static_cast<BudgetIndicator>(*i);
@@ -130,10 +131,10 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
           budget.rules.push_back(std::move(r));
         });
   }
-  if (auto list = b.get("priority", Need::kOptional, "a list of activity classes")) {
+  if (auto list = b.get("priority", Need::kOptional, tr("a list of activity classes"))) {
     budget.priority.clear();
     std::vector<bool> seen(kClassIds.size(), false);
-    for_each_item(reader, *list, "budget.priority", "activity classes, dropped first to last",
+    for_each_item(reader, *list, "budget.priority", tr("activity classes, dropped first to last"),
                   [&](const YAML::Node& item, const std::string& path) {
                     auto v = reader.text(item, path);
                     if (!v) return;
@@ -160,7 +161,7 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
     budget.priority = full;
   }
   // Only `keep`: contracts that cannot be paid are suspended at the month close.
-  if (auto node = b.get("hiring", Need::kOptional, "keep")) {
+  if (auto node = b.get("hiring", Need::kOptional, tr("keep"))) {
     auto v = reader.text(*node, b.path("hiring"));
     if (v && *v != "keep")
       reader.fail(*node, b.path("hiring"),

@@ -2,6 +2,7 @@
 // known regions, years and school types are checked in validate_growth.cpp.
 #include <cstdlib>
 
+#include "coachsim/i18n/tr.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -34,9 +35,9 @@ std::optional<double> percent_or_fraction(Reader& reader, const YAML::Node& node
 void load_eligibility(Reader& reader, const YAML::Node& node, const std::string& path,
                       Eligibility& out) {
   MapReader m(reader, node, path, {"school_types", "rural_only", "min_students"},
-              "eligibility filters");
-  if (auto list = m.get("school_types", Need::kOptional, "a list of school type ids")) {
-    for_each_item(reader, *list, m.path("school_types"), "school type ids",
+              tr("eligibility filters"));
+  if (auto list = m.get("school_types", Need::kOptional, tr("a list of school type ids"))) {
+    for_each_item(reader, *list, m.path("school_types"), tr("school type ids"),
                   [&](const YAML::Node& item, const std::string& item_path) {
                     if (auto v = reader.text(item, item_path)) out.school_types.push_back(*v);
                   });
@@ -47,10 +48,10 @@ void load_eligibility(Reader& reader, const YAML::Node& node, const std::string&
 
 void load_target(Reader& reader, const YAML::Node& node, const std::string& path,
                  EnrolmentTarget& out) {
-  MapReader m(reader, node, path, {"region", "year", "teachers"}, "target settings");
+  MapReader m(reader, node, path, {"region", "year", "teachers"}, tr("target settings"));
   if (auto v = m.text("region", Need::kRequired)) out.region = *v;
   if (auto v = m.integer("year", Need::kRequired)) out.year = *v;
-  auto teachers = m.get("teachers", Need::kRequired, "a share ('33%') or a teacher count");
+  auto teachers = m.get("teachers", Need::kRequired, tr("a share ('33%') or a teacher count"));
   if (!teachers) return;
   const std::string field = m.path("teachers");
   const bool is_share = teachers->IsScalar() && teachers->Scalar().find('%') != std::string::npos;
@@ -66,14 +67,14 @@ void load_target(Reader& reader, const YAML::Node& node, const std::string& path
 
 void load_scale_up(Reader& reader, const YAML::Node& node, ScaleUp& out) {
   MapReader m(reader, node, "scale_up", {"eligibility", "stages", "order", "targets"},
-              "scale-up settings");
+              tr("scale-up settings"));
   if (!m.ok()) return;
   out.enabled = true;
-  if (auto e = m.get("eligibility", Need::kOptional, "a map of eligibility filters")) {
+  if (auto e = m.get("eligibility", Need::kOptional, tr("a map of eligibility filters"))) {
     load_eligibility(reader, *e, m.path("eligibility"), out.eligibility);
   }
   if (auto v = m.integer("stages", Need::kOptional)) out.stages = *v;
-  if (auto node_order = m.get("order", Need::kOptional, "nearest_first or listed")) {
+  if (auto node_order = m.get("order", Need::kOptional, tr("nearest_first or listed"))) {
     if (auto v = reader.text(*node_order, m.path("order"))) {
       if (*v == "nearest_first") {
         out.order = EntryOrder::kNearestFirst;
@@ -85,8 +86,8 @@ void load_scale_up(Reader& reader, const YAML::Node& node, ScaleUp& out) {
       }
     }
   }
-  if (auto list = m.get("targets", Need::kRequired, "a list of {region, year, teachers}")) {
-    for_each_item(reader, *list, m.path("targets"), "targets {region, year, teachers}",
+  if (auto list = m.get("targets", Need::kRequired, tr("a list of {region, year, teachers}"))) {
+    for_each_item(reader, *list, m.path("targets"), tr("targets {region, year, teachers}"),
                   [&](const YAML::Node& item, const std::string& item_path) {
                     out.targets.emplace_back();
                     load_target(reader, item, item_path, out.targets.back());
@@ -98,7 +99,7 @@ void load_coach_supply(Reader& reader, const YAML::Node& node, CoachSupply& out)
   MapReader m(reader, node, "coach_supply",
               {"hires_per_month", "initial_training", "attrition_per_year", "replacement_delay",
                "visit_cancellation"},
-              "coach supply settings");
+              tr("coach supply settings"));
   if (!m.ok()) return;
   out.enabled = true;
   if (auto v = m.integer("hires_per_month", Need::kOptional)) out.hires_per_month = *v;
@@ -110,17 +111,18 @@ void load_coach_supply(Reader& reader, const YAML::Node& node, CoachSupply& out)
   }
   for (auto [key, target] : {std::pair{"attrition_per_year", &out.attrition_per_year},
                              std::pair{"visit_cancellation", &out.visit_cancellation}}) {
-    if (auto n = m.get(key, Need::kOptional, "a share ('12%' or 0.12)")) {
+    if (auto n = m.get(key, Need::kOptional, tr("a share ('12%' or 0.12)"))) {
       if (auto v = percent_or_fraction(reader, *n, m.path(key))) *target = *v;
     }
   }
 }
 
 void load_teacher_turnover(Reader& reader, const YAML::Node& node, TeacherTurnover& out) {
-  MapReader m(reader, node, "teacher_turnover", {"share_per_year"}, "teacher turnover settings");
+  MapReader m(reader, node, "teacher_turnover", {"share_per_year"},
+              tr("teacher turnover settings"));
   if (!m.ok()) return;
   out.enabled = true;
-  if (auto n = m.get("share_per_year", Need::kRequired, "a share ('12%' or 0.12)")) {
+  if (auto n = m.get("share_per_year", Need::kRequired, tr("a share ('12%' or 0.12)"))) {
     if (auto v = percent_or_fraction(reader, *n, m.path("share_per_year"))) out.share_per_year = *v;
   }
 }
@@ -128,14 +130,14 @@ void load_teacher_turnover(Reader& reader, const YAML::Node& node, TeacherTurnov
 }  // namespace
 
 void load_growth(Reader& reader, MapReader& top, Scenario& out) {
-  if (auto node = top.get("scale_up", Need::kOptional, "a map of scale-up settings")) {
+  if (auto node = top.get("scale_up", Need::kOptional, tr("a map of scale-up settings"))) {
     load_scale_up(reader, *node, out.scale_up);
   }
-  if (auto node = top.get("coach_supply", Need::kOptional, "a map of coach supply settings")) {
+  if (auto node = top.get("coach_supply", Need::kOptional, tr("a map of coach supply settings"))) {
     load_coach_supply(reader, *node, out.coach_supply);
   }
   if (auto node =
-          top.get("teacher_turnover", Need::kOptional, "a map of teacher turnover settings")) {
+          top.get("teacher_turnover", Need::kOptional, tr("a map of teacher turnover settings"))) {
     load_teacher_turnover(reader, *node, out.teacher_turnover);
   }
 }

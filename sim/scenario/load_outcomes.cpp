@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "coachsim/i18n/tr.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -69,10 +70,10 @@ void load_year_map(Reader& reader, MapReader& parent, std::string_view key, std:
 
 void load_effects(Reader& reader, MapReader& m, std::string_view key, std::array<double, 3>& out,
                   std::size_t& count) {
-  auto node = m.get(key, Need::kRequired, "a list of 3 effects in SD (after 1, 2, 3 years)");
+  auto node = m.get(key, Need::kRequired, tr("a list of 3 effects in SD (after 1, 2, 3 years)"));
   if (!node) return;
   count = 0;
-  for_each_item(reader, *node, m.path(key), "effects in SD after 1, 2 and 3 years",
+  for_each_item(reader, *node, m.path(key), tr("effects in SD after 1, 2 and 3 years"),
                 [&](const YAML::Node& item, const std::string& path) {
                   auto v = reader.number(item, path);
                   if (v && count < out.size()) out[count] = *v;
@@ -83,11 +84,11 @@ void load_effects(Reader& reader, MapReader& m, std::string_view key, std::array
 // reference_protocol: {study, visits, gia, teacher_workshop_days}: what the study delivered.
 void load_reference(Reader& reader, MapReader& m, Outcomes& o) {
   auto node = m.get("reference_protocol", Need::kRequired,
-                    "the protocol the study behind the effects delivered ({study, visits, gia, "
-                    "teacher_workshop_days})");
+                    tr("the protocol the study behind the effects delivered ({study, visits, "
+                       "gia, teacher_workshop_days})"));
   if (!node) return;
   MapReader r(reader, *node, m.path("reference_protocol"),
-              {"study", "visits", "gia", "teacher_workshop_days"}, "the study's protocol");
+              {"study", "visits", "gia", "teacher_workshop_days"}, tr("the study's protocol"));
   ReferenceProtocol ref;
   if (auto v = r.text("study", Need::kRequired)) ref.study = *v;
   if (auto v = r.integer("visits", Need::kRequired)) ref.visits = *v;
@@ -99,13 +100,13 @@ void load_reference(Reader& reader, MapReader& m, Outcomes& o) {
 // dose_weights: {visits, gia, workshops} as percentages adding up to 100%.
 void load_weights(Reader& reader, MapReader& m, DoseWeights& w) {
   auto node = m.get("dose_weights", Need::kRequired,
-                    "shares of the effect carried by visits, GIA and workshops (e.g. {visits: "
-                    "'80%', gia: '10%', workshops: '10%'})");
+                    tr("shares of the effect carried by visits, GIA and workshops (e.g. "
+                       "{visits: '80%', gia: '10%', workshops: '10%'})"));
   if (!node) return;
   MapReader r(reader, *node, m.path("dose_weights"), {"visits", "gia", "workshops"},
-              "dose weights");
+              tr("dose weights"));
   auto share = [&](std::string_view key, double& to) {
-    auto n = r.get(key, Need::kRequired, "a share of the effect (e.g. '10%'; '0%' allowed)");
+    auto n = r.get(key, Need::kRequired, tr("a share of the effect (e.g. '10%'; '0%' allowed)"));
     if (!n) return;
     const std::string path = r.path(key);
     if (auto v = reader.text(*n, path)) {
@@ -126,18 +127,18 @@ void load_weights(Reader& reader, MapReader& m, DoseWeights& w) {
 // evidence: {school_types: [ids], elsewhere: extrapolate | zero}.
 void load_evidence(Reader& reader, MapReader& m, Outcomes& o) {
   auto node = m.get("evidence", Need::kRequired,
-                    "the school types the evidence covers and what applies elsewhere "
-                    "({school_types: [...], elsewhere: extrapolate or zero})");
+                    tr("the school types the evidence covers and what applies elsewhere "
+                       "({school_types: [...], elsewhere: extrapolate or zero})"));
   if (!node) return;
   MapReader r(reader, *node, m.path("evidence"), {"school_types", "elsewhere"},
-              "the evidence's coverage");
-  if (auto list = r.get("school_types", Need::kRequired, "a list of school type ids")) {
-    for_each_item(reader, *list, r.path("school_types"), "school type ids",
+              tr("the evidence's coverage"));
+  if (auto list = r.get("school_types", Need::kRequired, tr("a list of school type ids"))) {
+    for_each_item(reader, *list, r.path("school_types"), tr("school type ids"),
                   [&](const YAML::Node& item, const std::string& path) {
                     if (auto v = reader.text(item, path)) o.evidence_school_types.push_back(*v);
                   });
   }
-  if (auto n = r.get("elsewhere", Need::kRequired, "extrapolate or zero")) {
+  if (auto n = r.get("elsewhere", Need::kRequired, tr("extrapolate or zero"))) {
     if (auto v = reader.text(*n, r.path("elsewhere"))) {
       if (*v == "extrapolate") {
         o.outside = OutsideEvidence::kExtrapolate;
@@ -154,15 +155,15 @@ void load_evidence(Reader& reader, MapReader& m, Outcomes& o) {
 }  // namespace
 
 void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
-  auto node = top.get("outcomes", Need::kOptional, "outcome settings");
+  auto node = top.get("outcomes", Need::kOptional, tr("outcome settings"));
   if (!node) return;
   MapReader m(reader, *node, "outcomes",
               {"dose_response", "full_at", "student_learning_sd", "teacher_practice_sd",
                "reference_protocol", "dose_weights", "evidence", "discount_rate", "sources"},
-              "outcome settings");
+              tr("outcome settings"));
   if (!m.ok()) return;
   Outcomes o;
-  if (auto n = m.get("dose_response", Need::kOptional, "linear or threshold")) {
+  if (auto n = m.get("dose_response", Need::kOptional, tr("linear or threshold"))) {
     if (auto v = reader.text(*n, "outcomes.dose_response")) {
       if (*v == "linear") {
         o.dose_response = DoseResponse::kLinear;
@@ -175,7 +176,7 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
     }
   }
   if (auto n =
-          m.get("full_at", Need::kOptional, "a share of the protocol's visits (e.g. '100%')")) {
+          m.get("full_at", Need::kOptional, tr("a share of the protocol's visits (e.g. '100%')"))) {
     if (auto v = reader.text(*n, "outcomes.full_at")) {
       if (auto p = parse_percent(*v)) {
         o.full_at = *p;
@@ -186,7 +187,7 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
       }
     }
   }
-  if (auto n = m.get("discount_rate", Need::kOptional, "a yearly discount rate (e.g. '10%')")) {
+  if (auto n = m.get("discount_rate", Need::kOptional, tr("a yearly discount rate (e.g. '10%')"))) {
     if (auto v = reader.text(*n, "outcomes.discount_rate")) {
       if (auto p = parse_percent(*v)) {
         o.discount_rate = *p;
@@ -202,8 +203,8 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
   load_evidence(reader, m, o);
   load_effects(reader, m, "student_learning_sd", o.student_learning_sd, o.student_count);
   load_effects(reader, m, "teacher_practice_sd", o.teacher_practice_sd, o.teacher_count);
-  if (auto n = m.get("sources", Need::kOptional, "a map of input -> source")) {
-    MapReader s(reader, *n, "outcomes.sources", {}, "outcome inputs to their sources");
+  if (auto n = m.get("sources", Need::kOptional, tr("a map of input -> source"))) {
+    MapReader s(reader, *n, "outcomes.sources", {}, tr("outcome inputs to their sources"));
     for (const auto& entry : s.entries())
       o.sources.emplace_back(entry.key, reader.text(entry.value, s.path(entry.key)).value_or(""));
   }
@@ -211,10 +212,10 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
 }
 
 void load_prices(Reader& reader, MapReader& top, Scenario& out) {
-  auto node = top.get("prices", Need::kOptional, "price settings");
+  auto node = top.get("prices", Need::kOptional, tr("price settings"));
   if (!node) return;
   MapReader m(reader, *node, "prices", {"price_year", "inflation", "exchange_rate"},
-              "price settings");
+              tr("price settings"));
   if (!m.ok()) return;
   Prices p;
   if (auto v = m.integer("price_year", Need::kRequired)) p.price_year = *v;

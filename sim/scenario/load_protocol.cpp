@@ -1,5 +1,6 @@
 // Loads protocol: (dispersed_above, school types with their activity tables, caseload rules).
 // Form only; counts, ranges and rule coverage are checked in validate_protocol.cpp.
+#include "coachsim/i18n/tr.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -10,10 +11,10 @@ namespace {
 using units::Kind;
 
 void load_session(Reader& reader, MapReader& parent, std::string_view key, SessionProtocol& out) {
-  auto node = parent.get(key, Need::kRequired, "a map {count, duration, venue}");
+  auto node = parent.get(key, Need::kRequired, tr("a map {count, duration, venue}"));
   if (!node) return;
   MapReader m(reader, *node, parent.path(key), {"count", "duration", "venue"},
-              "session settings (count, duration, venue)");
+              tr("session settings (count, duration, venue)"));
   if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
   if (auto q = m.quantity("duration", Kind::kHours, Need::kRequired)) {
     out.duration = units::hours(q->value);
@@ -32,10 +33,10 @@ void load_session(Reader& reader, MapReader& parent, std::string_view key, Sessi
 
 void load_workshops(Reader& reader, MapReader& parent, std::string_view key,
                     WorkshopProtocol& out) {
-  auto node = parent.get(key, Need::kRequired, "a map {count, total_days}");
+  auto node = parent.get(key, Need::kRequired, tr("a map {count, total_days}"));
   if (!node) return;
   MapReader m(reader, *node, parent.path(key), {"count", "total_days"},
-              "workshop settings (count, total_days)");
+              tr("workshop settings (count, total_days)"));
   if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
   if (auto q = m.quantity("total_days", Kind::kDays, Need::kRequired)) {
     out.total_days = units::days(q->value);
@@ -46,11 +47,11 @@ void load_school_type(Reader& reader, const YAML::Node& node, const std::string&
                       SchoolTypeProtocol& out) {
   MapReader m(reader, node, path,
               {"id", "label", "visit_days", "gia", "rtc", "teacher_workshops", "coach_workshops"},
-              "school type settings");
+              tr("school type settings"));
   if (auto v = m.text("id", Need::kRequired)) out.id = *v;
   out.label = m.text("label", Need::kOptional).value_or(out.id);
-  if (auto list = m.get("visit_days", Need::kRequired, "a list of visit lengths in days")) {
-    for_each_item(reader, *list, m.path("visit_days"), "visit lengths (integer days)",
+  if (auto list = m.get("visit_days", Need::kRequired, tr("a list of visit lengths in days"))) {
+    for_each_item(reader, *list, m.path("visit_days"), tr("visit lengths (integer days)"),
                   [&](const YAML::Node& item, const std::string& item_path) {
                     out.visit_days.push_back(reader.integer(item, item_path).value_or(0));
                   });
@@ -65,7 +66,7 @@ void load_caseload_rule(Reader& reader, const YAML::Node& node, const std::strin
                         CaseloadRule& out) {
   MapReader m(reader, node, path,
               {"school_type", "border", "urban", "dispersed", "teachers_per_coach"},
-              "caseload rule settings");
+              tr("caseload rule settings"));
   if (auto v = m.text("school_type", Need::kRequired)) out.school_type = *v;
   out.border = m.boolean("border", Need::kOptional);
   out.urban = m.boolean("urban", Need::kOptional);
@@ -76,16 +77,16 @@ void load_caseload_rule(Reader& reader, const YAML::Node& node, const std::strin
 }  // namespace
 
 void load_protocol(Reader& reader, MapReader& top, Scenario& out) {
-  auto node =
-      top.get("protocol", Need::kRequired, "a map {dispersed_above, school_types, caseload_rules}");
+  auto node = top.get("protocol", Need::kRequired,
+                      tr("a map {dispersed_above, school_types, caseload_rules}"));
   if (!node) return;
   MapReader m(reader, *node, "protocol",
               {"dispersed_above", "caseload_packing", "school_types", "caseload_rules"},
-              "protocol settings");
+              tr("protocol settings"));
   if (auto q = m.quantity("dispersed_above", Kind::kKm, Need::kRequired)) {
     out.dispersed_above = units::km(q->value);
   }
-  if (auto packing = m.get("caseload_packing", Need::kOptional, "pooled or nearest_first")) {
+  if (auto packing = m.get("caseload_packing", Need::kOptional, tr("pooled or nearest_first"))) {
     if (auto v = reader.text(*packing, m.path("caseload_packing"))) {
       if (*v == "pooled") {
         out.caseload_packing = CaseloadPacking::kPooled;
@@ -97,15 +98,15 @@ void load_protocol(Reader& reader, MapReader& top, Scenario& out) {
       }
     }
   }
-  if (auto list = m.get("school_types", Need::kRequired, "a list of school types")) {
-    for_each_item(reader, *list, "protocol.school_types", "school types",
+  if (auto list = m.get("school_types", Need::kRequired, tr("a list of school types"))) {
+    for_each_item(reader, *list, "protocol.school_types", tr("school types"),
                   [&](const YAML::Node& item, const std::string& path) {
                     out.school_types.emplace_back();
                     load_school_type(reader, item, path, out.school_types.back());
                   });
   }
-  if (auto list = m.get("caseload_rules", Need::kRequired, "a list of caseload rules")) {
-    for_each_item(reader, *list, "protocol.caseload_rules", "caseload rules",
+  if (auto list = m.get("caseload_rules", Need::kRequired, tr("a list of caseload rules"))) {
+    for_each_item(reader, *list, "protocol.caseload_rules", tr("caseload rules"),
                   [&](const YAML::Node& item, const std::string& path) {
                     out.caseload_rules.emplace_back();
                     load_caseload_rule(reader, item, path, out.caseload_rules.back());

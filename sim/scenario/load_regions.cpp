@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "coachsim/i18n/tr.hpp"
 #include "load_sections.hpp"
 #include "schools_csv.hpp"
 #include "text_util.hpp"
@@ -37,7 +38,7 @@ void load_parameters(Reader& reader, const YAML::Node& node, const std::string& 
 }
 
 void load_distribution(Reader& reader, MapReader& parent, std::string_view key, Distribution& out) {
-  auto node = parent.get(key, Need::kRequired, "a distribution, e.g. {uniform: [8, 22]}");
+  auto node = parent.get(key, Need::kRequired, tr("a distribution, e.g. {uniform: [8, 22]}"));
   if (!node) return;
   const std::string path = parent.path(key);
   if (node->IsScalar()) {  // a plain number is a fixed value
@@ -45,8 +46,9 @@ void load_distribution(Reader& reader, MapReader& parent, std::string_view key, 
     if (auto v = reader.number(*node, path)) out.a = *v;
     return;
   }
-  MapReader m(reader, *node, path, {"fixed", "uniform", "triangular", "lognormal", "max"},
-              "a distribution: one of fixed, uniform, triangular, lognormal (and optional max)");
+  MapReader m(
+      reader, *node, path, {"fixed", "uniform", "triangular", "lognormal", "max"},
+      tr("a distribution: one of fixed, uniform, triangular, lognormal (and optional max)"));
   if (!m.ok()) return;
   // An optional upper bound beside the shape, e.g. {lognormal: [80, 0.8], max: 300}.
   std::vector<MapReader::Entry> shapes;
@@ -92,7 +94,7 @@ void load_aggregate(Reader& reader, const YAML::Node& node, const std::string& p
   MapReader m(reader, node, path,
               {"school_type", "count", "teachers", "students_per_teacher", "distance_km",
                "border_share", "urban_share"},
-              "school aggregate settings");
+              tr("school aggregate settings"));
   if (auto v = m.text("school_type", Need::kRequired)) out.school_type = *v;
   if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
   load_distribution(reader, m, "teachers", out.teachers);
@@ -103,7 +105,7 @@ void load_aggregate(Reader& reader, const YAML::Node& node, const std::string& p
 }
 
 void load_ugels(Reader& reader, MapReader& m, Region& out) {
-  auto node = m.get("ugels", Need::kRequired, "a list of UGEL names or a count");
+  auto node = m.get("ugels", Need::kRequired, tr("a list of UGEL names or a count"));
   if (!node) return;
   const std::string path = m.path("ugels");
   if (node->IsScalar()) {
@@ -123,16 +125,16 @@ void load_ugels(Reader& reader, MapReader& m, Region& out) {
                 "expected a list of UGEL names or a count, got " + describe_node(*node));
     return;
   }
-  for_each_item(reader, *node, path, "UGEL names",
+  for_each_item(reader, *node, path, tr("UGEL names"),
                 [&](const YAML::Node& item, const std::string& item_path) {
                   out.ugels.push_back(reader.text(item, item_path).value_or(""));
                 });
 }
 
 void load_staff(Reader& reader, MapReader& m, Region& out) {
-  auto node = m.get("staff", Need::kOptional, "a map of staff role -> head count");
+  auto node = m.get("staff", Need::kOptional, tr("a map of staff role -> head count"));
   if (!node) return;
-  MapReader staff(reader, *node, m.path("staff"), {}, "staff role ids to head counts");
+  MapReader staff(reader, *node, m.path("staff"), {}, tr("staff role ids to head counts"));
   for (const auto& entry : staff.entries()) {
     out.staff.emplace_back(entry.key,
                            reader.integer(entry.value, staff.path(entry.key)).value_or(0));
@@ -181,7 +183,7 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
       reader, node, path,
       {"id", "geography", "ugels", "staff", "coach_fee", "teachers_per_coach", "coaches",
        "extra_coaches", "exclude_from_statistics", "contract_delay", "schools", "schools_csv"},
-      "region settings");
+      tr("region settings"));
   if (auto v = m.text("id", Need::kRequired)) out.id = *v;
   if (auto v = m.text("geography", Need::kRequired)) out.geography = *v;
   load_ugels(reader, m, out);
@@ -197,14 +199,14 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
   if (auto q = m.quantity("contract_delay", Kind::kDays, Need::kOptional)) {
     out.contract_delay = units::days(q->value);
   }
-  if (auto list = m.get("schools", Need::kOptional, "a list of school aggregates")) {
-    for_each_item(reader, *list, m.path("schools"), "school aggregates",
+  if (auto list = m.get("schools", Need::kOptional, tr("a list of school aggregates"))) {
+    for_each_item(reader, *list, m.path("schools"), tr("school aggregates"),
                   [&](const YAML::Node& item, const std::string& item_path) {
                     out.aggregates.emplace_back();
                     load_aggregate(reader, item, item_path, out.aggregates.back());
                   });
   }
-  if (auto node_csv = m.get("schools_csv", Need::kOptional, "a CSV file name")) {
+  if (auto node_csv = m.get("schools_csv", Need::kOptional, tr("a CSV file name"))) {
     const std::string field = m.path("schools_csv");
     if (auto name = reader.text(*node_csv, field)) {
       // A workbook's Schools sheet stands in for the file: its text is parsed as is.
@@ -226,9 +228,9 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
 }  // namespace
 
 void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::string& base_dir) {
-  auto list = top.get("regions", Need::kRequired, "a list of regions");
+  auto list = top.get("regions", Need::kRequired, tr("a list of regions"));
   if (!list) return;
-  for_each_item(reader, *list, "regions", "regions",
+  for_each_item(reader, *list, "regions", tr("regions"),
                 [&](const YAML::Node& item, const std::string& path) {
                   out.regions.emplace_back();
                   load_region(reader, item, path, out.regions.back(), base_dir, out.provenance);

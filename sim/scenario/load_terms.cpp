@@ -1,5 +1,6 @@
 // Loads geographies:, coach:, supervision:, staff_roles:, costs: and sources:. Form only;
 // ranges are checked in validate_terms.cpp.
+#include "coachsim/i18n/tr.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -11,7 +12,7 @@ using units::Kind;
 
 void load_season(Reader& reader, const YAML::Node& node, const std::string& path,
                  SeasonRange& out) {
-  MapReader m(reader, node, path, {"from", "to"}, "season days (from, to)");
+  MapReader m(reader, node, path, {"from", "to"}, tr("season days (from, to)"));
   if (auto d = m.month_day("from", Need::kRequired)) out.from = *d;
   if (auto d = m.month_day("to", Need::kRequired)) out.to = *d;
 }
@@ -19,7 +20,7 @@ void load_season(Reader& reader, const YAML::Node& node, const std::string& path
 void load_geography(Reader& reader, const YAML::Node& node, const std::string& path,
                     Geography& out) {
   MapReader m(reader, node, path, {"id", "speed", "fare", "rainy_season", "rainy_travel_factor"},
-              "geography settings");
+              tr("geography settings"));
   if (auto v = m.text("id", Need::kRequired)) out.id = *v;
   if (auto q = m.quantity("speed", Kind::kKmPerHour, Need::kRequired)) {
     out.speed = units::km_per_hour(q->value);
@@ -27,8 +28,8 @@ void load_geography(Reader& reader, const YAML::Node& node, const std::string& p
   if (auto q = m.quantity("fare", Kind::kMoneyPerKm, Need::kRequired)) {
     out.fare = units::per_km(q->centimos);
   }
-  if (auto list = m.get("rainy_season", Need::kOptional, "a list of {from, to}")) {
-    for_each_item(reader, *list, m.path("rainy_season"), "seasons {from: MM-DD, to: MM-DD}",
+  if (auto list = m.get("rainy_season", Need::kOptional, tr("a list of {from, to}"))) {
+    for_each_item(reader, *list, m.path("rainy_season"), tr("seasons {from: MM-DD, to: MM-DD}"),
                   [&](const YAML::Node& item, const std::string& item_path) {
                     out.rainy_season.emplace_back();
                     load_season(reader, item, item_path, out.rainy_season.back());
@@ -38,11 +39,11 @@ void load_geography(Reader& reader, const YAML::Node& node, const std::string& p
 }
 
 void load_coach(Reader& reader, MapReader& top, CoachTerms& out) {
-  auto node = top.get("coach", Need::kRequired, "a map of coach terms");
+  auto node = top.get("coach", Need::kRequired, tr("a map of coach terms"));
   if (!node) return;
   MapReader m(reader, *node, "coach",
               {"monthly_fee", "working_hours_per_day", "max_daily_commute", "travel_hours_per_day"},
-              "coach terms");
+              tr("coach terms"));
   if (auto q = m.quantity("monthly_fee", Kind::kMoneyPerMonth, Need::kRequired)) {
     out.monthly_fee = units::per_month(q->centimos);
   }
@@ -58,11 +59,11 @@ void load_coach(Reader& reader, MapReader& top, CoachTerms& out) {
 }
 
 void load_supervision(Reader& reader, MapReader& top, SupervisionTerms& out) {
-  auto node = top.get("supervision", Need::kRequired, "a map of supervision terms");
+  auto node = top.get("supervision", Need::kRequired, tr("a map of supervision terms"));
   if (!node) return;
   MapReader m(reader, *node, "supervision",
               {"coaches_per_supervisor", "visits_per_coach", "monthly_fee", "days_per_visit"},
-              "supervision terms");
+              tr("supervision terms"));
   if (auto v = m.integer("coaches_per_supervisor", Need::kRequired)) {
     out.coaches_per_supervisor = *v;
   }
@@ -77,7 +78,7 @@ void load_supervision(Reader& reader, MapReader& top, SupervisionTerms& out) {
 
 void load_staff_role(Reader& reader, const YAML::Node& node, const std::string& path,
                      StaffRole& out) {
-  MapReader m(reader, node, path, {"id", "monthly_salary"}, "staff role settings");
+  MapReader m(reader, node, path, {"id", "monthly_salary"}, tr("staff role settings"));
   if (auto v = m.text("id", Need::kRequired)) out.id = *v;
   if (auto q = m.quantity("monthly_salary", Kind::kMoneyPerMonth, Need::kRequired)) {
     out.monthly_salary = units::per_month(q->centimos);
@@ -85,19 +86,19 @@ void load_staff_role(Reader& reader, const YAML::Node& node, const std::string& 
 }
 
 void load_costs(Reader& reader, MapReader& top, UnitCosts& out) {
-  auto node = top.get("costs", Need::kRequired, "a map of unit costs");
+  auto node = top.get("costs", Need::kRequired, tr("a map of unit costs"));
   if (!node) return;
   MapReader m(
       reader, *node, "costs",
       {"per_diem", "per_diem_basis", "teacher_workshop", "teacher_workshop_travel",
        "coach_workshop", "coach_workshop_travel", "gia_per_participant", "rtc_per_participant",
        "materials_per_teacher", "materials_per_coach", "overhead_rate"},
-      "unit costs");
+      tr("unit costs"));
   if (auto q = m.quantity("per_diem", Kind::kMoneyPerDay, Need::kRequired)) {
     out.per_diem = units::per_day(q->centimos);
   }
   if (auto n = m.get("per_diem_basis", Need::kOptional,
-                     "per_day_of_commission, working_day_away or session_day")) {
+                     tr("per_day_of_commission, working_day_away or session_day"))) {
     if (auto v = reader.text(*n, "costs.per_diem_basis")) {
       if (*v == "per_day_of_commission") {
         out.per_diem_basis = PerDiemBasis::kPerDayOfCommission;
@@ -134,9 +135,9 @@ void load_costs(Reader& reader, MapReader& top, UnitCosts& out) {
 }
 
 void load_sources(Reader& reader, MapReader& top, std::vector<Source>& out) {
-  auto node = top.get("sources", Need::kOptional, "a map of input -> source");
+  auto node = top.get("sources", Need::kOptional, tr("a map of input -> source"));
   if (!node) return;
-  MapReader m(reader, *node, "sources", {}, "input paths to their sources");
+  MapReader m(reader, *node, "sources", {}, tr("input paths to their sources"));
   for (const auto& entry : m.entries()) {
     const std::string path = m.path(entry.key);
     out.push_back(Source{entry.key, reader.text(entry.value, path).value_or("")});
@@ -146,8 +147,8 @@ void load_sources(Reader& reader, MapReader& top, std::vector<Source>& out) {
 }  // namespace
 
 void load_terms(Reader& reader, MapReader& top, Scenario& out) {
-  if (auto list = top.get("geographies", Need::kRequired, "a list of geographies")) {
-    for_each_item(reader, *list, "geographies", "geographies",
+  if (auto list = top.get("geographies", Need::kRequired, tr("a list of geographies"))) {
+    for_each_item(reader, *list, "geographies", tr("geographies"),
                   [&](const YAML::Node& item, const std::string& path) {
                     out.geographies.emplace_back();
                     load_geography(reader, item, path, out.geographies.back());
@@ -155,8 +156,8 @@ void load_terms(Reader& reader, MapReader& top, Scenario& out) {
   }
   load_coach(reader, top, out.coach);
   load_supervision(reader, top, out.supervision);
-  if (auto list = top.get("staff_roles", Need::kOptional, "a list of staff roles")) {
-    for_each_item(reader, *list, "staff_roles", "staff roles {id, monthly_salary}",
+  if (auto list = top.get("staff_roles", Need::kOptional, tr("a list of staff roles"))) {
+    for_each_item(reader, *list, "staff_roles", tr("staff roles {id, monthly_salary}"),
                   [&](const YAML::Node& item, const std::string& path) {
                     out.staff_roles.emplace_back();
                     load_staff_role(reader, item, path, out.staff_roles.back());

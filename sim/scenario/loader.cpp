@@ -1,5 +1,6 @@
 // Entry points of the scenario loader: file and text in, Scenario and every problem out.
 #include "coachsim/scenario/loader.hpp"
+#include "coachsim/i18n/tr.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -35,10 +36,10 @@ bool is_currency_code(std::string_view code) {
 
 void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out,
                    const std::string& base_dir) {
-  MapReader top(reader, root, "", kTopLevelKeys, "scenario keys");
+  MapReader top(reader, root, "", kTopLevelKeys, tr("scenario keys"));
   if (!top.ok()) return;
 
-  if (auto node = top.get("coachsim", Need::kRequired, "the format version 1")) {
+  if (auto node = top.get("coachsim", Need::kRequired, tr("the format version 1"))) {
     auto version = reader.integer(*node, "coachsim");
     if (version && *version != 1) {
       reader.fail(*node, "coachsim",
@@ -48,7 +49,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   }
   if (auto v = top.text("name", Need::kRequired)) out.name = *v;
   if (auto v = top.text("description", Need::kOptional)) out.description = *v;
-  if (auto node = top.get("currency", Need::kOptional, "a currency code")) {
+  if (auto node = top.get("currency", Need::kOptional, tr("a currency code"))) {
     if (auto v = reader.text(*node, "currency")) {
       out.currency = *v;
       if (is_currency_code(*v)) {
@@ -60,7 +61,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
       }
     }
   }
-  if (auto node = top.get("seed", Need::kOptional, "a non-negative integer")) {
+  if (auto node = top.get("seed", Need::kOptional, tr("a non-negative integer"))) {
     if (auto v = reader.unsigned_integer(*node, "seed")) out.seed = *v;
   }
 

@@ -1,5 +1,6 @@
 // Text helpers for scenario error messages (see text_util.hpp).
 #include "text_util.hpp"
+#include "coachsim/i18n/tr.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -50,7 +51,7 @@ std::string closest(std::string_view given, const std::vector<std::string>& cand
 
 std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates) {
   const std::string best = closest(given, candidates);
-  return best.empty() ? std::string() : "; did you mean " + in_quotes(best) + "?";
+  return best.empty() ? std::string() : trf("; did you mean {0}?", {in_quotes(best)});
 }
 
 std::string join(const std::vector<std::string>& items) {

@@ -1,6 +1,7 @@
 // The `uncertainty:` section: field paths, distributions with units, and writing values back
 // as text (see uncertainty.hpp and docs/uncertainty.md).
 #include "uncertainty.hpp"
+#include "coachsim/i18n/tr.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -146,11 +147,11 @@ class EntryParser {
     }
     if (key == "bernoulli") {
       d.shape = Shape::kBernoulli;
-      MapReader m(reader_, node, path, {"p", "then", "else"}, "{p, then, else}");
+      MapReader m(reader_, node, path, {"p", "then", "else"}, tr("{p, then, else}"));
       if (!m.ok()) return false;
       auto p = m.number("p", Need::kRequired);
-      auto then_node = m.get("then", Need::kRequired, "the value with probability p");
-      auto else_node = m.get("else", Need::kRequired, "the value with probability 1 - p");
+      auto then_node = m.get("then", Need::kRequired, tr("the value with probability p"));
+      auto else_node = m.get("else", Need::kRequired, tr("the value with probability 1 - p"));
       if (!p || !then_node || !else_node) return false;
       if (!(*p >= 0.0 && *p <= 1.0)) {
         reader_.fail(map_value(node, "p"), m.path("p"),
@@ -216,10 +217,10 @@ class EntryParser {
   // Reads optional `min` and `max` clamps from `m` into `d`.
   bool clamps(MapReader& m, engine::Distribution& d) {
     bool ok = true;
-    if (auto node = m.get("min", Need::kOptional, "a lower clamp")) {
+    if (auto node = m.get("min", Need::kOptional, tr("a lower clamp"))) {
       ok = one(*node, m.path("min"), d.min) && ok;
     }
-    if (auto node = m.get("max", Need::kOptional, "an upper clamp")) {
+    if (auto node = m.get("max", Need::kOptional, tr("an upper clamp"))) {
       ok = one(*node, m.path("max"), d.max) && ok;
       if (ok && d.min > d.max) {
         reader_.fail(*node, m.path("max"), "expected the clamps' min <= max");
@@ -284,7 +285,7 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
                  const std::string& path, std::vector<UncertainSpec>& out) {
   std::vector<std::string> allowed = {"field", "factor", "min", "max", "shared", "source"};
   allowed.insert(allowed.end(), kShapes.begin(), kShapes.end());
-  MapReader m(reader, item, path, allowed, "an uncertain input");
+  MapReader m(reader, item, path, allowed, tr("an uncertain input"));
   if (!m.ok()) return;
   UncertainSpec spec;
   spec.entry = entry;
@@ -292,7 +293,7 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
   spec.file = at.file;
   spec.info.line = at.line;
   spec.info.column = at.column;
-  auto field_node = m.get("field", Need::kRequired, "the path of a scenario value");
+  auto field_node = m.get("field", Need::kRequired, tr("the path of a scenario value"));
   auto field = field_node ? reader.text(*field_node, m.path("field")) : std::nullopt;
   if (auto v = m.text("source", Need::kOptional)) spec.info.source = *v;
   if (auto v = m.boolean("shared", Need::kOptional)) spec.shared = *v;
@@ -305,7 +306,7 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
     return;
   }
   const std::string key = shapes.front();
-  const YAML::Node shape_node = *m.get(key, Need::kRequired, "a distribution");
+  const YAML::Node shape_node = *m.get(key, Need::kRequired, tr("a distribution"));
   EntryParser params(reader);
   bool ok = true;
   if (key == "factor") {
@@ -314,7 +315,7 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
     allowed_f.push_back("min");
     allowed_f.push_back("max");
     MapReader factor(reader, shape_node, m.path("factor"), allowed_f,
-                     "a distribution of a plain-number factor");
+                     tr("a distribution of a plain-number factor"));
     if (!factor.ok()) return;
     std::vector<std::string> inner;
     for (const auto& e : factor.entries()) {
@@ -447,7 +448,7 @@ std::vector<UncertainSpec> parse_uncertainty(Reader& reader, const YAML::Node& r
   const YAML::Node list = map_value(root, "uncertainty");
   if (!list.IsDefined() || list.IsNull()) return out;
   std::size_t entry = 0;
-  for_each_item(reader, list, "uncertainty", "uncertain inputs",
+  for_each_item(reader, list, "uncertainty", tr("uncertain inputs"),
                 [&](const YAML::Node& item, const std::string& path) {
                   parse_entry(reader, root, item, entry++, path, out);
                 });

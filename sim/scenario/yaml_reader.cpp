@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
@@ -29,9 +30,9 @@ unsigned two_digits(std::string_view s) {
 }  // namespace
 
 std::string describe_node(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return "nothing (null)";
-  if (node.IsSequence()) return "a list";
-  if (node.IsMap()) return "a map";
+  if (!node.IsDefined() || node.IsNull()) return tr("nothing (null)");
+  if (node.IsSequence()) return tr("a list");
+  if (node.IsMap()) return tr("a map");
   return in_quotes(node.Scalar());
 }
 
@@ -89,25 +90,25 @@ std::optional<std::string> Reader::scalar(const YAML::Node& node, const std::str
     }
   }
   if (node.IsDefined() && node.IsScalar()) return node.Scalar();
-  fail(node, path, "expected " + std::string(expected) + ", got " + describe_node(node));
+  fail(node, path, trf("expected {0}, got {1}", {expected, describe_node(node)}));
   return std::nullopt;
 }
 
 std::optional<std::string> Reader::text(const YAML::Node& node, const std::string& path) {
-  return scalar(node, path, "text");
+  return scalar(node, path, tr("text"));
 }
 
 std::optional<int> Reader::integer(const YAML::Node& node, const std::string& path) {
-  auto s = scalar(node, path, "an integer");
+  auto s = scalar(node, path, tr("an integer"));
   if (!s) return std::nullopt;
   int value = 0;
   const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), value);
   if (ec == std::errc::result_out_of_range) {
-    fail(node, path, "expected an integer, got " + in_quotes(*s) + " (too large)");
+    fail(node, path, trf("expected an integer, got {0} (too large)", {in_quotes(*s)}));
     return std::nullopt;
   }
   if (ec != std::errc() || end != s->data() + s->size()) {
-    fail(node, path, "expected an integer, got " + in_quotes(*s));
+    fail(node, path, trf("expected an integer, got {0}", {in_quotes(*s)}));
     return std::nullopt;
   }
   return value;
@@ -115,36 +116,36 @@ std::optional<int> Reader::integer(const YAML::Node& node, const std::string& pa
 
 std::optional<std::uint64_t> Reader::unsigned_integer(const YAML::Node& node,
                                                       const std::string& path) {
-  auto s = scalar(node, path, "a non-negative integer");
+  auto s = scalar(node, path, tr("a non-negative integer"));
   if (!s) return std::nullopt;
   std::uint64_t value = 0;
   const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), value);
   if (!all_digits(*s) || ec != std::errc() || end != s->data() + s->size()) {
-    fail(node, path, "expected a non-negative integer, got " + in_quotes(*s));
+    fail(node, path, trf("expected a non-negative integer, got {0}", {in_quotes(*s)}));
     return std::nullopt;
   }
   return value;
 }
 
 std::optional<double> Reader::number(const YAML::Node& node, const std::string& path) {
-  auto s = scalar(node, path, "a plain number");
+  auto s = scalar(node, path, tr("a plain number"));
   if (!s) return std::nullopt;
   double value = 0;
   const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), value);
   if (ec != std::errc() || end != s->data() + s->size() || !std::isfinite(value)) {
-    fail(node, path, "expected a plain number (no unit), got " + in_quotes(*s));
+    fail(node, path, trf("expected a plain number (no unit), got {0}", {in_quotes(*s)}));
     return std::nullopt;
   }
   return value;
 }
 
 std::optional<bool> Reader::boolean(const YAML::Node& node, const std::string& path) {
-  auto s = scalar(node, path, "true or false");
+  auto s = scalar(node, path, tr("true or false"));
   if (!s) return std::nullopt;
   const std::string v = lower(*s);
   if (v == "true") return true;
   if (v == "false") return false;
-  fail(node, path, "expected true or false, got " + in_quotes(*s));
+  fail(node, path, trf("expected true or false, got {0}", {in_quotes(*s)}));
   return std::nullopt;
 }
 
@@ -161,25 +162,26 @@ std::optional<units::ParsedQuantity> Reader::quantity(const YAML::Node& node,
 }
 
 std::optional<engine::Date> Reader::date(const YAML::Node& node, const std::string& path) {
-  auto s = scalar(node, path, "a date YYYY-MM-DD");
+  auto s = scalar(node, path, tr("a date YYYY-MM-DD"));
   if (!s) return std::nullopt;
   engine::Date d;
   if (!engine::parse_date(*s, d)) {
-    fail(node, path, "expected a date YYYY-MM-DD (e.g. '2020-03-16'), got " + in_quotes(*s));
+    fail(node, path,
+         trf("expected a date YYYY-MM-DD (e.g. '2020-03-16'), got {0}", {in_quotes(*s)}));
     return std::nullopt;
   }
   return d;
 }
 
 std::optional<engine::MonthDay> Reader::month_day(const YAML::Node& node, const std::string& path) {
-  auto s = scalar(node, path, "a day of the year MM-DD");
+  auto s = scalar(node, path, tr("a day of the year MM-DD"));
   if (!s) return std::nullopt;
   const std::string_view v = *s;
   if (v.size() == 5 && v[2] == '-' && all_digits(v.substr(0, 2)) && all_digits(v.substr(3, 2))) {
     const engine::MonthDay md{two_digits(v.substr(0, 2)), two_digits(v.substr(3, 2))};
     if (valid_month_day(md)) return md;
   }
-  fail(node, path, "expected a day of the year MM-DD (e.g. '12-01'), got " + in_quotes(v));
+  fail(node, path, trf("expected a day of the year MM-DD (e.g. '12-01'), got {0}", {in_quotes(v)}));
   return std::nullopt;
 }
 
@@ -189,20 +191,21 @@ std::optional<std::chrono::weekday> Reader::weekday(const YAML::Node& node,
                                                              "thu", "fri", "sat"};
   static constexpr std::array<std::string_view, 7> kLong = {
       "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-  auto s = scalar(node, path, "a weekday (mon..sun)");
+  auto s = scalar(node, path, tr("a weekday (mon..sun)"));
   if (!s) return std::nullopt;
   const std::string v = lower(*s);
   for (unsigned i = 0; i < 7; ++i) {
     if (v == kShort[i] || v == kLong[i]) return std::chrono::weekday(i);
   }
-  fail(node, path, "expected a weekday (mon, tue, wed, thu, fri, sat, sun), got " + in_quotes(*s));
+  fail(node, path,
+       trf("expected a weekday (mon, tue, wed, thu, fri, sat, sun), got {0}", {in_quotes(*s)}));
   return std::nullopt;
 }
 
 bool Reader::list(const YAML::Node& node, const std::string& path, std::string_view what) {
   locate(path, node);
   if (node.IsDefined() && node.IsSequence()) return true;
-  fail(node, path, "expected a list of " + std::string(what) + ", got " + describe_node(node));
+  fail(node, path, trf("expected a list of {0}, got {1}", {what, describe_node(node)}));
   return false;
 }
 
@@ -213,8 +216,7 @@ MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string path,
     : reader_(reader), node_(node), path_(std::move(path)) {
   reader_.locate(path_, node_);
   if (!node_.IsDefined() || !node_.IsMap()) {
-    reader_.fail(node_, path_,
-                 "expected a map of " + std::string(what) + ", got " + describe_node(node_));
+    reader_.fail(node_, path_, trf("expected a map of {0}, got {1}", {what, describe_node(node_)}));
     return;
   }
   ok_ = true;
@@ -222,23 +224,23 @@ MapReader::MapReader(Reader& reader, const YAML::Node& node, std::string path,
     const YAML::Node key_node = pair.first;
     if (!key_node.IsScalar()) {
       reader_.warn_error(key_node.Mark(), path_,
-                         "expected a text key, got " + describe_node(key_node));
+                         trf("expected a text key, got {0}", {describe_node(key_node)}));
       continue;
     }
     const std::string key = key_node.Scalar();
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       reader_.warn_error(key_node.Mark(), this->path(key),
-                         "unknown key " + in_quotes(key) + did_you_mean(key, allowed) +
-                             " (allowed keys: " + join(allowed) + ")");
+                         trf("unknown key {0}{1} (allowed keys: {2})",
+                             {in_quotes(key), did_you_mean(key, allowed), join(allowed)}));
       continue;
     }
     const auto first = std::find_if(entries_.begin(), entries_.end(),
                                     [&](const Entry& e) { return e.key == key; });
     if (first != entries_.end()) {
-      reader_.warn_error(key_node.Mark(), this->path(key),
-                         "duplicate key " + in_quotes(key) + " (first given at line " +
-                             std::to_string(reader_.location(first->key_node.Mark()).line) +
-                             "; that value is used)");
+      reader_.warn_error(
+          key_node.Mark(), this->path(key),
+          trf("duplicate key {0} (first given at line {1}; that value is used)",
+              {in_quotes(key), std::to_string(reader_.location(first->key_node.Mark()).line)}));
       continue;
     }
     entries_.push_back(Entry{key, key_node, pair.second});
@@ -261,9 +263,8 @@ std::optional<YAML::Node> MapReader::get(std::string_view key, Need need,
       std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
   if (it == entries_.end()) {
     if (need == Need::kRequired) {
-      reader_.fail(
-          node_.Mark(), path(key),
-          "missing required key " + in_quotes(key) + " (expected " + std::string(expected) + ")");
+      reader_.fail(node_.Mark(), path(key),
+                   trf("missing required key {0} (expected {1})", {in_quotes(key), expected}));
     }
     return std::nullopt;
   }
@@ -273,22 +274,22 @@ std::optional<YAML::Node> MapReader::get(std::string_view key, Need need,
 }
 
 std::optional<std::string> MapReader::text(std::string_view key, Need need) {
-  auto node = get(key, need, "text");
+  auto node = get(key, need, tr("text"));
   return node ? reader_.text(*node, path(key)) : std::nullopt;
 }
 
 std::optional<int> MapReader::integer(std::string_view key, Need need) {
-  auto node = get(key, need, "an integer");
+  auto node = get(key, need, tr("an integer"));
   return node ? reader_.integer(*node, path(key)) : std::nullopt;
 }
 
 std::optional<double> MapReader::number(std::string_view key, Need need) {
-  auto node = get(key, need, "a plain number");
+  auto node = get(key, need, tr("a plain number"));
   return node ? reader_.number(*node, path(key)) : std::nullopt;
 }
 
 std::optional<bool> MapReader::boolean(std::string_view key, Need need) {
-  auto node = get(key, need, "true or false");
+  auto node = get(key, need, tr("true or false"));
   return node ? reader_.boolean(*node, path(key)) : std::nullopt;
 }
 
@@ -299,12 +300,12 @@ std::optional<units::ParsedQuantity> MapReader::quantity(std::string_view key, u
 }
 
 std::optional<engine::Date> MapReader::date(std::string_view key, Need need) {
-  auto node = get(key, need, "a date YYYY-MM-DD");
+  auto node = get(key, need, tr("a date YYYY-MM-DD"));
   return node ? reader_.date(*node, path(key)) : std::nullopt;
 }
 
 std::optional<engine::MonthDay> MapReader::month_day(std::string_view key, Need need) {
-  auto node = get(key, need, "a day of the year MM-DD");
+  auto node = get(key, need, tr("a day of the year MM-DD"));
   return node ? reader_.month_day(*node, path(key)) : std::nullopt;
 }
 

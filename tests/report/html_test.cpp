@@ -18,6 +18,7 @@
 #include "../support/process.hpp"
 #include "../support/small_scenario.hpp"
 #include "coachsim/audit/audit.hpp"
+#include "coachsim/i18n/language.hpp"
 #include "coachsim/report/audit_html.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
@@ -324,6 +325,43 @@ TEST(HtmlReportInChromium, TheNationalDefaultScenarioRenders) {
   expect_rendered(b, kCharts);
   std::cout << "[ report   ] " << fs::file_size(html) << " bytes, Chromium took " << b.seconds
             << " s; screenshot " << artefact("html_report_default.png").string() << "\n";
+}
+
+// The same budgeted page in Spanish (--lang es): every chart still renders, the headings and
+// the time axes' month names are Spanish, and no English heading or month is left. Leaves
+// html_report_budget_es.{html,png} in the build folder.
+TEST(HtmlReportInChromium, TheSpanishPageRendersWithSpanishWordsAndMonths) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  scenario::Scenario s = three_regions();
+  s.budget.enabled = true;
+  s.budget.release = scenario::BudgetRelease::kQuarterly;
+  const SimRun r = run(std::move(s));
+  struct Spanish {
+    Spanish() { i18n::set_language("es"); }
+    ~Spanish() { i18n::set_language("en"); }
+  } spanish;
+  const fs::path html = artefact("html_report_budget_es.html");
+  report::write_html(r.report(), html.string());
+  const std::string text = read_file(html);
+  EXPECT_NE(text.find("<html lang=\"es\">"), std::string::npos);
+  for (const char* phrase : {"Resumen nacional", "Ejecución presupuestal nacional por mes",
+                             "Costo por docente por región", "Gasto devengado por mes",
+                             "Cumplimiento y cobertura por región", "Contenido"})
+    EXPECT_NE(text.find(phrase), std::string::npos) << phrase;
+  for (const char* phrase : {"National summary", "National budget execution by month",
+                             "Cost per teacher by region", ">Contents<"})
+    EXPECT_EQ(text.find(phrase), std::string::npos) << phrase;
+  const Browser b = open_in_chromium(html, artefact("html_report_budget_es.png"), 5200);
+  expect_rendered(b, kCharts + 1);
+  // The monthly charts' axes, drawn by Vega with the page's time format locale: the school
+  // year runs March to December, so "abr" and "ago" (Spanish) appear and "Apr"/"Aug" do not.
+  const std::string axes = chart_content(b.dom, "spending-by-month");
+  EXPECT_NE(axes.find("abr 20"), std::string::npos);
+  EXPECT_NE(axes.find("ago 20"), std::string::npos);
+  EXPECT_EQ(axes.find("Apr 20"), std::string::npos);
+  EXPECT_EQ(axes.find("Aug 20"), std::string::npos);
+  EXPECT_TRUE(fs::exists(artefact("html_report_budget_es.png"))) << b.log;
 }
 
 // A budgeted run adds the PpR execution curve (PIM, released, accrued by month) with its table.

@@ -1,0 +1,377 @@
+// Spanish reports (--lang es) as users meet them: the terminal summary, the workbook and the HTML
+// page of a run are rendered in English and in Spanish, and
+//   - the Spanish ones show no message of the catalogue (po/es.po) in English: every message
+//     the code translates that appears in the English report has been replaced,
+//   - their figures equal the English ones (the same numbers in the same order),
+// and a bad scenario is reported in Spanish with its file:line:column.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../support/files.hpp"
+#include "../support/process.hpp"
+#include "coachsim/scenario/loader.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+using Result = coachsim::testing::CommandResult;
+using coachsim::testing::slurp;
+
+Result run(const std::string& args) {
+  return coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " " + args);
+}
+
+// An empty folder of its own, created.
+fs::path fresh_dir(const std::string& name) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-i18n-test-", name);
+  fs::create_directories(d);
+  return d;
+}
+
+const std::string kScenarios = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/";
+
+// One message of po/es.po.
+struct Message {
+  std::string id, str;
+};
+
+std::string unquote(const std::string& line) {
+  const std::size_t open = line.find('"');
+  std::string out;
+  for (std::size_t i = open + 1; i + 1 < line.size(); ++i) {
+    if (line[i] == '\\' && i + 2 < line.size()) {
+      const char c = line[++i];
+      out += c == 'n' ? '\n' : c;
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
+}
+
+// The catalogue's messages (scripts/update_po.sh keeps it unwrapped: one line per field).
+std::vector<Message> catalogue() {
+  std::ifstream in(std::string(COACHSIM_SOURCE_DIR) + "/po/es.po");
+  std::vector<Message> out;
+  std::string line;
+  Message m;
+  while (std::getline(in, line)) {
+    if (line.rfind("msgid ", 0) == 0) {
+      m = Message{unquote(line), ""};
+    } else if (line.rfind("msgstr ", 0) == 0 || line.rfind("msgstr[1] ", 0) == 0) {
+      m.str = unquote(line);
+      if (!m.id.empty()) out.push_back(m);
+    }
+  }
+  return out;
+}
+
+// The English text of the messages that Spanish changes: each msgid cut at its {N}
+// arguments and HTML tags into fragments of at least 6 characters that no Spanish message
+// contains (so "PIM" or "Total", the same in both, are not counted).
+std::set<std::string> english_fragments() {
+  const std::vector<Message> messages = catalogue();
+  std::string all_spanish;
+  for (const Message& m : messages) all_spanish += m.str + "\n";
+  std::set<std::string> out;
+  const std::regex cut("\\{[0-9]\\}|<[^>]*>");
+  for (const Message& m : messages) {
+    if (m.id == m.str) continue;
+    for (std::sregex_token_iterator it(m.id.begin(), m.id.end(), cut, -1), end; it != end; ++it) {
+      std::string f = *it;
+      const auto keep = [](char c) { return c != ' ' && c != '.' && c != ',' && c != ':'; };
+      while (!f.empty() && !keep(f.front())) f.erase(f.begin());
+      while (!f.empty() && !keep(f.back())) f.pop_back();
+      if (f.size() >= 6 && all_spanish.find(f) == std::string::npos) out.insert(f);
+    }
+  }
+  return out;
+}
+
+// The fragments of English messages found in `text` (after removing what the scenario itself
+// says: its name, description and file name, which are not coachsim's to translate).
+std::vector<std::string> untranslated(std::string text, const std::vector<std::string>& own) {
+  // Lines that are part of the scenario's own text (the workbook wraps a long description over
+  // several rows): the part after the last tab is inside one of `own`.
+  {
+    std::istringstream in(text);
+    std::string line, kept;
+    while (std::getline(in, line)) {
+      std::string tail =
+          line.substr(line.rfind('\t') == std::string::npos ? 0 : line.rfind('\t') + 1);
+      while (!tail.empty() && (tail.front() == ' ' || tail.back() == ' '))
+        tail = tail.front() == ' ' ? tail.substr(1) : tail.substr(0, tail.size() - 1);
+      const bool theirs =
+          !tail.empty() && std::any_of(own.begin(), own.end(), [&](const std::string& o) {
+            return o.find(tail) != std::string::npos;
+          });
+      if (!theirs) kept += line + "\n";
+    }
+    text = kept;
+  }
+  for (const std::string& s : own)
+    for (std::size_t at; !s.empty() && (at = text.find(s)) != std::string::npos;)
+      text.erase(at, s.size());
+  // A whole word or phrase: not part of a longer word, an id (per_diem) or a file name
+  // (national.csv).
+  const auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  std::vector<std::string> found;
+  for (const std::string& f : english_fragments()) {
+    for (std::size_t at = text.find(f); at != std::string::npos; at = text.find(f, at + 1)) {
+      const std::size_t end = at + f.size();
+      const bool starts = at == 0 || !word(text[at - 1]);
+      const bool ends =
+          end >= text.size() ||
+          (!word(text[end]) && !(text[end] == '.' && end + 1 < text.size() && word(text[end + 1])));
+      if (starts && ends) {
+        found.push_back(f);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+// Every number in the text, in order ("131,991.00", "22.7", "2021" ...).
+std::vector<std::string> numbers(const std::string& text) {
+  static const std::regex number("[0-9]+(,[0-9]{3})*(\\.[0-9]+)?");
+  std::vector<std::string> out;
+  for (std::sregex_iterator it(text.begin(), text.end(), number), end; it != end; ++it)
+    out.push_back(it->str());
+  return out;
+}
+
+struct Rendered {
+  std::string terminal, workbook, html;
+  std::string html_text;  // what the page shows: its text and the charts' strings
+};
+
+// The strings of a chart spec a reader sees (titles, labels, data values), not the names of
+// the data fields.
+void spec_strings(const nlohmann::json& j, const std::string& key, std::string& out) {
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) spec_strings(it.value(), it.key(), out);
+  } else if (j.is_array()) {
+    for (const auto& v : j) spec_strings(v, key, out);
+  } else if (j.is_string() && key != "field" && key != "regression" && key != "on") {
+    out += j.get<std::string>() + "\n";
+  }
+}
+
+// The page as a reader meets it: the text outside tags and scripts, and the charts' strings.
+std::string page_text(const std::string& page) {
+  std::string out;
+  const std::string specs_open = "<script type=\"application/json\" id=\"coachsim-specs\">";
+  const std::size_t specs = page.find(specs_open);
+  if (specs != std::string::npos) {
+    const std::size_t from = specs + specs_open.size();
+    spec_strings(nlohmann::json::parse(page.substr(from, page.find("</script>", from) - from)), "",
+                 out);
+  }
+  const std::size_t body = page.rfind("<body");
+  bool in_tag = false, in_script = false;
+  for (std::size_t i = body == std::string::npos ? 0 : body; i < page.size(); ++i) {
+    if (page.compare(i, 7, "<script") == 0) in_script = true;
+    if (in_script && page.compare(i, 9, "</script>") == 0) {
+      in_script = false;
+      i += 8;
+      continue;
+    }
+    if (in_script) continue;
+    if (page[i] == '<') in_tag = true;
+    if (!in_tag) out += page[i];
+    if (page[i] == '>') {
+      in_tag = false;
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+// Runs the scenario in one language and returns its terminal summary, the workbook dumped by
+// tests/i18n/dump_xlsx.py and the HTML page without the chart libraries' scripts.
+Rendered render(const std::string& scenario, const std::string& lang) {
+  const fs::path out = fresh_dir(lang + "-" + fs::path(scenario).stem().string());
+  const fs::path xlsx = out / "report.xlsx", html = out / "report.html";
+  const Result r = run("run " + scenario + " --lang " + lang + " --out " + (out / "o").string() +
+                       " --xlsx " + xlsx.string() + " --html " + html.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  Rendered out_text;
+  out_text.terminal = r.output;
+  const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const Result dump = coachsim::testing::run_shell(
+      python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" + xlsx.string() + "'");
+  EXPECT_EQ(dump.exit_code, 0) << dump.output;
+  out_text.workbook = dump.output;
+  // The page without the inlined libraries (scripts of more than 100 KB), which are English
+  // code, not coachsim's text.
+  std::string page = slurp(html);
+  for (std::size_t at = 0; (at = page.find("<script>", at)) != std::string::npos;) {
+    const std::size_t end = page.find("</script>", at);
+    if (end == std::string::npos) break;
+    if (end - at > 100000)
+      page.erase(at, end - at);
+    else
+      at = end;
+  }
+  out_text.html = page;
+  out_text.html_text = page_text(page);
+  return out_text;
+}
+
+// The workbook's figures, in sheet and cell order (the N lines of dump_xlsx.py).
+std::vector<std::string> workbook_figures(const std::string& dump) {
+  std::vector<std::string> out;
+  std::istringstream in(dump);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("N\t", 0) == 0) out.push_back(line);
+  return out;
+}
+// The workbook's text, without the last sheet (Scenario inputs: the scenario file as written,
+// whose keys are English by design).
+std::string workbook_text(const std::string& dump) {
+  std::string out, last_sheet;
+  std::istringstream in(dump);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("S\t", 0) == 0) last_sheet = line.substr(2, line.find('\t', 2) - 2);
+  in.clear();
+  in.seekg(0);
+  while (std::getline(in, line)) {
+    if (line.rfind("S\t", 0) != 0 && line.rfind("T\t", 0) != 0) continue;
+    if (line.rfind("S\t" + last_sheet + "\t", 0) == 0 ||
+        line.rfind("T\t" + last_sheet + "!", 0) == 0)
+      continue;
+    out += line + "\n";
+  }
+  return out;
+}
+
+void expect_spanish_equals_english(const std::string& scenario) {
+  SCOPED_TRACE(scenario);
+  const Rendered en = render(scenario, "en");
+  const Rendered es = render(scenario, "es");
+  const auto loaded = coachsim::scenario::load_scenario_file(scenario);
+  ASSERT_TRUE(loaded.ok());
+  const std::vector<std::string> own = {loaded.scenario.name, loaded.scenario.description,
+                                        scenario};
+
+  // The English reports do contain the catalogue's messages, so the checks below can fail.
+  EXPECT_GT(untranslated(en.terminal, own).size(), 10u);
+  EXPECT_GT(untranslated(workbook_text(en.workbook), own).size(), 10u);
+  EXPECT_GT(untranslated(en.html_text, own).size(), 10u);
+
+  EXPECT_EQ(untranslated(es.terminal, own), std::vector<std::string>{}) << es.terminal;
+  EXPECT_EQ(untranslated(workbook_text(es.workbook), own), std::vector<std::string>{});
+  EXPECT_EQ(untranslated(es.html_text, own), std::vector<std::string>{});
+
+  EXPECT_NE(es.terminal.find("Nacional, por año escolar"), std::string::npos) << es.terminal;
+  EXPECT_NE(es.workbook.find("S\t1\tResumen"), std::string::npos);
+  EXPECT_NE(es.html.find("Resumen nacional"), std::string::npos);
+
+  // The same figures: terminal and page number by number, the workbook cell by cell.
+  EXPECT_EQ(numbers(es.terminal), numbers(en.terminal));
+  EXPECT_EQ(workbook_figures(es.workbook), workbook_figures(en.workbook));
+  EXPECT_GT(workbook_figures(en.workbook).size(), 50u);
+  EXPECT_EQ(numbers(es.html), numbers(en.html));
+}
+
+TEST(Spanish, TheSmallScenariosReportsHaveEveryMessageTranslatedAndTheSameFigures) {
+  expect_spanish_equals_english(kScenarios + "small.yaml");
+}
+
+// A budgeted run adds the terminal's budget line, the Budget sheet and the execution chart.
+TEST(Spanish, ABudgetedRunsReportsHaveEveryMessageTranslatedAndTheSameFigures) {
+  expect_spanish_equals_english(kScenarios + "results-based.yaml");
+}
+
+// The compare page (coachsim compare --html) of two scenarios, in both languages.
+TEST(Spanish, TheComparePageHasEveryMessageTranslatedAndTheSameFigures) {
+  std::string text[2], page[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("compare-") + langs[i]);
+    const Result r = run("compare " + kScenarios + "small.yaml " + kScenarios +
+                         "small.yaml --seed 7 -q --lang " + langs[i] + " --out " +
+                         (dir / "o").string() + " --html " + (dir / "c.html").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    page[i] = slurp(dir / "c.html");
+    text[i] = page_text(page[i]);
+  }
+  const std::vector<std::string> own = {"Small hand-checkable scenario", kScenarios + "small.yaml"};
+  EXPECT_GT(untranslated(text[0], own).size(), 10u);
+  EXPECT_EQ(untranslated(text[1], own), std::vector<std::string>{});
+  EXPECT_NE(text[1].find("Cifras nacionales lado a lado"), std::string::npos);
+  EXPECT_EQ(numbers(text[1]), numbers(text[0]));
+}
+
+TEST(Spanish, ABadScenarioIsReportedInSpanishWithItsFileLineAndColumn) {
+  const fs::path dir = fresh_dir("bad");
+  const fs::path file = dir / "bad.yaml";
+  std::ofstream(file) << slurp(kScenarios + "small.yaml") << "seed_of_the_run: 7\n";
+  fs::copy_file(kScenarios + "small-schools.csv", dir / "small-schools.csv");
+  const fs::path out = dir / "out";
+  const Result r = run("run " + file.string() + " --lang es --out " + out.string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  const std::string text = slurp(file);
+  const auto lines = std::count(text.begin(), text.end(), '\n');  // the added key's line
+  EXPECT_NE(r.output.find(file.string() + ":" + std::to_string(lines) +
+                          ":1: seed_of_the_run: clave desconocida 'seed_of_the_run'"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("coachsim: 1 problema en el escenario; no se ejecutó ni se escribió "
+                          "nada."),
+            std::string::npos)
+      << r.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+// The loader's descriptions of what it expected are translated too.
+TEST(Spanish, TypeErrorsSayWhatWasExpectedInSpanish) {
+  const fs::path dir = fresh_dir("types");
+  const fs::path file = dir / "types.yaml";
+  std::ofstream(file) << "coachsim: 1\nname: x\nyears: 3\nregions: {}\n";
+  const Result r = run("validate " + file.string() + " --lang es");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  for (const std::string& line :
+       {file.string() + ":3:8: years: se esperaba una lista de años escolares; se encontró '3'",
+        file.string() + ":4:10: regions: se esperaba una lista de regiones; se encontró un mapa",
+        file.string() + ":1:1: coach: falta la clave obligatoria 'coach' (se esperaba un mapa de "
+                        "condiciones de los acompañantes)"})
+    EXPECT_NE(r.output.find(line), std::string::npos) << line << "\n" << r.output;
+}
+
+TEST(Spanish, TheLanguageComesFromTheFlagThenTheEnvironment) {
+  const std::string bad = fresh_dir("env").string() + "/missing.yaml";
+  const auto says_spanish = [](const Result& r) {
+    return r.output.find("no se ejecutó ni se escribió nada") != std::string::npos;
+  };
+  const std::string clean = "env -u COACHSIM_LANG -u LC_ALL -u LC_MESSAGES -u LANG ";
+  const std::string bin = std::string(COACHSIM_BINARY) + " validate " + bad;
+  using coachsim::testing::run_shell;
+  EXPECT_FALSE(says_spanish(run_shell(clean + bin)));
+  EXPECT_TRUE(says_spanish(run_shell(clean + "COACHSIM_LANG=es " + bin)));
+  EXPECT_TRUE(says_spanish(run_shell(clean + "LANG=es_PE.UTF-8 " + bin)));
+  EXPECT_FALSE(says_spanish(run_shell(clean + "LANG=es_PE.UTF-8 LC_ALL=C " + bin)));
+  EXPECT_TRUE(says_spanish(run_shell(clean + "LANG=C " + bin + " --lang es")));
+  EXPECT_FALSE(says_spanish(run_shell(clean + "COACHSIM_LANG=es " + bin + " --lang en")));
+  const Result r = run_shell(clean + bin + " --lang fr");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("--lang"), std::string::npos) << r.output;
+}
+
+}  // namespace
