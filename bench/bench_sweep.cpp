@@ -8,6 +8,7 @@
 #include "coachsim/results/metrics.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/document.hpp"
+#include "coachsim/sweep/reuse.hpp"
 #include "coachsim/sweep/sweep.hpp"
 
 namespace {
@@ -66,6 +67,48 @@ void BM_SweepReplicationThreeInputs(benchmark::State& state) {
   replication(state, uncertain_document());
 }
 
+// The same replication as a sweep's thread runs it (sweep/reuse.hpp): the three-input document
+// draws speeds, so the register is shared and travel times, caseloads and supervisors are redone;
+// the fee-only one shares the whole population. Compare with BM_SweepReplication*.
+void shared_replication(benchmark::State& state, const coachsim::scenario::ScenarioDocument& doc) {
+  const std::uint64_t seed = doc.nominal().seed;
+  const coachsim::sweep::SharedPopulation shared(doc, seed);
+  coachsim::sweep::SharedPopulation::Workspace workspace;
+  std::uint64_t r = 0;
+  for (auto _ : state) {
+    ++r;
+    auto sampled = doc.sample(seed, r);
+    auto metrics = coachsim::results::metrics_of(shared.simulate(sampled.scenario, r, workspace));
+    benchmark::DoNotOptimize(metrics.data());
+  }
+}
+
+const coachsim::scenario::ScenarioDocument& fee_document() {
+  static const auto doc = [] {
+    auto loaded = coachsim::scenario::load_document_text(R"(coachsim: 1
+extends: builtin:default
+name: "Default with fee uncertainty"
+uncertainty:
+  - field: coach.monthly_fee
+    triangular: ["4000 PEN/month", "4500 PEN/month", "5200 PEN/month"]
+)",
+                                                         "bench-fee.yaml", ".");
+    if (!loaded.ok()) std::exit(2);
+    return loaded.document;
+  }();
+  return *doc;
+}
+
+void BM_SweepReplicationSharedRegister(benchmark::State& state) {
+  shared_replication(state, uncertain_document());
+}
+void BM_SweepReplicationSharedPopulation(benchmark::State& state) {
+  shared_replication(state, fee_document());
+}
+void BM_SweepReplicationFeeFromScratch(benchmark::State& state) {
+  replication(state, fee_document());
+}
+
 void BM_SweepSampleThreeInputs(benchmark::State& state) {
   const auto& doc = uncertain_document();
   std::uint64_t r = 0;
@@ -116,6 +159,9 @@ BENCHMARK(BM_SweepUncertainDefault)
     ->Iterations(2);
 BENCHMARK(BM_SweepReplication)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_SweepReplicationThreeInputs)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_SweepReplicationSharedRegister)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_SweepReplicationFeeFromScratch)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_SweepReplicationSharedPopulation)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_SweepSampleThreeInputs)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_SweepSimulateOnly)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 

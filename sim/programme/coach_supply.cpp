@@ -40,7 +40,10 @@ constexpr std::uint64_t kCancel = engine::stream_purpose(std::string_view{"coach
 }  // namespace
 
 CoachSupplyPlan::CoachSupplyPlan(Context& ctx)
-    : ctx_(ctx), target_(ctx.sim.add_handler(this)), posts_(ctx.population.coaches.size()) {}
+    : ctx_(ctx),
+      target_(ctx.sim.add_handler(this)),
+      posts_(ctx.population.coaches.size()),
+      blocks_(ctx.population.coaches.size()) {}
 
 int CoachSupplyPlan::train(Date from, int n, Date& available) const {
   const Date end = ctx_.years[year_].contract_end;
@@ -120,6 +123,10 @@ void CoachSupplyPlan::begin_year(std::size_t year) {
                            c);
     }
   }
+  for (std::uint32_t c = 0; c < posts_.size(); ++c) {
+    const CoachYear& p = posts_[c];
+    blocks_[c] = Block{p.blocked_from, p.blocked_until, p.block_reason, p.blocked};
+  }
 }
 
 void CoachSupplyPlan::handle(engine::Simulator&, const engine::Event& event) {
@@ -158,26 +165,6 @@ int CoachSupplyPlan::paid_days(std::uint32_t coach, Date first, Date last) const
   if (!p.leaves) return overlap_days(first, last, p.start, end);
   return overlap_days(first, last, p.start, p.leave_day) +
          (p.replaced ? overlap_days(first, last, p.replacement_start, end) : 0);
-}
-
-bool CoachSupplyPlan::blocks(std::uint32_t coach, Date start, Date last, Date& resume,
-                             MissReason& reason) const {
-  if (!any_blocked_) return false;  // the common case: no post is blocked this year
-  const CoachYear& p = posts_[coach];
-  if (!p.blocked || last < p.blocked_from || start >= p.blocked_until) return false;
-  resume = p.blocked_until;
-  reason = p.block_reason;
-  return true;
-}
-
-MissReason CoachSupplyPlan::miss_reason(std::uint32_t coach, MissReason otherwise) const {
-  if (!any_blocked_) return otherwise;
-  return posts_[coach].blocked ? posts_[coach].block_reason : otherwise;
-}
-
-bool CoachSupplyPlan::cancel_trip(std::uint32_t coach) {
-  if (cancel_.empty()) return false;
-  return cancel_[coach].bernoulli(ctx_.scenario.coach_supply.visit_cancellation);
 }
 
 }  // namespace coachsim::programme

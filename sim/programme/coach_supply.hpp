@@ -40,20 +40,35 @@ class CoachSupplyPlan final : public engine::EventHandler {
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
   const CoachYear& at(std::uint32_t coach) const { return posts_[coach]; }
+  // The queries below run on every trip the coach process plans: they are inline and read a
+  // compact per-post copy of the blocked period (blocks_, 24 bytes a post) rather than the
+  // post's whole CoachYear, so a sweep's hot loop neither calls out nor loads a second line.
   // The post is never filled this year (reads nothing when no post is blocked).
   bool not_hired(std::uint32_t coach) const {
-    return any_blocked_ && posts_[coach].blocked &&
-           posts_[coach].block_reason == MissReason::kNotHired;
+    return any_blocked_ && blocks_[coach].blocked && blocks_[coach].reason == MissReason::kNotHired;
   }
   // Contract days of the post paid within [first, last].
   int paid_days(std::uint32_t coach, Date first, Date last) const;
   // True when [start, last] meets the post's blocked period; `resume` is the first day the
   // post can travel again (past the contract end when never), `reason` why it cannot.
-  bool blocks(std::uint32_t coach, Date start, Date last, Date& resume, MissReason& reason) const;
+  bool blocks(std::uint32_t coach, Date start, Date last, Date& resume, MissReason& reason) const {
+    if (!any_blocked_) return false;  // the common case: no post is blocked this year
+    const Block& b = blocks_[coach];
+    if (!b.blocked || last < b.from || start >= b.until) return false;
+    resume = b.until;
+    reason = b.reason;
+    return true;
+  }
   // The reason to give for a trip that does not fit: the block's when the post had one.
-  MissReason miss_reason(std::uint32_t coach, MissReason otherwise) const;
+  MissReason miss_reason(std::uint32_t coach, MissReason otherwise) const {
+    if (!any_blocked_) return otherwise;
+    return blocks_[coach].blocked ? blocks_[coach].reason : otherwise;
+  }
   // Bernoulli draw of visit_cancellation from the coach's stream (false when the rate is 0).
-  bool cancel_trip(std::uint32_t coach);
+  bool cancel_trip(std::uint32_t coach) {
+    if (cancel_.empty()) return false;
+    return cancel_[coach].bernoulli(ctx_.scenario.coach_supply.visit_cancellation);
+  }
 
  private:
   enum Kind : std::uint32_t { kTrainNew, kTrainReplacement };
@@ -64,6 +79,13 @@ class CoachSupplyPlan final : public engine::EventHandler {
   std::uint32_t target_;
   std::size_t year_ = 0;
   std::vector<CoachYear> posts_;
+  // posts_[c]'s blocked, blocked_from, blocked_until and block_reason, set by begin_year.
+  struct Block {
+    Date from, until;
+    MissReason reason = MissReason::kVacancy;
+    bool blocked = false;
+  };
+  std::vector<Block> blocks_;
   bool any_blocked_ = false;  // some post is blocked this year (else blocks() reads nothing)
   std::vector<engine::RandomStream> cancel_;  // per coach, this year's cancellation stream
 };

@@ -63,7 +63,7 @@ std::uint32_t geography_index(const scenario::Scenario& s, const std::string& id
 
 }  // namespace
 
-Population build_population(const scenario::Scenario& s, std::uint64_t replication) {
+Population build_register(const scenario::Scenario& s, std::uint64_t replication) {
   Population pop;
   const double dispersed_above = s.dispersed_above.value();
   for (std::size_t r = 0; r < s.regions.size(); ++r) {
@@ -71,7 +71,6 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
     RegionInfo info;
     info.id = region.id;
     info.geography = geography_index(s, region.geography);
-    const double speed = s.geographies[info.geography].speed.value();
     for (const std::string& name : region.ugels) {
       info.ugels.push_back(static_cast<std::uint32_t>(pop.ugels.size()));
       pop.ugels.push_back({name, static_cast<std::uint32_t>(r)});
@@ -98,7 +97,6 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
       school.teachers = rec.teachers;
       school.students = rec.students;
       school.distance_km = rec.distance.value();
-      school.travel_hours = rec.travel_time ? rec.travel_time->value() : school.distance_km / speed;
       const auto ugel = std::find(region.ugels.begin(), region.ugels.end(), rec.ugel);
       school.ugel = info.ugels[static_cast<std::size_t>(ugel - region.ugels.begin())];
       add_school(std::move(school));
@@ -127,7 +125,6 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
         school.students = static_cast<int>(students);
         // Distances are kept to 0.1 km, as a school register would list them.
         school.distance_km = std::round(draw(rng, agg.distance_km) * 10.0) / 10.0;
-        school.travel_hours = school.distance_km / speed;
         school.border = rng.bernoulli(agg.border_share);
         school.urban = rng.bernoulli(agg.urban_share);
         add_school(std::move(school));
@@ -135,11 +132,32 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
     }
     pop.regions.push_back(std::move(info));
   }
+  return pop;
+}
 
+// In the order build_register added the schools: each region's listed schools, then its
+// aggregates' schools.
+void set_travel_hours(const scenario::Scenario& s, Population& pop) {
+  std::size_t k = 0;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    const scenario::Region& region = s.regions[r];
+    const double speed = s.geographies[pop.regions[r].geography].speed.value();
+    for (const scenario::SchoolRecord& rec : region.schools) {
+      School& school = pop.schools[k++];
+      school.travel_hours = rec.travel_time ? rec.travel_time->value() : school.distance_km / speed;
+    }
+    for (const scenario::SchoolAggregate& agg : region.aggregates)
+      for (int n = 0; n < agg.count; ++n, ++k)
+        pop.schools[k].travel_hours = pop.schools[k].distance_km / speed;
+  }
+}
+
+void assign_coaches(const scenario::Scenario& s, Population& pop) {
+  set_travel_hours(s, pop);
   if (s.scale_up.enabled) {  // schools enter over the years: caseloads per entry cohort
     enrol(s, pop);
     apply_not_coached(s, pop);
-    return pop;
+    return;
   }
   pop.coaches = assign_caseloads(s, pop.schools);
   // Supervisors: each region's coaches in order, in groups of coaches_per_supervisor.
@@ -153,6 +171,11 @@ Population build_population(const scenario::Scenario& s, std::uint64_t replicati
     pop.supervisors.back().coaches.push_back(static_cast<std::uint32_t>(c));
   }
   apply_not_coached(s, pop);
+}
+
+Population build_population(const scenario::Scenario& s, std::uint64_t replication) {
+  Population pop = build_register(s, replication);
+  assign_coaches(s, pop);
   return pop;
 }
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "coachsim/results/simulation.hpp"
+#include "coachsim/sweep/reuse.hpp"
 #include "coachsim/sweep/sweep.hpp"
 
 namespace coachsim::sweep {
@@ -20,21 +21,27 @@ std::string load_errors_text(const scenario::LoadResult& loaded) {
   return text;
 }
 
-// Runs job(i) for i in [0, count) on `threads` threads; the first exception is rethrown after
-// every thread has stopped (the others stop taking work once one fails).
+// The number of threads parallel_for runs `count` items on.
+unsigned pool_size(std::size_t count, unsigned threads) {
+  return std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(count)));
+}
+
+// Runs job(i, worker) for i in [0, count) on pool_size(count, threads) threads, worker being
+// the thread's number (for its own buffers); the first exception is rethrown after every
+// thread has stopped (the others stop taking work once one fails).
 template <class Job>
 void parallel_for(std::size_t count, unsigned threads, Job job) {
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
   std::mutex error_mutex;
-  auto worker = [&] {
+  auto worker = [&](unsigned self) {
     for (;;) {
       if (failed.load()) return;
       const std::size_t i = next.fetch_add(1);
       if (i >= count) return;
       try {
-        job(i);
+        job(i, self);
       } catch (...) {
         const std::lock_guard<std::mutex> lock(error_mutex);
         if (!failed.exchange(true)) error = std::current_exception();
@@ -42,10 +49,10 @@ void parallel_for(std::size_t count, unsigned threads, Job job) {
       }
     }
   };
-  const unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(count)));
+  const unsigned n = pool_size(count, threads);
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-  worker();  // the calling thread works too
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker, t);
+  worker(0);  // the calling thread works too
   for (std::thread& t : pool) t.join();
   if (error) std::rethrow_exception(error);
 }
@@ -93,7 +100,10 @@ ReplicationSet run_replications(const scenario::ScenarioDocument& document,
   bool have_layout = false;
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
-  parallel_for(count, config.threads, [&](std::size_t k) {
+  // Built once: what the draws cannot change (reuse.hpp); each thread has its own buffers.
+  const SharedPopulation shared(document, config.seed);
+  std::vector<SharedPopulation::Workspace> workspaces(pool_size(count, config.threads));
+  parallel_for(count, config.threads, [&](std::size_t k, unsigned worker) {
     const std::uint64_t replication = set.indices[k] + 1;
     std::vector<double> drawn;
     scenario::LoadResult sampled = document.sample(config.seed, replication, &drawn);
@@ -101,8 +111,8 @@ ReplicationSet run_replications(const scenario::ScenarioDocument& document,
       throw SweepError("replication " + std::to_string(replication) +
                        ": the sampled scenario is not valid:" + load_errors_text(sampled));
     sampled.scenario.seed = config.seed;
-    const auto sim = results::simulate(sampled.scenario, false, replication);
-    const std::vector<results::Metric> metrics = results::metrics_of(sim->results);
+    const std::vector<results::Metric> metrics =
+        results::metrics_of(shared.simulate(sampled.scenario, replication, workspaces[worker]));
     {
       const std::lock_guard<std::mutex> lock(layout_mutex);
       if (!have_layout) {
@@ -144,7 +154,7 @@ std::vector<TornadoRow> run_tornado(const scenario::ScenarioDocument& document,
   // Case 0 is the nominal scenario; case 1 + 2j is input j at its low end, 2 + 2j at its high.
   const std::size_t cases = 1 + 2 * inputs.size();
   std::vector<std::vector<double>> outputs(cases);
-  parallel_for(cases, config.threads, [&](std::size_t c) {
+  parallel_for(cases, config.threads, [&](std::size_t c, unsigned) {
     scenario::LoadResult loaded;
     if (c == 0) {
       loaded.scenario = document.nominal();

@@ -107,6 +107,17 @@ struct Population {
 // REQUIRES: scenario passed validation.
 Population build_population(const scenario::Scenario& scenario, std::uint64_t replication = 0);
 
+// build_population in its two steps, so that a sweep whose draws change only travel times
+// (speeds, hours per travel day) draws the register once and repeats only the second step:
+// build_register: regions, UGELs and schools with their distances (the aggregates expanded
+// from the seed), no travel times and no coaches. It reads the seed, the regions' schools,
+// aggregates and UGELs, the geographies' ids, the school types' ids and dispersed_above.
+Population build_register(const scenario::Scenario& scenario, std::uint64_t replication = 0);
+// assign_coaches: on a register from build_register of a scenario equal to `scenario` in all it
+// reads, the schools' travel times at `scenario`'s speeds, then caseloads (with scale_up, per
+// entry cohort), supervisors and not_coached.
+void assign_coaches(const scenario::Scenario& scenario, Population& register_);
+
 // The index of the first caseload rule matching a school; rules.size() when none matches
 // (validation guarantees a fallback per school type).
 std::size_t matching_rule(const scenario::Scenario& scenario, const School& school);

@@ -31,6 +31,20 @@ struct Simulation {
 std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool keep_ledger,
                                      std::uint64_t replication = 0);
 
+// Buffers one thread reuses from one run to the next (a sweep's worker): the list of missed
+// activities keeps its capacity instead of growing, and page-faulting, anew each replication.
+struct Workspace {
+  std::vector<programme::MissedRecord> missed;
+};
+
+// The results of simulate(scenario, false, replication) on a population built beforehand:
+// `population` is build_population's for a scenario equal to this one in everything the builder
+// reads (sweep/reuse.hpp decides when a sweep may share one). Not changed: under
+// shortfall: protect_teachers the caseloads are dropped from a copy.
+Results simulate_results(const scenario::Scenario& scenario,
+                         const programme::Population& population, std::uint64_t replication,
+                         Workspace* workspace = nullptr);
+
 programme::BudgetPlan budget_plan(const scenario::Scenario& scenario,
                                   const programme::Population& population,
                                   std::uint64_t replication = 0);
