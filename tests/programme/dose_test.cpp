@@ -70,5 +70,36 @@ TEST(Dose, HandBuiltHistogramAndEffectSums) {
   EXPECT_EQ(none.student_sd_sum, 0.0);
 }
 
+// The evidence measured one grade in one school type: a covered teacher's students beyond the
+// grade share are outside it, like an uncovered type's; extrapolating keeps their gain (and says
+// how much of the sum it is), `zero` drops it.
+TEST(Dose, GradeShareSplitsACoveredTeachersStudentsAtTheEvidence) {
+  scenario::Outcomes o;
+  o.student_learning_sd = {0.1, 0.2, 0.3};
+  o.teacher_practice_sd = {0.4, 0.5, 0.6};
+  o.evidence_grade_share = 0.167;  // grade 2 of six
+  DoseReceived full;
+  full.visits = full.protocol_visits = 6;
+  RegionYearTally t;
+  // 20 students x 0.167 = 3.34 -> 3 inside, 17 outside; an uncovered teacher's 12 all outside.
+  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 20, &o, true), 20 * 0.1);
+  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 12, &o, false), 12 * 0.1);
+  EXPECT_EQ(t.students_outside_evidence, 17 + 12);
+  EXPECT_DOUBLE_EQ(t.student_sd_sum, 32 * 0.1);
+  EXPECT_DOUBLE_EQ(t.student_sd_extrapolated, 29 * 0.1);
+  EXPECT_DOUBLE_EQ(t.teacher_sd_sum, 0.4 + 0.4);
+
+  o.outside = scenario::OutsideEvidence::kZero;
+  RegionYearTally z;
+  // 9 students x 0.167 = 1.503 -> 2 inside (rounded per teacher); the uncovered teacher earns
+  // nothing, not even on practice.
+  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 9, &o, true), 2 * 0.2);
+  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 12, &o, false), 0.0);
+  EXPECT_EQ(z.students_outside_evidence, 7 + 12);
+  EXPECT_DOUBLE_EQ(z.student_sd_sum, 2 * 0.2);
+  EXPECT_DOUBLE_EQ(z.student_sd_extrapolated, 0.0);
+  EXPECT_DOUBLE_EQ(z.teacher_sd_sum, 0.5);
+}
+
 }  // namespace
 }  // namespace coachsim::programme
