@@ -49,20 +49,30 @@ double record_dose(RegionYearTally& t, int years, int visits, int protocol_visit
   DoseReceived dose;
   dose.visits = visits;
   dose.protocol_visits = protocol_visits;
-  return record_dose(t, years, dose, students, outcomes, true);
+  const std::int64_t inside =
+      outcomes == nullptr
+          ? students
+          : std::llround(static_cast<double>(students) * outcomes->evidence_grade_share);
+  return record_dose(t, years, dose, students, outcomes, true, inside);
+}
+
+std::int64_t students_in_evidence(const scenario::Outcomes& outcomes, std::int64_t students,
+                                  std::int64_t teachers, std::int64_t k) {
+  const std::int64_t in_grades =
+      std::llround(static_cast<double>(students) * outcomes.evidence_grade_share);
+  return students_of_teacher(in_grades, teachers, k);
 }
 
 double record_dose(RegionYearTally& t, int years, const DoseReceived& dose, std::int64_t students,
-                   const scenario::Outcomes* outcomes, bool covered) {
+                   const scenario::Outcomes* outcomes, bool covered, std::int64_t in_grades) {
   const int y = std::clamp(years, 1, kMaxYearsCoached) - 1;
   const int v = std::clamp(dose.visits, 0, kMaxDose - 1);
   t.teachers_by_dose[y][v] += 1;
   t.students_by_dose[y][v] += students;
   if (outcomes == nullptr) return 0.0;
-  // Inside the evidence: a covered type's students in the evidence's grades, rounded per
-  // teacher; the rest are outside it.
-  const std::int64_t inside =
-      covered ? std::llround(static_cast<double>(students) * outcomes->evidence_grade_share) : 0;
+  // Inside the evidence: a covered type's students in the evidence's grades; the rest are
+  // outside it.
+  const std::int64_t inside = covered ? std::clamp<std::int64_t>(in_grades, 0, students) : 0;
   const std::int64_t outside = students - inside;
   t.students_outside_evidence += outside;
   const bool extrapolate = outcomes->outside == scenario::OutsideEvidence::kExtrapolate;

@@ -81,9 +81,10 @@ TEST(Dose, GradeShareSplitsACoveredTeachersStudentsAtTheEvidence) {
   DoseReceived full;
   full.visits = full.protocol_visits = 6;
   RegionYearTally t;
-  // 20 students x 0.167 = 3.34 -> 3 inside, 17 outside; an uncovered teacher's 12 all outside.
-  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 20, &o, true), 20 * 0.1);
-  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 12, &o, false), 12 * 0.1);
+  // 3 of a covered teacher's 20 students in the grade, 17 outside; an uncovered teacher's 12
+  // all outside, whatever their grades.
+  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 20, &o, true, 3), 20 * 0.1);
+  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 12, &o, false, 2), 12 * 0.1);
   EXPECT_EQ(t.students_outside_evidence, 17 + 12);
   EXPECT_DOUBLE_EQ(t.student_sd_sum, 32 * 0.1);
   EXPECT_DOUBLE_EQ(t.student_sd_extrapolated, 29 * 0.1);
@@ -91,14 +92,28 @@ TEST(Dose, GradeShareSplitsACoveredTeachersStudentsAtTheEvidence) {
 
   o.outside = scenario::OutsideEvidence::kZero;
   RegionYearTally z;
-  // 9 students x 0.167 = 1.503 -> 2 inside (rounded per teacher); the uncovered teacher earns
-  // nothing, not even on practice.
-  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 9, &o, true), 2 * 0.2);
-  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 12, &o, false), 0.0);
+  // 2 of 9 inside; the uncovered teacher earns nothing, not even on practice.
+  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 9, &o, true, 2), 2 * 0.2);
+  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 12, &o, false, 2), 0.0);
   EXPECT_EQ(z.students_outside_evidence, 7 + 12);
   EXPECT_DOUBLE_EQ(z.student_sd_sum, 2 * 0.2);
   EXPECT_DOUBLE_EQ(z.student_sd_extrapolated, 0.0);
   EXPECT_DOUBLE_EQ(z.teacher_sd_sum, 0.5);
+}
+
+// A school's grade share is rounded once and split over its teachers like its students, so
+// the teachers' shares add up to the school's (rounding each teacher's 10 x 16.7% = 1.67 up to
+// 2 would put 20% of them inside).
+TEST(Dose, StudentsInTheEvidencesGradesAreSplitPerSchool) {
+  scenario::Outcomes o;
+  o.evidence_grade_share = 0.167;
+  // 30 students x 16.7% = 5.01 -> 5, over 3 teachers: 5/3 = 1, 10/3 - 1 = 2, 5 - 3 = 2.
+  EXPECT_EQ(students_in_evidence(o, 30, 3, 0), 1);
+  EXPECT_EQ(students_in_evidence(o, 30, 3, 1), 2);
+  EXPECT_EQ(students_in_evidence(o, 30, 3, 2), 2);
+  o.evidence_grade_share = 1.0;  // every grade: every student of the teacher
+  for (int k = 0; k < 3; ++k)
+    EXPECT_EQ(students_in_evidence(o, 10, 3, k), students_of_teacher(10, 3, k));
 }
 
 }  // namespace
