@@ -3,7 +3,8 @@
 // learning: each of the group's teachers, with the full protocol of its school type, earns
 // dose_share(outcomes, that dose) of the effect of its years of coaching by the end of the
 // year, for each of its students (programme/dose.cpp, the same functions the run's tally uses);
-// a school type the evidence does not cover earns it only with `elsewhere: extrapolate`. It is
+// a school type the evidence does not cover, and a covered type's students beyond the evidence's
+// grade share, earn it only with `elsewhere: extrapolate`. It is
 // an expectation: the simulated plan reports the gain its teachers actually reach.
 #include <cmath>
 
@@ -25,7 +26,11 @@ double learning_of(const scenario::Scenario& s, const programme::Population& pop
   full.visits = full.protocol_visits;
   full.gia = type.gia.count;
   full.workshop_days = static_cast<int>(std::lround(type.teacher_workshops.total_days.value()));
-  const double share = programme::dose_share(out, full);
+  // With `elsewhere: zero` only the grade share of a covered type's students counts (in
+  // expectation: the run rounds it per teacher).
+  const double grades =
+      out.outside == scenario::OutsideEvidence::kZero ? out.evidence_grade_share : 1.0;
+  const double share = programme::dose_share(out, full) * grades;
   double gain = 0.0;
   for (const programme::CaseloadItem& item : coach.caseload) {
     const programme::School& school = pop.schools[item.school];

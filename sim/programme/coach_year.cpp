@@ -123,8 +123,13 @@ void CoachProcess::end_year(std::size_t year) {
         const std::int64_t students =
             students_of_teacher(school.students, school.teachers, item.first_teacher + j);
         // The post belongs to its school's entry cohort whoever holds it: the cohort pays for it.
-        record_cohort(t, year, school.first_year, students,
-                      record_dose(t, years, dose, students, outcomes, evidence_covers_[c.type]));
+        const std::int64_t in_grades =
+            outcomes == nullptr ? students
+                                : students_in_evidence(*outcomes, school.students, school.teachers,
+                                                       item.first_teacher + j);
+        record_cohort(
+            t, year, school.first_year, students,
+            record_dose(t, years, dose, students, outcomes, evidence_covers_[c.type], in_grades));
       }
       v = 0;
       gia = 0;

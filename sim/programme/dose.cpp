@@ -2,6 +2,7 @@
 #include "coachsim/programme/dose.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace coachsim::programme {
 
@@ -48,24 +49,42 @@ double record_dose(RegionYearTally& t, int years, int visits, int protocol_visit
   DoseReceived dose;
   dose.visits = visits;
   dose.protocol_visits = protocol_visits;
-  return record_dose(t, years, dose, students, outcomes, true);
+  const std::int64_t inside =
+      outcomes == nullptr
+          ? students
+          : std::llround(static_cast<double>(students) * outcomes->evidence_grade_share);
+  return record_dose(t, years, dose, students, outcomes, true, inside);
+}
+
+std::int64_t students_in_evidence(const scenario::Outcomes& outcomes, std::int64_t students,
+                                  std::int64_t teachers, std::int64_t k) {
+  const std::int64_t in_grades =
+      std::llround(static_cast<double>(students) * outcomes.evidence_grade_share);
+  return students_of_teacher(in_grades, teachers, k);
 }
 
 double record_dose(RegionYearTally& t, int years, const DoseReceived& dose, std::int64_t students,
-                   const scenario::Outcomes* outcomes, bool covered) {
+                   const scenario::Outcomes* outcomes, bool covered, std::int64_t in_grades) {
   const int y = std::clamp(years, 1, kMaxYearsCoached) - 1;
   const int v = std::clamp(dose.visits, 0, kMaxDose - 1);
   t.teachers_by_dose[y][v] += 1;
   t.students_by_dose[y][v] += students;
   if (outcomes == nullptr) return 0.0;
-  if (!covered) {
-    t.students_outside_evidence += students;
-    if (outcomes->outside == scenario::OutsideEvidence::kZero) return 0.0;
-  }
+  // Inside the evidence: a covered type's students in the evidence's grades; the rest are
+  // outside it.
+  const std::int64_t inside = covered ? std::clamp<std::int64_t>(in_grades, 0, students) : 0;
+  const std::int64_t outside = students - inside;
+  t.students_outside_evidence += outside;
+  const bool extrapolate = outcomes->outside == scenario::OutsideEvidence::kExtrapolate;
+  if (!covered && !extrapolate) return 0.0;
   const double share = dose_share(*outcomes, dose);
-  const double gain = static_cast<double>(students) * share *
-                      outcomes->student_learning_sd[static_cast<std::size_t>(y)];
+  const double effect = outcomes->student_learning_sd[static_cast<std::size_t>(y)];
+  // Extrapolating, every student earns the effect; otherwise only those inside the evidence.
+  // (students x share x effect, in that order, as the sums have always been formed.)
+  const double gain = static_cast<double>(extrapolate ? students : inside) * share * effect;
+  if (extrapolate) t.student_sd_extrapolated += static_cast<double>(outside) * share * effect;
   t.student_sd_sum += gain;
+  // Practice is measured on the teacher, whatever the grades taught.
   t.teacher_sd_sum += share * outcomes->teacher_practice_sd[static_cast<std::size_t>(y)];
   return gain;
 }

@@ -245,6 +245,13 @@ const MetricDef kStudentLearningSd =
 const MetricDef kTeacherPracticeSd =
     weighted_mean("teacher_practice_sd", kTeachersCoached,
                   [](const Row& r) { return r.outcome.teacher_practice_sd; });
+// Outside the evidence (outcomes.evidence): students of school types and grades it did not
+// measure, and the share of the student gain that is therefore extrapolation.
+const MetricDef kStudentsOutsideEvidence =
+    count("students_outside_evidence", &T::students_outside_evidence);
+const MetricDef kExtrapolatedGainPct =
+    recomputed("extrapolated_gain_pct", MetricUnit::kPercent, 2,
+               [](const Row& r) { return r.outcome.extrapolated_gain_pct; });
 // Each cohort's gain over the cost of every year that produced it (cost_effectiveness.cpp).
 const MetricDef kSdPerUsd100 = recomputed("sd_per_usd100", MetricUnit::kRatio, 4,
                                           [](const Row& r) { return r.outcome.sd_per_usd100; });
@@ -407,6 +414,7 @@ std::vector<const MetricDef*> table_layout(const TableOptions& with) {
     out.insert(out.end(), {&kTeachersCoached, &kStudentsCoached, &kStudentLearningSd,
                            &kTeacherPracticeSd, &kCostPerFullProtocolTeacher});
     if (with.prices) out.push_back(&kSdPerUsd100);
+    out.insert(out.end(), {&kStudentsOutsideEvidence, &kExtrapolatedGainPct});
   }
   return out;
 }
@@ -431,6 +439,7 @@ std::vector<const MetricDef*> json_outcomes_layout(bool prices) {
                                        &kTeachersFullProtocol, &kStudentLearningSd,
                                        &kTeacherPracticeSd,    &kCostPerFullProtocolTeacher};
   if (prices) out.push_back(&kSdPerUsd100);
+  out.insert(out.end(), {&kStudentsOutsideEvidence, &kExtrapolatedGainPct});
   return out;
 }
 

@@ -16,7 +16,8 @@ void add_dose(programme::RegionYearTally& a, const programme::RegionYearTally& b
   }
   a.student_sd_sum += b.student_sd_sum;
   a.teacher_sd_sum += b.teacher_sd_sum;
-  a.students_outside_evidence += b.students_outside_evidence;
+  // students_outside_evidence is a declared count (metric_list.cpp): add_declared_counts sums it.
+  a.student_sd_extrapolated += b.student_sd_extrapolated;
   for (int k = 0; k < programme::kMaxYearsCoached; ++k) {
     a.cohort_teachers[k] += b.cohort_teachers[k];
     a.cohort_students[k] += b.cohort_students[k];
@@ -49,6 +50,8 @@ void finish_outcomes(Row& row) {
       o.students_coached == 0 ? 0.0 : t.student_sd_sum / static_cast<double>(o.students_coached);
   o.teacher_practice_sd =
       o.teachers_coached == 0 ? 0.0 : t.teacher_sd_sum / static_cast<double>(o.teachers_coached);
+  o.extrapolated_gain_pct =
+      t.student_sd_sum == 0.0 ? 0.0 : 100.0 * t.student_sd_extrapolated / t.student_sd_sum;
   o.cost_per_full_protocol_teacher = ratio_exact(metric::kCostPerFullProtocolTeacher, row);
   o.cost_per_teacher_usd = ratio_exact(metric::kCostPerTeacherUsd, row);
   o.cost_per_student_usd = ratio_exact(metric::kCostPerStudentUsd, row);

@@ -124,19 +124,32 @@ void load_weights(Reader& reader, MapReader& m, DoseWeights& w) {
   share("workshops", w.workshops);
 }
 
-// evidence: {school_types: [ids], elsewhere: extrapolate | zero}.
+// evidence: {school_types: [ids], grade_share: "16.7%" (optional), elsewhere: extrapolate | zero}.
 void load_evidence(Reader& reader, MapReader& m, Outcomes& o) {
   auto node = m.get("evidence", Need::kRequired,
                     tr("the school types the evidence covers and what applies elsewhere "
                        "({school_types: [...], elsewhere: extrapolate or zero})"));
   if (!node) return;
-  MapReader r(reader, *node, m.path("evidence"), {"school_types", "elsewhere"},
+  MapReader r(reader, *node, m.path("evidence"), {"school_types", "grade_share", "elsewhere"},
               tr("the evidence's coverage"));
   if (auto list = r.get("school_types", Need::kRequired, tr("a list of school type ids"))) {
     for_each_item(reader, *list, r.path("school_types"), tr("school type ids"),
                   [&](const YAML::Node& item, const std::string& path) {
                     if (auto v = reader.text(item, path)) o.evidence_school_types.push_back(*v);
                   });
+  }
+  if (auto n = r.get("grade_share", Need::kOptional,
+                     tr("the share of the covered types' students in the grades the evidence "
+                        "measured (e.g. '16.7%')"))) {
+    if (auto v = reader.text(*n, r.path("grade_share"))) {
+      if (auto p = parse_percent(*v)) {
+        o.evidence_grade_share = *p;
+      } else {
+        reader.fail(*n, r.path("grade_share"),
+                    "expected a percentage of the covered types' students (e.g. '16.7%'), got " +
+                        in_quotes(*v));
+      }
+    }
   }
   if (auto n = r.get("elsewhere", Need::kRequired, tr("extrapolate or zero"))) {
     if (auto v = reader.text(*n, r.path("elsewhere"))) {

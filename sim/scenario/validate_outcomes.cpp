@@ -93,6 +93,11 @@ void check_outcomes(Checker& c) {
       c.error(indexed("outcomes.evidence.school_types", i),
               "expected one of the scenario's school types, got " + in_quotes(id));
   }
+  if (c.ok("outcomes.evidence.grade_share") &&
+      (o.evidence_grade_share <= 0.0 || o.evidence_grade_share > 1.0))
+    c.error("outcomes.evidence.grade_share",
+            "expected a share of the covered types' students above 0% and at most 100%, got " +
+                format_number(o.evidence_grade_share * 100.0) + "%");
   if (c.ok("outcomes.discount_rate") && (o.discount_rate < 0.0 || o.discount_rate >= 1.0))
     c.error("outcomes.discount_rate",
             "expected a yearly discount rate from 0% to below 100%, got " +

@@ -70,5 +70,51 @@ TEST(Dose, HandBuiltHistogramAndEffectSums) {
   EXPECT_EQ(none.student_sd_sum, 0.0);
 }
 
+// The evidence measured one grade in one school type: a covered teacher's students beyond the
+// grade share are outside it, like an uncovered type's; extrapolating keeps their gain (and says
+// how much of the sum it is), `zero` drops it.
+TEST(Dose, GradeShareSplitsACoveredTeachersStudentsAtTheEvidence) {
+  scenario::Outcomes o;
+  o.student_learning_sd = {0.1, 0.2, 0.3};
+  o.teacher_practice_sd = {0.4, 0.5, 0.6};
+  o.evidence_grade_share = 0.167;  // grade 2 of six
+  DoseReceived full;
+  full.visits = full.protocol_visits = 6;
+  RegionYearTally t;
+  // 3 of a covered teacher's 20 students in the grade, 17 outside; an uncovered teacher's 12
+  // all outside, whatever their grades.
+  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 20, &o, true, 3), 20 * 0.1);
+  EXPECT_DOUBLE_EQ(record_dose(t, 1, full, 12, &o, false, 2), 12 * 0.1);
+  EXPECT_EQ(t.students_outside_evidence, 17 + 12);
+  EXPECT_DOUBLE_EQ(t.student_sd_sum, 32 * 0.1);
+  EXPECT_DOUBLE_EQ(t.student_sd_extrapolated, 29 * 0.1);
+  EXPECT_DOUBLE_EQ(t.teacher_sd_sum, 0.4 + 0.4);
+
+  o.outside = scenario::OutsideEvidence::kZero;
+  RegionYearTally z;
+  // 2 of 9 inside; the uncovered teacher earns nothing, not even on practice.
+  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 9, &o, true, 2), 2 * 0.2);
+  EXPECT_DOUBLE_EQ(record_dose(z, 2, full, 12, &o, false, 2), 0.0);
+  EXPECT_EQ(z.students_outside_evidence, 7 + 12);
+  EXPECT_DOUBLE_EQ(z.student_sd_sum, 2 * 0.2);
+  EXPECT_DOUBLE_EQ(z.student_sd_extrapolated, 0.0);
+  EXPECT_DOUBLE_EQ(z.teacher_sd_sum, 0.5);
+}
+
+// A school's grade share is rounded once and split over its teachers like its students, so
+// the teachers' shares add up to the school's (rounding each teacher's 10 x 16.7% = 1.67 up to
+// 2 would put 20% of them inside).
+TEST(Dose, StudentsInTheEvidencesGradesAreSplitPerSchool) {
+  scenario::Outcomes o;
+  o.evidence_grade_share = 0.167;
+  // 30 students x 16.7% = 5.01 -> 5, over 3 teachers: 5/3 = 1, 10/3 - 1 = 2, 5 - 3 = 2.
+  EXPECT_EQ(students_in_evidence(o, 30, 3, 0), 1);
+  EXPECT_EQ(students_in_evidence(o, 30, 3, 1), 2);
+  EXPECT_EQ(students_in_evidence(o, 30, 3, 2), 2);
+  o.evidence_grade_share = 1.0;  // every grade: every student of the teacher
+  for (int k = 0; k < 3; ++k)
+    EXPECT_EQ(students_in_evidence(o, 10, 3, k), students_of_teacher(10, 3, k));
+}
+
 }  // namespace
 }  // namespace coachsim::programme

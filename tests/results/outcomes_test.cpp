@@ -193,6 +193,28 @@ TEST(Dose, OutsideTheEvidenceTheEffectIsExtrapolatedOrZeroAsDeclared) {
   EXPECT_DOUBLE_EQ(sim->results.national[0].outcome.student_learning_sd, 0.106);
 }
 
+// The small scenario's 42 students: S1's two teachers have 15 each, S2's one teacher 12. A grade
+// share of 50% keeps 15 of S1's 30 inside the evidence (7 and 8) and 6 of S2's 12, so
+// 8 + 7 + 6 = 21 are outside. Extrapolated, the mean gain is unchanged and 21/42 of it is
+// extrapolation; at zero the mean gain is the 21 inside students' gain over all 42.
+TEST(Dose, AGradeShareLeavesTheOtherGradesOutsideTheEvidence) {
+  scenario::Scenario s = testing::small_scenario();
+  s.outcomes = effects(scenario::DoseResponse::kLinear);
+  s.outcomes->evidence_school_types = {"t"};
+  s.outcomes->evidence_grade_share = 0.5;
+  auto sim = results::simulate(s, false);
+  const auto& row = sim->results.national[0];
+  const std::int64_t outside = row.tally.students_outside_evidence;
+  EXPECT_EQ(outside, 21);
+  EXPECT_DOUBLE_EQ(row.outcome.student_learning_sd, 0.106);
+  EXPECT_NEAR(row.outcome.extrapolated_gain_pct, 100.0 * static_cast<double>(outside) / 42.0, 1e-9);
+  s.outcomes->outside = scenario::OutsideEvidence::kZero;
+  sim = results::simulate(s, false);
+  EXPECT_NEAR(sim->results.national[0].outcome.student_learning_sd,
+              0.106 * static_cast<double>(42 - outside) / 42.0, 1e-12);
+  EXPECT_EQ(sim->results.national[0].outcome.extrapolated_gain_pct, 0.0);
+}
+
 TEST(Outcomes, HalfTheVisitsGiveNothingUnderAFullThreshold) {
   scenario::Scenario s = half_visits();
   s.outcomes = effects(scenario::DoseResponse::kThreshold, 1.0);

@@ -168,6 +168,32 @@ TEST(OutcomesLoad, WeightsMustAddUpAndEvidenceNameATypeOfTheScenario) {
             std::string::npos);
 }
 
+TEST(OutcomesLoad, GradeShareIsAPercentageAboveZeroAndAtMostAll) {
+  const std::string head =
+      "outcomes:\n"
+      "  student_learning_sd: [0.1, 0.1, 0.1]\n"
+      "  teacher_practice_sd: [0.1, 0.1, 0.1]\n"
+      "  reference_protocol: {study: x, visits: 2, gia: 1, teacher_workshop_days: 2}\n"
+      "  dose_weights: {visits: \"100%\", gia: \"0%\", workshops: \"0%\"}\n";
+  LoadResult r = load_with(
+      head + "  evidence: {school_types: [eib], grade_share: \"16.7%\", elsewhere: zero}\n");
+  ASSERT_TRUE(r.errors.empty()) << dump(r.errors);
+  EXPECT_DOUBLE_EQ(r.scenario.outcomes->evidence_grade_share, 0.167);
+  // Absent: the evidence covers every grade of its school types.
+  r = load_with(head + "  evidence: {school_types: [eib], elsewhere: zero}\n");
+  ASSERT_TRUE(r.errors.empty()) << dump(r.errors);
+  EXPECT_DOUBLE_EQ(r.scenario.outcomes->evidence_grade_share, 1.0);
+  r = load_with(head + "  evidence: {school_types: [eib], grade_share: 0.167, elsewhere: zero}\n");
+  const LoadError* text = testing::error_for(r.errors, "outcomes.evidence.grade_share");
+  ASSERT_NE(text, nullptr) << dump(r.errors);
+  EXPECT_NE(text->message.find("expected a percentage"), std::string::npos) << text->message;
+  r = load_with(head + "  evidence: {school_types: [eib], grade_share: \"0%\", elsewhere: zero}\n");
+  const LoadError* range = testing::error_for(r.errors, "outcomes.evidence.grade_share");
+  ASSERT_NE(range, nullptr) << dump(r.errors);
+  EXPECT_NE(range->message.find("above 0% and at most 100%, got 0%"), std::string::npos)
+      << range->message;
+}
+
 TEST(PricesLoad, ExchangeRateUnitMustMatchTheCurrency) {
   const int line = first_appended_line();
   const LoadResult r = load_with(

@@ -19,5 +19,6 @@ foreach(heldout_case "2011;2010;fail" "2012;2010;fail" "2012;2011;fail" "2013;20
   else()
     set(heldout_label validation)
   endif()
-  set_tests_properties(${heldout_name} PROPERTIES SKIP_RETURN_CODE 77 LABELS ${heldout_label})
+  set_tests_properties(${heldout_name} PROPERTIES SKIP_RETURN_CODE 77 LABELS ${heldout_label}
+                       ENVIRONMENT ${test_env})
 endforeach()

@@ -37,14 +37,23 @@ std::int64_t students_of_teacher(std::int64_t students, std::int64_t teachers, s
 
 // Counts one teacher (with `students` students) into the dose histograms of `t`, and when
 // `outcomes` is given adds the teacher's effects to the SD sums. Returns the student-SD added
-// (students x effect; 0 without outcomes).
+// (students x effect; 0 without outcomes). The teacher's school type counts as covered, and
+// round(students x evidence_grade_share) of its students as inside the evidence.
 double record_dose(RegionYearTally& t, int years, int visits, int protocol_visits,
                    std::int64_t students, const scenario::Outcomes* outcomes);
-// As above with the whole dose; a teacher of a school type the evidence does not cover
-// (`covered` false) is counted in students_outside_evidence and earns the effect only when the
-// outcomes extrapolate.
+// As above with the whole dose. Of the teacher's `students`, `in_grades` are in the grades the
+// evidence measured (students_in_evidence); they are inside it when the school type is covered.
+// The others, and every student of a type the evidence does not cover (`covered` false), are
+// counted in students_outside_evidence and earn the effect only when the outcomes extrapolate.
 double record_dose(RegionYearTally& t, int years, const DoseReceived& dose, std::int64_t students,
-                   const scenario::Outcomes* outcomes, bool covered);
+                   const scenario::Outcomes* outcomes, bool covered, std::int64_t in_grades);
+
+// The students of teacher `k` of a school of `teachers` teachers and `students` students that
+// are in the evidence's grades: the school's round(students x evidence_grade_share) split over
+// its teachers by the same cumulative rule as students_of_teacher, so they add up to the
+// school's share exactly (no rounding bias per teacher).
+std::int64_t students_in_evidence(const scenario::Outcomes& outcomes, std::int64_t students,
+                                  std::int64_t teachers, std::int64_t k);
 
 // Counts one teacher of a school that entered in `entry_year_index` into the cohort tallies of
 // `t` (year `year_index`), with its students and their gain `student_sd` (student-SD).

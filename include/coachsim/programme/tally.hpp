@@ -57,9 +57,12 @@ struct RegionYearTally {
   std::int64_t students_by_dose[kMaxYearsCoached][kMaxDose] = {};
   double student_sd_sum = 0.0;  // sum over students of their learning gain (SD)
   double teacher_sd_sum = 0.0;  // sum over teachers of their practice gain (SD)
-  // Students of teachers in school types the evidence does not cover (outcomes.evidence):
-  // their gain is an extrapolation, or zero, as the scenario declares.
+  // Students outside the evidence (outcomes.evidence): those of teachers in school types it does
+  // not cover, and a covered type's students beyond its grade share (rounded per teacher). Their
+  // gain is an extrapolation, or zero, as the scenario declares; student_sd_extrapolated is the
+  // part of student_sd_sum that is extrapolation.
   std::int64_t students_outside_evidence = 0;
+  double student_sd_extrapolated = 0.0;
   // The same by entry cohort, indexed by years since the school entered the programme (0..2;
   // later years are counted in 2): teachers and students of caseloads and the students' gains.
   // Cost-effectiveness divides a cohort's gain by the cost of every year that produced it

@@ -13,6 +13,8 @@ struct RowOutcomes {
   std::int64_t teachers_coached = 0, students_coached = 0;
   double student_learning_sd = 0;  // mean gain over students of coached teachers (SD)
   double teacher_practice_sd = 0;  // mean gain over coached teachers (SD)
+  // Share (%) of the students' summed gain earned outside the evidence (extrapolation).
+  double extrapolated_gain_pct = 0;
   // Cost-effectiveness as J-PAL computes it (results/cost_effectiveness.cpp): the gain level the
   // row's students have reached, over the cost per student of every year that produced it (each
   // entry cohort's share of each year's cost since it entered, in US$ of its entry year,

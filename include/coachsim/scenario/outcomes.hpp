@@ -57,6 +57,10 @@ struct Outcomes {
   DoseWeights weights;
   // The school types (ids) the evidence covers; empty: all. Others by `outside`.
   std::vector<std::string> evidence_school_types;
+  // The share of a covered school type's students in the grades the evidence measured (the RCT
+  // tested grade 2: about 1 in 6 primary students, an ASSUMPTION the scenario declares); the
+  // rest of them are outside the evidence like an uncovered type's students. 1.0: all grades.
+  double evidence_grade_share = 1.0;
   OutsideEvidence outside = OutsideEvidence::kExtrapolate;
   std::vector<std::pair<std::string, std::string>> sources;  // input -> source text
 };
