@@ -19,8 +19,11 @@ using testing::load_small_with;
 
 // 3,000 schools, columns shuffled (teachers is column 6, id column 3), a blank line after the
 // 1,000th row; row 2,500 has no teachers and row 2,999 repeats the id of row 10.
+// In a folder of the running test's own: ctest runs the tests of this file at once, and one of
+// them appends a bad row to its copy.
 std::string write_census() {
-  const auto dir = coachsim::testing::fresh_dir("coachsim_csv_locations_", "test");
+  const auto dir = coachsim::testing::fresh_dir(
+      "coachsim_csv_locations_", ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::create_directories(dir);
   const auto path = dir / "census.csv";
   std::ofstream csv(path);
