@@ -1,6 +1,8 @@
 // Aligning metrics by key and taking differences against the first scenario.
 #include "coachsim/compare/compare.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
@@ -11,6 +13,31 @@ const Row* Comparison::find(const std::string& key) const {
   for (const Row& r : rows)
     if (r.key == key) return &r;
   return nullptr;
+}
+
+int Comparison::changed_year() const {
+  // The largest |difference| of the national `metric` and its year (later years win ties).
+  auto largest = [&](std::string_view metric) {
+    double most = 0.0;
+    int year = 0;
+    for (const Row& r : rows) {
+      if (r.scope != "national" || r.year == 0 || r.name != metric) continue;
+      for (const std::optional<double>& d : r.diffs) {
+        if (!d) continue;
+        const double size = std::abs(*d);
+        if (size > most || (size == most && size > 0.0 && r.year > year)) {
+          most = size;
+          year = r.year;
+        }
+      }
+    }
+    return year;
+  };
+  if (const int year = largest("cost_total")) return year;
+  if (const int year = largest("full_protocol_pct")) return year;
+  int last = 0;
+  for (const Row& r : rows) last = std::max(last, r.year);
+  return last;
 }
 
 Comparison compare(std::vector<Entry> scenarios, std::string currency) {

@@ -67,8 +67,8 @@ class ComparePage {
  public:
   explicit ComparePage(const Comparison& c) : c_(c) {
     for (const compare::Entry& e : c.scenarios) labels_.push_back(e.label);
-    for (const Row& row : c.rows)
-      if (row.scope != "national" && row.year != 0) region_year_ = std::max(region_year_, row.year);
+    // The per-region charts show the year that changed (a 2021 cut, not the last year).
+    region_year_ = c.changed_year();
   }
   std::string page();
 
@@ -137,6 +137,12 @@ std::string ComparePage::summary() {
         std::find(years.begin(), years.end(), row.year) == years.end())
       years.push_back(row.year);
   std::sort(years.begin() + 1, years.end());
+  // The year that changed leads (a 2021 cut is the first table), then all years, then the rest.
+  if (const auto it = std::find(years.begin(), years.end(), region_year_);
+      region_year_ != 0 && it != years.end()) {
+    years.erase(it);
+    years.insert(years.begin(), region_year_);
+  }
   for (int y : years) {
     Table t(header(tr("Metric")));
     for (const results::MetricDef* h : cmp::kHeadlines) {

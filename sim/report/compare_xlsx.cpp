@@ -1,6 +1,9 @@
-// The workbook of `coachsim compare --xlsx`: one "Comparison" sheet with the columns of
-// compare.csv as numbers (money in the currency format, percents as percent), a frozen header
-// and filters, so a finance officer can sort and filter the differences.
+// The workbook of `coachsim compare --xlsx`. It opens on the answer: a "Headline" sheet with the
+// national headline figures of the year that changed (Comparison::changed_year) and of all
+// years, then each region's cost and full-protocol share that year. The "Comparison" sheet
+// follows with every row of compare.csv as numbers (money in the currency format, percents as
+// percent, differences of percents in percentage points), a frozen header and filters, so a
+// finance officer can sort and filter the differences.
 #include "coachsim/report/compare_report.hpp"
 #include "compare_format.hpp"
 #include "xlsx_sheet.hpp"
@@ -13,8 +16,9 @@ using compare::Row;
 using results::MetricUnit;
 
 // A value or a difference of `row` in its unit; a blank cell when absent. A percent's
-// difference is in percentage points, shown as a percent of the same scale.
-void cell(xlsx::Sheet& sheet, const Row& row, const std::optional<double>& v, bool usd) {
+// difference is in percentage points and shown as such ("-2.5 pp").
+void cell(xlsx::Sheet& sheet, const Row& row, const std::optional<double>& v, bool usd,
+          bool difference) {
   if (!v) {
     sheet.blank();
     return;
@@ -30,7 +34,10 @@ void cell(xlsx::Sheet& sheet, const Row& row, const std::optional<double>& v, bo
       sheet.count(static_cast<std::int64_t>(std::llround(*v)));
       break;
     case MetricUnit::kPercent:
-      sheet.percent(xlsx::fraction(*v));
+      if (difference)
+        sheet.points(*v);
+      else
+        sheet.percent(xlsx::fraction(*v));
       break;
     case MetricUnit::kRatio:
       sheet.decimal(*v);
@@ -38,17 +45,7 @@ void cell(xlsx::Sheet& sheet, const Row& row, const std::optional<double>& v, bo
   }
 }
 
-void comparison_sheet(xlsx::Book& book, const Comparison& c) {
-  xlsx::Sheet sheet(book, "Comparison");
-  std::string names;
-  for (const compare::Entry& e : c.scenarios)
-    names += (names.empty() ? "" : "; ") + e.label + " = " + e.file + " (\"" + e.scenario_name +
-             "\", seed " + std::to_string(e.seed) + ")";
-  sheet.note("Scenarios side by side: " + names, xlsx::Style::kTitle);
-  sheet.note("diff = value - " + c.scenarios.front().label + "; diff % = diff / " +
-             c.scenarios.front().label +
-             "'s value. Differences of percentages are in percentage points. Year 'all' is "
-             "every school year together (counts are teacher-years).");
+std::vector<std::string> header_of(const Comparison& c) {
   std::vector<std::string> header{"Scope", "Year", "Metric", "Unit"};
   for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
     header.push_back(c.scenarios[s].label);
@@ -57,27 +54,70 @@ void comparison_sheet(xlsx::Book& book, const Comparison& c) {
       header.push_back("diff % " + c.scenarios[s].label);
     }
   }
-  sheet.header(header);
-  for (const Row& row : c.rows) {
-    const std::string unit = cmp::unit_label(row, c.currency);
-    const bool usd = row.unit == MetricUnit::kCentimos && unit != c.currency;
-    sheet.text(row.scope);
-    if (row.year == 0)
-      sheet.text("all");
+  return header;
+}
+
+void write_row(xlsx::Sheet& sheet, const Comparison& c, const Row& row) {
+  const std::string unit = cmp::unit_label(row, c.currency);
+  const bool usd = row.unit == MetricUnit::kCentimos && unit != c.currency;
+  sheet.text(row.scope);
+  if (row.year == 0)
+    sheet.text("all");
+  else
+    sheet.integer(row.year);
+  sheet.text(row.name).text(unit);
+  for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
+    cell(sheet, row, row.values[s], usd, false);
+    if (s == 0) continue;
+    cell(sheet, row, row.diffs[s], usd, true);
+    if (row.diff_pcts[s])
+      sheet.percent(xlsx::fraction(*row.diff_pcts[s]));
     else
-      sheet.integer(row.year);
-    sheet.text(row.name).text(unit);
-    for (std::size_t s = 0; s < c.scenarios.size(); ++s) {
-      cell(sheet, row, row.values[s], usd);
-      if (s == 0) continue;
-      cell(sheet, row, row.diffs[s], usd);
-      if (row.diff_pcts[s])
-        sheet.percent(xlsx::fraction(*row.diff_pcts[s]));
-      else
-        sheet.blank();
-    }
-    sheet.end_row();
+      sheet.blank();
   }
+  sheet.end_row();
+}
+
+std::string scenario_names(const Comparison& c) {
+  std::string names;
+  for (const compare::Entry& e : c.scenarios)
+    names += (names.empty() ? "" : "; ") + e.label + " = " + e.file + " (\"" + e.scenario_name +
+             "\", seed " + std::to_string(e.seed) + ")";
+  return names;
+}
+
+void headline_sheet(xlsx::Book& book, const Comparison& c) {
+  const int year = c.changed_year();
+  xlsx::Sheet sheet(book, "Headline");
+  sheet.note("What changed, " + cmp::year_label(year) + ": " + scenario_names(c),
+             xlsx::Style::kTitle);
+  sheet.note(cmp::year_label(year) + " is the school year whose national cost differs most from " +
+             c.scenarios.front().label +
+             "'s (or, at equal cost, whose full-protocol share does). National headline figures "
+             "of that year and of all years, then each region's cost and full-protocol share "
+             "that year; every row is in the Comparison sheet.");
+  sheet.header(header_of(c));
+  for (const int y : {year, 0})
+    for (const results::MetricDef* m : cmp::kHeadlines)
+      if (const Row* row = c.find("national/" + cmp::year_label(y) + "/" + std::string(m->id)))
+        write_row(sheet, c, *row);
+  for (const std::string_view metric : {"cost_total", "full_protocol_pct"})
+    for (const Row& row : c.rows)
+      if (row.scope != "national" && row.year == year && row.name == metric)
+        write_row(sheet, c, row);
+  sheet.freeze(3);
+  sheet.finish();
+}
+
+void comparison_sheet(xlsx::Book& book, const Comparison& c) {
+  xlsx::Sheet sheet(book, "Comparison");
+  sheet.note("Scenarios side by side: " + scenario_names(c), xlsx::Style::kTitle);
+  sheet.note("diff = value - " + c.scenarios.front().label + "; diff % = diff / " +
+             c.scenarios.front().label +
+             "'s value. Differences of percentages are in percentage points (pp). Year 'all' is "
+             "every school year together (counts are teacher-years).");
+  sheet.header(header_of(c));
+  for (const Row& row : c.rows) write_row(sheet, c, row);
   sheet.freeze(3);
   sheet.filter();
   sheet.finish();
@@ -86,7 +126,10 @@ void comparison_sheet(xlsx::Book& book, const Comparison& c) {
 }  // namespace
 
 void write_compare_xlsx(const Comparison& c, const std::string& path) {
-  xlsx::write_book(path, c.currency, [&](xlsx::Book& book) { comparison_sheet(book, c); });
+  xlsx::write_book(path, c.currency, [&](xlsx::Book& book) {
+    headline_sheet(book, c);
+    comparison_sheet(book, c);
+  });
 }
 
 }  // namespace coachsim::report

@@ -78,6 +78,8 @@ void Book::add_formats() {
   format_set_num_format(add(Style::kCount), "#,##0");
   format_set_num_format(add(Style::kDecimal), "#,##0.00");
   format_set_num_format(add(Style::kInteger), "0");
+  // Percentage points: "0.2 pp", never "0.2%", which would read as a relative change.
+  format_set_num_format(add(Style::kPoints), "0.0\" pp\";-0.0\" pp\";0.0\" pp\"");
   // TRANSLATORS: an Excel number format for dates (Spanish: dd/mm/yyyy).
   date_format_ = trc("Excel date format", "yyyy-mm-dd");
   format_set_num_format(add(Style::kDate), date_format_.c_str());
@@ -152,6 +154,8 @@ Sheet& Sheet::integer(std::int64_t n) {
 }
 
 Sheet& Sheet::percent(double f) { return cell(f, Style::kPercent, f >= 9.995 ? 8.0 : 6.0); }
+
+Sheet& Sheet::points(double pp) { return cell(pp, Style::kPoints, 9.0); }
 
 Sheet& Sheet::decimal(double v) {
   return cell(v, Style::kDecimal, grouped_width(static_cast<std::int64_t>(v)) + 3);

@@ -32,8 +32,9 @@ enum class Style : std::uint8_t {
   kInteger,  // 0: years and identifiers, no separators
   kDate,     // yyyy-mm-dd (dd/mm/yyyy in Spanish)
   kNumber,   // General: quantities
+  kPoints,   // a difference of percentages in percentage points, e.g. -12.3 pp
 };
-inline constexpr std::size_t kStyleCount = 11;
+inline constexpr std::size_t kStyleCount = 12;
 
 class Book {
  public:
@@ -73,6 +74,7 @@ class Sheet {
   Sheet& count(std::int64_t n);
   Sheet& integer(std::int64_t n);
   Sheet& percent(double fraction);
+  Sheet& points(double percentage_points);
   Sheet& decimal(double v);
   Sheet& number(double v);
   Sheet& date(std::int32_t days_since_epoch);

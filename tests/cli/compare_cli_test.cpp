@@ -224,17 +224,48 @@ TEST(CompareCli, TheWorkbookHasAComparisonSheetWithNumbersAndFormats) {
       book.string() + "'");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* line : {
-           "sheets = Comparison",
+           "sheets = Headline,Comparison",
            "freeze = D4",
            "header = Scope|Year|Metric|Unit|small|small-fee|diff small-fee|diff % small-fee",
            "header bold = True",
            "cost_total = 131991 (n, \"S/ \"#,##0.00) | 134991 (n, \"S/ \"#,##0.00) | 3000 (n, "
            "\"S/ \"#,##0.00) | 0.022729 (n, 0.0%)",
            "teachers = 3 (n, #,##0) | 3 (n, #,##0) | 0 (n, #,##0) | 0 (n, 0.0%)",
-           "coverage_pct = 1 (n, 0.0%) | 1 (n, 0.0%) | 0 (n, 0.0%) | 0 (n, 0.0%)",
+           // A difference of percentages is in percentage points, never shown as a percent.
+           "coverage_pct = 1 (n, 0.0%) | 1 (n, 0.0%) | 0 (n, 0.0\" pp\";-0.0\" pp\";0.0\" pp\") | "
+           "0 (n, 0.0%)",
        })
     EXPECT_TRUE(has_line(r.output, line)) << "missing: [" << line << "]\n" << r.output;
   EXPECT_NE(r.output.find("filter = A3:H"), std::string::npos) << r.output;
+  // The workbook opens on the answer: the year that changed (the small scenario has one), its
+  // national headline figures, all years', then each region's cost and full-protocol share.
+  EXPECT_NE(r.output.find("headline title = What changed, 2021: small = "), std::string::npos)
+      << r.output;
+  EXPECT_NE(
+      r.output.find("headline rows = national/2021/cost_total,national/2021/cost_per_teacher,"),
+      std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find(",national/all/cost_total,"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(",Alpha/2021/cost_total,"), std::string::npos) << r.output;
+}
+
+// A cut in the middle year: the page's first national table and its per-region charts are for
+// 2021, the year that changed, not for the scenarios' last year (2022).
+TEST(CompareCli, ThePageLeadsWithTheYearThatChanged) {
+  if (!coachsim::report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  const fs::path out = fresh_dir("changed-year");
+  const fs::path html = fresh_dir("changed-year-page").string() + ".html";
+  const std::string cut = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/cut-15-year2.yaml";
+  const Result r = run("compare builtin:default " + cut + " --out " + out.string() + " -q --html " +
+                       html.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string page = slurp(html);
+  const std::size_t first = page.find("National, 2021");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_LT(first, page.find("National, all school years"));
+  EXPECT_LT(first, page.find("National, 2020"));
+  EXPECT_NE(page.find("Coverage by region, 2021"), std::string::npos);
+  EXPECT_EQ(page.find("Coverage by region, 2022"), std::string::npos);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -130,6 +130,44 @@ TEST(Compare, KeysOnlyLaterScenariosHaveComeAfterTheFirstsInFirstSeenOrder) {
   EXPECT_FALSE(c.rows[2].diffs[1]);
 }
 
+// A comparison built by hand: national rows of three years and the all-years row.
+Comparison by_hand(const std::vector<std::pair<int, double>>& cost_diffs,
+                   const std::vector<std::pair<int, double>>& full_protocol_diffs) {
+  Comparison c;
+  auto add = [&](int year, const std::string& name, double diff) {
+    Row r;
+    r.key = "national/" + (year == 0 ? std::string("all") : std::to_string(year)) + "/" + name;
+    r.scope = "national";
+    r.year = year;
+    r.name = name;
+    r.values = {100.0, 100.0 + diff};
+    r.diffs = {std::nullopt, diff};
+    c.rows.push_back(r);
+  };
+  for (const auto& [year, d] : cost_diffs) add(year, "cost_total", d);
+  for (const auto& [year, d] : full_protocol_diffs) add(year, "full_protocol_pct", d);
+  return c;
+}
+
+// The per-region views show the year that changed: a cut in 2021 is shown for 2021, not for
+// the scenario's last year.
+TEST(Compare, TheChangedYearIsTheOneWhoseNationalCostDiffersMost) {
+  EXPECT_EQ(by_hand({{2020, 0.0}, {2021, -3000.0}, {2022, 500.0}, {0, -2500.0}}, {}).changed_year(),
+            2021);
+  // The size counts, not the sign.
+  EXPECT_EQ(by_hand({{2020, 10.0}, {2021, -3.0}, {2022, 5.0}}, {}).changed_year(), 2020);
+  // Ties go to the later year.
+  EXPECT_EQ(by_hand({{2020, 7.0}, {2021, -7.0}, {2022, 0.0}}, {}).changed_year(), 2021);
+  // At equal cost, the full-protocol share decides (protect_teachers against pro rata).
+  EXPECT_EQ(
+      by_hand({{2020, 0.0}, {2021, 0.0}, {2022, 0.0}}, {{2020, 0.0}, {2021, -40.0}, {2022, 0.0}})
+          .changed_year(),
+      2021);
+  // Nothing differs: the last year.
+  EXPECT_EQ(by_hand({{2020, 0.0}, {2021, 0.0}, {2022, 0.0}}, {}).changed_year(), 2022);
+  EXPECT_EQ(Comparison{}.changed_year(), 0);
+}
+
 TEST(Compare, LabelsAreFileStemsMadeUnique) {
   EXPECT_EQ(compare::unique_labels({"scenarios/small.yaml", "other/small.yaml", "small.yml",
                                     "builtin:default", "x/default.yaml"}),

@@ -46,6 +46,11 @@ struct Comparison {
 
   // The row with this key, or nullptr.
   const Row* find(const std::string& key) const;
+  // The school year the comparison is about, for the per-region views: the year whose national
+  // cost differs most from the first scenario's (in any later scenario); when no cost differs,
+  // the year whose national full-protocol share differs most; when nothing differs, the last
+  // year. On a tie, the later year. 0 when there are no school years.
+  int changed_year() const;
 };
 
 // Aligns the scenarios' metrics. REQUIRES: at least one entry.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads the workbook of `coachsim compare --xlsx` with openpyxl and prints what
 tests/cli/compare_cli_test.cpp asserts: sheet names, frozen pane, autofilter, the header row
-and the national all-years cost_total row as `value (type, number format)` cells."""
+and the national all-years cost_total row as `value (type, number format)` cells; and the
+Headline sheet's title and the scope/year/metric of its rows."""
 import sys
 
 import openpyxl
@@ -29,3 +30,12 @@ for row in ws.iter_rows(min_row=(header_row or 1) + 1):
             else:
                 cells.append(f"{c.value:g} ({c.data_type}, {c.number_format})")
         print(row[2].value, "=", " | ".join(cells))
+
+hl = wb["Headline"]
+print("headline title =", hl["A1"].value)
+keys = []
+for row in hl.iter_rows(min_row=1):
+    if row[0].value in (None, "Scope") or row[1].value is None:
+        continue
+    keys.append(f"{row[0].value}/{row[1].value}/{row[2].value}")
+print("headline rows =", ",".join(keys))
