@@ -10,7 +10,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace cli_test {
 
 namespace fs = std::filesystem;
 
@@ -108,7 +108,7 @@ TEST(Cli, HelpShowsAnExample) {
 
 }  // namespace
 
-namespace {
+namespace cli_test {
 
 std::string sqlite(const fs::path& db, const std::string& sql) {
   return coachsim::testing::run_shell("sqlite3 " + db.string() + " \"" + sql + "\"").output;
@@ -135,7 +135,7 @@ TEST(Cli, SqliteLedgerSumsToTheReportedTotals) {
 
 }  // namespace
 
-namespace {
+namespace cli_test {
 
 const std::string kSmallActuals =
     std::string(COACHSIM_SOURCE_DIR) + "/tests/data/audit/small-actuals.csv";
@@ -178,7 +178,7 @@ TEST(Cli, AuditWithMalformedActualsExitsTwoAndWritesNothing) {
 
 }  // namespace
 
-namespace {
+namespace cli_test {
 
 TEST(Cli, NoLedgerRemovesALedgerLeftByAnEarlierRun) {
   const fs::path out = fresh_dir("stale");
@@ -191,7 +191,7 @@ TEST(Cli, NoLedgerRemovesALedgerLeftByAnEarlierRun) {
 
 }  // namespace
 
-namespace {
+namespace cli_test {
 
 TEST(Cli, FormatJsonForScripts) {
   const fs::path out = fresh_dir("json");
@@ -219,7 +219,7 @@ TEST(Cli, EveryCommandHasHelpWithAnExample) {
 
 }  // namespace
 
-namespace {
+namespace cli_test {
 
 TEST(Cli, RunWritesTheWorkbookAndTheHtmlReportOnRequest) {
   const fs::path out = fresh_dir("reports");

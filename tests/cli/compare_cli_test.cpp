@@ -19,7 +19,7 @@
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 
-namespace {
+namespace compare_cli_test {
 
 namespace fs = std::filesystem;
 using Result = coachsim::testing::CommandResult;

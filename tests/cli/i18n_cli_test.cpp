@@ -20,7 +20,7 @@
 #include "../support/process.hpp"
 #include "coachsim/scenario/loader.hpp"
 
-namespace {
+namespace i18n_cli_test {
 
 namespace fs = std::filesystem;
 

@@ -7,7 +7,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace inputs_cli_test {
 
 namespace fs = std::filesystem;
 

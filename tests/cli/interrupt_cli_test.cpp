@@ -11,7 +11,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace interrupt_cli_test {
 
 namespace fs = std::filesystem;
 using coachsim::testing::run_shell;

@@ -10,7 +10,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace names_cli_test {
 
 namespace fs = std::filesystem;
 

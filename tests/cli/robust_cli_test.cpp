@@ -9,7 +9,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace robust_cli_test {
 
 namespace fs = std::filesystem;
 using Result = coachsim::testing::CommandResult;

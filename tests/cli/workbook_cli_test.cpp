@@ -12,7 +12,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace workbook_cli_test {
 
 namespace fs = std::filesystem;
 using Result = coachsim::testing::CommandResult;
@@ -254,7 +254,7 @@ TEST(WorkbookFiles, SchoolsSheetErrorsNameTheirCell) {
 
 }  // namespace
 
-namespace {
+namespace workbook_cli_test {
 
 // optimise writes a plan that `extends:` the scenario it was given: a workbook, Schools sheet
 // included, gives the plan the YAML gives.

@@ -9,7 +9,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 using ledger::Category;
 
@@ -126,7 +126,7 @@ TEST(SmallScenario, LedgerSumsToEveryReportedTotal) {
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(SmallScenario, CentralCostsStayOutOfRegionsButInsideNationalTotals) {
   scenario::Scenario s = testing::small_scenario();
@@ -172,7 +172,7 @@ TEST(SmallScenario, RegionalRatioOverridesTheCaseloadRules) {
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(ReviewFixes, ASchoolTooFarForTheYearIsMissedNotVisitedForFree) {
   scenario::Scenario s = testing::small_scenario();
@@ -229,7 +229,7 @@ TEST(ReviewFixes, NationalIsAReservedRegionName) {
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(Statistics, ARegionExcludedFromStatisticsStaysInTotals) {
   scenario::Scenario s = testing::small_scenario();
@@ -262,7 +262,7 @@ TEST(Supervision, NoSupervisorsWhenCoachesPerSupervisorIsZero) {
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(Execution, MonthlyAccrualAddsUpToTheYearAndFollowsTheCalendar) {
   const auto sim = results::simulate(testing::small_scenario(), false);

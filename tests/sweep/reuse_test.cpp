@@ -14,7 +14,7 @@
 #include "uncertain_small.hpp"
 
 namespace coachsim::sweep {
-namespace {
+namespace reuse_test {
 
 TEST(PopulationReuse, PricesFeesAndDelaysShareTheDrawnPopulation) {
   for (const char* path : {"coach.monthly_fee", "costs.per_diem", "costs.materials_per_teacher",

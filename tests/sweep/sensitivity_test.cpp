@@ -9,7 +9,7 @@
 #include "coachsim/engine/random.hpp"
 
 namespace coachsim::sweep {
-namespace {
+namespace sensitivity_test {
 
 double sd_of(const std::vector<double>& v) {
   double m = 0;

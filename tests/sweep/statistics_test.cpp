@@ -7,7 +7,7 @@
 #include <cmath>
 
 namespace coachsim::sweep {
-namespace {
+namespace statistics_test {
 
 std::vector<double> one_to(int n) {
   std::vector<double> v;

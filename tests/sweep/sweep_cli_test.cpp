@@ -10,7 +10,7 @@
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
-namespace {
+namespace sweep_cli_test {
 
 namespace fs = std::filesystem;
 using coachsim::testing::CommandResult;

@@ -10,7 +10,7 @@
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
-namespace {
+namespace sweep_html_test {
 
 namespace fs = std::filesystem;
 

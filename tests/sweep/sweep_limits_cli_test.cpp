@@ -13,7 +13,7 @@
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
-namespace {
+namespace sweep_limits_cli_test {
 
 namespace fs = std::filesystem;
 using coachsim::testing::CommandResult;

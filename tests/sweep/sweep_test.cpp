@@ -9,7 +9,7 @@
 #include "uncertain_small.hpp"
 
 namespace coachsim::sweep {
-namespace {
+namespace sweep_test {
 
 std::shared_ptr<const scenario::ScenarioDocument> load(const std::string& name) {
   const scenario::DocumentResult r =
