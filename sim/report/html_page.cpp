@@ -12,10 +12,10 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "atomic_file.hpp"
 #include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/html_report.hpp"
-#include "coachsim/report/interrupt.hpp"
 #include "coachsim/units/parse.hpp"
 #include "labels.hpp"
 
@@ -467,46 +467,19 @@ void require_available(const std::string& path) {
 }
 
 void write_file_atomically(const std::string& path, const std::string& text) {
-  namespace fs = std::filesystem;
-  auto fail = [&](int err) {
-    throw std::runtime_error("cannot write '" + path + "': " + std::strerror(err));
-  };
-  // A temporary file beside the target, so the final rename never crosses file systems.
-  const fs::path target(path);
-  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) fail(errno);
-  // An interrupt while the page is written removes the temporary file too (issue 18).
-  const RemoveOnInterrupt remove_on_interrupt(tmp);
-  std::FILE* f = ::fdopen(fd, "wb");
-  if (f == nullptr) {
-    const int err = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    fail(err);
-  }
-  errno = 0;
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  ok = std::fflush(f) == 0 && ok;
-  int err = errno;
-  if (std::fclose(f) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  std::error_code ec;
-  if (ok) {
-    // mkstemp makes the file private to its owner; a report is an ordinary readable file.
-    fs::permissions(tmp,
-                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                        fs::perms::others_read,
-                    ec);
-    fs::rename(tmp, target, ec);
-    if (!ec) return;
-    err = ec.value();
-  }
-  ::unlink(tmp.c_str());
-  fail(err == 0 ? EIO : err);
+  write_atomically(path, [&](const std::filesystem::path& partial) {
+    std::FILE* f = std::fopen(partial.c_str(), "wb");
+    if (f == nullptr) throw std::runtime_error(std::strerror(errno));
+    errno = 0;
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = std::fflush(f) == 0 && ok;
+    int err = errno;
+    if (std::fclose(f) != 0 && ok) {
+      ok = false;
+      err = errno;
+    }
+    if (!ok) throw std::runtime_error(std::strerror(err == 0 ? EIO : err));
+  });
 }
 
 }  // namespace html

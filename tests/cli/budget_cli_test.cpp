@@ -90,4 +90,4 @@ TEST(BudgetCli, BadBudgetIsExitCode2WithPosition) {
       << r.output;
 }
 
-}  // namespace
+}  // namespace budget_cli_test

@@ -325,4 +325,4 @@ TEST(CompareHtmlInChromium, EveryChartRendersWithoutErrors) {
   }
 }
 
-}  // namespace
+}  // namespace compare_cli_test

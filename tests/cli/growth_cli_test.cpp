@@ -79,4 +79,4 @@ TEST(GrowthCli, BadGrowthInputExitsWithCode2AndNamesThePlace) {
       << r.output;
 }
 
-}  // namespace
+}  // namespace growth_cli_test

@@ -406,4 +406,4 @@ TEST(Spanish, TheLanguageComesFromTheFlagThenTheEnvironment) {
   EXPECT_NE(r.output.find("--lang"), std::string::npos) << r.output;
 }
 
-}  // namespace
+}  // namespace i18n_cli_test

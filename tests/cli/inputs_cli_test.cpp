@@ -68,4 +68,4 @@ TEST(InputsCli, CsvForASpanishExcel) {
   EXPECT_FALSE(has(coachsim::testing::slurp(out / "summary.json"), "\xEF\xBB\xBF"));
 }
 
-}  // namespace
+}  // namespace inputs_cli_test

@@ -130,4 +130,4 @@ TEST(Names, AuditNamesEveryFileItWrote) {
   EXPECT_TRUE(fs::exists(xlsx));
 }
 
-}  // namespace
+}  // namespace names_cli_test

@@ -132,4 +132,4 @@ TEST(OptimiseCli, TheLearningObjectiveNeedsAnOutcomesSection) {
   EXPECT_FALSE(fs::exists(d));
 }
 
-}  // namespace
+}  // namespace optimise_cli_test

@@ -141,4 +141,4 @@ TEST(Robust, ErrorsArePrintedAtMostAHundredPerFileThenCounted) {
   EXPECT_NE(r.output.find("coachsim: 499 problems in the scenario"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace robust_cli_test

@@ -252,7 +252,7 @@ TEST(WorkbookFiles, SchoolsSheetErrorsNameTheirCell) {
   EXPECT_NE(r.output.find("teachers"), std::string::npos) << r.output;
 }
 
-}  // namespace
+}  // namespace workbook_cli_test
 
 namespace workbook_cli_test {
 
@@ -273,4 +273,4 @@ TEST(WorkbookFiles, OptimiseOnAWorkbookGivesTheYamlPlan) {
   EXPECT_FALSE(slurp(dir / "x" / "plan.csv").empty());
 }
 
-}  // namespace
+}  // namespace workbook_cli_test

@@ -315,5 +315,5 @@ TEST(RandomStream, Bernoulli) {
   }
 }
 
-}  // namespace
+}  // namespace random_test
 }  // namespace coachsim::engine

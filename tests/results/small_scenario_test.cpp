@@ -122,7 +122,7 @@ TEST(SmallScenario, LedgerSumsToEveryReportedTotal) {
   EXPECT_GT(by_category[static_cast<int>(Category::kOther)], 2100);  // overhead was posted
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
@@ -168,7 +168,7 @@ TEST(SmallScenario, RegionalRatioOverridesTheCaseloadRules) {
   EXPECT_FALSE(scenario::validate(s, "ratio").empty());
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
@@ -225,7 +225,7 @@ TEST(ReviewFixes, NationalIsAReservedRegionName) {
   EXPECT_FALSE(scenario::validate(s, "reserved").empty());
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
@@ -258,7 +258,7 @@ TEST(Supervision, NoSupervisorsWhenCoachesPerSupervisorIsZero) {
   EXPECT_EQ(sim->ledger.grand_total(), 13199100 - 4008000);
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
@@ -281,5 +281,5 @@ TEST(Execution, MonthlyAccrualAddsUpToTheYearAndFollowsTheCalendar) {
   EXPECT_EQ(december->cumulative, 13199100);
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim

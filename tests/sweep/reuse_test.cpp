@@ -135,5 +135,5 @@ TEST(SharedPopulation, ACaseloadRatioDrawRebuildsThePopulation) {
   EXPECT_GT(counts.size(), 1u) << "every replication had the same coach count";
 }
 
-}  // namespace
+}  // namespace reuse_test
 }  // namespace coachsim::sweep

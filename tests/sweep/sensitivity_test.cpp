@@ -123,5 +123,5 @@ TEST(SweepSensitivity, TornadoSortsBySwingWithinEachOutput) {
   EXPECT_EQ(rows[4].input, 0u);
 }
 
-}  // namespace
+}  // namespace sensitivity_test
 }  // namespace coachsim::sweep

@@ -52,5 +52,5 @@ TEST(SweepStatistics, ExceedanceIsStrict) {
   EXPECT_DOUBLE_EQ(share_above({}, 0), 0.0);
 }
 
-}  // namespace
+}  // namespace statistics_test
 }  // namespace coachsim::sweep

@@ -89,4 +89,4 @@ TEST(SweepCli, JsonOnStandardOutputMatchesTheFile) {
   EXPECT_NE(r.output.find("\"replications\": 3"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace sweep_cli_test

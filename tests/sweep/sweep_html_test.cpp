@@ -53,4 +53,4 @@ TEST(SweepHtml, FanChartsTornadoAndCoefficientsRenderInChromium) {
   fs::remove_all(dir);
 }
 
-}  // namespace
+}  // namespace sweep_html_test

@@ -147,4 +147,4 @@ TEST(SweepLimits, AScenarioWithNothingUncertainIsRunOnceWithAWarning) {
   EXPECT_FALSE(fs::exists(out / "tornado.csv"));
 }
 
-}  // namespace
+}  // namespace sweep_limits_cli_test

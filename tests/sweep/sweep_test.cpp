@@ -159,5 +159,5 @@ TEST(Sweep, OutcomeGainsAreSensitivityOutputsWhenTheScenarioHasOutcomes) {
   EXPECT_TRUE(practice && cost);
 }
 
-}  // namespace
+}  // namespace sweep_test
 }  // namespace coachsim::sweep
