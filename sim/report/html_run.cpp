@@ -13,6 +13,7 @@
 #include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
+#include "coachsim/programme/tally.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "html_page.hpp"
 #include "labels.hpp"
@@ -85,6 +86,11 @@ class Report {
   std::string monthly();
   std::string execution();
   std::string coverage();
+  std::string cost_over_years();
+  std::string growth();
+  std::string region_year_chart(std::string_view id, const std::string& title,
+                                const std::string& caption, const std::string& x_title,
+                                std::int64_t (*value)(const results::Row&));
 
   const RunReport& r_;
   std::string cur_;
@@ -603,10 +609,187 @@ std::string Report::coverage() {
   return html;
 }
 
+// Cost per teacher by school year: a thin grey line per region and the national figure in red on
+// top, so the reader sees the national trend and how far the regions stray from it. Nothing with
+// a single school year.
+std::string Report::cost_over_years() {
+  const auto& national = r_.results.national;
+  if (national.size() < 2) return "";
+  const std::string region_series = tr("A region"), national_series = tr("National");
+  const std::string y_title = with_cur(tr("Cost per teacher"));
+  ordered_json values = ordered_json::array();
+  std::vector<Cell> header{txt(tr("Region"))};
+  for (const results::Row& n : national) header.push_back(num(std::to_string(n.year)));
+  Table t(header);
+  const std::size_t years = national.size();
+  const std::size_t regions = years == 0 ? 0 : r_.results.regions.size() / years;
+  for (std::size_t g = 0; g < regions; ++g) {
+    std::vector<Cell> cells;
+    for (std::size_t y = 0; y < years; ++y) {
+      const results::Row& row = r_.results.regions[y * regions + g];
+      if (cells.empty()) cells.push_back(txt(row.region));
+      if (!active(row)) {
+        cells.push_back(num("\u2014"));
+        continue;
+      }
+      cells.push_back(num(money(row.cost_per_teacher)));
+      values.push_back({{"region", row.region},
+                        {"series", region_series},
+                        {"year", std::to_string(row.year)},
+                        {"cost_per_teacher", currency_units(row.cost_per_teacher)}});
+    }
+    t.row(cells);
+  }
+  std::vector<Cell> total{txt(national_series)};
+  for (const results::Row& n : national) {
+    total.push_back(num(money(n.cost_per_teacher)));
+    values.push_back({{"region", national_series},
+                      {"series", national_series},
+                      {"year", std::to_string(n.year)},
+                      {"cost_per_teacher", currency_units(n.cost_per_teacher)}});
+  }
+  t.row(total, true);
+  ordered_json x = field("year", "ordinal", tr("School year"));
+  x["axis"] = {{"labelAngle", 0}};
+  ordered_json y = money_axis_field("cost_per_teacher", y_title);
+  y["scale"] = {{"zero", false}, {"nice", true}};
+  ordered_json color = {
+      {"field", "series"},
+      {"type", "nominal"},
+      {"title", nullptr},
+      {"scale", {{"domain", {region_series, national_series}}, {"range", {"#b8b8b8", "#c0392b"}}}},
+      {"legend", {{"orient", "top"}}}};
+  const ordered_json tooltip = ordered_json::array(
+      {tip("region", "nominal", tr("Region")), tip("year", "nominal", tr("School year")),
+       tip("cost_per_teacher", "quantitative", y_title, ",.2f")});
+  ordered_json lines;
+  lines["transform"] = {{{"filter", {{"field", "series"}, {"equal", region_series}}}}};
+  lines["mark"] = {{"type", "line"}, {"strokeWidth", 1}, {"point", {{"size", 12}}}};
+  lines["encoding"] = {{"x", x},
+                       {"y", y},
+                       {"color", color},
+                       {"detail", {{"field", "region"}, {"type", "nominal"}}},
+                       {"tooltip", tooltip}};
+  ordered_json nation = lines;
+  nation["transform"] = {{{"filter", {{"field", "series"}, {"equal", national_series}}}}};
+  nation["mark"] = {{"type", "line"}, {"strokeWidth", 3}, {"point", {{"size", 60}}}};
+  ordered_json spec = base_spec(values);
+  spec["height"] = 300;
+  spec["layer"] = {lines, nation};
+  const std::string caption =
+      tr("Each region's cost per teacher by school year (grey, one line per region; hover over a "
+         "line for its name and figure) and the national figure (red): total cost divided by "
+         "teachers in the programme that year. The table gives every value; a dash is a year "
+         "without teachers or coaches.");
+  std::string html;
+  const std::string title = tr("Cost per teacher by school year, national and by region");
+  chart(html, "cost-over-years", title, caption, spec, t.html(with_cur(title), years > 4));
+  return html;
+}
+
+// One value per region and school year as bars, the years side by side within a region (one
+// categorical colour a year), regions in scenario order. Only regions
+// with a value in some year; "" when every value is 0.
+std::string Report::region_year_chart(std::string_view id, const std::string& title,
+                                      const std::string& caption, const std::string& x_title,
+                                      std::int64_t (*value)(const results::Row&)) {
+  const std::size_t years = r_.results.national.size();
+  if (years == 0) return "";
+  const std::size_t regions = r_.results.regions.size() / years;
+  ordered_json values = ordered_json::array();
+  ordered_json order = ordered_json::array();
+  for (std::size_t g = 0; g < regions; ++g) {
+    bool any = false;
+    for (std::size_t y = 0; y < years; ++y)
+      any = any || value(r_.results.regions[y * regions + g]) != 0;
+    if (!any) continue;
+    order.push_back(r_.results.regions[g].region);
+    for (std::size_t y = 0; y < years; ++y) {
+      const results::Row& row = r_.results.regions[y * regions + g];
+      values.push_back(
+          {{"region", row.region}, {"year", std::to_string(row.year)}, {"value", value(row)}});
+    }
+  }
+  if (order.empty()) return "";
+  ordered_json spec = base_spec(values);
+  spec["height"] = static_cast<int>(order.size() * (7 * years + 6));
+  spec["mark"] = {{"type", "bar"}};
+  spec["encoding"] = {
+      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}}},
+      {"yOffset", {{"field", "year"}, {"type", "ordinal"}}},
+      {"x",
+       {{"field", "value"},
+        {"type", "quantitative"},
+        {"title", x_title},
+        {"axis", {{"format", ",.0f"}}}}},
+      {"color",
+       {{"field", "year"},
+        {"type", "nominal"},
+        {"title", tr("School year")},
+        {"scale", {{"scheme", "tableau10"}}},
+        {"legend", {{"orient", "top"}}}}},
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("year", "nominal", tr("School year")),
+                                       tip("value", "quantitative", x_title, ",")})}};
+  std::string html;
+  chart(html, id, title, caption, spec, "");
+  return html;
+}
+
+// With scale_up: or coach_supply:, how the programme grows: teachers by region and year, the
+// coaches hired and the teacher-visits lost while a coach's post was vacant, with one table.
+std::string Report::growth() {
+  const scenario::Scenario& sc = r_.scenario;
+  if (!sc.scale_up.enabled && !sc.coach_supply.enabled) return "";
+  Table t({txt(tr("Region")), txt(tr("School year")), num(tr("Teachers")), num(tr("Coaches")),
+           num(tr("Coaches hired")), num(tr("Coaches who left")), num(tr("Replacements")),
+           num(tr("Teacher-visits missed: post vacant"))});
+  auto vacancy = [](const results::Row& r) {
+    return r.tally.missed[static_cast<int>(programme::MissReason::kVacancy)];
+  };
+  for (const results::Row& row : r_.results.regions)
+    t.row({txt(row.region), txt(std::to_string(row.year)), num(integer(row.tally.teachers)),
+           num(integer(row.tally.coaches)), num(integer(row.tally.coaches_hired)),
+           num(integer(row.tally.coaches_left)), num(integer(row.tally.coaches_replaced)),
+           num(integer(vacancy(row)))});
+  for (const results::Row& n : r_.results.national)
+    t.row({txt(tr("National")), txt(std::to_string(n.year)), num(integer(n.tally.teachers)),
+           num(integer(n.tally.coaches)), num(integer(n.tally.coaches_hired)),
+           num(integer(n.tally.coaches_left)), num(integer(n.tally.coaches_replaced)),
+           num(integer(vacancy(n)))},
+          true);
+  std::string html;
+  if (sc.scale_up.enabled)
+    html += region_year_chart(
+        "growth-teachers", tr("Teachers in the programme by region and school year"),
+        tr("The scale-up: teachers in the programme's caseloads, each school year a bar of "
+           "its own colour."),
+        tr("Teachers"), [](const results::Row& r) { return r.tally.teachers; });
+  html += region_year_chart(
+      "growth-hires", tr("Coaches hired by region and school year"),
+      tr("Coach posts filled by a new hire in each school year, replacements of coaches who "
+         "left included (coach_supply: limits how many a region can hire a month)."),
+      tr("Coaches hired"), [](const results::Row& r) { return r.tally.coaches_hired; });
+  html += region_year_chart(
+      "growth-vacancies", tr("Teacher-visits missed while a coach's post was vacant"),
+      tr("Teacher-visits that did not happen because the coach had left and the post was "
+         "vacant, or its replacement was still in training, by region and school year."),
+      tr("Teacher-visits missed"), [](const results::Row& r) {
+        return r.tally.missed[static_cast<int>(programme::MissReason::kVacancy)];
+      });
+  if (html.empty()) return "";
+  // The table once, under the last chart of the group.
+  const std::size_t end = html.rfind("</section>");
+  html.insert(end, t.html(tr("Growth by region and school year"), true));
+  return html;
+}
+
 std::string Report::page() {
   std::string sections = summary();
   sections += cost_per_teacher();
   sections += caseload();
+  sections += cost_over_years();
+  sections += growth();
   sections += categories();
   sections += monthly();
   sections += execution();

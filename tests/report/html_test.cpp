@@ -322,9 +322,54 @@ TEST(HtmlReportInChromium, TheNationalDefaultScenarioRenders) {
   const fs::path html = artefact("html_report_default.html");
   report::write_html(r.report(), html.string());
   const Browser b = open_in_chromium(html, artefact("html_report_default.png"), 9000);
-  expect_rendered(b, kCharts);
+  // Three school years: the cost per teacher by year is added; no growth without scale_up: or
+  // coach_supply:.
+  expect_rendered(b, kCharts + 1);
+  EXPECT_NE(chart_content(b.dom, "cost-over-years").find("role-mark"), std::string::npos);
+  EXPECT_EQ(b.dom.find("chart-growth-"), std::string::npos);
   std::cout << "[ report   ] " << fs::file_size(html) << " bytes, Chromium took " << b.seconds
             << " s; screenshot " << artefact("html_report_default.png").string() << "\n";
+}
+
+// Over the years: the national cost per teacher of every school year is in the multi-year
+// chart's table and data, and a scale-up adds its growth (teachers and coaches hired by region
+// and year); every chart renders. Leaves html_report_scale_up.{html,png} in the build folder.
+TEST(HtmlReportInChromium, AScaleUpShowsCostPerTeacherByYearAndItsGrowth) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
+  auto loaded = scenario::load_scenario_file(dir + "/scale-up-multigrade.yaml");
+  ASSERT_TRUE(loaded.errors.empty());
+  ASSERT_TRUE(loaded.scenario.scale_up.enabled);
+  const SimRun r = run(std::move(loaded.scenario));
+  const fs::path html = artefact("html_report_scale_up.html");
+  report::write_html(r.report(), html.string());
+  const std::string text = read_file(html);
+  const std::size_t section = text.find("id=\"section-cost-over-years\"");
+  ASSERT_NE(section, std::string::npos);
+  const std::string table = text.substr(section, text.find("</section>", section) - section);
+  ASSERT_EQ(r.sim->results.national.size(), 3u);
+  for (const results::Row& n : r.sim->results.national)
+    EXPECT_NE(table.find(">" + units::format_centimos_grouped(n.cost_per_teacher) + "<"),
+              std::string::npos)
+        << n.year;
+  // The teachers of the last year's largest region, in the growth table.
+  const results::Row* largest = nullptr;
+  for (const results::Row& row : r.sim->results.regions)
+    if (row.year == 2022 && (largest == nullptr || row.tally.teachers > largest->tally.teachers))
+      largest = &row;
+  ASSERT_NE(largest, nullptr);
+  ASSERT_GE(largest->tally.teachers, 1000);  // shown with a thousands separator
+  EXPECT_NE(
+      text.find("<th scope=\"row\">" + largest->region + "</th><td>2022</td><td class=\"num\">" +
+                std::to_string(largest->tally.teachers / 1000) + ","),
+      std::string::npos);
+  const Browser b = open_in_chromium(html, artefact("html_report_scale_up.png"), 12000);
+  expect_rendered(b, kCharts + 3);
+  for (const char* id : {"cost-over-years", "growth-teachers", "growth-hires"})
+    EXPECT_NE(chart_content(b.dom, id).find("role-mark"), std::string::npos) << id;
+  // No coach leaves in this scenario, so no vacancy chart.
+  EXPECT_EQ(text.find("chart-growth-vacancies"), std::string::npos);
 }
 
 // The same budgeted page in Spanish (--lang es): every chart still renders, the headings and
