@@ -159,18 +159,24 @@ std::string Report::cost_per_teacher() {
   const results::Spread* s = cpt_spread_;
   const double mean = s != nullptr ? s->mean : 0.0;
   const double sd = s != nullptr ? s->sd : 0.0;
-  bool any_excluded = false;
+  bool any_excluded = false, any_beyond = false;
   ordered_json values = ordered_json::array();
   const std::string in_mean = tr("in the mean and SD");
   const std::string left_out = tr("left out of the mean and SD");
+  const std::string beyond = tr("2 SD or more from the mean");
   for (std::size_t i = 0; i < last_rows_.size(); ++i) {
     const results::Row& row = *last_rows_[i];
     if (!active(row)) continue;
+    const double v = currency_units(row.cost_per_teacher);
+    const bool far = !excluded_[i] && sd > 0 && std::abs(v - mean) >= 2 * sd;
     any_excluded = any_excluded || excluded_[i];
+    any_beyond = any_beyond || far;
     values.push_back({{"region", row.region},
-                      {"cost_per_teacher", currency_units(row.cost_per_teacher)},
+                      {"cost_per_teacher", v},
                       {"teachers", row.tally.teachers},
-                      {"group", excluded_[i] ? left_out : in_mean}});
+                      {"group", excluded_[i] ? left_out
+                                : far        ? beyond
+                                             : in_mean}});
   }
   const std::string x_title = with_cur(tr("Cost per teacher"));
 
@@ -179,15 +185,19 @@ std::string Report::cost_per_teacher() {
       ordered_json::array({tip("region", "nominal", tr("Region")),
                            tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
                            tip("teachers", "quantitative", tr("Teachers"), ",")});
-  if (any_excluded)
-    bars["encoding"]["color"] = {
-        {"field", "group"},
-        {"type", "nominal"},
-        {"title", nullptr},
-        {"scale", {{"domain", {in_mean, left_out}}, {"range", {"#4c78a8", "#bab0ac"}}}},
-        {"legend", {{"orient", "bottom"}}}};
-  else
+  // Regions 2 SD or more from the mean in red, those left out of the statistics in grey.
+  if (any_excluded || any_beyond) {
+    ordered_json domain = ordered_json::array({in_mean}), range = ordered_json::array({"#4c78a8"});
+    if (any_beyond) domain.push_back(beyond), range.push_back("#c0392b");
+    if (any_excluded) domain.push_back(left_out), range.push_back("#bab0ac");
+    bars["encoding"]["color"] = {{"field", "group"},
+                                 {"type", "nominal"},
+                                 {"title", nullptr},
+                                 {"scale", {{"domain", domain}, {"range", range}}},
+                                 {"legend", {{"orient", "bottom"}}}};
+  } else {
     bars["mark"]["color"] = "#4c78a8";
+  }
   const MeanSd spread{mean, sd, s != nullptr ? s->n : 0};
   ordered_json spec =
       mean_sd_chart(std::move(values), s != nullptr ? &spread : nullptr, std::move(bars), x_title);
@@ -225,6 +235,7 @@ std::string Report::cost_per_teacher() {
         trf(". Range: min {0} ({1}), max {2} ({3}).",
             {money_units(s->min), esc(s->min_region), money_units(s->max), esc(s->max_region)});
   }
+  if (any_beyond) caption += " " + tr("Red bars: regions 2 SD or more from the mean.");
   if (any_excluded) caption += " " + tr("* left out of the mean and SD by the scenario.");
   std::string html;
   const std::string title = trf("Cost per teacher by region, {0}", {std::to_string(last_year_)});
@@ -235,18 +246,46 @@ std::string Report::cost_per_teacher() {
 std::string Report::caseload() {
   ordered_json values = ordered_json::array();
   std::vector<double> xs;
+  std::vector<ScatterPoint> placed;
   Table t({txt(tr("Region")), num(tr("Teachers")), num(tr("Coaches")),
            num(tr("Teachers per coach")), num(esc(with_cur(tr("Cost per teacher"))))});
-  for (const results::Row* row : last_rows_) {
-    if (!active(*row)) continue;
+  // How far each region stands from the others on either axis, in SDs of the regions shown:
+  // the most unusual get their names first.
+  std::vector<const results::Row*> shown;
+  for (const results::Row* row : last_rows_)
+    if (active(*row)) shown.push_back(row);
+  auto z_of = [&](auto get) {
+    double mean = 0, ss = 0;
+    for (const results::Row* row : shown) mean += get(*row);
+    mean /= std::max<std::size_t>(1, shown.size());
+    for (const results::Row* row : shown) ss += (get(*row) - mean) * (get(*row) - mean);
+    const double sd = shown.size() > 1 ? std::sqrt(ss / static_cast<double>(shown.size() - 1)) : 0;
+    std::vector<double> z;
+    for (const results::Row* row : shown) z.push_back(sd > 0 ? (get(*row) - mean) / sd : 0.0);
+    return z;
+  };
+  const std::vector<double> zx = z_of([](const results::Row& r) { return r.teachers_per_coach; });
+  const std::vector<double> zy =
+      z_of([](const results::Row& r) { return currency_units(r.cost_per_teacher); });
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    placed.push_back({shown[i]->teachers_per_coach, currency_units(shown[i]->cost_per_teacher),
+                      std::max(std::abs(zx[i]), std::abs(zy[i])), shown[i]->region});
+  const std::vector<std::string> sides = place_scatter_labels(placed);
+  const std::string beyond = tr("beyond \u00b12 SD"), within = tr("within \u00b12 SD");
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const results::Row* row = shown[i];
+    const bool out = std::abs(zy[i]) >= 2.0 || std::abs(zx[i]) >= 2.0;
     values.push_back({{"region", row->region},
                       {"teachers_per_coach", row->teachers_per_coach},
                       {"cost_per_teacher", currency_units(row->cost_per_teacher)},
                       {"teachers", row->tally.teachers},
-                      {"coaches", row->tally.coaches}});
+                      {"coaches", row->tally.coaches},
+                      {"spread", out ? beyond : within},
+                      {"label_side", sides[i]}});
     xs.push_back(row->teachers_per_coach);
-    t.row({txt(row->region), num(integer(row->tally.teachers)), num(integer(row->tally.coaches)),
-           num(fixed(row->teachers_per_coach, 2)), num(money(row->cost_per_teacher))});
+    t.row({txt(row->region + (out ? " \u2020" : "")), num(integer(row->tally.teachers)),
+           num(integer(row->tally.coaches)), num(fixed(row->teachers_per_coach, 2)),
+           num(money(row->cost_per_teacher))});
   }
   const std::string y_title = with_cur(tr("Cost per teacher"));
   ordered_json x = field("teachers_per_coach", "quantitative", tr("Teachers per coach"));
@@ -255,10 +294,16 @@ std::string Report::caseload() {
   y["scale"] = {{"zero", false}, {"nice", true}};
   ordered_json layers = ordered_json::array();
   ordered_json points;
-  points["mark"] = {{"type", "point"}, {"filled", true}, {"size", 70}, {"color", "#4c78a8"}};
+  points["mark"] = {{"type", "point"}, {"filled", true}, {"size", 70}, {"opacity", 0.9}};
   points["encoding"] = {
       {"x", x},
       {"y", y},
+      {"color",
+       {{"field", "spread"},
+        {"type", "nominal"},
+        {"title", nullptr},
+        {"scale", {{"domain", {within, beyond}}, {"range", {"#4c78a8", "#c0392b"}}}},
+        {"legend", {{"orient", "top"}}}}},
       {"tooltip", ordered_json::array(
                       {tip("region", "nominal", tr("Region")),
                        tip("teachers_per_coach", "quantitative", tr("Teachers per coach"), ".2f"),
@@ -266,11 +311,7 @@ std::string Report::caseload() {
                        tip("teachers", "quantitative", tr("Teachers"), ","),
                        tip("coaches", "quantitative", tr("Coaches"), ",")})}};
   layers.push_back(points);
-  ordered_json labels;
-  labels["mark"] = {
-      {"type", "text"}, {"align", "left"}, {"dx", 6}, {"fontSize", 11}, {"color", "#333"}};
-  labels["encoding"] = {{"x", x}, {"y", y}, {"text", {{"field", "region"}}}};
-  layers.push_back(labels);
+  add_scatter_labels(layers, x, y);
   // A least-squares line, only where it means something: three points, two distinct x.
   bool spread_x = false;
   for (double v : xs) spread_x = spread_x || v != xs.front();
@@ -293,6 +334,9 @@ std::string Report::caseload() {
           "teachers each coach serves (the layout of Semp\u00e9 2015, figure 6).",
           {year});
   if (fit) caption += " " + tr("The dashed line is a least-squares fit across the points.");
+  caption += " " + tr("Red points († in the table) lie 2 SD or more from the regions' mean on "
+                      "either axis. The most unusual regions are named where the name fits; "
+                      "hover over a point for the others, or read the table.");
   std::string html;
   chart(html, "cost-vs-caseload", trf("Cost per teacher against teachers per coach, {0}", {year}),
         caption + inactive_note(), spec,
@@ -328,7 +372,7 @@ std::string Report::categories() {
       if (v == 0) continue;
       any = true;
       values.push_back({{"region", region},
-                        {"region_index", region_order.size()},
+                        {"category_index", c},
                         {"category", cat_labels[static_cast<std::size_t>(c)]},
                         {"cost", currency_units(v)}});
     }
@@ -352,43 +396,35 @@ std::string Report::categories() {
     t.row(cells, true);
   }
 
+  // One bar per region, split by category: the nine ledger categories take nine colours of
+  // one categorical palette (at most ten), the same in every run.
   const std::size_t n = region_order.size();
-  ordered_json color = field("region", "nominal", tr("Region"));
-  color["sort"] = region_order;
-  // Up to 20 regions get distinct categorical colours; more are spread along a continuous
-  // scheme (the white outlines and the tooltips keep neighbours apart).
-  color["scale"] = {{"scheme", n <= 10 ? "tableau10" : n <= 20 ? "tableau20" : "turbo"}};
+  ordered_json color = field("category", "nominal", tr("Category"));
+  color["sort"] = cat_labels;
+  color["scale"] = {{"domain", cat_labels}, {"scheme", "tableau10"}};
   // A fixed number of legend columns that fits the printed page too: a legend that changed
   // height when the page is printed could be cut off.
-  color["legend"] = {{"orient", "bottom"},
-                     {"columns", std::min<std::size_t>(4, std::max<std::size_t>(1, n))},
-                     {"symbolLimit", 0},
-                     {"labelLimit", 130}};
+  color["legend"] = {
+      {"orient", "top"}, {"columns", 3}, {"symbolLimit", 0}, {"labelLimit", 0}, {"title", nullptr}};
   ordered_json spec = base_spec(values);
-  std::size_t bars = 0;
-  for (int c = 0; c < kCats; ++c) {
-    bool used = false;
-    for (const auto& v : values)
-      used = used || v["category"] == cat_labels[static_cast<std::size_t>(c)];
-    bars += used ? 1 : 0;
-  }
-  spec["height"] = 30 * std::max<std::size_t>(1, bars);
-  spec["mark"] = {{"type", "bar"}, {"stroke", "white"}, {"strokeWidth", 0.5}};
+  spec["height"] = 20 * std::max<std::size_t>(1, n);
+  spec["mark"] = {{"type", "bar"}, {"height", {{"band", 0.8}}}};
   const std::string x_title = with_cur(tr("Cost"));
   spec["encoding"] = {
-      {"y", {{"field", "category"}, {"type", "nominal"}, {"sort", cat_labels}, {"title", nullptr}}},
+      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", region_order}, {"title", nullptr}}},
       {"x", money_axis_field("cost", x_title)},
       {"color", color},
-      {"order", {{"field", "region_index"}, {"type", "quantitative"}}},
-      {"tooltip", ordered_json::array({tip("category", "nominal", tr("Category")),
-                                       tip("region", "nominal", tr("Region")),
+      {"order", {{"field", "category_index"}, {"type", "quantitative"}}},
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("category", "nominal", tr("Category")),
                                        tip("cost", "quantitative", x_title, ",.2f")})}};
   const std::string year = std::to_string(last_year_);
   std::string caption =
-      trf("What the programme spent on, school year {0}, each bar split by region (in scenario "
-          "order). Every figure is a sum of ledger entries; the table lists the same sums.",
+      trf("What the programme spent on, school year {0}: a bar per region (in scenario order), "
+          "split by cost category. Every figure is a sum of ledger entries; the table lists the "
+          "same sums.",
           {year});
-  const std::string title = trf("Cost by category and region, {0}", {year});
+  const std::string title = trf("Cost by region and category, {0}", {year});
   std::string html;
   chart(html, "cost-by-category", title, caption, spec, t.html(with_cur(title), true), true);
   return html;
@@ -491,10 +527,11 @@ std::string Report::execution() {
   color["title"] = nullptr;
   color["scale"] = {{"domain", {pim, released, accrued}},
                     {"range", {"#54a24b", "#4c78a8", "#e45756"}}};
+  // The PIM is drawn last, dashed and thicker, so that it stays visible where the money released
+  // equals it (a quarter's release up to the PIM lies on the same line).
   ordered_json spec = base_spec(values);
   spec["height"] = 320;
-  spec["mark"] = {{"type", "line"}, {"point", true}};
-  spec["encoding"] = {
+  ordered_json encoding = {
       {"x", x},
       {"y", money_axis_field("amount", with_cur(tr("Cumulative in the school year")))},
       {"color", color},
@@ -502,9 +539,19 @@ std::string Report::execution() {
       {"tooltip", ordered_json::array({tip("month", "nominal", tr("Month")),
                                        tip("series", "nominal", tr("Series")),
                                        tip("amount", "quantitative", cur_, ",.2f")})}};
+  ordered_json flows;
+  flows["transform"] = {{{"filter", {{"field", "series"}, {"oneOf", {released, accrued}}}}}};
+  flows["mark"] = {{"type", "line"}, {"point", true}};
+  flows["encoding"] = encoding;
+  ordered_json ceiling;
+  ceiling["transform"] = {{{"filter", {{"field", "series"}, {"equal", pim}}}}};
+  ceiling["mark"] = {{"type", "line"}, {"strokeDash", {7, 4}}, {"strokeWidth", 2.5}};
+  ceiling["encoding"] = encoding;
+  spec["layer"] = {flows, ceiling};
   const std::string caption =
       tr("Budget execution as a PpR programme reports it, national: the modified budget (PIM, "
-         "after cuts and top-ups), the money released to the regions (tranches and results-based "
+         "dashed, after cuts and top-ups), the money released to the regions (tranches and "
+         "results-based "
          "releases) and the spending accrued (the ledger), each cumulative within its school "
          "year. The table adds the physical side: teachers reached so far against the teachers "
          "planned.");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../support/files.hpp"
+#include "../support/label_check.hpp"
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
@@ -100,6 +101,10 @@ TEST(SweepHtml, FanChartsTornadoAndCoefficientsRenderInChromium) {
   EXPECT_EQ(d.find("\u2026</text>"), std::string::npos);
   EXPECT_EQ(element_text(d, "errors"), "");
   EXPECT_EQ(element_text(d, "warnings"), "");
+  // Every chart's labels can be read: none overlaps another or runs outside its chart.
+  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
+  EXPECT_EQ(labels.charts, 5) << labels.log;
+  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
   fs::remove_all(dir);
 }
 
