@@ -420,7 +420,7 @@ class SweepPage {
         "each input's full field path.";
     std::string html;
     page_.chart(html, "tornado", "Tornado: what moves the national cost", caption, spec,
-                t.html("Tornado of the national cost"));
+                t.html("Tornado of the national cost", true));
     return html;
   }
 
