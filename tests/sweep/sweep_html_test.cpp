@@ -109,3 +109,32 @@ TEST(SweepHtml, FanChartsTornadoAndCoefficientsRenderInChromium) {
 }
 
 }  // namespace
+
+namespace {
+
+// With --lang es the sweep page's own words are Spanish: its headings, the answer's questions and
+// the tornado's ends.
+TEST(SweepHtml, TheSpanishPageAnswersInSpanish) {
+  const fs::path dir = fs::temp_directory_path() / "coachsim-sweep-html-es-test";
+  fs::remove_all(dir);
+  const std::string scenario = coachsim::testing::write_uncertain_small(dir, "small-unc.yaml");
+  const fs::path html = dir / "sweep.html";
+  const auto r = coachsim::testing::run_shell(
+      std::string(COACHSIM_BINARY) + " sweep " + scenario +
+      " --replications 4 --tornado -q --lang es --budget-limit total=134000 --out " +
+      (dir / "out").string() + " --html " + html.string());
+  if (r.exit_code == 1 && r.output.find("chart") != std::string::npos)
+    GTEST_SKIP() << "this build has no chart libraries";
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string page = slurp(html);
+  for (const char* text : {"La respuesta: probabilidades frente a los límites",
+                           "Costo nacional, todos los años escolares juntos, por encima de",
+                           "Tornado: qué mueve el costo nacional", "insumo en su P95"})
+    EXPECT_NE(page.find(text), std::string::npos) << text;
+  for (const char* text :
+       {"The answer", "what moves the national cost", "input at its P95", "replications</span>"})
+    EXPECT_EQ(page.find(text), std::string::npos) << text;
+  fs::remove_all(dir);
+}
+
+}  // namespace
