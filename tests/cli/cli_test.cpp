@@ -161,7 +161,35 @@ TEST(Cli, AuditAttributesAFeeAboveTheStandardToPrice) {
       "/audit.xlsx'); print(b.sheetnames); g = b['Gaps by category']; "
       "print([r for r in g.iter_rows(values_only=True) if r[2] == 'coach_contracts'][0][5])\"");
   EXPECT_EQ(book.output,
-            "['Findings', 'Spread', 'Regions', 'Gaps by category', 'Regression']\n6000\n");
+            "['Findings', 'Spread', 'Regions', 'Gaps by category', 'Regression', 'Residuals']"
+            "\n6000\n");
+}
+
+// The 2013 audit's Regression sheet reads at a glance: one header row (frozen), then one row a
+// term, coefficients to the cent and t and R² to three decimals (not fifteen); the regions' fits
+// on a sheet of their own, one row a region.
+TEST(Cli, TheAuditWorkbooksRegressionSheetHasOneHeaderRowAndRoundedNumbers) {
+  const fs::path out = fresh_dir("audit-2013-xlsx");
+  const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/";
+  const Result r =
+      run("audit " + dir + "peru-2013-standard.yaml --actuals " + dir +
+          "actuals-2013.csv -q --out " + out.string() + " --xlsx " + out.string() + "/audit.xlsx");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const Result book = coachsim::testing::run_shell(
+      "/usr/bin/python3 -c \"import openpyxl; b = openpyxl.load_workbook('" + out.string() +
+      "/audit.xlsx'); g = b['Regression']; print([c.value for c in g[1]]); print(g.freeze_panes); "
+      "row = [c for c in g[2]]; print(row[1].value, row[2].number_format, row[3].number_format, "
+      "row[4].number_format, row[6].number_format, row[7].number_format); "
+      "print(g.max_row); s = b['Residuals']; print([c.value for c in s[1]]); print(s.max_row, "
+      "s['C2'].number_format)\"");
+  EXPECT_EQ(book.output,
+            "['year', 'term', 'coefficient', 'std error', 't', 'n', 'R2', 'adjusted R2', 'note']\n"
+            "A2\n"
+            "intercept #,##0.00 #,##0.00 #,##0.000 #,##0.000 #,##0.000\n"
+            "7\n"
+            "['year', 'region', 'actual cost per teacher', 'fitted', 'residual', "
+            "'residual (residual SD)']\n"
+            "26 \"S/ \"#,##0.00\n");
 }
 
 TEST(Cli, AuditWithMalformedActualsExitsTwoAndWritesNothing) {
