@@ -77,6 +77,7 @@ struct OptimiseOptions {
   std::vector<std::string> budget_region;  // "Cusco=85%" or "Cusco=9000000" (the year)
   std::vector<std::string> coach_supply;   // "Loreto=250": the most coaches it contracts
   std::string xlsx;                        // also write the plan and frontier as a workbook
+  std::string html;                        // also write the page for the budget meeting
   bool quiet = false;
 };
 

@@ -179,6 +179,9 @@ int main(int argc, char** argv) {
                            "REGION=N: the most coaches that region can contract (repeatable)");
   optimise_cmd->add_option("--xlsx", optimise.xlsx,
                            "Also write a workbook: Plan and Frontier sheets");
+  optimise_cmd->add_option("--html", optimise.html,
+                           "Also write an HTML page: the plan against the pro-rata cut, full "
+                           "protocol by region, and with --frontier what each extra million buys");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
 
   TemplateOptions template_options;

@@ -3,14 +3,18 @@
 // scenario (plan.yaml: the input plus not_coached:) and simulated; with the pro-rata cut and
 // shortfall: protect_teachers at the same budget for comparison, and an optional frontier.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/report/file_set.hpp"
+#include "coachsim/report/html_report.hpp"
+#include "coachsim/report/optimise_html.hpp"
 #include "coachsim/report/optimise_xlsx.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -152,6 +156,37 @@ std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
   return rows;
 }
 
+// The figures of one simulated plan for the page.
+report::OptimisePlanFigures figures(const Outcome& o) {
+  return {o.cost, o.coaches, o.full_protocol, o.learning_sd};
+}
+
+// The page's regions: teachers, the plan's coached teachers (estimate) and cost, and
+// full-protocol teachers under each plan (`sims` in OptimisePlanKind order), for `year`.
+std::vector<report::OptimiseRegionRow> region_rows(
+    const optimise::Instance& in, const optimise::Solution& sol,
+    const std::array<const results::Simulation*, report::kOptimisePlans>& sims, std::size_t year) {
+  std::vector<report::OptimiseRegionRow> rows(in.region_names.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    rows[r].region = in.region_names[r];
+    if (r < in.region_budget.size()) rows[r].budget = in.region_budget[r];
+  }
+  for (std::size_t g = 0; g < in.groups.size(); ++g)
+    if (sol.chosen[g] != 0) rows[in.groups[g].region].teachers_coached += in.groups[g].teachers;
+  for (std::size_t k = 0; k < sims.size(); ++k)
+    for (const results::Row& row : sims[k]->results.regions) {
+      if (row.year_index != year) continue;
+      for (report::OptimiseRegionRow& out : rows) {
+        if (out.region != row.region) continue;
+        out.full_protocol[k] = row.tally.teachers_full_protocol;
+        if (k == 0) out.teachers = row.tally.teachers;
+        if (k == static_cast<std::size_t>(report::OptimisePlanKind::kOptimised))
+          out.plan_cost = row.cost_total;
+      }
+    }
+  return rows;
+}
+
 std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
   std::ostringstream out;
   out << "school,region,ugel,year,coached,cost,teachers,students\n";
@@ -166,6 +201,11 @@ std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
 int optimise_command(const OptimiseOptions& o) {
   std::optional<Loaded> loaded = load_or_report(o.scenario);
   if (!loaded) return kExitBadInput;
+  if (!o.html.empty() && !report::html_available()) {
+    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
+                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    return kExitFailure;
+  }
   const scenario::Scenario& s = loaded->scenario;
   std::size_t year = 0;
   if (o.year) {
@@ -379,10 +419,57 @@ int optimise_command(const OptimiseOptions& o) {
     marked(share * 100, budget, a, "pro_rata_cut");
     files.emplace_back("frontier.csv", f.str());
   }
+  report::OptimisePage page;
+  if (!o.html.empty()) {
+    page.scenario_name = s.name;
+    page.currency = s.currency;
+    page.objective = o.objective;
+    page.year = calendar_year;
+    page.budget = budget;
+    page.plan_cost = in.plan_cost;
+    page.floor_pct = o.floor_pct;
+    page.groups = static_cast<std::int64_t>(in.groups.size());
+    page.groups_coached = std::count(sol.chosen.begin(), sol.chosen.end(), 1);
+    page.teachers_estimate = sol.teachers;
+    page.objective_value = sol.objective;
+    page.lp_bound = sol.lp_bound;
+    page.best_bound = sol.best_bound;
+    page.gap = sol.gap;
+    page.proven_optimal = sol.proven_optimal;
+    page.estimated_cost = sol.cost;
+    page.resolved = rounds;
+    page.plans = {figures(all), figures(a), figures(b), figures(opt)};
+    page.regions =
+        region_rows(in, sol, {base.get(), cut.get(), protect.get(), planned.get()}, year);
+    page.frontier = workbook.frontier;
+  }
+  // All or nothing: the workbook and the page go beside their targets under a temporary name,
+  // the output folder is written, and only then are they renamed into place.
+  struct Extra {
+    std::string target, part;
+    bool html;
+  };
+  std::vector<Extra> extras;
+  if (!o.xlsx.empty()) extras.push_back({o.xlsx, o.xlsx + ".coachsim-part", false});
+  if (!o.html.empty()) extras.push_back({o.html, o.html + ".coachsim-part", true});
   try {
+    for (const Extra& x : extras) {
+      if (x.html)
+        report::write_optimise_html(page, x.part);
+      else
+        report::write_optimise_xlsx(workbook, x.part);
+    }
     report::write_file_set(o.out_dir, files);
-    if (!o.xlsx.empty()) report::write_optimise_xlsx(workbook, o.xlsx);
+    for (const Extra& x : extras) {
+      std::error_code ec;
+      fs::rename(x.part, x.target, ec);
+      if (ec) throw std::runtime_error("cannot write '" + x.target + "': " + ec.message());
+    }
   } catch (const std::exception& e) {
+    for (const Extra& x : extras) {
+      std::error_code ec;
+      fs::remove(x.part, ec);
+    }
     std::cerr << "coachsim optimise: " << e.what() << "\n";
     return kExitFailure;
   }
@@ -417,7 +504,8 @@ int optimise_command(const OptimiseOptions& o) {
               << row("(b) shortfall: protect_teachers   ", b)
               << row("(c) optimise                      ", opt) << "Wrote plan.yaml, plan.csv"
               << (o.frontier.empty() ? "" : ", frontier.csv") << ", manifest.json to " << o.out_dir
-              << "/" << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
+              << "/" << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
+              << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
   }
   return kExitOk;
 }

@@ -26,11 +26,12 @@ TEST(OptimiseCli, SameInputsGiveByteIdenticalOutputs) {
   const fs::path a = coachsim::testing::fresh_dir("coachsim-optimise-test-", "a");
   const fs::path b = coachsim::testing::fresh_dir("coachsim-optimise-test-", "b");
   const std::string args = kSmall + " --budget 80% --frontier 50%..120%/4 -q --out ";
-  const auto ra = run(args + a.string());
-  const auto rb = run(args + b.string());
+  // The page goes inside the output folder (its folder is made for it).
+  const auto ra = run(args + a.string() + " --html " + (a / "page.html").string());
+  const auto rb = run(args + b.string() + " --html " + (b / "page.html").string());
   ASSERT_EQ(ra.exit_code, 0) << ra.output;
   ASSERT_EQ(rb.exit_code, 0) << rb.output;
-  for (const char* f : {"plan.yaml", "plan.csv", "frontier.csv"}) {
+  for (const char* f : {"plan.yaml", "plan.csv", "frontier.csv", "page.html"}) {
     EXPECT_FALSE(slurp(a / f).empty()) << f;
     EXPECT_EQ(slurp(a / f), slurp(b / f)) << f;
   }
@@ -130,6 +131,33 @@ TEST(OptimiseCli, TheLearningObjectiveNeedsAnOutcomesSection) {
             std::string::npos)
       << r.output;
   EXPECT_FALSE(fs::exists(d));
+}
+
+// --html: the page is written with the other outputs; when it cannot be written, nothing is
+// (neither the output folder's files nor the workbook).
+TEST(OptimiseCli, ThePageIsWrittenAllOrNothing) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "html");
+  const fs::path page = d / "optimise.html";
+  const fs::path book = d / "optimise.xlsx";
+  fs::create_directories(d);
+  const auto ok =
+      run(kSmall + " --budget 80% --frontier 50%..120%/3 -q --out " + (d / "out").string() +
+          " --xlsx " + book.string() + " --html " + page.string());
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  const std::string html = slurp(page);
+  EXPECT_NE(html.find("data-charts-expected=\"3\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"chart-optimise-frontier\""), std::string::npos);
+  EXPECT_FALSE(fs::exists(page.string() + ".coachsim-part"));
+
+  const fs::path bad = d / "bad";
+  const auto r = run(kSmall + " --budget 80% -q --out " + (bad / "out").string() + " --xlsx " +
+                     (bad / "optimise.xlsx").string() + " --html " +
+                     (bad / "no-such-folder" / "optimise.html").string());
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("optimise.html"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(bad / "out" / "plan.yaml"));
+  EXPECT_FALSE(fs::exists(bad / "optimise.xlsx"));
+  EXPECT_FALSE(fs::exists(bad / "optimise.xlsx.coachsim-part"));
 }
 
 }  // namespace
