@@ -329,7 +329,8 @@ int optimise_command(const OptimiseOptions& o) {
   }
 
   // Write the plan as a scenario, load it back and simulate it; if the simulation costs more
-  // than the budget, tighten the budget by the excess and solve again.
+  // than the budget, nationally or in a region with --budget-region, tighten that budget by the
+  // excess and solve again (up to 5 times).
   fs::create_directories(o.out_dir);
   const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
   const std::string extends =
@@ -339,6 +340,9 @@ int optimise_command(const OptimiseOptions& o) {
   std::unique_ptr<results::Simulation> planned;
   std::int64_t target = budget;
   int rounds = 0;
+  // The caps as given: the re-solves lower in.region_budget, the check is against these.
+  const std::vector<std::int64_t> region_caps = in.region_budget;
+  optimise::Overshoot over;
   std::string plan_text;
   for (;; ++rounds) {
     const std::vector<std::string> left_out = optimise::schools_left_out(base->population, in, sol);
@@ -352,9 +356,9 @@ int optimise_command(const OptimiseOptions& o) {
     }
     plan.scenario.budget = scenario::Budget{};  // the optimised budget is national, not PIA
     planned = results::simulate(plan.scenario, false);
-    const std::int64_t excess = outcome_of(*planned, year).cost - budget;
-    if (excess <= 0 || rounds >= 5) break;
-    target -= excess;
+    over = optimise::overshoot_of(in, budget, region_caps, *planned);
+    if (!over.any() || rounds >= 5) break;
+    optimise::tighten(in, target, over);
     sol = optimise::solve(in, target, floor);
     if (!sol.feasible) {
       std::cerr << "coachsim optimise: after tightening for the simulated cost: " << sol.infeasible
@@ -441,6 +445,8 @@ int optimise_command(const OptimiseOptions& o) {
     page.plans = {figures(all), figures(a), figures(b), figures(opt)};
     page.regions =
         region_rows(in, sol, {base.get(), cut.get(), protect.get(), planned.get()}, year);
+    for (std::size_t r = 0; r < page.regions.size() && r < region_caps.size(); ++r)
+      page.regions[r].budget = region_caps[r];
     page.frontier = workbook.frontier;
   }
   // All or nothing: the workbook and the page go beside their targets under a temporary name,
@@ -483,6 +489,14 @@ int optimise_command(const OptimiseOptions& o) {
            << money(r.cost) << ")\n";
       return line.str();
     };
+    // Each region with --budget-region: its simulated cost against its cap.
+    std::ostringstream regional;
+    for (std::size_t r = 0; r < region_caps.size(); ++r) {
+      if (region_caps[r] < 0) continue;
+      regional << "    region " << in.region_names[r] << ": budget " << money(region_caps[r])
+               << ", simulated " << money(over.region_cost[r]) << " (difference "
+               << money(over.region_cost[r] - region_caps[r]) << ")\n";
+    }
     std::cout << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
               << "  budget " << money(budget) << " " << s.currency << " ("
               << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
@@ -502,9 +516,11 @@ int optimise_command(const OptimiseOptions& o) {
               << row("default, every caseload         ", all)
               << row("(a) pro-rata cut, shortfall: drop ", a)
               << row("(b) shortfall: protect_teachers   ", b)
-              << row("(c) optimise                      ", opt) << "Wrote plan.yaml, plan.csv"
-              << (o.frontier.empty() ? "" : ", frontier.csv") << ", manifest.json to " << o.out_dir
-              << "/" << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
+              << row("(c) optimise                      ", opt) << regional.str()
+              << (over.any() ? "  still over a limit after 5 re-solves (see above)\n" : "")
+              << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
+              << ", manifest.json to " << o.out_dir << "/"
+              << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
               << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
   }
   return kExitOk;

@@ -229,5 +229,51 @@ TEST(Optimise, CoachSupplyAndRegionalBudgetsLimitThePlan) {
             std::string::npos);
 }
 
+// --budget-region: the simulated plan is within each region's cap too, and overshoot_of /
+// tighten measure and remove what a plan goes over (the CLI's re-solve loop).
+TEST(Optimise, TheSimulatedPlanStaysWithinEachRegionsBudget) {
+  const scenario::Scenario s = testing::two_regions();
+  const auto base = results::simulate(s, true);
+  Instance in = make_instance(s, base->population, base->ledger, 0);
+  ASSERT_EQ(in.region_names.size(), 2u);
+  std::int64_t beta_plan = in.region_fixed[1];
+  for (const Group& g : in.groups) beta_plan += g.region == 1 ? g.cost : 0;
+  int capped = 0;
+  for (int k = 0; k <= 4; ++k) {
+    // Beta's cap from its fixed cost to its whole plan; the nation unlimited.
+    const std::int64_t cap = in.region_fixed[1] + (beta_plan - in.region_fixed[1]) * k / 4;
+    in.region_budget = {-1, cap};
+    const Solution sol = solve(in, in.plan_cost, 0.0);
+    ASSERT_TRUE(sol.feasible) << cap;
+    scenario::Scenario plan = s;
+    plan.not_coached = {{2021, schools_left_out(base->population, in, sol)}};
+    const auto sim = results::simulate(plan, false);
+    const Overshoot over = overshoot_of(in, in.plan_cost, in.region_budget, *sim);
+    EXPECT_LE(over.region[1], 0) << "cap " << cap;
+    EXPECT_LE(over.region_cost[1], cap);
+    EXPECT_EQ(over.region[0], 0);  // no cap: not checked
+    EXPECT_FALSE(over.any());
+    capped += over.region_cost[1] < beta_plan ? 1 : 0;
+  }
+  EXPECT_GE(capped, 3);  // the cap bound below the whole plan
+
+  // A cap one céntimo under the simulated cost is one céntimo over; tightening lowers the cap
+  // and the national target by what went over.
+  const Overshoot full = overshoot_of(in, in.plan_cost, {-1, -1}, *base);
+  EXPECT_EQ(
+      full.region_cost[0] + full.region_cost[1] + base->results.national[0].cost_outside_regions,
+      base->results.national[0].cost_total);
+  const Overshoot over = overshoot_of(in, in.plan_cost - 5, {-1, full.region_cost[1] - 1}, *base);
+  EXPECT_EQ(over.national, 5);
+  EXPECT_EQ(over.region[1], 1);
+  EXPECT_TRUE(over.any());
+  in.region_budget = {-1, full.region_cost[1] - 1};
+  std::int64_t target = in.plan_cost - 5;
+  tighten(in, target, over);
+  EXPECT_EQ(target, in.plan_cost - 10);
+  EXPECT_EQ(in.region_budget[1], full.region_cost[1] - 2);
+  EXPECT_EQ(in.region_budget[0], -1);
+}
+
 }  // namespace
 }  // namespace coachsim::optimise

@@ -100,6 +100,23 @@ struct PlanOutcome {
 };
 PlanOutcome outcome_of(const results::Simulation& simulation, std::size_t year);
 
+// How far a simulated plan goes over its limits in the instance's year (céntimos; positive:
+// over, zero or negative: within): nationally over `budget`, and per region over `region_caps`
+// (a region's budget for the year, its fixed cost included; -1 or absent: no cap, 0 here).
+struct Overshoot {
+  std::int64_t national = 0;
+  std::vector<std::int64_t> region;       // per region
+  std::vector<std::int64_t> region_cost;  // per region: the simulated cost
+  bool any() const;
+};
+Overshoot overshoot_of(const Instance& instance, std::int64_t budget,
+                       const std::vector<std::int64_t>& region_caps,
+                       const results::Simulation& simulation);
+
+// After an overshoot: lowers `target` (the national budget solved for) and the instance's
+// region budgets by what each went over, so that the next solve leaves that much room.
+void tighten(Instance& instance, std::int64_t& target, const Overshoot& over);
+
 struct FrontierPoint {
   std::int64_t budget = 0;
   Solution solution;
