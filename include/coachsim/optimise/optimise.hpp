@@ -73,6 +73,22 @@ struct Solution {
 Solution solve(const Instance& instance, std::int64_t budget, double floor,
                const std::vector<char>* warm = nullptr);
 
+// Several years in one program (solve_cbc.cpp): `years` are the instances of the years solved,
+// in calendar order, with their budgets. The objective is summed over the years. Continuity:
+// a group coached in a year is coached in the next school year too while it is in its stages
+// (its coaches still contracted there), x(t-1) <= x(t); years that do not follow each other
+// are not linked. Each year's rows are those of solve() (its budget, floors, regional limits).
+struct YearsSolution {
+  bool feasible = false;
+  std::string infeasible;       // the constraint that cannot be met, in words
+  int failed_year = -1;         // the position in `years` it belongs to, -1: continuity (all)
+  std::vector<Solution> years;  // per year: its plan and estimates (no bounds of its own)
+  double objective = 0.0, lp_bound = 0.0, best_bound = 0.0, gap = 0.0;
+  bool proven_optimal = false;
+};
+YearsSolution solve_years(const std::vector<Instance>& years,
+                          const std::vector<std::int64_t>& budgets, double floor);
+
 // The scenario's schools that the solution leaves out of the year (for not_coached:), sorted.
 std::vector<std::string> schools_left_out(const programme::Population& population,
                                           const Instance& instance, const Solution& solution);
