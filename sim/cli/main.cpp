@@ -156,9 +156,13 @@ int main(int argc, char** argv) {
                            "Scenario YAML file (default: the built-in national scenario)");
   optimise_cmd
       ->add_option("--budget", optimise.budget,
-                   "National budget for the year: '313000000 PEN' or '85%' of its plan")
+                   "National budget for each year: '313000000 PEN' or '85%' of its plan; "
+                   "per year: '2021=85%,2022=90%'")
       ->required();
-  optimise_cmd->add_option("--year", optimise.year, "Calendar year (default: the first)");
+  optimise_cmd->add_option("--year", optimise.year,
+                           "Calendar year, several ('2021,2022') or 'all', solved together with "
+                           "continuity (default: the years of a per-year --budget, else the "
+                           "first)");
   optimise_cmd
       ->add_option("--objective", optimise.objective,
                    "full_protocol (default: teachers coached), learning (expected learning gain "

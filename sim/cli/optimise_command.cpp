@@ -22,6 +22,7 @@
 #include "coachsim/units/rounding.hpp"
 #include "commands.hpp"
 #include "load.hpp"
+#include "optimise_shared.hpp"
 
 namespace coachsim::cli {
 namespace {
@@ -30,39 +31,6 @@ namespace fs = std::filesystem;
 
 using Outcome = optimise::PlanOutcome;
 using optimise::outcome_of;
-
-// The input with every region's budget for `year` at `share` of its plan, the other years in
-// full, the whole year released on 1 January (the pro-rata cut), under `shortfall`.
-scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
-                            scenario::BudgetShortfall shortfall) {
-  s.budget = scenario::Budget{};
-  s.budget.enabled = true;
-  s.budget.release = scenario::BudgetRelease::kAnnual;
-  s.budget.changes.push_back({engine::Date{std::chrono::year{year} / std::chrono::January / 1},
-                              "all",
-                              {true, share - 1.0, 0}});
-  s.budget.shortfall = shortfall;
-  return s;
-}
-
-// "85%" of the year's plan, or money in the scenario's currency.
-bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
-                  std::int64_t& out) {
-  if (!text.empty() && text.back() == '%') {
-    char* end = nullptr;
-    const std::string number = text.substr(0, text.size() - 1);
-    const double pct = std::strtod(number.c_str(), &end);
-    if (end == number.c_str() || *end != '\0' || pct <= 0) return false;
-    out = units::round_half_away(pct / 100.0 * static_cast<double>(plan));
-    return true;
-  }
-  auto parsed = units::parse_expecting(text, units::Kind::kMoney, currency);
-  if (auto* q = std::get_if<units::ParsedQuantity>(&parsed)) {
-    out = q->centimos;
-    return out > 0;
-  }
-  return false;
-}
 
 // "50%..120%/15": from, to (shares) and the number of points.
 bool parse_frontier(const std::string& text, double& from, double& to, int& steps) {
@@ -129,33 +97,6 @@ std::string plan_yaml(const std::string& extends, const std::string& name, int y
   return y.str();
 }
 
-std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
-                                               const optimise::Instance& in,
-                                               const optimise::Solution& sol, int year) {
-  std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
-  std::vector<int> coached(pop.schools.size(), -1);
-  for (std::size_t g = 0; g < in.groups.size(); ++g) {
-    for (std::uint32_t c : in.groups[g].coaches) {
-      const programme::Coach& coach = pop.coaches[c];
-      for (const programme::CaseloadItem& item : coach.caseload) {
-        // A school's share of its coach's cost, by its teachers in the caseload.
-        cost[item.school] +=
-            coach.teachers > 0 ? in.coach_cost[c] * item.teachers / coach.teachers : 0;
-        teachers[item.school] += item.teachers;
-        coached[item.school] = sol.chosen[g];
-      }
-    }
-  }
-  std::vector<report::OptimisePlanRow> rows;
-  for (std::size_t i = 0; i < pop.schools.size(); ++i) {
-    if (coached[i] < 0) continue;  // not in the programme this year
-    const programme::School& s = pop.schools[i];
-    rows.push_back({s.id, pop.regions[s.region].id, pop.ugels[s.ugel].name, year, coached[i] == 1,
-                    cost[i], teachers[i], s.students});
-  }
-  return rows;
-}
-
 // The figures of one simulated plan for the page.
 report::OptimisePlanFigures figures(const Outcome& o) {
   return {o.cost, o.coaches, o.full_protocol, o.learning_sd};
@@ -187,15 +128,6 @@ std::vector<report::OptimiseRegionRow> region_rows(
   return rows;
 }
 
-std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
-  std::ostringstream out;
-  out << "school,region,ugel,year,coached,cost,teachers,students\n";
-  for (const report::OptimisePlanRow& r : rows)
-    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ','
-        << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
-  return out.str();
-}
-
 }  // namespace
 
 int optimise_command(const OptimiseOptions& o) {
@@ -207,17 +139,10 @@ int optimise_command(const OptimiseOptions& o) {
     return kExitFailure;
   }
   const scenario::Scenario& s = loaded->scenario;
-  std::size_t year = 0;
-  if (o.year) {
-    year = s.years.size();
-    for (std::size_t y = 0; y < s.years.size(); ++y)
-      if (s.years[y].year == *o.year) year = y;
-    if (year == s.years.size()) {
-      std::cerr << "coachsim optimise: --year " << *o.year
-                << ": not a year of the scenario. Nothing was written.\n";
-      return kExitBadInput;
-    }
-  }
+  std::vector<std::size_t> years;
+  std::vector<std::string> budget_texts;
+  if (!parse_years(o, s, years, budget_texts)) return kExitBadInput;
+  const std::size_t year = years.front();
   const int calendar_year = s.years[year].year;
   optimise::Objective objective = optimise::Objective::kFullProtocol;
   optimise::EquityWeights weights;
@@ -252,6 +177,8 @@ int optimise_command(const OptimiseOptions& o) {
               << o.floor_pct << ". Nothing was written.\n";
     return kExitBadInput;
   }
+  if (years.size() > 1)
+    return optimise_years(o, s, years, budget_texts, objective, weights, objective_words);
   double f_from = 0, f_to = 0;
   int f_steps = 0;
   if (!o.frontier.empty() && !parse_frontier(o.frontier, f_from, f_to, f_steps)) {
@@ -267,59 +194,13 @@ int optimise_command(const OptimiseOptions& o) {
   optimise::Instance in = optimise::make_instance(unlimited, base->population, base->ledger, year);
   optimise::set_objective(in, unlimited, base->population, objective, weights);
   std::int64_t budget = 0;
-  if (!parse_budget(o.budget, s.currency, in.plan_cost, budget)) {
+  if (!parse_budget(budget_texts.front(), s.currency, in.plan_cost, budget)) {
     std::cerr << "coachsim optimise: --budget: expected an amount like '313000000 " << s.currency
-              << "' or a share of the " << calendar_year << " plan like '85%', got '" << o.budget
-              << "'. Nothing was written.\n";
+              << "' or a share of the " << calendar_year << " plan like '85%', got '"
+              << budget_texts.front() << "'. Nothing was written.\n";
     return kExitBadInput;
   }
-  // Per-region limits: REGION=AMOUNT (money or a share of the region's plan) and REGION=N.
-  auto region_index = [&](const std::string& item, const char* flag, std::size_t& r,
-                          std::string& value) {
-    const auto eq = item.find('=');
-    const std::string name = item.substr(0, eq);
-    for (r = 0; r < in.region_names.size(); ++r)
-      if (in.region_names[r] == name) break;
-    if (eq == std::string::npos || r == in.region_names.size()) {
-      std::string names;
-      for (const std::string& n : in.region_names) names += (names.empty() ? "" : ", ") + n;
-      std::cerr << "coachsim optimise: " << flag << " '" << item
-                << "': expected REGION=VALUE with REGION one of " << names
-                << ". Nothing was written.\n";
-      return false;
-    }
-    value = item.substr(eq + 1);
-    return true;
-  };
-  for (const std::string& item : o.budget_region) {
-    std::size_t r = 0;
-    std::string value;
-    if (!region_index(item, "--budget-region", r, value)) return kExitBadInput;
-    std::int64_t region_plan = in.region_fixed[r], amount = 0;
-    for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
-    if (!parse_budget(value, s.currency, region_plan, amount)) {
-      std::cerr << "coachsim optimise: --budget-region '" << item << "': expected an amount or a "
-                << "share of the region's " << calendar_year << " plan like '85%'. Nothing was "
-                << "written.\n";
-      return kExitBadInput;
-    }
-    in.region_budget.resize(in.region_names.size(), -1);
-    in.region_budget[r] = amount;
-  }
-  for (const std::string& item : o.coach_supply) {
-    std::size_t r = 0;
-    std::string value;
-    if (!region_index(item, "--coach-supply", r, value)) return kExitBadInput;
-    char* end = nullptr;
-    const long n = std::strtol(value.c_str(), &end, 10);
-    if (end == value.c_str() || *end != '\0' || n < 0) {
-      std::cerr << "coachsim optimise: --coach-supply '" << item
-                << "': expected a whole number of coaches >= 0. Nothing was written.\n";
-      return kExitBadInput;
-    }
-    in.region_coaches.resize(in.region_names.size(), -1);
-    in.region_coaches[r] = n;
-  }
+  if (!set_region_limits(in, o, s.currency, calendar_year)) return kExitBadInput;
   const double floor = o.floor_pct / 100.0;
   optimise::Solution sol = optimise::solve(in, budget, floor);
   if (!sol.feasible) {
