@@ -200,7 +200,7 @@ int optimise_command(const OptimiseOptions& o) {
               << budget_texts.front() << "'. Nothing was written.\n";
     return kExitBadInput;
   }
-  if (!set_region_limits(in, o, s.currency, calendar_year)) return kExitBadInput;
+  if (!set_region_limits(in, o, s, base->population, calendar_year)) return kExitBadInput;
   const double floor = o.floor_pct / 100.0;
   optimise::Solution sol = optimise::solve(in, budget, floor);
   if (!sol.feasible) {
@@ -383,7 +383,13 @@ int optimise_command(const OptimiseOptions& o) {
               << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
               << "); floor " << o.floor_pct << "% of each region's teachers\n"
               << "  objective: the most " << objective_words << "; regional budgets "
-              << o.budget_region.size() << ", coach supplies " << o.coach_supply.size() << "\n"
+              << o.budget_region.size() << ", regions with a coach cap "
+              << std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
+                               [](std::int64_t c) { return c >= 0; })
+              << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
+                      ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                      : "")
+              << "\n"
               << "  caseload groups " << in.groups.size() << ", coached "
               << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
               << sol.teachers << ", objective " << sol.objective << " (estimates)\n"

@@ -86,7 +86,12 @@ std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
 }
 
 bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
-                       const std::string& currency, int calendar_year) {
+                       const scenario::Scenario& s, const programme::Population& pop,
+                       int calendar_year) {
+  const std::string& currency = s.currency;
+  const std::vector<std::int64_t> supply = optimise::coach_supply_caps(s, pop, in.year);
+  if (std::any_of(supply.begin(), supply.end(), [](std::int64_t c) { return c >= 0; }))
+    in.region_coaches = supply;
   auto region_index = [&](const std::string& item, const char* flag, std::size_t& r,
                           std::string& value) {
     const auto eq = item.find('=');

@@ -33,11 +33,13 @@ std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
                                                const optimise::Solution& sol, int year);
 std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows);
 
-// Sets in.region_budget and in.region_coaches from --budget-region and --coach-supply (a share
-// is of the region's plan for the instance's year). Prints the problem and returns false on bad
-// input.
+// Sets in.region_budget from --budget-region (a share is of the region's plan for the
+// instance's year) and in.region_coaches from the scenario's coach_supply (hiring limit:
+// optimise::coach_supply_caps), each region's overridden by --coach-supply. Prints the problem
+// and returns false on bad input.
 bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
-                       const std::string& currency, int calendar_year);
+                       const scenario::Scenario& s, const programme::Population& pop,
+                       int calendar_year);
 
 // --year and --budget: the years solved (scenario year indices, in calendar order) and each
 // one's budget text. --budget is one value for every year, or per year: "2021=85%,2022=90%"

@@ -90,7 +90,7 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
       return kExitBadInput;
     }
     budgets.push_back(b);
-    if (!set_region_limits(in.back(), o, s.currency, calendar_year)) return kExitBadInput;
+    if (!set_region_limits(in.back(), o, s, base->population, calendar_year)) return kExitBadInput;
   }
   const double floor = o.floor_pct / 100.0;
   auto infeasible = [&](const optimise::YearsSolution& sol, const char* when) {
@@ -195,7 +195,13 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
             << s.years[years.back()].year << " in one program, with continuity\n"
             << "  objective: the most " << objective_words << " summed over the years; floor "
             << o.floor_pct << "% of each region's teachers; regional budgets "
-            << o.budget_region.size() << ", coach supplies " << o.coach_supply.size() << "\n"
+            << o.budget_region.size() << ", regions with a coach cap "
+            << std::count_if(in.front().region_coaches.begin(), in.front().region_coaches.end(),
+                             [](std::int64_t c) { return c >= 0; })
+            << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
+                    ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                    : "")
+            << "\n"
             << "  CBC: objective " << sol.objective << " (estimate), LP bound " << sol.lp_bound
             << ", best bound " << sol.best_bound << ", gap " << sol.gap * 100 << "%"
             << (sol.proven_optimal ? " (optimal)" : "") << "; re-solved " << rounds << " times\n";

@@ -426,5 +426,36 @@ TEST(OptimiseYears, ContinuityThatCannotBeMetIsNamed) {
       << sol.infeasible;
 }
 
+// The coach cap from coach_supply: hires_per_month for each month a new contract can start
+// before the contract ends, plus returning coaches.
+TEST(OptimiseYears, TheCoachCapFollowsTheScenariosHiringLimit) {
+  using namespace std::chrono;
+  scenario::Scenario s = three_caseloads_two_years();
+  const auto base = results::simulate(s, true);
+  // No hiring limit declared: no cap.
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{-1}));
+  s.coach_supply.enabled = true;
+  s.coach_supply.hires_per_month = 1;
+  s.years[0].contract_end = sys_days{2021y / April / 15};
+  // Contracts can start on 1 March and 1 April (1 May is after 15 April): 2 new coaches.
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{2}));
+  s.coach_supply.hires_per_month = 3;
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{6}));
+  // A region whose contracts start 31 days later (1 April): one month, 3 coaches.
+  s.regions[0].contract_delay = units::days(31);
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{3}));
+  // 2022: the three coaches return (not hired again), plus 3 hires in each of the nine months
+  // from 1 April (the region's delay) to 1 December.
+  EXPECT_EQ(coach_supply_caps(s, base->population, 1), (std::vector<std::int64_t>{3 + 9 * 3}));
+  // The cap binds the program: with one hire a month and two months, two caseloads at most.
+  s.coach_supply.hires_per_month = 1;
+  s.regions[0].contract_delay = units::days(0);
+  Instance in = make_instance(s, base->population, base->ledger, 0);
+  in.region_coaches = coach_supply_caps(s, base->population, 0);
+  const Solution sol = solve(in, in.plan_cost, 0.0);
+  ASSERT_TRUE(sol.feasible);
+  EXPECT_EQ(std::count(sol.chosen.begin(), sol.chosen.end(), 1), 2);
+}
+
 }  // namespace
 }  // namespace coachsim::optimise

@@ -73,6 +73,18 @@ struct Solution {
 Solution solve(const Instance& instance, std::int64_t budget, double floor,
                const std::vector<char>* warm = nullptr);
 
+// The most coaches each region can have contracted in `year` as the simulation hires them,
+// from the scenario's coach_supply (-1 per region when it declares no hiring limit): its
+// returning coaches (of cohorts that entered before `year`) plus hires_per_month for each
+// month from the region's contract start (the year's, plus its contract_delay) on which a
+// new contract can still start before the contract's end. Posts beyond it are never hired
+// (missed as not_hired) and cost nothing in the unlimited run, so without this cap the
+// optimiser would count their teachers as coached for free. In the simulation new coaches
+// are hired in coach order, so a plan that leaves early ones out moves later ones earlier.
+std::vector<std::int64_t> coach_supply_caps(const scenario::Scenario& scenario,
+                                            const programme::Population& population,
+                                            std::size_t year);
+
 // Several years in one program (solve_cbc.cpp): `years` are the instances of the years solved,
 // in calendar order, with their budgets. The objective is summed over the years. Continuity:
 // a group coached in a year is coached in the next school year too while it is in its stages
