@@ -378,37 +378,39 @@ int optimise_command(const OptimiseOptions& o) {
                << ", simulated " << money(over.region_cost[r]) << " (difference "
                << money(over.region_cost[r] - region_caps[r]) << ")\n";
     }
-    std::cout << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
-              << "  budget " << money(budget) << " " << s.currency << " ("
-              << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
-              << "); floor " << o.floor_pct << "% of each region's teachers\n"
-              << "  objective: the most " << objective_words << "; regional budgets "
-              << o.budget_region.size() << ", regions with a coach cap "
-              << std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
-                               [](std::int64_t c) { return c >= 0; })
-              << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
-                      ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
-                      : "")
-              << "\n"
-              << "  caseload groups " << in.groups.size() << ", coached "
-              << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
-              << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
-              << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
-              << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
-              << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
-              << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds
-              << " times)\n"
-              << "  " << calendar_year << " (learning: the sum over coached teachers' students "
-              << "of their gain, outcomes:)\n"
-              << row("default, every caseload         ", all)
-              << row("(a) pro-rata cut, shortfall: drop ", a)
-              << row("(b) shortfall: protect_teachers   ", b)
-              << row("(c) optimise                      ", opt) << regional.str()
-              << (over.any() ? "  still over a limit after 5 re-solves (see above)\n" : "")
-              << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
-              << ", manifest.json to " << o.out_dir << "/"
-              << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
-              << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
+    std::cout
+        << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
+        << "  budget " << money(budget) << " " << s.currency << " ("
+        << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
+        << "); floor " << o.floor_pct << "% of each region's teachers\n"
+        << "  objective: the most " << objective_words << "; regional budgets "
+        << o.budget_region.size() << ", regions with a coach cap "
+        << std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
+                         [](std::int64_t c) { return c >= 0; })
+        << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
+                ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                : "")
+        << "\n"
+        << "  caseload groups " << in.groups.size() << ", coached "
+        << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
+        << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
+        << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
+        << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
+        << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
+        << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds << " times)\n"
+        << "  " << calendar_year << " (learning: the sum over coached teachers' students "
+        << "of their gain, outcomes:)\n"
+        << row("default, every caseload         ", all)
+        << row("(a) pro-rata cut, shortfall: drop ", a)
+        << row("(b) shortfall: protect_teachers   ", b)
+        << row("(c) optimise                      ", opt) << regional.str()
+        << (over.any()
+                ? "  the simulated plan is still over its budget or a region's after 5 re-solves\n"
+                : "")
+        << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
+        << ", manifest.json to " << o.out_dir << "/"
+        << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
+        << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
   }
   return kExitOk;
 }
