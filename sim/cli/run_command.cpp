@@ -24,8 +24,8 @@ namespace coachsim::cli {
 
 namespace {
 
-// Temporaries of a killed earlier run beside `target`: the part file, SQLite's, the workbook's
-// (".NAME.partial-PID") and the HTML page's (".NAME.XXXXXX").
+// Temporaries of a killed earlier run beside `target`: the part file and the writers' own
+// (".NAME.coachsim-part.partial-PID", report/atomic_file.hpp).
 void remove_stale_temporaries(const std::string& target) {
   namespace fs = std::filesystem;
   const fs::path path(target);
@@ -33,7 +33,6 @@ void remove_stale_temporaries(const std::string& target) {
   const std::string name = path.filename().string();
   std::error_code ec;
   fs::remove(target + ".coachsim-part", ec);
-  fs::remove(target + ".coachsim-part.coachsim-tmp", ec);
   const std::string hidden = "." + name + ".coachsim-part.";
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string file = it->path().filename().string();
@@ -132,13 +131,8 @@ int run_command(const RunOptions& options) {
   std::vector<std::unique_ptr<report::RemoveOnInterrupt>> cleanup;
   for (const Extra& x : extras) {
     remove_stale_temporaries(*x.target);
+    // (The writers register their own temporaries while they write.)
     cleanup.push_back(std::make_unique<report::RemoveOnInterrupt>(x.part));
-    // The writers' own temporaries: SQLite's and the workbook's are named after their target.
-    cleanup.push_back(std::make_unique<report::RemoveOnInterrupt>(x.part + ".coachsim-tmp"));
-    const std::filesystem::path part(x.part);
-    cleanup.push_back(std::make_unique<report::RemoveOnInterrupt>(
-        part.parent_path() /
-        ("." + part.filename().string() + ".partial-" + std::to_string(::getpid()))));
   }
   const auto remove_parts = [&] {
     for (const Extra& x : extras) {

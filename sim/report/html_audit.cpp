@@ -123,10 +123,16 @@ std::string AuditPage::gaps(const YearAudit& ya) {
   Table t({txt("Region"), num("Actual"), num("Expected"), num("Gap"), num("Price"), num("Quantity"),
            num("Rest")});
   audit::CategoryGap sum;
+  double lowest = 0, highest = 0;  // the ends of the stacked bars, in currency units
   for (const RegionAudit& r : ya.regions) {
     if (!r.simulated) continue;
     const audit::CategoryGap& g = r.total;
     const std::int64_t gap = g.actual - g.expected;
+    double below = 0, above = 0;
+    for (std::int64_t v : {g.price, g.quantity, g.rest})
+      (v < 0 ? below : above) += currency_units(v);
+    lowest = std::min(lowest, below);
+    highest = std::max(highest, above);
     order.push_back(r.region);
     const std::pair<const char*, std::int64_t> parts[] = {
         {"Price", g.price}, {"Quantity", g.quantity}, {"Rest", g.rest}};
@@ -149,11 +155,30 @@ std::string AuditPage::gaps(const YearAudit& ya) {
         true);
   const std::string x_title = "Gap: actual \u2212 expected";
   const ordered_json parts = ordered_json::array({"Price", "Quantity", "Rest"});
+  // Round ticks that always include 0, the line between spending above and below the
+  // structure's cost: a step of 1, 2 or 5 times a power of ten, about six steps in all.
+  ordered_json gap_axis = money_axis_field("amount", x_title);
+  {
+    const double span = std::max(highest - lowest, 1.0);
+    const double power = std::pow(10.0, std::floor(std::log10(span / 6)));
+    double step = power;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+      if (span / (m * power) <= 7) {
+        step = m * power;
+        break;
+      }
+    ordered_json ticks = ordered_json::array();
+    const double from = std::floor(lowest / step) * step, to = std::ceil(highest / step) * step;
+    for (double v = from; v <= to + step / 2; v += step)
+      ticks.push_back(std::abs(v) < step / 2 ? 0.0 : v);
+    gap_axis["scale"] = {{"domain", {from, to}}, {"nice", false}};
+    gap_axis["axis"]["values"] = ticks;
+  }
   ordered_json bars;
   bars["mark"] = {{"type", "bar"}, {"height", {{"band", 0.75}}}};
   bars["encoding"] = {
       {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}}},
-      {"x", money_axis_field("amount", x_title)},
+      {"x", gap_axis},
       {"color",
        {{"field", "part"},
         {"type", "nominal"},
@@ -198,6 +223,13 @@ std::string AuditPage::regression(const YearAudit& ya) {
   ordered_json values = ordered_json::array();
   Table t({txt("Region"), num("Actual"), num("Fitted"), num("Residual"),
            num("Residual (residual SD)")});
+  // The regions furthest from the prediction are named first, where the name fits.
+  std::vector<ScatterPoint> placed;
+  for (std::size_t i = 0; i < g.labels.size(); ++i)
+    placed.push_back({g.fitted[i], g.fitted[i] + g.residuals[i],
+                      g.residual_sd > 0 ? std::abs(g.residuals[i]) / g.residual_sd : 0.0,
+                      g.labels[i]});
+  const std::vector<std::string> sides = place_scatter_labels(placed);
   double lo = 0, hi = 0;
   for (std::size_t i = 0; i < g.labels.size(); ++i) {
     const double fitted = g.fitted[i], actual = g.fitted[i] + g.residuals[i];
@@ -207,7 +239,8 @@ std::string AuditPage::regression(const YearAudit& ya) {
     values.push_back({{"region", g.labels[i]},
                       {"fitted", fitted},
                       {"actual", actual},
-                      {"residual", g.residuals[i]}});
+                      {"residual", g.residuals[i]},
+                      {"label_side", sides[i]}});
     t.row({txt(g.labels[i]), num(money_units(actual)), num(money_units(fitted)),
            num(money_units(g.residuals[i])),
            num(g.residual_sd > 0 ? signed_fixed(g.residuals[i] / g.residual_sd, 2) : "\u2014")});
@@ -230,22 +263,23 @@ std::string AuditPage::regression(const YearAudit& ya) {
                                        tip("actual", "quantitative", "Actual", ",.2f"),
                                        tip("fitted", "quantitative", "Fitted", ",.2f"),
                                        tip("residual", "quantitative", "Residual", ",.2f")})}};
-  ordered_json labels;
-  labels["mark"] = {
-      {"type", "text"}, {"align", "left"}, {"dx", 6}, {"fontSize", 11}, {"color", "#333"}};
-  labels["encoding"] = {{"x", x}, {"y", y}, {"text", {{"field", "region"}}}};
+  ordered_json layers = ordered_json::array({diagonal, points});
+  add_scatter_labels(layers, x, y);
   ordered_json spec = base_spec(values);
   spec["height"] = 380;
-  spec["layer"] = {diagonal, points, labels};
+  spec["layer"] = layers;
 
   std::string drivers;
   for (std::size_t i = 1; i < g.terms.size(); ++i) drivers += (i > 1 ? ", " : "") + g.terms[i];
-  std::string caption = "School year " + year +
-                        ", one point per region: cost per teacher as reported against what "
-                        "the regression predicts from the region's structure (" +
-                        esc(drivers) + "); n = " + std::to_string(g.n) +
-                        ", R\u00b2 = " + fixed(g.r2, 3) + " (adjusted " + fixed(g.adjusted_r2, 3) +
-                        "). Points above the dashed 45\u00b0 line cost more than predicted.";
+  std::string caption =
+      "School year " + year +
+      ", one point per region: cost per teacher as reported against what "
+      "the regression predicts from the region's structure (" +
+      esc(drivers) + "); n = " + std::to_string(g.n) + ", R\u00b2 = " + fixed(g.r2, 3) +
+      " (adjusted " + fixed(g.adjusted_r2, 3) +
+      "). Points above the dashed 45\u00b0 line cost more than predicted. The regions furthest "
+      "from the prediction are named where the name fits; the table has every "
+      "region.";
   if (!ya.dropped_drivers.empty()) {
     std::string dropped;
     for (const std::string& d : ya.dropped_drivers) dropped += (dropped.empty() ? "" : ", ") + d;

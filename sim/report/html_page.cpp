@@ -12,10 +12,10 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "atomic_file.hpp"
 #include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/html_report.hpp"
-#include "coachsim/report/interrupt.hpp"
 #include "coachsim/units/parse.hpp"
 #include "labels.hpp"
 
@@ -247,6 +247,65 @@ ordered_json tip(std::string_view name, std::string_view type, std::string_view 
   return t;
 }
 
+std::vector<std::string> place_scatter_labels(const std::vector<ScatterPoint>& points,
+                                              std::size_t max_labels) {
+  constexpr double kWidth = 640, kHeight = 260, kChar = 7, kGap = 6, kHalfLine = 8, kPad = 2;
+  std::vector<std::string> side(points.size());
+  if (points.empty()) return side;
+  double x0 = points[0].x, x1 = x0, y0 = points[0].y, y1 = y0;
+  for (const ScatterPoint& p : points) {
+    x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+    y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+  }
+  auto px = [&](double v) { return x1 > x0 ? (v - x0) / (x1 - x0) * kWidth : kWidth / 2; };
+  auto py = [&](double v) { return y1 > y0 ? (y1 - v) / (y1 - y0) * kHeight : kHeight / 2; };
+  struct Box {
+    double l, r, t, b;
+  };
+  std::vector<Box> taken;
+  std::vector<std::size_t> order(points.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return points[a].priority > points[b].priority;
+  });
+  for (std::size_t i : order) {
+    if (taken.size() == max_labels) break;
+    // Characters, not bytes: "Áncash" is six letters wide.
+    std::size_t chars = 0;
+    for (unsigned char c : points[i].text) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+    const double w = kChar * static_cast<double>(chars), x = px(points[i].x), y = py(points[i].y);
+    for (const char* where : {"right", "left"}) {
+      const bool right = where[0] == 'r';
+      const Box box{right ? x + kGap - kPad : x - kGap - w - kPad,
+                    right ? x + kGap + w + kPad : x - kGap + kPad, y - kHalfLine, y + kHalfLine};
+      if (box.l < 0 || box.r > kWidth) continue;
+      bool clear = true;
+      for (const Box& o : taken)
+        clear = clear && (box.r <= o.l || o.r <= box.l || box.b <= o.t || o.b <= box.t);
+      if (!clear) continue;
+      taken.push_back(box);
+      side[i] = where;
+      break;
+    }
+  }
+  return side;
+}
+
+void add_scatter_labels(ordered_json& layers, const ordered_json& x, const ordered_json& y) {
+  for (const char* where : {"right", "left"}) {
+    const bool right = where[0] == 'r';
+    ordered_json labels;
+    labels["transform"] = {{{"filter", {{"field", "label_side"}, {"equal", where}}}}};
+    labels["mark"] = {{"type", "text"},
+                      {"align", right ? "left" : "right"},
+                      {"dx", right ? 6 : -6},
+                      {"fontSize", 11},
+                      {"color", "#333"}};
+    labels["encoding"] = {{"x", x}, {"y", y}, {"text", {{"field", "region"}}}};
+    layers.push_back(labels);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The page
 
@@ -467,46 +526,19 @@ void require_available(const std::string& path) {
 }
 
 void write_file_atomically(const std::string& path, const std::string& text) {
-  namespace fs = std::filesystem;
-  auto fail = [&](int err) {
-    throw std::runtime_error("cannot write '" + path + "': " + std::strerror(err));
-  };
-  // A temporary file beside the target, so the final rename never crosses file systems.
-  const fs::path target(path);
-  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) fail(errno);
-  // An interrupt while the page is written removes the temporary file too (issue 18).
-  const RemoveOnInterrupt remove_on_interrupt(tmp);
-  std::FILE* f = ::fdopen(fd, "wb");
-  if (f == nullptr) {
-    const int err = errno;
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    fail(err);
-  }
-  errno = 0;
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  ok = std::fflush(f) == 0 && ok;
-  int err = errno;
-  if (std::fclose(f) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  std::error_code ec;
-  if (ok) {
-    // mkstemp makes the file private to its owner; a report is an ordinary readable file.
-    fs::permissions(tmp,
-                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                        fs::perms::others_read,
-                    ec);
-    fs::rename(tmp, target, ec);
-    if (!ec) return;
-    err = ec.value();
-  }
-  ::unlink(tmp.c_str());
-  fail(err == 0 ? EIO : err);
+  write_atomically(path, [&](const std::filesystem::path& partial) {
+    std::FILE* f = std::fopen(partial.c_str(), "wb");
+    if (f == nullptr) throw std::runtime_error(std::strerror(errno));
+    errno = 0;
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = std::fflush(f) == 0 && ok;
+    int err = errno;
+    if (std::fclose(f) != 0 && ok) {
+      ok = false;
+      err = errno;
+    }
+    if (!ok) throw std::runtime_error(std::strerror(err == 0 ? EIO : err));
+  });
 }
 
 }  // namespace html

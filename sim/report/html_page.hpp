@@ -86,6 +86,23 @@ ordered_json mean_sd_chart(ordered_json values, const MeanSd* spread, ordered_js
 // The caption's sentence on the lines and bands, with its leading space and no full stop.
 std::string mean_sd_caption(const MeanSd& spread);
 
+// Scatter labels that never collide. Each point carries its name only when the name fits: the
+// most unusual points first (highest `priority`), at most `max_labels`, to the right of the point
+// or else to its left, never over another name and never past the plot's edge. The layout is
+// reckoned on a plot narrower and lower than any the page draws (640 x 260 px, names at 7 px a
+// character), so it holds on the screen and on paper; the points left unnamed keep their tooltip
+// and their row in the table. Returns "right", "left" or "" per point, in order.
+struct ScatterPoint {
+  double x = 0, y = 0;
+  double priority = 0;
+  std::string text;
+};
+std::vector<std::string> place_scatter_labels(const std::vector<ScatterPoint>& points,
+                                              std::size_t max_labels = 10);
+// The text layers that draw the names placed by place_scatter_labels, read from each datum's
+// "label_side" and "region" fields.
+void add_scatter_labels(ordered_json& layers, const ordered_json& x, const ordered_json& y);
+
 // ---------------------------------------------------------------------------------------------
 // The page
 

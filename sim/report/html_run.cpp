@@ -13,6 +13,7 @@
 #include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
+#include "coachsim/programme/tally.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "html_page.hpp"
 #include "labels.hpp"
@@ -85,6 +86,11 @@ class Report {
   std::string monthly();
   std::string execution();
   std::string coverage();
+  std::string cost_over_years();
+  std::string growth();
+  std::string region_year_chart(std::string_view id, const std::string& title,
+                                const std::string& caption, const std::string& x_title,
+                                std::int64_t (*value)(const results::Row&));
 
   const RunReport& r_;
   std::string cur_;
@@ -153,18 +159,24 @@ std::string Report::cost_per_teacher() {
   const results::Spread* s = cpt_spread_;
   const double mean = s != nullptr ? s->mean : 0.0;
   const double sd = s != nullptr ? s->sd : 0.0;
-  bool any_excluded = false;
+  bool any_excluded = false, any_beyond = false;
   ordered_json values = ordered_json::array();
   const std::string in_mean = tr("in the mean and SD");
   const std::string left_out = tr("left out of the mean and SD");
+  const std::string beyond = tr("2 SD or more from the mean");
   for (std::size_t i = 0; i < last_rows_.size(); ++i) {
     const results::Row& row = *last_rows_[i];
     if (!active(row)) continue;
+    const double v = currency_units(row.cost_per_teacher);
+    const bool far = !excluded_[i] && sd > 0 && std::abs(v - mean) >= 2 * sd;
     any_excluded = any_excluded || excluded_[i];
+    any_beyond = any_beyond || far;
     values.push_back({{"region", row.region},
-                      {"cost_per_teacher", currency_units(row.cost_per_teacher)},
+                      {"cost_per_teacher", v},
                       {"teachers", row.tally.teachers},
-                      {"group", excluded_[i] ? left_out : in_mean}});
+                      {"group", excluded_[i] ? left_out
+                                : far        ? beyond
+                                             : in_mean}});
   }
   const std::string x_title = with_cur(tr("Cost per teacher"));
 
@@ -173,15 +185,19 @@ std::string Report::cost_per_teacher() {
       ordered_json::array({tip("region", "nominal", tr("Region")),
                            tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
                            tip("teachers", "quantitative", tr("Teachers"), ",")});
-  if (any_excluded)
-    bars["encoding"]["color"] = {
-        {"field", "group"},
-        {"type", "nominal"},
-        {"title", nullptr},
-        {"scale", {{"domain", {in_mean, left_out}}, {"range", {"#4c78a8", "#bab0ac"}}}},
-        {"legend", {{"orient", "bottom"}}}};
-  else
+  // Regions 2 SD or more from the mean in red, those left out of the statistics in grey.
+  if (any_excluded || any_beyond) {
+    ordered_json domain = ordered_json::array({in_mean}), range = ordered_json::array({"#4c78a8"});
+    if (any_beyond) domain.push_back(beyond), range.push_back("#c0392b");
+    if (any_excluded) domain.push_back(left_out), range.push_back("#bab0ac");
+    bars["encoding"]["color"] = {{"field", "group"},
+                                 {"type", "nominal"},
+                                 {"title", nullptr},
+                                 {"scale", {{"domain", domain}, {"range", range}}},
+                                 {"legend", {{"orient", "bottom"}}}};
+  } else {
     bars["mark"]["color"] = "#4c78a8";
+  }
   const MeanSd spread{mean, sd, s != nullptr ? s->n : 0};
   ordered_json spec =
       mean_sd_chart(std::move(values), s != nullptr ? &spread : nullptr, std::move(bars), x_title);
@@ -219,6 +235,7 @@ std::string Report::cost_per_teacher() {
         trf(". Range: min {0} ({1}), max {2} ({3}).",
             {money_units(s->min), esc(s->min_region), money_units(s->max), esc(s->max_region)});
   }
+  if (any_beyond) caption += " " + tr("Red bars: regions 2 SD or more from the mean.");
   if (any_excluded) caption += " " + tr("* left out of the mean and SD by the scenario.");
   std::string html;
   const std::string title = trf("Cost per teacher by region, {0}", {std::to_string(last_year_)});
@@ -229,18 +246,46 @@ std::string Report::cost_per_teacher() {
 std::string Report::caseload() {
   ordered_json values = ordered_json::array();
   std::vector<double> xs;
+  std::vector<ScatterPoint> placed;
   Table t({txt(tr("Region")), num(tr("Teachers")), num(tr("Coaches")),
            num(tr("Teachers per coach")), num(esc(with_cur(tr("Cost per teacher"))))});
-  for (const results::Row* row : last_rows_) {
-    if (!active(*row)) continue;
+  // How far each region stands from the others on either axis, in SDs of the regions shown:
+  // the most unusual get their names first.
+  std::vector<const results::Row*> shown;
+  for (const results::Row* row : last_rows_)
+    if (active(*row)) shown.push_back(row);
+  auto z_of = [&](auto get) {
+    double mean = 0, ss = 0;
+    for (const results::Row* row : shown) mean += get(*row);
+    mean /= std::max<std::size_t>(1, shown.size());
+    for (const results::Row* row : shown) ss += (get(*row) - mean) * (get(*row) - mean);
+    const double sd = shown.size() > 1 ? std::sqrt(ss / static_cast<double>(shown.size() - 1)) : 0;
+    std::vector<double> z;
+    for (const results::Row* row : shown) z.push_back(sd > 0 ? (get(*row) - mean) / sd : 0.0);
+    return z;
+  };
+  const std::vector<double> zx = z_of([](const results::Row& r) { return r.teachers_per_coach; });
+  const std::vector<double> zy =
+      z_of([](const results::Row& r) { return currency_units(r.cost_per_teacher); });
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    placed.push_back({shown[i]->teachers_per_coach, currency_units(shown[i]->cost_per_teacher),
+                      std::max(std::abs(zx[i]), std::abs(zy[i])), shown[i]->region});
+  const std::vector<std::string> sides = place_scatter_labels(placed);
+  const std::string beyond = tr("beyond \u00b12 SD"), within = tr("within \u00b12 SD");
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const results::Row* row = shown[i];
+    const bool out = std::abs(zy[i]) >= 2.0 || std::abs(zx[i]) >= 2.0;
     values.push_back({{"region", row->region},
                       {"teachers_per_coach", row->teachers_per_coach},
                       {"cost_per_teacher", currency_units(row->cost_per_teacher)},
                       {"teachers", row->tally.teachers},
-                      {"coaches", row->tally.coaches}});
+                      {"coaches", row->tally.coaches},
+                      {"spread", out ? beyond : within},
+                      {"label_side", sides[i]}});
     xs.push_back(row->teachers_per_coach);
-    t.row({txt(row->region), num(integer(row->tally.teachers)), num(integer(row->tally.coaches)),
-           num(fixed(row->teachers_per_coach, 2)), num(money(row->cost_per_teacher))});
+    t.row({txt(row->region + (out ? " \u2020" : "")), num(integer(row->tally.teachers)),
+           num(integer(row->tally.coaches)), num(fixed(row->teachers_per_coach, 2)),
+           num(money(row->cost_per_teacher))});
   }
   const std::string y_title = with_cur(tr("Cost per teacher"));
   ordered_json x = field("teachers_per_coach", "quantitative", tr("Teachers per coach"));
@@ -249,10 +294,16 @@ std::string Report::caseload() {
   y["scale"] = {{"zero", false}, {"nice", true}};
   ordered_json layers = ordered_json::array();
   ordered_json points;
-  points["mark"] = {{"type", "point"}, {"filled", true}, {"size", 70}, {"color", "#4c78a8"}};
+  points["mark"] = {{"type", "point"}, {"filled", true}, {"size", 70}, {"opacity", 0.9}};
   points["encoding"] = {
       {"x", x},
       {"y", y},
+      {"color",
+       {{"field", "spread"},
+        {"type", "nominal"},
+        {"title", nullptr},
+        {"scale", {{"domain", {within, beyond}}, {"range", {"#4c78a8", "#c0392b"}}}},
+        {"legend", {{"orient", "top"}}}}},
       {"tooltip", ordered_json::array(
                       {tip("region", "nominal", tr("Region")),
                        tip("teachers_per_coach", "quantitative", tr("Teachers per coach"), ".2f"),
@@ -260,11 +311,7 @@ std::string Report::caseload() {
                        tip("teachers", "quantitative", tr("Teachers"), ","),
                        tip("coaches", "quantitative", tr("Coaches"), ",")})}};
   layers.push_back(points);
-  ordered_json labels;
-  labels["mark"] = {
-      {"type", "text"}, {"align", "left"}, {"dx", 6}, {"fontSize", 11}, {"color", "#333"}};
-  labels["encoding"] = {{"x", x}, {"y", y}, {"text", {{"field", "region"}}}};
-  layers.push_back(labels);
+  add_scatter_labels(layers, x, y);
   // A least-squares line, only where it means something: three points, two distinct x.
   bool spread_x = false;
   for (double v : xs) spread_x = spread_x || v != xs.front();
@@ -287,6 +334,9 @@ std::string Report::caseload() {
           "teachers each coach serves (the layout of Semp\u00e9 2015, figure 6).",
           {year});
   if (fit) caption += " " + tr("The dashed line is a least-squares fit across the points.");
+  caption += " " + tr("Red points († in the table) lie 2 SD or more from the regions' mean on "
+                      "either axis. The most unusual regions are named where the name fits; "
+                      "hover over a point for the others, or read the table.");
   std::string html;
   chart(html, "cost-vs-caseload", trf("Cost per teacher against teachers per coach, {0}", {year}),
         caption + inactive_note(), spec,
@@ -322,7 +372,7 @@ std::string Report::categories() {
       if (v == 0) continue;
       any = true;
       values.push_back({{"region", region},
-                        {"region_index", region_order.size()},
+                        {"category_index", c},
                         {"category", cat_labels[static_cast<std::size_t>(c)]},
                         {"cost", currency_units(v)}});
     }
@@ -346,43 +396,35 @@ std::string Report::categories() {
     t.row(cells, true);
   }
 
+  // One bar per region, split by category: the nine ledger categories take nine colours of
+  // one categorical palette (at most ten), the same in every run.
   const std::size_t n = region_order.size();
-  ordered_json color = field("region", "nominal", tr("Region"));
-  color["sort"] = region_order;
-  // Up to 20 regions get distinct categorical colours; more are spread along a continuous
-  // scheme (the white outlines and the tooltips keep neighbours apart).
-  color["scale"] = {{"scheme", n <= 10 ? "tableau10" : n <= 20 ? "tableau20" : "turbo"}};
+  ordered_json color = field("category", "nominal", tr("Category"));
+  color["sort"] = cat_labels;
+  color["scale"] = {{"domain", cat_labels}, {"scheme", "tableau10"}};
   // A fixed number of legend columns that fits the printed page too: a legend that changed
   // height when the page is printed could be cut off.
-  color["legend"] = {{"orient", "bottom"},
-                     {"columns", std::min<std::size_t>(4, std::max<std::size_t>(1, n))},
-                     {"symbolLimit", 0},
-                     {"labelLimit", 130}};
+  color["legend"] = {
+      {"orient", "top"}, {"columns", 3}, {"symbolLimit", 0}, {"labelLimit", 0}, {"title", nullptr}};
   ordered_json spec = base_spec(values);
-  std::size_t bars = 0;
-  for (int c = 0; c < kCats; ++c) {
-    bool used = false;
-    for (const auto& v : values)
-      used = used || v["category"] == cat_labels[static_cast<std::size_t>(c)];
-    bars += used ? 1 : 0;
-  }
-  spec["height"] = 30 * std::max<std::size_t>(1, bars);
-  spec["mark"] = {{"type", "bar"}, {"stroke", "white"}, {"strokeWidth", 0.5}};
+  spec["height"] = 20 * std::max<std::size_t>(1, n);
+  spec["mark"] = {{"type", "bar"}, {"height", {{"band", 0.8}}}};
   const std::string x_title = with_cur(tr("Cost"));
   spec["encoding"] = {
-      {"y", {{"field", "category"}, {"type", "nominal"}, {"sort", cat_labels}, {"title", nullptr}}},
+      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", region_order}, {"title", nullptr}}},
       {"x", money_axis_field("cost", x_title)},
       {"color", color},
-      {"order", {{"field", "region_index"}, {"type", "quantitative"}}},
-      {"tooltip", ordered_json::array({tip("category", "nominal", tr("Category")),
-                                       tip("region", "nominal", tr("Region")),
+      {"order", {{"field", "category_index"}, {"type", "quantitative"}}},
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("category", "nominal", tr("Category")),
                                        tip("cost", "quantitative", x_title, ",.2f")})}};
   const std::string year = std::to_string(last_year_);
   std::string caption =
-      trf("What the programme spent on, school year {0}, each bar split by region (in scenario "
-          "order). Every figure is a sum of ledger entries; the table lists the same sums.",
+      trf("What the programme spent on, school year {0}: a bar per region (in scenario order), "
+          "split by cost category. Every figure is a sum of ledger entries; the table lists the "
+          "same sums.",
           {year});
-  const std::string title = trf("Cost by category and region, {0}", {year});
+  const std::string title = trf("Cost by region and category, {0}", {year});
   std::string html;
   chart(html, "cost-by-category", title, caption, spec, t.html(with_cur(title), true), true);
   return html;
@@ -485,10 +527,11 @@ std::string Report::execution() {
   color["title"] = nullptr;
   color["scale"] = {{"domain", {pim, released, accrued}},
                     {"range", {"#54a24b", "#4c78a8", "#e45756"}}};
+  // The PIM is drawn last, dashed and thicker, so that it stays visible where the money released
+  // equals it (a quarter's release up to the PIM lies on the same line).
   ordered_json spec = base_spec(values);
   spec["height"] = 320;
-  spec["mark"] = {{"type", "line"}, {"point", true}};
-  spec["encoding"] = {
+  ordered_json encoding = {
       {"x", x},
       {"y", money_axis_field("amount", with_cur(tr("Cumulative in the school year")))},
       {"color", color},
@@ -496,9 +539,19 @@ std::string Report::execution() {
       {"tooltip", ordered_json::array({tip("month", "nominal", tr("Month")),
                                        tip("series", "nominal", tr("Series")),
                                        tip("amount", "quantitative", cur_, ",.2f")})}};
+  ordered_json flows;
+  flows["transform"] = {{{"filter", {{"field", "series"}, {"oneOf", {released, accrued}}}}}};
+  flows["mark"] = {{"type", "line"}, {"point", true}};
+  flows["encoding"] = encoding;
+  ordered_json ceiling;
+  ceiling["transform"] = {{{"filter", {{"field", "series"}, {"equal", pim}}}}};
+  ceiling["mark"] = {{"type", "line"}, {"strokeDash", {7, 4}}, {"strokeWidth", 2.5}};
+  ceiling["encoding"] = encoding;
+  spec["layer"] = {flows, ceiling};
   const std::string caption =
       tr("Budget execution as a PpR programme reports it, national: the modified budget (PIM, "
-         "after cuts and top-ups), the money released to the regions (tranches and results-based "
+         "dashed, after cuts and top-ups), the money released to the regions (tranches and "
+         "results-based "
          "releases) and the spending accrued (the ledger), each cumulative within its school "
          "year. The table adds the physical side: teachers reached so far against the teachers "
          "planned.");
@@ -603,10 +656,187 @@ std::string Report::coverage() {
   return html;
 }
 
+// Cost per teacher by school year: a thin grey line per region and the national figure in red on
+// top, so the reader sees the national trend and how far the regions stray from it. Nothing with
+// a single school year.
+std::string Report::cost_over_years() {
+  const auto& national = r_.results.national;
+  if (national.size() < 2) return "";
+  const std::string region_series = tr("A region"), national_series = tr("National");
+  const std::string y_title = with_cur(tr("Cost per teacher"));
+  ordered_json values = ordered_json::array();
+  std::vector<Cell> header{txt(tr("Region"))};
+  for (const results::Row& n : national) header.push_back(num(std::to_string(n.year)));
+  Table t(header);
+  const std::size_t years = national.size();
+  const std::size_t regions = years == 0 ? 0 : r_.results.regions.size() / years;
+  for (std::size_t g = 0; g < regions; ++g) {
+    std::vector<Cell> cells;
+    for (std::size_t y = 0; y < years; ++y) {
+      const results::Row& row = r_.results.regions[y * regions + g];
+      if (cells.empty()) cells.push_back(txt(row.region));
+      if (!active(row)) {
+        cells.push_back(num("\u2014"));
+        continue;
+      }
+      cells.push_back(num(money(row.cost_per_teacher)));
+      values.push_back({{"region", row.region},
+                        {"series", region_series},
+                        {"year", std::to_string(row.year)},
+                        {"cost_per_teacher", currency_units(row.cost_per_teacher)}});
+    }
+    t.row(cells);
+  }
+  std::vector<Cell> total{txt(national_series)};
+  for (const results::Row& n : national) {
+    total.push_back(num(money(n.cost_per_teacher)));
+    values.push_back({{"region", national_series},
+                      {"series", national_series},
+                      {"year", std::to_string(n.year)},
+                      {"cost_per_teacher", currency_units(n.cost_per_teacher)}});
+  }
+  t.row(total, true);
+  ordered_json x = field("year", "ordinal", tr("School year"));
+  x["axis"] = {{"labelAngle", 0}};
+  ordered_json y = money_axis_field("cost_per_teacher", y_title);
+  y["scale"] = {{"zero", false}, {"nice", true}};
+  ordered_json color = {
+      {"field", "series"},
+      {"type", "nominal"},
+      {"title", nullptr},
+      {"scale", {{"domain", {region_series, national_series}}, {"range", {"#b8b8b8", "#c0392b"}}}},
+      {"legend", {{"orient", "top"}}}};
+  const ordered_json tooltip = ordered_json::array(
+      {tip("region", "nominal", tr("Region")), tip("year", "nominal", tr("School year")),
+       tip("cost_per_teacher", "quantitative", y_title, ",.2f")});
+  ordered_json lines;
+  lines["transform"] = {{{"filter", {{"field", "series"}, {"equal", region_series}}}}};
+  lines["mark"] = {{"type", "line"}, {"strokeWidth", 1}, {"point", {{"size", 12}}}};
+  lines["encoding"] = {{"x", x},
+                       {"y", y},
+                       {"color", color},
+                       {"detail", {{"field", "region"}, {"type", "nominal"}}},
+                       {"tooltip", tooltip}};
+  ordered_json nation = lines;
+  nation["transform"] = {{{"filter", {{"field", "series"}, {"equal", national_series}}}}};
+  nation["mark"] = {{"type", "line"}, {"strokeWidth", 3}, {"point", {{"size", 60}}}};
+  ordered_json spec = base_spec(values);
+  spec["height"] = 300;
+  spec["layer"] = {lines, nation};
+  const std::string caption =
+      tr("Each region's cost per teacher by school year (grey, one line per region; hover over a "
+         "line for its name and figure) and the national figure (red): total cost divided by "
+         "teachers in the programme that year. The table gives every value; a dash is a year "
+         "without teachers or coaches.");
+  std::string html;
+  const std::string title = tr("Cost per teacher by school year, national and by region");
+  chart(html, "cost-over-years", title, caption, spec, t.html(with_cur(title), years > 4));
+  return html;
+}
+
+// One value per region and school year as bars, the years side by side within a region (one
+// categorical colour a year), regions in scenario order. Only regions
+// with a value in some year; "" when every value is 0.
+std::string Report::region_year_chart(std::string_view id, const std::string& title,
+                                      const std::string& caption, const std::string& x_title,
+                                      std::int64_t (*value)(const results::Row&)) {
+  const std::size_t years = r_.results.national.size();
+  if (years == 0) return "";
+  const std::size_t regions = r_.results.regions.size() / years;
+  ordered_json values = ordered_json::array();
+  ordered_json order = ordered_json::array();
+  for (std::size_t g = 0; g < regions; ++g) {
+    bool any = false;
+    for (std::size_t y = 0; y < years; ++y)
+      any = any || value(r_.results.regions[y * regions + g]) != 0;
+    if (!any) continue;
+    order.push_back(r_.results.regions[g].region);
+    for (std::size_t y = 0; y < years; ++y) {
+      const results::Row& row = r_.results.regions[y * regions + g];
+      values.push_back(
+          {{"region", row.region}, {"year", std::to_string(row.year)}, {"value", value(row)}});
+    }
+  }
+  if (order.empty()) return "";
+  ordered_json spec = base_spec(values);
+  spec["height"] = static_cast<int>(order.size() * (7 * years + 6));
+  spec["mark"] = {{"type", "bar"}};
+  spec["encoding"] = {
+      {"y", {{"field", "region"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}}},
+      {"yOffset", {{"field", "year"}, {"type", "ordinal"}}},
+      {"x",
+       {{"field", "value"},
+        {"type", "quantitative"},
+        {"title", x_title},
+        {"axis", {{"format", ",.0f"}}}}},
+      {"color",
+       {{"field", "year"},
+        {"type", "nominal"},
+        {"title", tr("School year")},
+        {"scale", {{"scheme", "tableau10"}}},
+        {"legend", {{"orient", "top"}}}}},
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("year", "nominal", tr("School year")),
+                                       tip("value", "quantitative", x_title, ",")})}};
+  std::string html;
+  chart(html, id, title, caption, spec, "");
+  return html;
+}
+
+// With scale_up: or coach_supply:, how the programme grows: teachers by region and year, the
+// coaches hired and the teacher-visits lost while a coach's post was vacant, with one table.
+std::string Report::growth() {
+  const scenario::Scenario& sc = r_.scenario;
+  if (!sc.scale_up.enabled && !sc.coach_supply.enabled) return "";
+  Table t({txt(tr("Region")), txt(tr("School year")), num(tr("Teachers")), num(tr("Coaches")),
+           num(tr("Coaches hired")), num(tr("Coaches who left")), num(tr("Replacements")),
+           num(tr("Teacher-visits missed: post vacant"))});
+  auto vacancy = [](const results::Row& r) {
+    return r.tally.missed[static_cast<int>(programme::MissReason::kVacancy)];
+  };
+  for (const results::Row& row : r_.results.regions)
+    t.row({txt(row.region), txt(std::to_string(row.year)), num(integer(row.tally.teachers)),
+           num(integer(row.tally.coaches)), num(integer(row.tally.coaches_hired)),
+           num(integer(row.tally.coaches_left)), num(integer(row.tally.coaches_replaced)),
+           num(integer(vacancy(row)))});
+  for (const results::Row& n : r_.results.national)
+    t.row({txt(tr("National")), txt(std::to_string(n.year)), num(integer(n.tally.teachers)),
+           num(integer(n.tally.coaches)), num(integer(n.tally.coaches_hired)),
+           num(integer(n.tally.coaches_left)), num(integer(n.tally.coaches_replaced)),
+           num(integer(vacancy(n)))},
+          true);
+  std::string html;
+  if (sc.scale_up.enabled)
+    html += region_year_chart(
+        "growth-teachers", tr("Teachers in the programme by region and school year"),
+        tr("The scale-up: teachers in the programme's caseloads, each school year a bar of "
+           "its own colour."),
+        tr("Teachers"), [](const results::Row& r) { return r.tally.teachers; });
+  html += region_year_chart(
+      "growth-hires", tr("Coaches hired by region and school year"),
+      tr("Coach posts filled by a new hire in each school year, replacements of coaches who "
+         "left included (coach_supply: limits how many a region can hire a month)."),
+      tr("Coaches hired"), [](const results::Row& r) { return r.tally.coaches_hired; });
+  html += region_year_chart(
+      "growth-vacancies", tr("Teacher-visits missed while a coach's post was vacant"),
+      tr("Teacher-visits that did not happen because the coach had left and the post was "
+         "vacant, or its replacement was still in training, by region and school year."),
+      tr("Teacher-visits missed"), [](const results::Row& r) {
+        return r.tally.missed[static_cast<int>(programme::MissReason::kVacancy)];
+      });
+  if (html.empty()) return "";
+  // The table once, under the last chart of the group.
+  const std::size_t end = html.rfind("</section>");
+  html.insert(end, t.html(tr("Growth by region and school year"), true));
+  return html;
+}
+
 std::string Report::page() {
   std::string sections = summary();
   sections += cost_per_teacher();
   sections += caseload();
+  sections += cost_over_years();
+  sections += growth();
   sections += categories();
   sections += monthly();
   sections += execution();

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "atomic_file.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "report_files.hpp"
 
@@ -39,8 +40,9 @@ CREATE TABLE region_year (region TEXT, year INTEGER, teachers INTEGER, schools I
 
 class Db {
  public:
-  explicit Db(const std::string& path) : path_(path) {
-    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) fail("cannot open");
+  // Errors say what failed; write_atomically adds which file.
+  explicit Db(const std::string& path) {
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) fail("cannot open the database");
   }
   ~Db() {
     for (auto* s : statements_) sqlite3_finalize(s);
@@ -51,25 +53,25 @@ class Db {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
       const std::string msg = err ? err : "unknown error";
       sqlite3_free(err);
-      throw std::runtime_error("cannot write '" + path_ + "': " + msg);
+      throw std::runtime_error(msg);
     }
   }
   sqlite3_stmt* prepare(const char* sql) {
     sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK) fail("cannot prepare");
+    if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK)
+      fail("cannot prepare a statement");
     statements_.push_back(s);
     return s;
   }
   void step(sqlite3_stmt* s) {
-    if (sqlite3_step(s) != SQLITE_DONE) fail("cannot insert into");
+    if (sqlite3_step(s) != SQLITE_DONE) fail("cannot insert a row");
     sqlite3_reset(s);
   }
   [[noreturn]] void fail(const char* what) {
-    throw std::runtime_error(std::string(what) + " '" + path_ + "': " + sqlite3_errmsg(db_));
+    throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db_));
   }
 
  private:
-  std::string path_;
   sqlite3* db_ = nullptr;
   std::vector<sqlite3_stmt*> statements_;
 };
@@ -231,11 +233,8 @@ void write_results(Db& db, const RunReport& r) {
 
 void write_sqlite(const RunReport& report, const std::string& path,
                   const std::string& scenario_text) {
-  const std::string tmp = path + ".coachsim-tmp";
-  std::error_code ec;
-  std::filesystem::remove(tmp, ec);
-  try {
-    Db db(tmp);
+  write_atomically(path, [&](const std::filesystem::path& partial) {
+    Db db(partial.string());
     db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;");
     db.exec(kSchema);
     write_population(db, report);
@@ -245,15 +244,7 @@ void write_sqlite(const RunReport& report, const std::string& path,
     Bind(s).t(report.scenario_file).t(scenario_text);
     db.step(s);
     db.exec("COMMIT;");
-  } catch (...) {
-    std::filesystem::remove(tmp, ec);
-    throw;
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error("cannot write '" + path + "': " + ec.message());
-  }
+  });
 }
 
 }  // namespace coachsim::report

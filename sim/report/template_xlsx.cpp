@@ -1,12 +1,13 @@
 // The input workbook written with libxlsxwriter (template_xlsx.hpp).
 #include "coachsim/report/template_xlsx.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
+
+#include "atomic_file.hpp"
 
 namespace coachsim::report {
 
@@ -219,19 +220,11 @@ void layout(lxw_workbook* wb, const Workbook& book, const Formats& f) {
 }  // namespace
 
 void write_template_xlsx(const Workbook& book, const std::string& path) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  const fs::path tmp =
-      dir / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
-  try {
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw std::runtime_error("no such folder");
+  write_atomically(path, [&](const std::filesystem::path& partial) {
     lxw_workbook_options options{};
-    std::string tmpdir = dir.string();
+    std::string tmpdir = partial.parent_path().string();
     options.tmpdir = tmpdir.data();
-    lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &options);
+    lxw_workbook* wb = workbook_new_opt(partial.c_str(), &options);
     if (wb == nullptr) throw std::runtime_error("cannot create the workbook");
     try {
       Formats f;
@@ -253,13 +246,7 @@ void write_template_xlsx(const Workbook& book, const std::string& path) {
       throw;
     }
     check(workbook_close(wb), "cannot write the workbook");
-    fs::rename(tmp, target, ec);
-    if (ec) throw std::runtime_error(ec.message());
-  } catch (const std::exception& e) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw std::runtime_error("cannot write '" + path + "': " + e.what());
-  }
+  });
 }
 
 }  // namespace coachsim::report

@@ -120,33 +120,47 @@ void gaps_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
 }
 
 void regression_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
+  // One header row, one kind of row: the terms here, each region's fit on Residuals. The
+  // coefficients are in currency units per unit of their driver, shown to the cent; t, R² and
+  // adjusted R² to three decimals.
   Sheet sh(book, "Regression");
-  sh.note(
-      "Cost per teacher on its drivers, by ordinary least squares (one row per term), then "
-      "each region's fitted value and residual",
-      Style::kTitle);
-  sh.header({"year", "term or region", "coefficient / actual", "std error / fitted", "t / residual",
-             "n", "R2", "adjusted R2"});
+  sh.header({"year", "term", "coefficient", "std error", "t", "n", "R2", "adjusted R2", "note"});
   for (const audit::YearAudit& ya : audit) {
     const audit::Regression& g = ya.regression;
     if (!g.ok) {
-      sh.integer(ya.year).text("not estimated: " + g.problem);
+      sh.integer(ya.year).blank(7).text("not estimated: " + g.problem);
       sh.end_row();
       continue;
     }
     for (std::size_t i = 0; i < g.terms.size(); ++i) {
-      sh.integer(ya.year).text(g.terms[i]).number(g.coefficients[i]).number(g.std_errors[i]);
-      sh.number(g.t_values[i]).count(g.n).decimal(g.r2).decimal(g.adjusted_r2);
-      sh.end_row();
-    }
-    for (std::size_t i = 0; i < g.labels.size(); ++i) {
-      sh.integer(ya.year).text(g.labels[i]).amount(g.fitted[i] + g.residuals[i]);
-      sh.amount(g.fitted[i]).amount(g.residuals[i]);
+      sh.integer(ya.year).text(g.terms[i]).decimal(g.coefficients[i]).decimal(g.std_errors[i]);
+      sh.fine(g.t_values[i]).count(g.n).fine(g.r2).fine(g.adjusted_r2);
       sh.end_row();
     }
   }
   sh.freeze();
+  sh.filter();
   sh.finish();
+
+  Sheet res(book, "Residuals");
+  res.header({"year", "region", "actual cost per teacher", "fitted", "residual",
+              "residual (residual SD)"});
+  for (const audit::YearAudit& ya : audit) {
+    const audit::Regression& g = ya.regression;
+    if (!g.ok) continue;
+    for (std::size_t i = 0; i < g.labels.size(); ++i) {
+      res.integer(ya.year).text(g.labels[i]).amount(g.fitted[i] + g.residuals[i]);
+      res.amount(g.fitted[i]).amount(g.residuals[i]);
+      if (g.residual_sd > 0)
+        res.decimal(g.residuals[i] / g.residual_sd);
+      else
+        res.blank();
+      res.end_row();
+    }
+  }
+  res.freeze();
+  res.filter();
+  res.finish();
 }
 
 }  // namespace
@@ -158,7 +172,7 @@ void write_audit_xlsx(const std::vector<audit::YearAudit>& audit, const std::str
     spread_sheet(book, audit);
     regions_sheet(book, audit);
     gaps_sheet(book, audit);
-    regression_sheet(book, audit);
+    regression_sheet(book, audit);  // and Residuals
   });
 }
 

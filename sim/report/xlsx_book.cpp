@@ -77,6 +77,7 @@ void Book::add_formats() {
   format_set_num_format(add(Style::kPercent), "0.0%");
   format_set_num_format(add(Style::kCount), "#,##0");
   format_set_num_format(add(Style::kDecimal), "#,##0.00");
+  format_set_num_format(add(Style::kFine), "#,##0.000");
   format_set_num_format(add(Style::kInteger), "0");
   // Percentage points: "0.2 pp", never "0.2%", which would read as a relative change.
   format_set_num_format(add(Style::kPoints), "0.0\" pp\";-0.0\" pp\";0.0\" pp\"");
@@ -159,6 +160,10 @@ Sheet& Sheet::points(double pp) { return cell(pp, Style::kPoints, 9.0); }
 
 Sheet& Sheet::decimal(double v) {
   return cell(v, Style::kDecimal, grouped_width(static_cast<std::int64_t>(v)) + 3);
+}
+
+Sheet& Sheet::fine(double v) {
+  return cell(v, Style::kFine, grouped_width(static_cast<std::int64_t>(v)) + 4);
 }
 
 Sheet& Sheet::number(double v) {

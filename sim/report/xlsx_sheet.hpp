@@ -33,8 +33,9 @@ enum class Style : std::uint8_t {
   kDate,     // yyyy-mm-dd (dd/mm/yyyy in Spanish)
   kNumber,   // General: quantities
   kPoints,   // a difference of percentages in percentage points, e.g. -12.3 pp
+  kFine,     // #,##0.000: statistics (R², t values) that two decimals would blur
 };
-inline constexpr std::size_t kStyleCount = 12;
+inline constexpr std::size_t kStyleCount = 13;
 
 class Book {
  public:
@@ -76,6 +77,7 @@ class Sheet {
   Sheet& percent(double fraction);
   Sheet& points(double percentage_points);
   Sheet& decimal(double v);
+  Sheet& fine(double v);  // three decimals
   Sheet& number(double v);
   Sheet& date(std::int32_t days_since_epoch);
   Sheet& blank(int cells = 1);

@@ -1,11 +1,10 @@
 // write_xlsx: builds every sheet into a temporary file next to the target, then renames it into
-// place, so a failed run never leaves a half-written workbook.
-#include <unistd.h>
-
+// place (atomic_file.hpp), so a failed run never leaves a half-written workbook.
 #include <filesystem>
 #include <functional>
 #include <stdexcept>
 
+#include "atomic_file.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -20,28 +19,12 @@ namespace xlsx {
 
 void write_book(const std::string& path, const std::string& currency,
                 const std::function<void(Book&)>& fill) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  const fs::path tmp =
-      dir / ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
-  try {
-    {
-      std::error_code ec;
-      if (!fs::is_directory(dir, ec)) throw std::runtime_error("no such folder");
-      Book book(tmp.string(), dir.string(), currency);
-      fill(book);
-      book.close();
-    }
-    std::error_code ec;
-    fs::rename(tmp, target, ec);
-    if (ec) throw std::runtime_error(ec.message());
-  } catch (const std::exception& e) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw std::runtime_error("cannot write '" + path + "': " + e.what());
-  }
+  write_atomically(path, [&](const std::filesystem::path& partial) {
+    // libxlsxwriter's own scratch files go to the target's folder too.
+    Book book(partial.string(), partial.parent_path().string(), currency);
+    fill(book);
+    book.close();
+  });
 }
 
 }  // namespace xlsx

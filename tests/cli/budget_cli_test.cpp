@@ -11,7 +11,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace budget_cli_test {
 
 namespace fs = std::filesystem;
 
@@ -90,4 +90,4 @@ TEST(BudgetCli, BadBudgetIsExitCode2WithPosition) {
       << r.output;
 }
 
-}  // namespace
+}  // namespace budget_cli_test

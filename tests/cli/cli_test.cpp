@@ -10,7 +10,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace cli_test {
 
 namespace fs = std::filesystem;
 
@@ -106,9 +106,9 @@ TEST(Cli, HelpShowsAnExample) {
   EXPECT_NE(r.output.find("Example"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace cli_test
 
-namespace {
+namespace cli_test {
 
 std::string sqlite(const fs::path& db, const std::string& sql) {
   return coachsim::testing::run_shell("sqlite3 " + db.string() + " \"" + sql + "\"").output;
@@ -130,12 +130,13 @@ TEST(Cli, SqliteLedgerSumsToTheReportedTotals) {
   EXPECT_EQ(sqlite(db, "SELECT COUNT(*) FROM entries;"), "50\n");
   EXPECT_EQ(sqlite(db, "SELECT value FROM run WHERE key='seed';"), "7\n");
   EXPECT_EQ(sqlite(db, "SELECT yaml LIKE '%Small hand-checkable scenario%' FROM scenario;"), "1\n");
-  EXPECT_FALSE(fs::exists(db.string() + ".coachsim-tmp"));
+  for (const auto& e : fs::directory_iterator(out))  // the writer's temporary is gone
+    EXPECT_EQ(e.path().filename().string().find(".partial-"), std::string::npos) << e.path();
 }
 
-}  // namespace
+}  // namespace cli_test
 
-namespace {
+namespace cli_test {
 
 const std::string kSmallActuals =
     std::string(COACHSIM_SOURCE_DIR) + "/tests/data/audit/small-actuals.csv";
@@ -160,7 +161,35 @@ TEST(Cli, AuditAttributesAFeeAboveTheStandardToPrice) {
       "/audit.xlsx'); print(b.sheetnames); g = b['Gaps by category']; "
       "print([r for r in g.iter_rows(values_only=True) if r[2] == 'coach_contracts'][0][5])\"");
   EXPECT_EQ(book.output,
-            "['Findings', 'Spread', 'Regions', 'Gaps by category', 'Regression']\n6000\n");
+            "['Findings', 'Spread', 'Regions', 'Gaps by category', 'Regression', 'Residuals']"
+            "\n6000\n");
+}
+
+// The 2013 audit's Regression sheet reads at a glance: one header row (frozen), then one row a
+// term, coefficients to the cent and t and R² to three decimals (not fifteen); the regions' fits
+// on a sheet of their own, one row a region.
+TEST(Cli, TheAuditWorkbooksRegressionSheetHasOneHeaderRowAndRoundedNumbers) {
+  const fs::path out = fresh_dir("audit-2013-xlsx");
+  const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/";
+  const Result r =
+      run("audit " + dir + "peru-2013-standard.yaml --actuals " + dir +
+          "actuals-2013.csv -q --out " + out.string() + " --xlsx " + out.string() + "/audit.xlsx");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const Result book = coachsim::testing::run_shell(
+      "/usr/bin/python3 -c \"import openpyxl; b = openpyxl.load_workbook('" + out.string() +
+      "/audit.xlsx'); g = b['Regression']; print([c.value for c in g[1]]); print(g.freeze_panes); "
+      "row = [c for c in g[2]]; print(row[1].value, row[2].number_format, row[3].number_format, "
+      "row[4].number_format, row[6].number_format, row[7].number_format); "
+      "print(g.max_row); s = b['Residuals']; print([c.value for c in s[1]]); print(s.max_row, "
+      "s['C2'].number_format)\"");
+  EXPECT_EQ(book.output,
+            "['year', 'term', 'coefficient', 'std error', 't', 'n', 'R2', 'adjusted R2', 'note']\n"
+            "A2\n"
+            "intercept #,##0.00 #,##0.00 #,##0.000 #,##0.000 #,##0.000\n"
+            "7\n"
+            "['year', 'region', 'actual cost per teacher', 'fitted', 'residual', "
+            "'residual (residual SD)']\n"
+            "26 \"S/ \"#,##0.00\n");
 }
 
 TEST(Cli, AuditWithMalformedActualsExitsTwoAndWritesNothing) {
@@ -176,9 +205,9 @@ TEST(Cli, AuditWithMalformedActualsExitsTwoAndWritesNothing) {
   EXPECT_FALSE(fs::exists(dir / "out"));
 }
 
-}  // namespace
+}  // namespace cli_test
 
-namespace {
+namespace cli_test {
 
 TEST(Cli, NoLedgerRemovesALedgerLeftByAnEarlierRun) {
   const fs::path out = fresh_dir("stale");
@@ -189,9 +218,9 @@ TEST(Cli, NoLedgerRemovesALedgerLeftByAnEarlierRun) {
   EXPECT_TRUE(fs::exists(out / "regions.csv"));
 }
 
-}  // namespace
+}  // namespace cli_test
 
-namespace {
+namespace cli_test {
 
 TEST(Cli, FormatJsonForScripts) {
   const fs::path out = fresh_dir("json");
@@ -217,9 +246,9 @@ TEST(Cli, EveryCommandHasHelpWithAnExample) {
   }
 }
 
-}  // namespace
+}  // namespace cli_test
 
-namespace {
+namespace cli_test {
 
 TEST(Cli, RunWritesTheWorkbookAndTheHtmlReportOnRequest) {
   const fs::path out = fresh_dir("reports");
@@ -314,4 +343,4 @@ TEST(Cli, RunListsTheLedgerInTheWorkbookOnlyOnRequest) {
   EXPECT_FALSE(fs::exists(out / "x.xlsx"));
 }
 
-}  // namespace
+}  // namespace cli_test

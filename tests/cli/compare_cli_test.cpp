@@ -13,13 +13,14 @@
 #include <string>
 
 #include "../support/files.hpp"
+#include "../support/label_check.hpp"
 #include "../support/process.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/results/metrics.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 
-namespace {
+namespace compare_cli_test {
 
 namespace fs = std::filesystem;
 using Result = coachsim::testing::CommandResult;
@@ -323,6 +324,27 @@ TEST(CompareHtmlInChromium, EveryChartRendersWithoutErrors) {
     EXPECT_NE(chart.find("data-rendered=\"true\""), std::string::npos) << id;
     EXPECT_NE(chart.find("role-mark"), std::string::npos) << id;
   }
+  // No two labels of a chart overlap, none runs outside its chart.
+  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
+  EXPECT_EQ(labels.charts, 3) << labels.log;
+  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
 }
 
-}  // namespace
+// The default against a 15% cut in its second year: 26 regions in each per-region chart, and
+// still no label over another.
+TEST(CompareHtmlInChromium, TheNationalComparisonsLabelsDoNotOverlap) {
+  if (!coachsim::report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  if (!fs::exists(kChromium)) GTEST_SKIP() << kChromium << " is not installed";
+  const fs::path out = fresh_dir("html-national");
+  const fs::path html = fs::path(COACHSIM_BINARY).parent_path() / "compare_default_cut.html";
+  const std::string cut = std::string(COACHSIM_SOURCE_DIR) + "/scenarios/cut-15-year2.yaml";
+  const Result r = run("compare builtin:default " + cut + " --out " + out.string() + " -q --html " +
+                       html.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
+  EXPECT_EQ(labels.charts, 3) << labels.log;
+  EXPECT_GT(labels.labels, 60);
+  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
+}
+
+}  // namespace compare_cli_test

@@ -12,7 +12,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace growth_cli_test {
 
 namespace fs = std::filesystem;
 
@@ -79,4 +79,4 @@ TEST(GrowthCli, BadGrowthInputExitsWithCode2AndNamesThePlace) {
       << r.output;
 }
 
-}  // namespace
+}  // namespace growth_cli_test

@@ -20,7 +20,7 @@
 #include "../support/process.hpp"
 #include "coachsim/scenario/loader.hpp"
 
-namespace {
+namespace i18n_cli_test {
 
 namespace fs = std::filesystem;
 
@@ -406,4 +406,4 @@ TEST(Spanish, TheLanguageComesFromTheFlagThenTheEnvironment) {
   EXPECT_NE(r.output.find("--lang"), std::string::npos) << r.output;
 }
 
-}  // namespace
+}  // namespace i18n_cli_test

@@ -7,7 +7,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace inputs_cli_test {
 
 namespace fs = std::filesystem;
 
@@ -68,4 +68,4 @@ TEST(InputsCli, CsvForASpanishExcel) {
   EXPECT_FALSE(has(coachsim::testing::slurp(out / "summary.json"), "\xEF\xBB\xBF"));
 }
 
-}  // namespace
+}  // namespace inputs_cli_test

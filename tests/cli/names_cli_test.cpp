@@ -10,7 +10,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace names_cli_test {
 
 namespace fs = std::filesystem;
 
@@ -130,4 +130,4 @@ TEST(Names, AuditNamesEveryFileItWrote) {
   EXPECT_TRUE(fs::exists(xlsx));
 }
 
-}  // namespace
+}  // namespace names_cli_test

@@ -12,7 +12,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace optimise_cli_test {
 
 namespace fs = std::filesystem;
 using coachsim::testing::slurp;
@@ -232,4 +232,4 @@ TEST(OptimiseCli, BadYearsAndPerYearBudgetsExitTwo) {
   }
 }
 
-}  // namespace
+}  // namespace optimise_cli_test

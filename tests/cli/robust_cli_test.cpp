@@ -9,7 +9,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace robust_cli_test {
 
 namespace fs = std::filesystem;
 using Result = coachsim::testing::CommandResult;
@@ -141,4 +141,4 @@ TEST(Robust, ErrorsArePrintedAtMostAHundredPerFileThenCounted) {
   EXPECT_NE(r.output.find("coachsim: 499 problems in the scenario"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace robust_cli_test

@@ -12,7 +12,7 @@
 #include "../support/files.hpp"
 #include "../support/process.hpp"
 
-namespace {
+namespace workbook_cli_test {
 
 namespace fs = std::filesystem;
 using Result = coachsim::testing::CommandResult;
@@ -252,9 +252,9 @@ TEST(WorkbookFiles, SchoolsSheetErrorsNameTheirCell) {
   EXPECT_NE(r.output.find("teachers"), std::string::npos) << r.output;
 }
 
-}  // namespace
+}  // namespace workbook_cli_test
 
-namespace {
+namespace workbook_cli_test {
 
 // optimise writes a plan that `extends:` the scenario it was given: a workbook, Schools sheet
 // included, gives the plan the YAML gives.
@@ -273,4 +273,4 @@ TEST(WorkbookFiles, OptimiseOnAWorkbookGivesTheYamlPlan) {
   EXPECT_FALSE(slurp(dir / "x" / "plan.csv").empty());
 }
 
-}  // namespace
+}  // namespace workbook_cli_test

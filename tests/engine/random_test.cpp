@@ -12,7 +12,7 @@
 #include <vector>
 
 namespace coachsim::engine {
-namespace {
+namespace random_test {
 
 constexpr int kN = 200000;
 constexpr double kZ = 5.0;  // tolerance in standard errors
@@ -315,5 +315,5 @@ TEST(RandomStream, Bernoulli) {
   }
 }
 
-}  // namespace
+}  // namespace random_test
 }  // namespace coachsim::engine

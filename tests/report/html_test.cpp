@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/label_check.hpp"
 #include "../support/process.hpp"
 #include "../support/small_scenario.hpp"
 #include "coachsim/audit/audit.hpp"
@@ -223,6 +225,16 @@ void expect_rendered(const Browser& b, int charts) {
   }
 }
 
+// Every chart of the page was read in Chromium and no two of its labels overlap, nor runs any
+// outside its chart (tests/support/label_check.hpp).
+void expect_readable_labels(const fs::path& html, int charts) {
+  const testing::LabelCheck c = testing::check_labels(html);
+  ASSERT_EQ(c.charts, charts) << "the label probe did not read every chart:\n" << c.log;
+  EXPECT_GT(c.labels, 10 * charts);
+  EXPECT_TRUE(c.problems.empty()) << html.filename().string() << ":\n"
+                                  << testing::label_problems_text(c);
+}
+
 TEST(HtmlReport, AvailableWhenBuiltWithTheChartLibraries) {
   if (!report::html_available()) {
     const SimRun r = run(testing::small_scenario());
@@ -268,6 +280,73 @@ TEST(HtmlReport, IsOneSelfContainedFile) {
   EXPECT_NE(html.find("@media print"), std::string::npos);
 }
 
+// The Vega-Lite specs a page carries, by chart id.
+nlohmann::json page_specs(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"coachsim-specs\">";
+  const std::size_t at = html.find(open);
+  if (at == std::string::npos) return nlohmann::json::object();
+  const std::size_t from = at + open.size();
+  return nlohmann::json::parse(html.substr(from, html.find("</script>", from) - from));
+}
+
+// The national default, read from its specs: the category stack takes one colour per ledger
+// category from a ten-colour palette (not one per region); the scatter names at most ten regions,
+// Lima Metropolitana (2 SD below the mean cost per teacher) among the red points, and names
+// every region in its table; the bars of regions 2 SD or more from the mean are red.
+TEST(HtmlReport, TheDefaultsChartsUseFewColoursAndNameOnlyWhatFits) {
+  if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  auto loaded = scenario::load_scenario_text(scenario::default_scenario_text(), "default", ".");
+  ASSERT_TRUE(loaded.errors.empty());
+  const SimRun r = run(std::move(loaded.scenario));
+  const std::string html = report::html_report(r.report());
+  const nlohmann::json specs = page_specs(html);
+  const nlohmann::json& stack = specs.at("cost-by-category");
+  EXPECT_EQ(stack["encoding"]["color"]["field"], "category");
+  EXPECT_EQ(stack["encoding"]["color"]["scale"]["scheme"], "tableau10");
+  EXPECT_EQ(stack["encoding"]["color"]["scale"]["domain"].size(),
+            static_cast<std::size_t>(ledger::kCategoryCount));
+  EXPECT_LE(ledger::kCategoryCount, 10);
+  EXPECT_EQ(stack["encoding"]["y"]["field"], "region");
+
+  const nlohmann::json& scatter = specs.at("cost-vs-caseload");
+  int named = 0, regions = 0;
+  std::string lima_side, lima_spread;
+  for (const auto& d : scatter["data"]["values"]) {
+    ++regions;
+    named += d["label_side"] != "" ? 1 : 0;
+    if (d["region"] == "Lima Metropolitana") {
+      lima_side = d["label_side"];
+      lima_spread = d["spread"];
+    }
+  }
+  EXPECT_EQ(regions, 26);
+  EXPECT_GE(named, 5);
+  EXPECT_LE(named, 10);
+  EXPECT_EQ(lima_spread, "beyond \u00b12 SD");
+  // Lima Metropolitana has the most teachers per coach, at the right edge: named on the left.
+  EXPECT_EQ(lima_side, "left");
+
+  int red = 0;
+  for (const auto& d : specs.at("cost-per-teacher")["data"]["values"])
+    red += d["group"] == "2 SD or more from the mean" ? 1 : 0;
+  EXPECT_GE(red, 1);
+}
+
+// The budget's execution chart draws the PIM last (on top), dashed, so the money released, when
+// equal to it, does not hide it.
+TEST(HtmlReport, ThePimLineIsDrawnLastAndDashed) {
+  if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  scenario::Scenario s = three_regions();
+  s.budget.enabled = true;
+  s.budget.release = scenario::BudgetRelease::kQuarterly;
+  const SimRun r = run(std::move(s));
+  const nlohmann::json spec = page_specs(report::html_report(r.report())).at("budget-execution");
+  ASSERT_EQ(spec["layer"].size(), 2u);
+  EXPECT_EQ(spec["layer"][1]["transform"][0]["filter"]["equal"], "PIM (PEN)");
+  EXPECT_TRUE(spec["layer"][1]["mark"].contains("strokeDash"));
+  EXPECT_FALSE(spec["layer"][0]["mark"].contains("strokeDash"));
+}
+
 TEST(HtmlReport, WritesThroughATemporaryFileAndNamesTheFileOnFailure) {
   if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
   const SimRun r = run(testing::small_scenario());
@@ -310,6 +389,7 @@ TEST(HtmlReportInChromium, EveryChartRendersWithoutErrors) {
   const Browser b = open_in_chromium(html, artefact("html_report_small.png"), 4400);
   expect_rendered(b, kCharts);
   EXPECT_TRUE(fs::exists(artefact("html_report_small.png"))) << b.log;
+  expect_readable_labels(html, kCharts);
   std::cout << "[ report   ] " << fs::file_size(html) << " bytes, Chromium took " << b.seconds
             << " s; screenshot " << artefact("html_report_small.png").string() << "\n";
 }
@@ -323,9 +403,57 @@ TEST(HtmlReportInChromium, TheNationalDefaultScenarioRenders) {
   const fs::path html = artefact("html_report_default.html");
   report::write_html(r.report(), html.string());
   const Browser b = open_in_chromium(html, artefact("html_report_default.png"), 9000);
-  expect_rendered(b, kCharts);
+  // Three school years: the cost per teacher by year is added; no growth without scale_up: or
+  // coach_supply:.
+  expect_rendered(b, kCharts + 1);
+  EXPECT_NE(chart_content(b.dom, "cost-over-years").find("role-mark"), std::string::npos);
+  EXPECT_EQ(b.dom.find("chart-growth-"), std::string::npos);
+  // 26 regions: the scatter names only those that fit, the category stack has 9 colours.
+  expect_readable_labels(html, kCharts + 1);
   std::cout << "[ report   ] " << fs::file_size(html) << " bytes, Chromium took " << b.seconds
             << " s; screenshot " << artefact("html_report_default.png").string() << "\n";
+}
+
+// Over the years: the national cost per teacher of every school year is in the multi-year
+// chart's table and data, and a scale-up adds its growth (teachers and coaches hired by region
+// and year); every chart renders. Leaves html_report_scale_up.{html,png} in the build folder.
+TEST(HtmlReportInChromium, AScaleUpShowsCostPerTeacherByYearAndItsGrowth) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
+  auto loaded = scenario::load_scenario_file(dir + "/scale-up-multigrade.yaml");
+  ASSERT_TRUE(loaded.errors.empty());
+  ASSERT_TRUE(loaded.scenario.scale_up.enabled);
+  const SimRun r = run(std::move(loaded.scenario));
+  const fs::path html = artefact("html_report_scale_up.html");
+  report::write_html(r.report(), html.string());
+  const std::string text = read_file(html);
+  const std::size_t section = text.find("id=\"section-cost-over-years\"");
+  ASSERT_NE(section, std::string::npos);
+  const std::string table = text.substr(section, text.find("</section>", section) - section);
+  ASSERT_EQ(r.sim->results.national.size(), 3u);
+  for (const results::Row& n : r.sim->results.national)
+    EXPECT_NE(table.find(">" + units::format_centimos_grouped(n.cost_per_teacher) + "<"),
+              std::string::npos)
+        << n.year;
+  // The teachers of the last year's largest region, in the growth table.
+  const results::Row* largest = nullptr;
+  for (const results::Row& row : r.sim->results.regions)
+    if (row.year == 2022 && (largest == nullptr || row.tally.teachers > largest->tally.teachers))
+      largest = &row;
+  ASSERT_NE(largest, nullptr);
+  ASSERT_GE(largest->tally.teachers, 1000);  // shown with a thousands separator
+  EXPECT_NE(
+      text.find("<th scope=\"row\">" + largest->region + "</th><td>2022</td><td class=\"num\">" +
+                std::to_string(largest->tally.teachers / 1000) + ","),
+      std::string::npos);
+  const Browser b = open_in_chromium(html, artefact("html_report_scale_up.png"), 12000);
+  expect_rendered(b, kCharts + 3);
+  for (const char* id : {"cost-over-years", "growth-teachers", "growth-hires"})
+    EXPECT_NE(chart_content(b.dom, id).find("role-mark"), std::string::npos) << id;
+  // No coach leaves in this scenario, so no vacancy chart.
+  EXPECT_EQ(text.find("chart-growth-vacancies"), std::string::npos);
+  expect_readable_labels(html, kCharts + 3);
 }
 
 // The same budgeted page in Spanish (--lang es): every chart still renders, the headings and
@@ -363,6 +491,7 @@ TEST(HtmlReportInChromium, TheSpanishPageRendersWithSpanishWordsAndMonths) {
   EXPECT_EQ(axes.find("Apr 20"), std::string::npos);
   EXPECT_EQ(axes.find("Aug 20"), std::string::npos);
   EXPECT_TRUE(fs::exists(artefact("html_report_budget_es.png"))) << b.log;
+  expect_readable_labels(html, kCharts + 1);
 }
 
 // A budgeted run adds the PpR execution curve (PIM, released, accrued by month) with its table.
@@ -383,6 +512,31 @@ TEST(HtmlReportInChromium, ABudgetedRunAddsTheExecutionCurve) {
   const std::string content = chart_content(b.dom, "budget-execution");
   EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos);
   EXPECT_NE(content.find("role-mark"), std::string::npos);
+  expect_readable_labels(html, kCharts + 1);
+}
+
+// The label check can fail: two names written over each other, and one past the chart's right
+// edge, are each reported with the chart's id and the labels' text.
+TEST(HtmlReportInChromium, OverlappingLabelsAreReported) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  TempDir dir;
+  const fs::path file = dir.path / "overlap.html";
+  std::ofstream(file, std::ios::binary)
+      << "<!DOCTYPE html><html><body data-charts-rendered=\"1\" data-charts-expected=\"1\">"
+         "<div class=\"chart\" id=\"chart-x\"><svg width=\"300\" height=\"100\">"
+         "<text x=\"10\" y=\"50\" font-size=\"12\">Lima Metropolitana</text>"
+         "<text x=\"30\" y=\"52\" font-size=\"12\">Callao</text>"
+         "<text x=\"10\" y=\"90\" font-size=\"12\">Arequipa</text>"
+         "<text x=\"260\" y=\"20\" font-size=\"12\">Madre de Dios</text>"
+         "<text x=\"10\" y=\"20\" font-size=\"12\" opacity=\"0\">Hidden by Vega</text>"
+         "</svg></div></body></html>";
+  const testing::LabelCheck c = testing::check_labels(file);
+  ASSERT_EQ(c.charts, 1) << c.log;
+  EXPECT_EQ(c.labels, 4);
+  ASSERT_EQ(c.problems.size(), 2u) << testing::label_problems_text(c);
+  EXPECT_EQ(c.problems[0], "chart-x: \"Madre de Dios\" runs outside the chart");
+  EXPECT_EQ(c.problems[1], "chart-x: \"Lima Metropolitana\" overlaps \"Callao\"");
 }
 
 // The check can fail: a chart whose spec is broken is reported in #errors and not counted.
@@ -483,6 +637,15 @@ TEST(AuditHtml, EveryChartIsInTheSelfContainedPage) {
     EXPECT_NE(html.find(std::string("id=\"chart-") + id + "\""), std::string::npos) << id;
   EXPECT_EQ(html.find("Gamma <b>"), std::string::npos);
   EXPECT_NE(html.find("Gamma &lt;b&gt;"), std::string::npos);
+  // The gap chart's axis has a tick at 0, between its first and last ticks, evenly spaced.
+  const nlohmann::json ticks =
+      page_specs(html).at("audit-gap")["layer"][0]["encoding"]["x"]["axis"]["values"];
+  ASSERT_GE(ticks.size(), 3u);
+  bool zero = false;
+  for (const auto& v : ticks) zero = zero || v.get<double>() == 0.0;
+  EXPECT_TRUE(zero) << ticks.dump();
+  EXPECT_LT(ticks.front().get<double>(), 0.0);
+  EXPECT_GT(ticks.back().get<double>(), 0.0);
   // The findings, numbered, the largest gap in money first.
   ASSERT_FALSE(c.audit[0].findings.empty());
   EXPECT_NE(html.find("<ol class=\"findings\">"), std::string::npos);
@@ -527,6 +690,25 @@ TEST(AuditHtmlInChromium, EveryChartRendersWithoutErrors) {
     EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos) << id;
     EXPECT_NE(content.find("role-mark"), std::string::npos) << id;
   }
+  expect_readable_labels(html, 3);
+}
+
+// The 2013 audit of 25 regions (the README's example): its scatter names only the regions that
+// fit, and no label of any of its three charts overlaps another.
+TEST(AuditHtmlInChromium, TheNationalAuditsLabelsDoNotOverlap) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
+  auto loaded = scenario::load_scenario_file(dir + "/peru-2013-standard.yaml");
+  ASSERT_TRUE(loaded.errors.empty());
+  const auto sim = results::simulate(loaded.scenario, false);
+  const auto actuals = audit::load_actuals_file(dir + "/actuals-2013.csv");
+  ASSERT_TRUE(actuals.ok());
+  const auto a = audit::run_audit(loaded.scenario, *sim, actuals.rows, {});
+  ASSERT_TRUE(a.back().regression.ok);
+  const fs::path html = artefact("html_audit_2013.html");
+  report::write_audit_html(a, html.string(), "coachsim audit: 2013");
+  expect_readable_labels(html, 3);
 }
 
 // ---------------------------------------------------------------------------------------------

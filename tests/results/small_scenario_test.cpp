@@ -9,7 +9,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 using ledger::Category;
 
@@ -122,11 +122,11 @@ TEST(SmallScenario, LedgerSumsToEveryReportedTotal) {
   EXPECT_GT(by_category[static_cast<int>(Category::kOther)], 2100);  // overhead was posted
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(SmallScenario, CentralCostsStayOutOfRegionsButInsideNationalTotals) {
   scenario::Scenario s = testing::small_scenario();
@@ -168,11 +168,11 @@ TEST(SmallScenario, RegionalRatioOverridesTheCaseloadRules) {
   EXPECT_FALSE(scenario::validate(s, "ratio").empty());
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(ReviewFixes, ASchoolTooFarForTheYearIsMissedNotVisitedForFree) {
   scenario::Scenario s = testing::small_scenario();
@@ -225,11 +225,11 @@ TEST(ReviewFixes, NationalIsAReservedRegionName) {
   EXPECT_FALSE(scenario::validate(s, "reserved").empty());
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(Statistics, ARegionExcludedFromStatisticsStaysInTotals) {
   scenario::Scenario s = testing::small_scenario();
@@ -258,11 +258,11 @@ TEST(Supervision, NoSupervisorsWhenCoachesPerSupervisorIsZero) {
   EXPECT_EQ(sim->ledger.grand_total(), 13199100 - 4008000);
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim
 
 namespace coachsim {
-namespace {
+namespace small_scenario_test {
 
 TEST(Execution, MonthlyAccrualAddsUpToTheYearAndFollowsTheCalendar) {
   const auto sim = results::simulate(testing::small_scenario(), false);
@@ -281,5 +281,5 @@ TEST(Execution, MonthlyAccrualAddsUpToTheYearAndFollowsTheCalendar) {
   EXPECT_EQ(december->cumulative, 13199100);
 }
 
-}  // namespace
+}  // namespace small_scenario_test
 }  // namespace coachsim

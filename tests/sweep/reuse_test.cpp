@@ -14,7 +14,7 @@
 #include "uncertain_small.hpp"
 
 namespace coachsim::sweep {
-namespace {
+namespace reuse_test {
 
 TEST(PopulationReuse, PricesFeesAndDelaysShareTheDrawnPopulation) {
   for (const char* path : {"coach.monthly_fee", "costs.per_diem", "costs.materials_per_teacher",
@@ -135,5 +135,5 @@ TEST(SharedPopulation, ACaseloadRatioDrawRebuildsThePopulation) {
   EXPECT_GT(counts.size(), 1u) << "every replication had the same coach count";
 }
 
-}  // namespace
+}  // namespace reuse_test
 }  // namespace coachsim::sweep

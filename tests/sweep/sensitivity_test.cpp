@@ -9,7 +9,7 @@
 #include "coachsim/engine/random.hpp"
 
 namespace coachsim::sweep {
-namespace {
+namespace sensitivity_test {
 
 double sd_of(const std::vector<double>& v) {
   double m = 0;
@@ -123,5 +123,5 @@ TEST(SweepSensitivity, TornadoSortsBySwingWithinEachOutput) {
   EXPECT_EQ(rows[4].input, 0u);
 }
 
-}  // namespace
+}  // namespace sensitivity_test
 }  // namespace coachsim::sweep

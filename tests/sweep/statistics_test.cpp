@@ -7,7 +7,7 @@
 #include <cmath>
 
 namespace coachsim::sweep {
-namespace {
+namespace statistics_test {
 
 std::vector<double> one_to(int n) {
   std::vector<double> v;
@@ -52,5 +52,5 @@ TEST(SweepStatistics, ExceedanceIsStrict) {
   EXPECT_DOUBLE_EQ(share_above({}, 0), 0.0);
 }
 
-}  // namespace
+}  // namespace statistics_test
 }  // namespace coachsim::sweep

@@ -10,7 +10,7 @@
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
-namespace {
+namespace sweep_cli_test {
 
 namespace fs = std::filesystem;
 using coachsim::testing::CommandResult;
@@ -89,4 +89,4 @@ TEST(SweepCli, JsonOnStandardOutputMatchesTheFile) {
   EXPECT_NE(r.output.find("\"replications\": 3"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace sweep_cli_test

@@ -13,7 +13,7 @@
 #include "../support/process.hpp"
 #include "uncertain_small.hpp"
 
-namespace {
+namespace sweep_limits_cli_test {
 
 namespace fs = std::filesystem;
 using coachsim::testing::CommandResult;
@@ -147,4 +147,4 @@ TEST(SweepLimits, AScenarioWithNothingUncertainIsRunOnceWithAWarning) {
   EXPECT_FALSE(fs::exists(out / "tornado.csv"));
 }
 
-}  // namespace
+}  // namespace sweep_limits_cli_test

@@ -9,7 +9,7 @@
 #include "uncertain_small.hpp"
 
 namespace coachsim::sweep {
-namespace {
+namespace sweep_test {
 
 std::shared_ptr<const scenario::ScenarioDocument> load(const std::string& name) {
   const scenario::DocumentResult r =
@@ -159,5 +159,5 @@ TEST(Sweep, OutcomeGainsAreSensitivityOutputsWhenTheScenarioHasOutcomes) {
   EXPECT_TRUE(practice && cost);
 }
 
-}  // namespace
+}  // namespace sweep_test
 }  // namespace coachsim::sweep
