@@ -808,6 +808,7 @@ TEST(OptimiseHtmlInChromium, EveryChartRendersWithoutErrors) {
     EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos) << id;
     EXPECT_NE(content.find("role-mark"), std::string::npos) << id;
   }
+  expect_readable_labels(html, 3);
 }
 
 }  // namespace

@@ -108,9 +108,9 @@ TEST(SweepHtml, FanChartsTornadoAndCoefficientsRenderInChromium) {
   fs::remove_all(dir);
 }
 
-}  // namespace
+}  // namespace sweep_html_test
 
-namespace {
+namespace sweep_html_test {
 
 // With --lang es the sweep page's own words are Spanish: its headings, the answer's questions and
 // the tornado's ends.
