@@ -66,9 +66,10 @@ struct SweepOptions {
 };
 
 struct OptimiseOptions {
-  std::string scenario;                     // empty: the built-in default
-  std::string budget;                       // "313000000 PEN", or "85%" of the year's plan
-  std::optional<int> year;                  // default: the scenario's first year
+  std::string scenario;  // empty: the built-in default
+  std::string budget;    // "313000000 PEN", or "85%" of the year's plan
+  std::string year;      // "2021", "2021,2022" or "all"; default: the years of a per-year
+                         // --budget, else the scenario's first year
   std::string objective = "full_protocol";  // or learning, equity
   std::string equity_weights;               // "rural=1.5,multigrade=1.5,eib=2" (objective equity)
   double floor_pct = 0.0;                   // each region keeps at least this share of its teachers
@@ -77,6 +78,7 @@ struct OptimiseOptions {
   std::vector<std::string> budget_region;  // "Cusco=85%" or "Cusco=9000000" (the year)
   std::vector<std::string> coach_supply;   // "Loreto=250": the most coaches it contracts
   std::string xlsx;                        // also write the plan and frontier as a workbook
+  std::string html;                        // also write the page for the budget meeting
   bool quiet = false;
 };
 

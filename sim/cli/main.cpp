@@ -156,9 +156,13 @@ int main(int argc, char** argv) {
                            "Scenario YAML file (default: the built-in national scenario)");
   optimise_cmd
       ->add_option("--budget", optimise.budget,
-                   "National budget for the year: '313000000 PEN' or '85%' of its plan")
+                   "National budget for each year: '313000000 PEN' or '85%' of its plan; "
+                   "per year: '2021=85%,2022=90%'")
       ->required();
-  optimise_cmd->add_option("--year", optimise.year, "Calendar year (default: the first)");
+  optimise_cmd->add_option("--year", optimise.year,
+                           "Calendar year, several ('2021,2022') or 'all', solved together with "
+                           "continuity (default: the years of a per-year --budget, else the "
+                           "first)");
   optimise_cmd
       ->add_option("--objective", optimise.objective,
                    "full_protocol (default: teachers coached), learning (expected learning gain "
@@ -179,6 +183,9 @@ int main(int argc, char** argv) {
                            "REGION=N: the most coaches that region can contract (repeatable)");
   optimise_cmd->add_option("--xlsx", optimise.xlsx,
                            "Also write a workbook: Plan and Frontier sheets");
+  optimise_cmd->add_option("--html", optimise.html,
+                           "Also write an HTML page: the plan against the pro-rata cut, full "
+                           "protocol by region, and with --frontier what each extra million buys");
   optimise_cmd->add_flag("-q,--quiet", optimise.quiet, "Print nothing on success");
 
   TemplateOptions template_options;

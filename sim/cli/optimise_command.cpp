@@ -3,14 +3,18 @@
 // scenario (plan.yaml: the input plus not_coached:) and simulated; with the pro-rata cut and
 // shortfall: protect_teachers at the same budget for comparison, and an optional frontier.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/report/file_set.hpp"
+#include "coachsim/report/html_report.hpp"
+#include "coachsim/report/optimise_html.hpp"
 #include "coachsim/report/optimise_xlsx.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -18,6 +22,7 @@
 #include "coachsim/units/rounding.hpp"
 #include "commands.hpp"
 #include "load.hpp"
+#include "optimise_shared.hpp"
 
 namespace coachsim::cli {
 namespace {
@@ -26,39 +31,6 @@ namespace fs = std::filesystem;
 
 using Outcome = optimise::PlanOutcome;
 using optimise::outcome_of;
-
-// The input with every region's budget for `year` at `share` of its plan, the other years in
-// full, the whole year released on 1 January (the pro-rata cut), under `shortfall`.
-scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
-                            scenario::BudgetShortfall shortfall) {
-  s.budget = scenario::Budget{};
-  s.budget.enabled = true;
-  s.budget.release = scenario::BudgetRelease::kAnnual;
-  s.budget.changes.push_back({engine::Date{std::chrono::year{year} / std::chrono::January / 1},
-                              "all",
-                              {true, share - 1.0, 0}});
-  s.budget.shortfall = shortfall;
-  return s;
-}
-
-// "85%" of the year's plan, or money in the scenario's currency.
-bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
-                  std::int64_t& out) {
-  if (!text.empty() && text.back() == '%') {
-    char* end = nullptr;
-    const std::string number = text.substr(0, text.size() - 1);
-    const double pct = std::strtod(number.c_str(), &end);
-    if (end == number.c_str() || *end != '\0' || pct <= 0) return false;
-    out = units::round_half_away(pct / 100.0 * static_cast<double>(plan));
-    return true;
-  }
-  auto parsed = units::parse_expecting(text, units::Kind::kMoney, currency);
-  if (auto* q = std::get_if<units::ParsedQuantity>(&parsed)) {
-    out = q->centimos;
-    return out > 0;
-  }
-  return false;
-}
 
 // "50%..120%/15": from, to (shares) and the number of points.
 bool parse_frontier(const std::string& text, double& from, double& to, int& steps) {
@@ -125,40 +97,35 @@ std::string plan_yaml(const std::string& extends, const std::string& name, int y
   return y.str();
 }
 
-std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
-                                               const optimise::Instance& in,
-                                               const optimise::Solution& sol, int year) {
-  std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
-  std::vector<int> coached(pop.schools.size(), -1);
-  for (std::size_t g = 0; g < in.groups.size(); ++g) {
-    for (std::uint32_t c : in.groups[g].coaches) {
-      const programme::Coach& coach = pop.coaches[c];
-      for (const programme::CaseloadItem& item : coach.caseload) {
-        // A school's share of its coach's cost, by its teachers in the caseload.
-        cost[item.school] +=
-            coach.teachers > 0 ? in.coach_cost[c] * item.teachers / coach.teachers : 0;
-        teachers[item.school] += item.teachers;
-        coached[item.school] = sol.chosen[g];
-      }
-    }
-  }
-  std::vector<report::OptimisePlanRow> rows;
-  for (std::size_t i = 0; i < pop.schools.size(); ++i) {
-    if (coached[i] < 0) continue;  // not in the programme this year
-    const programme::School& s = pop.schools[i];
-    rows.push_back({s.id, pop.regions[s.region].id, pop.ugels[s.ugel].name, year, coached[i] == 1,
-                    cost[i], teachers[i], s.students});
-  }
-  return rows;
+// The figures of one simulated plan for the page.
+report::OptimisePlanFigures figures(const Outcome& o) {
+  return {o.cost, o.coaches, o.full_protocol, o.learning_sd};
 }
 
-std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
-  std::ostringstream out;
-  out << "school,region,ugel,year,coached,cost,teachers,students\n";
-  for (const report::OptimisePlanRow& r : rows)
-    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ','
-        << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
-  return out.str();
+// The page's regions: teachers, the plan's coached teachers (estimate) and cost, and
+// full-protocol teachers under each plan (`sims` in OptimisePlanKind order), for `year`.
+std::vector<report::OptimiseRegionRow> region_rows(
+    const optimise::Instance& in, const optimise::Solution& sol,
+    const std::array<const results::Simulation*, report::kOptimisePlans>& sims, std::size_t year) {
+  std::vector<report::OptimiseRegionRow> rows(in.region_names.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    rows[r].region = in.region_names[r];
+    if (r < in.region_budget.size()) rows[r].budget = in.region_budget[r];
+  }
+  for (std::size_t g = 0; g < in.groups.size(); ++g)
+    if (sol.chosen[g] != 0) rows[in.groups[g].region].teachers_coached += in.groups[g].teachers;
+  for (std::size_t k = 0; k < sims.size(); ++k)
+    for (const results::Row& row : sims[k]->results.regions) {
+      if (row.year_index != year) continue;
+      for (report::OptimiseRegionRow& out : rows) {
+        if (out.region != row.region) continue;
+        out.full_protocol[k] = row.tally.teachers_full_protocol;
+        if (k == 0) out.teachers = row.tally.teachers;
+        if (k == static_cast<std::size_t>(report::OptimisePlanKind::kOptimised))
+          out.plan_cost = row.cost_total;
+      }
+    }
+  return rows;
 }
 
 }  // namespace
@@ -166,18 +133,16 @@ std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
 int optimise_command(const OptimiseOptions& o) {
   std::optional<Loaded> loaded = load_or_report(o.scenario);
   if (!loaded) return kExitBadInput;
-  const scenario::Scenario& s = loaded->scenario;
-  std::size_t year = 0;
-  if (o.year) {
-    year = s.years.size();
-    for (std::size_t y = 0; y < s.years.size(); ++y)
-      if (s.years[y].year == *o.year) year = y;
-    if (year == s.years.size()) {
-      std::cerr << "coachsim optimise: --year " << *o.year
-                << ": not a year of the scenario. Nothing was written.\n";
-      return kExitBadInput;
-    }
+  if (!o.html.empty() && !report::html_available()) {
+    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
+                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    return kExitFailure;
   }
+  const scenario::Scenario& s = loaded->scenario;
+  std::vector<std::size_t> years;
+  std::vector<std::string> budget_texts;
+  if (!parse_years(o, s, years, budget_texts)) return kExitBadInput;
+  const std::size_t year = years.front();
   const int calendar_year = s.years[year].year;
   optimise::Objective objective = optimise::Objective::kFullProtocol;
   optimise::EquityWeights weights;
@@ -212,6 +177,8 @@ int optimise_command(const OptimiseOptions& o) {
               << o.floor_pct << ". Nothing was written.\n";
     return kExitBadInput;
   }
+  if (years.size() > 1)
+    return optimise_years(o, s, years, budget_texts, objective, weights, objective_words);
   double f_from = 0, f_to = 0;
   int f_steps = 0;
   if (!o.frontier.empty() && !parse_frontier(o.frontier, f_from, f_to, f_steps)) {
@@ -227,59 +194,13 @@ int optimise_command(const OptimiseOptions& o) {
   optimise::Instance in = optimise::make_instance(unlimited, base->population, base->ledger, year);
   optimise::set_objective(in, unlimited, base->population, objective, weights);
   std::int64_t budget = 0;
-  if (!parse_budget(o.budget, s.currency, in.plan_cost, budget)) {
+  if (!parse_budget(budget_texts.front(), s.currency, in.plan_cost, budget)) {
     std::cerr << "coachsim optimise: --budget: expected an amount like '313000000 " << s.currency
-              << "' or a share of the " << calendar_year << " plan like '85%', got '" << o.budget
-              << "'. Nothing was written.\n";
+              << "' or a share of the " << calendar_year << " plan like '85%', got '"
+              << budget_texts.front() << "'. Nothing was written.\n";
     return kExitBadInput;
   }
-  // Per-region limits: REGION=AMOUNT (money or a share of the region's plan) and REGION=N.
-  auto region_index = [&](const std::string& item, const char* flag, std::size_t& r,
-                          std::string& value) {
-    const auto eq = item.find('=');
-    const std::string name = item.substr(0, eq);
-    for (r = 0; r < in.region_names.size(); ++r)
-      if (in.region_names[r] == name) break;
-    if (eq == std::string::npos || r == in.region_names.size()) {
-      std::string names;
-      for (const std::string& n : in.region_names) names += (names.empty() ? "" : ", ") + n;
-      std::cerr << "coachsim optimise: " << flag << " '" << item
-                << "': expected REGION=VALUE with REGION one of " << names
-                << ". Nothing was written.\n";
-      return false;
-    }
-    value = item.substr(eq + 1);
-    return true;
-  };
-  for (const std::string& item : o.budget_region) {
-    std::size_t r = 0;
-    std::string value;
-    if (!region_index(item, "--budget-region", r, value)) return kExitBadInput;
-    std::int64_t region_plan = in.region_fixed[r], amount = 0;
-    for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
-    if (!parse_budget(value, s.currency, region_plan, amount)) {
-      std::cerr << "coachsim optimise: --budget-region '" << item << "': expected an amount or a "
-                << "share of the region's " << calendar_year << " plan like '85%'. Nothing was "
-                << "written.\n";
-      return kExitBadInput;
-    }
-    in.region_budget.resize(in.region_names.size(), -1);
-    in.region_budget[r] = amount;
-  }
-  for (const std::string& item : o.coach_supply) {
-    std::size_t r = 0;
-    std::string value;
-    if (!region_index(item, "--coach-supply", r, value)) return kExitBadInput;
-    char* end = nullptr;
-    const long n = std::strtol(value.c_str(), &end, 10);
-    if (end == value.c_str() || *end != '\0' || n < 0) {
-      std::cerr << "coachsim optimise: --coach-supply '" << item
-                << "': expected a whole number of coaches >= 0. Nothing was written.\n";
-      return kExitBadInput;
-    }
-    in.region_coaches.resize(in.region_names.size(), -1);
-    in.region_coaches[r] = n;
-  }
+  if (!set_region_limits(in, o, s, base->population, calendar_year)) return kExitBadInput;
   const double floor = o.floor_pct / 100.0;
   optimise::Solution sol = optimise::solve(in, budget, floor);
   if (!sol.feasible) {
@@ -289,7 +210,8 @@ int optimise_command(const OptimiseOptions& o) {
   }
 
   // Write the plan as a scenario, load it back and simulate it; if the simulation costs more
-  // than the budget, tighten the budget by the excess and solve again.
+  // than the budget, nationally or in a region with --budget-region, tighten that budget by the
+  // excess and solve again (up to 5 times).
   fs::create_directories(o.out_dir);
   const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
   const std::string extends =
@@ -299,6 +221,9 @@ int optimise_command(const OptimiseOptions& o) {
   std::unique_ptr<results::Simulation> planned;
   std::int64_t target = budget;
   int rounds = 0;
+  // The caps as given: the re-solves lower in.region_budget, the check is against these.
+  const std::vector<std::int64_t> region_caps = in.region_budget;
+  optimise::Overshoot over;
   std::string plan_text;
   for (;; ++rounds) {
     const std::vector<std::string> left_out = optimise::schools_left_out(base->population, in, sol);
@@ -312,9 +237,9 @@ int optimise_command(const OptimiseOptions& o) {
     }
     plan.scenario.budget = scenario::Budget{};  // the optimised budget is national, not PIA
     planned = results::simulate(plan.scenario, false);
-    const std::int64_t excess = outcome_of(*planned, year).cost - budget;
-    if (excess <= 0 || rounds >= 5) break;
-    target -= excess;
+    over = optimise::overshoot_of(in, budget, region_caps, *planned);
+    if (!over.any() || rounds >= 5) break;
+    optimise::tighten(in, target, over);
     sol = optimise::solve(in, target, floor);
     if (!sol.feasible) {
       std::cerr << "coachsim optimise: after tightening for the simulated cost: " << sol.infeasible
@@ -379,10 +304,59 @@ int optimise_command(const OptimiseOptions& o) {
     marked(share * 100, budget, a, "pro_rata_cut");
     files.emplace_back("frontier.csv", f.str());
   }
+  report::OptimisePage page;
+  if (!o.html.empty()) {
+    page.scenario_name = s.name;
+    page.currency = s.currency;
+    page.objective = o.objective;
+    page.year = calendar_year;
+    page.budget = budget;
+    page.plan_cost = in.plan_cost;
+    page.floor_pct = o.floor_pct;
+    page.groups = static_cast<std::int64_t>(in.groups.size());
+    page.groups_coached = std::count(sol.chosen.begin(), sol.chosen.end(), 1);
+    page.teachers_estimate = sol.teachers;
+    page.objective_value = sol.objective;
+    page.lp_bound = sol.lp_bound;
+    page.best_bound = sol.best_bound;
+    page.gap = sol.gap;
+    page.proven_optimal = sol.proven_optimal;
+    page.estimated_cost = sol.cost;
+    page.resolved = rounds;
+    page.plans = {figures(all), figures(a), figures(b), figures(opt)};
+    page.regions =
+        region_rows(in, sol, {base.get(), cut.get(), protect.get(), planned.get()}, year);
+    for (std::size_t r = 0; r < page.regions.size() && r < region_caps.size(); ++r)
+      page.regions[r].budget = region_caps[r];
+    page.frontier = workbook.frontier;
+  }
+  // All or nothing: the workbook and the page go beside their targets under a temporary name,
+  // the output folder is written, and only then are they renamed into place.
+  struct Extra {
+    std::string target, part;
+    bool html;
+  };
+  std::vector<Extra> extras;
+  if (!o.xlsx.empty()) extras.push_back({o.xlsx, o.xlsx + ".coachsim-part", false});
+  if (!o.html.empty()) extras.push_back({o.html, o.html + ".coachsim-part", true});
   try {
+    for (const Extra& x : extras) {
+      if (x.html)
+        report::write_optimise_html(page, x.part);
+      else
+        report::write_optimise_xlsx(workbook, x.part);
+    }
     report::write_file_set(o.out_dir, files);
-    if (!o.xlsx.empty()) report::write_optimise_xlsx(workbook, o.xlsx);
+    for (const Extra& x : extras) {
+      std::error_code ec;
+      fs::rename(x.part, x.target, ec);
+      if (ec) throw std::runtime_error("cannot write '" + x.target + "': " + ec.message());
+    }
   } catch (const std::exception& e) {
+    for (const Extra& x : extras) {
+      std::error_code ec;
+      fs::remove(x.part, ec);
+    }
     std::cerr << "coachsim optimise: " << e.what() << "\n";
     return kExitFailure;
   }
@@ -396,28 +370,47 @@ int optimise_command(const OptimiseOptions& o) {
            << money(r.cost) << ")\n";
       return line.str();
     };
-    std::cout << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
-              << "  budget " << money(budget) << " " << s.currency << " ("
-              << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
-              << "); floor " << o.floor_pct << "% of each region's teachers\n"
-              << "  objective: the most " << objective_words << "; regional budgets "
-              << o.budget_region.size() << ", coach supplies " << o.coach_supply.size() << "\n"
-              << "  caseload groups " << in.groups.size() << ", coached "
-              << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
-              << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
-              << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
-              << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
-              << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
-              << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds
-              << " times)\n"
-              << "  " << calendar_year << " (learning: the sum over coached teachers' students "
-              << "of their gain, outcomes:)\n"
-              << row("default, every caseload         ", all)
-              << row("(a) pro-rata cut, shortfall: drop ", a)
-              << row("(b) shortfall: protect_teachers   ", b)
-              << row("(c) optimise                      ", opt) << "Wrote plan.yaml, plan.csv"
-              << (o.frontier.empty() ? "" : ", frontier.csv") << ", manifest.json to " << o.out_dir
-              << "/" << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
+    // Each region with --budget-region: its simulated cost against its cap.
+    std::ostringstream regional;
+    for (std::size_t r = 0; r < region_caps.size(); ++r) {
+      if (region_caps[r] < 0) continue;
+      regional << "    region " << in.region_names[r] << ": budget " << money(region_caps[r])
+               << ", simulated " << money(over.region_cost[r]) << " (difference "
+               << money(over.region_cost[r] - region_caps[r]) << ")\n";
+    }
+    std::cout
+        << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
+        << "  budget " << money(budget) << " " << s.currency << " ("
+        << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
+        << "); floor " << o.floor_pct << "% of each region's teachers\n"
+        << "  objective: the most " << objective_words << "; regional budgets "
+        << o.budget_region.size() << ", regions with a coach cap "
+        << std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
+                         [](std::int64_t c) { return c >= 0; })
+        << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
+                ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                : "")
+        << "\n"
+        << "  caseload groups " << in.groups.size() << ", coached "
+        << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
+        << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
+        << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
+        << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
+        << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
+        << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds << " times)\n"
+        << "  " << calendar_year << " (learning: the sum over coached teachers' students "
+        << "of their gain, outcomes:)\n"
+        << row("default, every caseload         ", all)
+        << row("(a) pro-rata cut, shortfall: drop ", a)
+        << row("(b) shortfall: protect_teachers   ", b)
+        << row("(c) optimise                      ", opt) << regional.str()
+        << (over.any()
+                ? "  the simulated plan is still over its budget or a region's after 5 re-solves\n"
+                : "")
+        << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
+        << ", manifest.json to " << o.out_dir << "/"
+        << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
+        << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
   }
   return kExitOk;
 }

@@ -8,12 +8,19 @@
 //        x_g in {0, 1}
 // Costs are scaled to soles in the solver (céntimos would strain its tolerances); the plan's
 // cost is then re-added in exact céntimos.
+//
+// Several years (solve_years): one column per group and year, each year's rows as above, the
+// objective summed over the years, and continuity: a group coached in year t-1 is coached in
+// year t when t is the next school year and the group is still in its stages there,
+//        x_{g,t-1} - x_{g,t} <= 0.
 #include <coin/CbcModel.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 #include <string>
 
 #include "coachsim/optimise/optimise.hpp"
@@ -132,6 +139,90 @@ std::string region_problem(const Instance& in, std::size_t r, double floor) {
   return "";
 }
 
+// The rows of one year's program over the columns offset..offset + its groups - 1: its budget,
+// the regional floors, and the regions' budgets and coach supplies where given. Returns why the
+// year cannot be met before any solve (a budget below the costs every plan pays), or "".
+std::string add_year_rows(const Instance& in, std::int64_t budget, double floor, int offset,
+                          CoinPackedMatrix& matrix, std::vector<double>& row_lb,
+                          std::vector<double>& row_ub) {
+  const auto un = in.groups.size();
+  const std::size_t regions = in.region_teachers.size();
+  const std::int64_t room = budget - in.fixed_cost;
+  if (room < 0)
+    return "the budget (" + units::format_centimos_grouped(budget) +
+           ") does not cover the costs every plan pays (regional staff, supervisor "
+           "contracts, central costs and their overhead: " +
+           units::format_centimos_grouped(in.fixed_cost) + ")";
+  // A row over the groups that `pick` selects, with their coefficient `coef`.
+  auto row = [&](auto pick, auto coef, double lb, double ub) {
+    std::vector<int> idx;
+    std::vector<double> val;
+    for (std::size_t g = 0; g < un; ++g) {
+      if (!pick(in.groups[g])) continue;
+      idx.push_back(offset + static_cast<int>(g));
+      val.push_back(coef(in.groups[g]));
+    }
+    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
+    row_lb.push_back(lb);
+    row_ub.push_back(ub);
+  };
+  auto cost = [](const Group& g) { return static_cast<double>(g.cost) / 100.0; };
+  row([](const Group&) { return true; }, cost, -COIN_DBL_MAX, static_cast<double>(room) / 100.0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    const double need = std::ceil(floor * static_cast<double>(in.region_teachers[r]) - 1e-9);
+    row([r](const Group& g) { return g.region == r; },
+        [](const Group& g) { return static_cast<double>(g.teachers); },
+        floor > 0 ? need : -COIN_DBL_MAX, COIN_DBL_MAX);
+  }
+  for (std::size_t r = 0; r < in.region_budget.size(); ++r) {
+    if (in.region_budget[r] < 0) continue;
+    const std::int64_t left = in.region_budget[r] - in.region_fixed[r];
+    if (left < 0)
+      return "the budget of region " + in.region_names[r] + " (" +
+             units::format_centimos_grouped(in.region_budget[r]) +
+             ") does not cover its costs every plan pays (" +
+             units::format_centimos_grouped(in.region_fixed[r]) + ")";
+    row([r](const Group& g) { return g.region == r; }, cost, -COIN_DBL_MAX,
+        static_cast<double>(left) / 100.0);
+  }
+  for (std::size_t r = 0; r < in.region_coaches.size(); ++r) {
+    if (in.region_coaches[r] < 0) continue;
+    row([r](const Group& g) { return g.region == r; },
+        [](const Group& g) { return static_cast<double>(g.coaches.size()); }, -COIN_DBL_MAX,
+        static_cast<double>(in.region_coaches[r]));
+  }
+  return "";
+}
+
+// Why the LP of one year has no solution: a region's own limits, else the floors against the
+// budget.
+std::string lp_infeasible(const Instance& in, std::int64_t budget, double floor) {
+  for (std::size_t r = 0; r < in.region_teachers.size() && floor > 0; ++r) {
+    std::string problem = region_problem(in, r, floor);
+    if (!problem.empty()) return problem;
+  }
+  std::string text = floor_text(floor) +
+                     " cost more than the budget leaves after the fixed costs (" +
+                     units::format_centimos_grouped(budget - in.fixed_cost) + ")";
+  if (!in.region_budget.empty() || !in.region_coaches.empty())
+    text += ", the regions' budgets and coach supplies";
+  return text;
+}
+
+// The chosen groups' figures from CBC's columns offset..offset + groups - 1.
+void read_plan(const Instance& in, const double* x, int offset, Solution& sol) {
+  sol.feasible = true;
+  sol.chosen.assign(in.groups.size(), 0);
+  sol.cost = in.fixed_cost;
+  for (std::size_t g = 0; g < in.groups.size(); ++g) {
+    if (x[offset + static_cast<int>(g)] < 0.5) continue;
+    sol.chosen[g] = 1;
+    sol.objective += in.groups[g].value;
+    sol.teachers += in.groups[g].teachers;
+    sol.cost += in.groups[g].cost;
+  }
+}
+
 }  // namespace
 
 Solution solve(const Instance& in, std::int64_t budget, double floor,
@@ -139,92 +230,20 @@ Solution solve(const Instance& in, std::int64_t budget, double floor,
   Solution sol;
   const int n = static_cast<int>(in.groups.size());
   const auto un = in.groups.size();
-  const std::size_t regions = in.region_teachers.size();
   const std::int64_t room = budget - in.fixed_cost;
-  if (room < 0) {
-    sol.infeasible = "the budget (" + units::format_centimos_grouped(budget) +
-                     ") does not cover the costs every plan pays (regional staff, supervisor "
-                     "contracts, central costs and their overhead: " +
-                     units::format_centimos_grouped(in.fixed_cost) + ")";
-    return sol;
-  }
   CoinPackedMatrix matrix(false, 0, 0);
   matrix.setDimensions(0, n);
   std::vector<double> objective(un), col_lb(un, 0.0), col_ub(un, 1.0), row_lb, row_ub;
-  {
-    std::vector<int> idx(un);
-    std::vector<double> val(un);
-    for (std::size_t g = 0; g < un; ++g) {
-      idx[g] = static_cast<int>(g);
-      val[g] = static_cast<double>(in.groups[g].cost) / 100.0;
-      objective[g] = -in.groups[g].value;
-    }
-    matrix.appendRow(n, idx.data(), val.data());
-    row_lb.push_back(-COIN_DBL_MAX);
-    row_ub.push_back(static_cast<double>(room) / 100.0);
-  }
-  for (std::size_t r = 0; r < regions; ++r) {
-    std::vector<int> idx;
-    std::vector<double> val;
-    for (std::size_t g = 0; g < un; ++g) {
-      if (in.groups[g].region != r) continue;
-      idx.push_back(static_cast<int>(g));
-      val.push_back(static_cast<double>(in.groups[g].teachers));
-    }
-    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
-    const double need = std::ceil(floor * static_cast<double>(in.region_teachers[r]) - 1e-9);
-    row_lb.push_back(floor > 0 ? need : -COIN_DBL_MAX);
-    row_ub.push_back(COIN_DBL_MAX);
-  }
-  for (std::size_t r = 0; r < in.region_budget.size(); ++r) {
-    if (in.region_budget[r] < 0) continue;
-    const std::int64_t left = in.region_budget[r] - in.region_fixed[r];
-    if (left < 0) {
-      sol.infeasible = "the budget of region " + in.region_names[r] + " (" +
-                       units::format_centimos_grouped(in.region_budget[r]) +
-                       ") does not cover its costs every plan pays (" +
-                       units::format_centimos_grouped(in.region_fixed[r]) + ")";
-      return sol;
-    }
-    std::vector<int> idx;
-    std::vector<double> val;
-    for (std::size_t g = 0; g < un; ++g) {
-      if (in.groups[g].region != r) continue;
-      idx.push_back(static_cast<int>(g));
-      val.push_back(static_cast<double>(in.groups[g].cost) / 100.0);
-    }
-    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
-    row_lb.push_back(-COIN_DBL_MAX);
-    row_ub.push_back(static_cast<double>(left) / 100.0);
-  }
-  for (std::size_t r = 0; r < in.region_coaches.size(); ++r) {
-    if (in.region_coaches[r] < 0) continue;
-    std::vector<int> idx;
-    std::vector<double> val;
-    for (std::size_t g = 0; g < un; ++g) {
-      if (in.groups[g].region != r) continue;
-      idx.push_back(static_cast<int>(g));
-      val.push_back(static_cast<double>(in.groups[g].coaches.size()));
-    }
-    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
-    row_lb.push_back(-COIN_DBL_MAX);
-    row_ub.push_back(static_cast<double>(in.region_coaches[r]));
-  }
+  for (std::size_t g = 0; g < un; ++g) objective[g] = -in.groups[g].value;
+  sol.infeasible = add_year_rows(in, budget, floor, 0, matrix, row_lb, row_ub);
+  if (!sol.infeasible.empty()) return sol;
   OsiClpSolverInterface solver;
   solver.messageHandler()->setLogLevel(0);
   solver.loadProblem(matrix, col_lb.data(), col_ub.data(), objective.data(), row_lb.data(),
                      row_ub.data());
   solver.initialSolve();
   if (!solver.isProvenOptimal()) {
-    for (std::size_t r = 0; r < regions && floor > 0; ++r) {
-      sol.infeasible = region_problem(in, r, floor);
-      if (!sol.infeasible.empty()) return sol;
-    }
-    sol.infeasible = floor_text(floor) +
-                     " cost more than the budget leaves after the fixed costs (" +
-                     units::format_centimos_grouped(room) + ")";
-    if (!in.region_budget.empty() || !in.region_coaches.empty())
-      sol.infeasible += ", the regions' budgets and coach supplies";
+    sol.infeasible = lp_infeasible(in, budget, floor);
     return sol;
   }
   sol.lp_bound = -solver.getObjValue();
@@ -250,21 +269,128 @@ Solution solve(const Instance& in, std::int64_t budget, double floor,
                      units::format_centimos_grouped(room) + ")";
     return sol;
   }
-  sol.feasible = true;
+  read_plan(in, x, 0, sol);
   sol.proven_optimal = model.isProvenOptimal();
-  sol.chosen.assign(un, 0);
-  sol.cost = in.fixed_cost;
-  for (std::size_t g = 0; g < un; ++g) {
-    if (x[g] < 0.5) continue;
-    sol.chosen[g] = 1;
-    sol.objective += in.groups[g].value;
-    sol.teachers += in.groups[g].teachers;
-    sol.cost += in.groups[g].cost;
-  }
   // CBC's bound on minus the objective; never below the plan found.
   sol.best_bound = std::max(sol.objective, -model.getBestPossibleObjValue());
   sol.gap = sol.best_bound > 0 ? (sol.best_bound - sol.objective) / sol.best_bound : 0.0;
   return sol;
+}
+
+YearsSolution solve_years(const std::vector<Instance>& years,
+                          const std::vector<std::int64_t>& budgets, double floor) {
+  YearsSolution out;
+  const std::size_t t_count = years.size();
+  std::vector<int> offset(t_count + 1, 0);
+  for (std::size_t t = 0; t < t_count; ++t)
+    offset[t + 1] = offset[t] + static_cast<int>(years[t].groups.size());
+  const int n = offset[t_count];
+  CoinPackedMatrix matrix(false, 0, 0);
+  matrix.setDimensions(0, n);
+  std::vector<double> objective(static_cast<std::size_t>(n)), col_lb(objective.size(), 0.0),
+      col_ub(objective.size(), 1.0), row_lb, row_ub;
+  for (std::size_t t = 0; t < t_count; ++t) {
+    for (std::size_t g = 0; g < years[t].groups.size(); ++g)
+      objective[static_cast<std::size_t>(offset[t]) + g] = -years[t].groups[g].value;
+    const std::string problem =
+        add_year_rows(years[t], budgets[t], floor, offset[t], matrix, row_lb, row_ub);
+    if (!problem.empty()) {
+      out.infeasible = problem;
+      out.failed_year = static_cast<int>(t);
+      return out;
+    }
+  }
+  // Continuity: the groups that share a coach in consecutive school years, in order.
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> links(t_count);
+  for (std::size_t t = 1; t < t_count; ++t) {
+    if (years[t].year != years[t - 1].year + 1) continue;
+    std::map<std::uint32_t, std::size_t> group_of_coach;
+    for (std::size_t g = 0; g < years[t].groups.size(); ++g)
+      for (std::uint32_t c : years[t].groups[g].coaches) group_of_coach[c] = g;
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t g = 0; g < years[t - 1].groups.size(); ++g)
+      for (std::uint32_t c : years[t - 1].groups[g].coaches)
+        if (const auto it = group_of_coach.find(c); it != group_of_coach.end())
+          pairs.emplace(g, it->second);
+    for (const auto& [a, b] : pairs) {
+      const int idx[2] = {offset[t - 1] + static_cast<int>(a), offset[t] + static_cast<int>(b)};
+      const double val[2] = {1.0, -1.0};
+      matrix.appendRow(2, idx, val);
+      row_lb.push_back(-COIN_DBL_MAX);
+      row_ub.push_back(0.0);
+      links[t].emplace_back(a, b);
+    }
+  }
+  OsiClpSolverInterface solver;
+  solver.messageHandler()->setLogLevel(0);
+  solver.loadProblem(matrix, col_lb.data(), col_ub.data(), objective.data(), row_lb.data(),
+                     row_ub.data());
+  solver.initialSolve();
+  // Why there is no plan: a year that has none on its own, else continuity.
+  auto explain = [&] {
+    for (std::size_t t = 0; t < t_count; ++t) {
+      const Solution alone = solve(years[t], budgets[t], floor);
+      if (!alone.feasible) {
+        out.infeasible = alone.infeasible;
+        out.failed_year = static_cast<int>(t);
+        return;
+      }
+    }
+    out.infeasible =
+        "continuity (a caseload coached in a year stays coached in the next year of its "
+        "stages) with each year's budget" +
+        std::string(floor > 0 ? " and " + floor_text(floor) : "");
+  };
+  if (!solver.isProvenOptimal()) {
+    explain();
+    return out;
+  }
+  out.lp_bound = -solver.getObjValue();
+  for (int c = 0; c < n; ++c) solver.setInteger(c);
+  CbcModel model(solver);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  model.setAllowableFractionGap(1e-3);  // as solve(): the same inputs give the same plan
+  model.setMaximumNodes(5000);
+  // A first plan, from the last year back: the last year's own optimum, then each earlier year's
+  // optimum among the groups the next year keeps (a group whose stages end is free). A greedy
+  // start left CBC branching to its node cap (33 s of CPU for the default's 2021-2022). None when
+  // a year has no such plan (CBC then searches from scratch).
+  std::vector<double> start(static_cast<std::size_t>(n), 0.0);
+  bool have_start = true;
+  for (std::size_t t = t_count; t-- > 0 && have_start;) {
+    Instance only = years[t];
+    if (t + 1 < t_count)
+      for (const auto& [a, b] : links[t + 1])
+        if (start[static_cast<std::size_t>(offset[t + 1]) + b] < 0.5)
+          only.groups[a].cost = budgets[t] + 1;  // out of reach: the next year drops it
+    const Solution year = solve(only, budgets[t], floor);
+    have_start = year.feasible;
+    for (std::size_t g = 0; g < year.chosen.size(); ++g)
+      start[static_cast<std::size_t>(offset[t]) + g] = year.chosen[g] ? 1.0 : 0.0;
+  }
+  if (have_start) {
+    double start_value = 0.0;
+    for (std::size_t c = 0; c < start.size(); ++c) start_value += start[c] * objective[c];
+    model.setBestSolution(start.data(), n, start_value, true);
+  }
+  model.branchAndBound();
+  const double* x = model.bestSolution();
+  if (x == nullptr) {
+    explain();
+    if (out.infeasible.rfind("continuity", 0) == 0) out.infeasible += ", with whole caseloads";
+    return out;
+  }
+  out.feasible = true;
+  out.proven_optimal = model.isProvenOptimal();
+  out.years.resize(t_count);
+  for (std::size_t t = 0; t < t_count; ++t) {
+    read_plan(years[t], x, offset[t], out.years[t]);
+    out.objective += out.years[t].objective;
+  }
+  out.best_bound = std::max(out.objective, -model.getBestPossibleObjValue());
+  out.gap = out.best_bound > 0 ? (out.best_bound - out.objective) / out.best_bound : 0.0;
+  return out;
 }
 
 }  // namespace coachsim::optimise

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -26,11 +27,12 @@ TEST(OptimiseCli, SameInputsGiveByteIdenticalOutputs) {
   const fs::path a = coachsim::testing::fresh_dir("coachsim-optimise-test-", "a");
   const fs::path b = coachsim::testing::fresh_dir("coachsim-optimise-test-", "b");
   const std::string args = kSmall + " --budget 80% --frontier 50%..120%/4 -q --out ";
-  const auto ra = run(args + a.string());
-  const auto rb = run(args + b.string());
+  // The page goes inside the output folder (its folder is made for it).
+  const auto ra = run(args + a.string() + " --html " + (a / "page.html").string());
+  const auto rb = run(args + b.string() + " --html " + (b / "page.html").string());
   ASSERT_EQ(ra.exit_code, 0) << ra.output;
   ASSERT_EQ(rb.exit_code, 0) << rb.output;
-  for (const char* f : {"plan.yaml", "plan.csv", "frontier.csv"}) {
+  for (const char* f : {"plan.yaml", "plan.csv", "frontier.csv", "page.html"}) {
     EXPECT_FALSE(slurp(a / f).empty()) << f;
     EXPECT_EQ(slurp(a / f), slurp(b / f)) << f;
   }
@@ -130,6 +132,104 @@ TEST(OptimiseCli, TheLearningObjectiveNeedsAnOutcomesSection) {
             std::string::npos)
       << r.output;
   EXPECT_FALSE(fs::exists(d));
+}
+
+// --html: the page is written with the other outputs; when it cannot be written, nothing is
+// (neither the output folder's files nor the workbook).
+TEST(OptimiseCli, ThePageIsWrittenAllOrNothing) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "html");
+  const fs::path page = d / "optimise.html";
+  const fs::path book = d / "optimise.xlsx";
+  fs::create_directories(d);
+  const auto ok =
+      run(kSmall + " --budget 80% --frontier 50%..120%/3 -q --out " + (d / "out").string() +
+          " --xlsx " + book.string() + " --html " + page.string());
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  const std::string html = slurp(page);
+  EXPECT_NE(html.find("data-charts-expected=\"3\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"chart-optimise-frontier\""), std::string::npos);
+  EXPECT_FALSE(fs::exists(page.string() + ".coachsim-part"));
+
+  const fs::path bad = d / "bad";
+  const auto r = run(kSmall + " --budget 80% -q --out " + (bad / "out").string() + " --xlsx " +
+                     (bad / "optimise.xlsx").string() + " --html " +
+                     (bad / "no-such-folder" / "optimise.html").string());
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("optimise.html"), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(bad / "out" / "plan.yaml"));
+  EXPECT_FALSE(fs::exists(bad / "optimise.xlsx"));
+  EXPECT_FALSE(fs::exists(bad / "optimise.xlsx.coachsim-part"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several years in one solve: scenarios/small.yaml over 2021 and 2022 (one caseload).
+
+fs::path two_year_small(const fs::path& dir) {
+  fs::create_directories(dir);
+  const fs::path f = dir / "small-two-years.yaml";
+  std::ofstream(f) << "coachsim: 1\nextends: \"" << kSmall << "\"\nname: \"small, two years\"\n"
+                   << "years:\n"
+                      "  - year: 2021\n"
+                      "    terms: [{from: 2021-03-01, to: 2021-12-17}]\n"
+                      "    contract: {start: 2021-03-01, end: 2021-12-31}\n"
+                      "    coach_workshops: [2021-03-01]\n"
+                      "    teacher_workshops: [2021-03-04]\n"
+                      "  - year: 2022\n"
+                      "    terms: [{from: 2022-03-01, to: 2022-12-16}]\n"
+                      "    contract: {start: 2022-03-01, end: 2022-12-31}\n"
+                      "    coach_workshops: [2022-03-01]\n"
+                      "    teacher_workshops: [2022-03-03]\n";
+  return f;
+}
+
+TEST(OptimiseCli, SeveralYearsInOneSolveWithContinuity) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "years");
+  const std::string scenario = two_year_small(d).string();
+  // 2021 could pay for the caseload, 2022 could not: continuity (coached in 2021, coached in
+  // 2022) leaves it out of both years.
+  const auto r = run(scenario + " --budget 2021=100%,2022=80% --out " + (d / "a").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("2021-2022 in one program, with continuity"), std::string::npos)
+      << r.output;
+  const std::string csv = slurp(d / "a" / "plan.csv");
+  EXPECT_NE(csv.find(",2021,0,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",2022,0,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(",2021,1,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find(",2022,1,"), std::string::npos) << csv;
+  const std::string yaml = slurp(d / "a" / "plan.yaml");
+  EXPECT_NE(yaml.find("  - year: 2021\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("  - year: 2022\n"), std::string::npos) << yaml;
+  // Money in both years: the caseload is coached in both.
+  const auto both = run(scenario + " --year all --budget 100% -q --out " + (d / "b").string());
+  ASSERT_EQ(both.exit_code, 0) << both.output;
+  const std::string both_csv = slurp(d / "b" / "plan.csv");
+  EXPECT_NE(both_csv.find(",2021,1,"), std::string::npos) << both_csv;
+  EXPECT_NE(both_csv.find(",2022,1,"), std::string::npos) << both_csv;
+  // Same inputs, same outputs; the plan validates.
+  const auto again = run(scenario + " --budget 2021=100%,2022=80% -q --out " + (d / "c").string());
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  for (const char* f : {"plan.yaml", "plan.csv"}) EXPECT_EQ(slurp(d / "a" / f), slurp(d / "c" / f));
+  const auto v = coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " validate " +
+                                              (d / "a" / "plan.yaml").string() + " -q");
+  EXPECT_EQ(v.exit_code, 0) << v.output;
+}
+
+TEST(OptimiseCli, BadYearsAndPerYearBudgetsExitTwo) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "years-bad");
+  const std::string scenario = two_year_small(d).string();
+  const std::pair<std::string, std::string> cases[] = {
+      {"--budget 2021=80%,2030=90%", "--budget 2030: not a year of the scenario"},
+      {"--year 2021,2022 --budget 2021=80%", "--budget: no budget for 2022"},
+      {"--budget 2021=80%,2021=90%", "--budget: 2021 is given twice"},
+      {"--year all --budget 80% --frontier 50%..100%/3", "--frontier is built for one year only"},
+      {"--year 2021,2022 --budget 2021=80%,2022=lots", "got 'lots'"}};
+  for (const auto& [args, expected] : cases) {
+    const fs::path out = d / "out";
+    const auto r = run(scenario + " " + args + " --out " + out.string());
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
+    EXPECT_NE(r.output.find(expected), std::string::npos) << args << "\n" << r.output;
+    EXPECT_FALSE(fs::exists(out / "plan.yaml")) << args;
+  }
 }
 
 }  // namespace optimise_cli_test

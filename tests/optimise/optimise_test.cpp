@@ -229,5 +229,233 @@ TEST(Optimise, CoachSupplyAndRegionalBudgetsLimitThePlan) {
             std::string::npos);
 }
 
+// --budget-region: the simulated plan is within each region's cap too, and overshoot_of /
+// tighten measure and remove what a plan goes over (the CLI's re-solve loop).
+TEST(Optimise, TheSimulatedPlanStaysWithinEachRegionsBudget) {
+  const scenario::Scenario s = testing::two_regions();
+  const auto base = results::simulate(s, true);
+  Instance in = make_instance(s, base->population, base->ledger, 0);
+  ASSERT_EQ(in.region_names.size(), 2u);
+  std::int64_t beta_plan = in.region_fixed[1];
+  for (const Group& g : in.groups) beta_plan += g.region == 1 ? g.cost : 0;
+  int capped = 0;
+  for (int k = 0; k <= 4; ++k) {
+    // Beta's cap from its fixed cost to its whole plan; the nation unlimited.
+    const std::int64_t cap = in.region_fixed[1] + (beta_plan - in.region_fixed[1]) * k / 4;
+    in.region_budget = {-1, cap};
+    const Solution sol = solve(in, in.plan_cost, 0.0);
+    ASSERT_TRUE(sol.feasible) << cap;
+    scenario::Scenario plan = s;
+    plan.not_coached = {{2021, schools_left_out(base->population, in, sol)}};
+    const auto sim = results::simulate(plan, false);
+    const Overshoot over = overshoot_of(in, in.plan_cost, in.region_budget, *sim);
+    EXPECT_LE(over.region[1], 0) << "cap " << cap;
+    EXPECT_LE(over.region_cost[1], cap);
+    EXPECT_EQ(over.region[0], 0);  // no cap: not checked
+    EXPECT_FALSE(over.any());
+    capped += over.region_cost[1] < beta_plan ? 1 : 0;
+  }
+  EXPECT_GE(capped, 3);  // the cap bound below the whole plan
+
+  // A cap one céntimo under the simulated cost is one céntimo over; tightening lowers the cap
+  // and the national target by what went over.
+  const Overshoot full = overshoot_of(in, in.plan_cost, {-1, -1}, *base);
+  EXPECT_EQ(
+      full.region_cost[0] + full.region_cost[1] + base->results.national[0].cost_outside_regions,
+      base->results.national[0].cost_total);
+  const Overshoot over = overshoot_of(in, in.plan_cost - 5, {-1, full.region_cost[1] - 1}, *base);
+  EXPECT_EQ(over.national, 5);
+  EXPECT_EQ(over.region[1], 1);
+  EXPECT_TRUE(over.any());
+  in.region_budget = {-1, full.region_cost[1] - 1};
+  std::int64_t target = in.plan_cost - 5;
+  tighten(in, target, over);
+  EXPECT_EQ(target, in.plan_cost - 10);
+  EXPECT_EQ(in.region_budget[1], full.region_cost[1] - 2);
+  EXPECT_EQ(in.region_budget[0], -1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several years in one program.
+
+// three_caseloads() over two school years, 2021 and 2022 (the same calendar a year later).
+scenario::Scenario three_caseloads_two_years() {
+  scenario::Scenario s = three_caseloads();
+  scenario::SchoolYear y = s.years.front();
+  const std::chrono::days year{365};  // 2021-03-01 + 365 days = 2022-03-01
+  y.year = 2022;
+  for (auto& t : y.terms) t = {t.first + year, t.last + year};
+  for (auto& h : y.holidays) h += year;
+  y.contract_start += year;
+  y.contract_end += year;
+  for (auto& d : y.coach_workshop_starts) d += year;
+  for (auto& d : y.teacher_workshop_starts) d += year;
+  s.years.push_back(y);
+  return s;
+}
+
+// The best summed objective over every pair of plans (2021, 2022) within each year's budget
+// where a group coached in 2021 is coached in 2022 (continuity), by enumeration.
+double enumerate_two_years(const std::vector<Instance>& in, const std::vector<std::int64_t>& b) {
+  const std::size_t n = in[0].groups.size();
+  EXPECT_EQ(in[1].groups.size(), n);
+  double best = -1;
+  for (std::uint32_t m0 = 0; m0 < (1U << n); ++m0)
+    for (std::uint32_t m1 = 0; m1 < (1U << n); ++m1) {
+      if ((m0 & ~m1) != 0) continue;  // continuity: 2021's groups stay in 2022
+      double value = 0;
+      bool ok = true;
+      for (std::size_t t = 0; t < 2; ++t) {
+        const std::uint32_t m = t == 0 ? m0 : m1;
+        std::int64_t cost = in[t].fixed_cost;
+        for (std::size_t g = 0; g < n; ++g)
+          if ((m >> g) & 1U) {
+            cost += in[t].groups[g].cost;
+            value += in[t].groups[g].value;
+          }
+        ok = ok && cost <= b[t];
+      }
+      if (ok) best = std::max(best, value);
+    }
+  return best;
+}
+
+TEST(OptimiseYears, FindsTheOptimumOfEveryPairOfPlansWithContinuity) {
+  const scenario::Scenario s = three_caseloads_two_years();
+  const auto base = results::simulate(s, true);
+  const std::vector<Instance> in = {make_instance(s, base->population, base->ledger, 0),
+                                    make_instance(s, base->population, base->ledger, 1)};
+  ASSERT_EQ(in[0].groups.size(), 3u);
+  ASSERT_EQ(in[1].groups.size(), 3u);
+  // The same caseloads both years, the same coaches (continuity links them).
+  for (std::size_t g = 0; g < 3; ++g) EXPECT_EQ(in[0].groups[g].coaches, in[1].groups[g].coaches);
+  int continuity_binds = 0;
+  for (int k0 = 0; k0 <= 6; ++k0)
+    for (int k1 = 0; k1 <= 6; ++k1) {
+      const std::vector<std::int64_t> b = {
+          in[0].fixed_cost + (in[0].plan_cost - in[0].fixed_cost) * k0 / 6,
+          in[1].fixed_cost + (in[1].plan_cost - in[1].fixed_cost) * k1 / 6};
+      const YearsSolution sol = solve_years(in, b, 0.0);
+      ASSERT_TRUE(sol.feasible) << k0 << " " << k1 << ": " << sol.infeasible;
+      EXPECT_EQ(sol.objective, enumerate_two_years(in, b)) << k0 << " " << k1;
+      for (std::size_t t = 0; t < 2; ++t) EXPECT_LE(sol.years[t].cost, b[t]);
+      for (std::size_t g = 0; g < 3; ++g)
+        EXPECT_LE(sol.years[0].chosen[g], sol.years[1].chosen[g]) << "continuity, group " << g;
+      // Where each year alone would do better than the pair, continuity is what binds.
+      const double alone = solve(in[0], b[0], 0.0).objective + solve(in[1], b[1], 0.0).objective;
+      continuity_binds += alone > sol.objective ? 1 : 0;
+    }
+  EXPECT_GT(continuity_binds, 0);  // the test covers budgets where continuity costs teachers
+}
+
+TEST(OptimiseYears, TheSimulatedPlanOfEachYearIsWithinItsBudget) {
+  const scenario::Scenario s = three_caseloads_two_years();
+  const auto base = results::simulate(s, true);
+  const std::vector<Instance> in = {make_instance(s, base->population, base->ledger, 0),
+                                    make_instance(s, base->population, base->ledger, 1)};
+  for (int k = 0; k <= 4; ++k) {
+    const std::vector<std::int64_t> b = {
+        in[0].fixed_cost + (in[0].plan_cost - in[0].fixed_cost) * k / 4,
+        in[1].fixed_cost + (in[1].plan_cost - in[1].fixed_cost) * (4 - k) / 4};
+    const YearsSolution sol = solve_years(in, b, 0.0);
+    ASSERT_TRUE(sol.feasible);
+    scenario::Scenario plan = s;
+    for (std::size_t t = 0; t < 2; ++t)
+      plan.not_coached.push_back(
+          {s.years[t].year, schools_left_out(base->population, in[t], sol.years[t])});
+    const auto sim = results::simulate(plan, false);
+    for (std::size_t t = 0; t < 2; ++t) {
+      const Overshoot over = overshoot_of(in[t], b[t], {}, *sim);
+      EXPECT_LE(over.national, 0) << "k " << k << " year " << t;
+    }
+  }
+}
+
+TEST(OptimiseYears, AYearThatCannotBeMetIsNamed) {
+  const scenario::Scenario s = three_caseloads_two_years();
+  const auto base = results::simulate(s, true);
+  const std::vector<Instance> in = {make_instance(s, base->population, base->ledger, 0),
+                                    make_instance(s, base->population, base->ledger, 1)};
+  // 2022 below its fixed cost.
+  YearsSolution sol = solve_years(in, {in[0].plan_cost, in[1].fixed_cost - 1}, 0.0);
+  EXPECT_FALSE(sol.feasible);
+  EXPECT_EQ(sol.failed_year, 1);
+  EXPECT_NE(sol.infeasible.find("does not cover the costs every plan pays"), std::string::npos);
+  // Every teacher kept in 2021 but not the money for them in 2022: each year alone is
+  // feasible only without the floor; with it, 2022 is named.
+  sol = solve_years(in, {in[0].plan_cost, in[1].fixed_cost}, 1.0);
+  EXPECT_FALSE(sol.feasible);
+  EXPECT_EQ(sol.failed_year, 1);
+  EXPECT_NE(sol.infeasible.find("each region keeps at least 100% of its teachers"),
+            std::string::npos)
+      << sol.infeasible;
+}
+
+TEST(OptimiseYears, ContinuityThatCannotBeMetIsNamed) {
+  const scenario::Scenario s = three_caseloads_two_years();
+  const auto base = results::simulate(s, true);
+  std::vector<Instance> in = {make_instance(s, base->population, base->ledger, 0),
+                              make_instance(s, base->population, base->ledger, 1)};
+  // The group of a school, by its id.
+  auto group_of = [&](const Instance& year, const std::string& id) {
+    for (std::size_t g = 0; g < year.groups.size(); ++g)
+      for (std::uint32_t c : year.groups[g].coaches)
+        for (const programme::CaseloadItem& item : base->population.coaches[c].caseload)
+          if (base->population.schools[item.school].id == id) return g;
+    return year.groups.size();
+  };
+  const std::size_t s1 = group_of(in[0], "S1"), far = group_of(in[0], "FAR");
+  ASSERT_LT(s1, 3u);
+  ASSERT_LT(far, 3u);
+  // With a floor of 2 of the region's 5 teachers (40%), 2021 can only afford FAR and 2022 only
+  // S1 (their other costs set out of reach): each year alone has a plan, but FAR coached in
+  // 2021 must stay in 2022.
+  in[0].groups[s1].cost = in[0].plan_cost;
+  in[1].groups[far].cost = in[1].plan_cost;
+  const std::vector<std::int64_t> b = {in[0].fixed_cost + in[0].groups[far].cost,
+                                       in[1].fixed_cost + in[1].groups[s1].cost};
+  EXPECT_TRUE(solve(in[0], b[0], 0.4).feasible);
+  EXPECT_TRUE(solve(in[1], b[1], 0.4).feasible);
+  const YearsSolution sol = solve_years(in, b, 0.4);
+  EXPECT_FALSE(sol.feasible);
+  EXPECT_EQ(sol.failed_year, -1);
+  EXPECT_EQ(sol.infeasible.rfind("continuity (a caseload coached in a year stays coached in the "
+                                 "next year of its stages)",
+                                 0),
+            0u)
+      << sol.infeasible;
+}
+
+// The coach cap from coach_supply: hires_per_month for each month a new contract can start
+// before the contract ends, plus returning coaches.
+TEST(OptimiseYears, TheCoachCapFollowsTheScenariosHiringLimit) {
+  using namespace std::chrono;
+  scenario::Scenario s = three_caseloads_two_years();
+  const auto base = results::simulate(s, true);
+  // No hiring limit declared: no cap.
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{-1}));
+  s.coach_supply.enabled = true;
+  s.coach_supply.hires_per_month = 1;
+  s.years[0].contract_end = sys_days{2021y / April / 15};
+  // Contracts can start on 1 March and 1 April (1 May is after 15 April): 2 new coaches.
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{2}));
+  s.coach_supply.hires_per_month = 3;
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{6}));
+  // A region whose contracts start 31 days later (1 April): one month, 3 coaches.
+  s.regions[0].contract_delay = units::days(31);
+  EXPECT_EQ(coach_supply_caps(s, base->population, 0), (std::vector<std::int64_t>{3}));
+  // 2022: the three coaches return (not hired again), plus 3 hires in each of the nine months
+  // from 1 April (the region's delay) to 1 December.
+  EXPECT_EQ(coach_supply_caps(s, base->population, 1), (std::vector<std::int64_t>{3 + 9 * 3}));
+  // The cap binds the program: with one hire a month and two months, two caseloads at most.
+  s.coach_supply.hires_per_month = 1;
+  s.regions[0].contract_delay = units::days(0);
+  Instance in = make_instance(s, base->population, base->ledger, 0);
+  in.region_coaches = coach_supply_caps(s, base->population, 0);
+  const Solution sol = solve(in, in.plan_cost, 0.0);
+  ASSERT_TRUE(sol.feasible);
+  EXPECT_EQ(std::count(sol.chosen.begin(), sol.chosen.end(), 1), 2);
+}
+
 }  // namespace
 }  // namespace coachsim::optimise

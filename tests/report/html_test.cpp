@@ -22,6 +22,7 @@
 #include "coachsim/audit/audit.hpp"
 #include "coachsim/i18n/language.hpp"
 #include "coachsim/report/audit_html.hpp"
+#include "coachsim/report/optimise_html.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -707,6 +708,106 @@ TEST(AuditHtmlInChromium, TheNationalAuditsLabelsDoNotOverlap) {
   ASSERT_TRUE(a.back().regression.ok);
   const fs::path html = artefact("html_audit_2013.html");
   report::write_audit_html(a, html.string(), "coachsim audit: 2013");
+  expect_readable_labels(html, 3);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page of `coachsim optimise --html`, on figures set by hand so every share can be checked.
+
+constexpr const char* kOptimiseChartIds[] = {"optimise-plans", "optimise-regions",
+                                             "optimise-frontier"};
+
+report::OptimisePage optimise_page() {
+  report::OptimisePage p;
+  p.scenario_name = "hand <made> & co";
+  p.currency = "PEN";
+  p.objective = "full_protocol";
+  p.year = 2021;
+  p.budget = 170000000;     // 1,700,000.00
+  p.plan_cost = 200000000;  // 2,000,000.00: 85% of the plan
+  p.groups = 4;
+  p.groups_coached = 3;
+  p.teachers_estimate = 190;
+  p.objective_value = 190;
+  p.lp_bound = 191.5;
+  p.best_bound = 190;
+  p.proven_optimal = true;
+  p.estimated_cost = 169000000;
+  p.plans = {{{200000000, 10, 200, 100.0},  // default
+              {169990000, 10, 150, 60.0},   // (a) pro-rata cut
+              {165000000, 8, 160, 80.0},    // (b) protect_teachers
+              {168900000, 9, 180, 90.0}}};  // (c) optimised
+  report::OptimiseRegionRow alpha{"Alpha", 120, 120, -1, 100000000, {120, 90, 100, 110}};
+  report::OptimiseRegionRow beta{"Beta <b>", 80, 70, 70000000, 68900000, {80, 60, 60, 70}};
+  p.regions = {alpha, beta};
+  // Two solved budgets (50% and 100%) and the two marked rows.
+  p.frontier = {{50.0, 100000000, true, 100, 99000000, 100, 45.0, ""},
+                {100.0, 200000000, true, 200, 200000000, 200, 100.0, ""},
+                {100.0, 200000000, true, -1, 200000000, 200, 100.0, "default"},
+                {85.0, 170000000, true, -1, 169990000, 150, 60.0, "pro_rata_cut"}};
+  return p;
+}
+
+TEST(OptimiseHtml, ThePlansTheRegionsAndTheFrontierWithTheirTables) {
+  if (!report::html_available()) {
+    EXPECT_THROW(report::optimise_html(optimise_page()), std::runtime_error);
+    GTEST_SKIP() << "no chart libraries in this build";
+  }
+  const std::string html = report::optimise_html(optimise_page());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(count(html, "class=\"chart\""), std::size(kOptimiseChartIds));
+  EXPECT_NE(html.find("data-charts-expected=\"3\""), std::string::npos);
+  for (const char* id : kOptimiseChartIds)
+    EXPECT_NE(html.find(std::string("id=\"chart-") + id + "\""), std::string::npos) << id;
+  EXPECT_EQ(html.find("Beta <b>"), std::string::npos);
+  EXPECT_NE(html.find("Beta &lt;b&gt;"), std::string::npos);
+  EXPECT_NE(html.find("hand &lt;made&gt; &amp; co"), std::string::npos);
+  // Shares of the default's, by hand: 150/200, 160/200, 180/200; 60/100, 80/100, 90/100.
+  for (const char* share : {"75.0%", "80.0%", "90.0%", "60.0%"})
+    EXPECT_NE(html.find(std::string("<td class=\"num\">") + share + "</td>"), std::string::npos)
+        << share;
+  // Regions: Beta coaches 70 of 80 teachers (87.5%), its full protocol under (a) 60 of 80;
+  // all regions 190 of 200 (95.0%) and 180 full-protocol teachers under the plan (90.0%).
+  EXPECT_NE(html.find("<td class=\"num\">87.5%</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">60 (75.0%)</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">95.0%</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">180 (90.0%)</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">700,000.00</td>"), std::string::npos);  // Beta's budget
+  // The frontier: 100 more full-protocol teachers for 1,000,000.00 more: 100.0 per million.
+  EXPECT_NE(html.find("<td class=\"num\">100.0</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>pro-rata cut</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>default plan</td>"), std::string::npos);
+  // The solver's account: simulated minus estimated, 1,689,000.00 - 1,690,000.00.
+  EXPECT_NE(html.find("<td class=\"num\">-1,000.00</td>"), std::string::npos);
+}
+
+TEST(OptimiseHtml, WithoutAFrontierItsChartIsLeftOut) {
+  if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  report::OptimisePage p = optimise_page();
+  p.frontier.clear();
+  const std::string html = report::optimise_html(p);
+  EXPECT_EQ(count(html, "class=\"chart\""), 2u);
+  EXPECT_EQ(html.find("id=\"chart-optimise-frontier\""), std::string::npos);
+  // No regional budget given: no column for it.
+  p.regions[1].budget = -1;
+  EXPECT_EQ(report::optimise_html(p).find("Regional budget"), std::string::npos);
+}
+
+TEST(OptimiseHtmlInChromium, EveryChartRendersWithoutErrors) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const fs::path html = artefact("html_optimise_small.html");
+  report::write_optimise_html(optimise_page(), html.string());
+  const Browser b = open_in_chromium(html, artefact("html_optimise_small.png"), 3600);
+  ASSERT_FALSE(b.dom.empty()) << "Chromium returned no DOM:\n" << b.log;
+  EXPECT_EQ(element_text(b.dom, "errors"), "");
+  EXPECT_EQ(element_text(b.dom, "warnings"), "");
+  EXPECT_EQ(body_attribute(b.dom, "data-charts-rendered"), "3");
+  for (const char* id : kOptimiseChartIds) {
+    const std::string content = chart_content(b.dom, id);
+    EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos) << id;
+    EXPECT_NE(content.find("role-mark"), std::string::npos) << id;
+  }
   expect_readable_labels(html, 3);
 }
 

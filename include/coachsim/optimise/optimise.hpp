@@ -73,6 +73,34 @@ struct Solution {
 Solution solve(const Instance& instance, std::int64_t budget, double floor,
                const std::vector<char>* warm = nullptr);
 
+// The most coaches each region can have contracted in `year` as the simulation hires them,
+// from the scenario's coach_supply (-1 per region when it declares no hiring limit): its
+// returning coaches (of cohorts that entered before `year`) plus hires_per_month for each
+// month from the region's contract start (the year's, plus its contract_delay) on which a
+// new contract can still start before the contract's end. Posts beyond it are never hired
+// (missed as not_hired) and cost nothing in the unlimited run, so without this cap the
+// optimiser would count their teachers as coached for free. In the simulation new coaches
+// are hired in coach order, so a plan that leaves early ones out moves later ones earlier.
+std::vector<std::int64_t> coach_supply_caps(const scenario::Scenario& scenario,
+                                            const programme::Population& population,
+                                            std::size_t year);
+
+// Several years in one program (solve_cbc.cpp): `years` are the instances of the years solved,
+// in calendar order, with their budgets. The objective is summed over the years. Continuity:
+// a group coached in a year is coached in the next school year too while it is in its stages
+// (its coaches still contracted there), x(t-1) <= x(t); years that do not follow each other
+// are not linked. Each year's rows are those of solve() (its budget, floors, regional limits).
+struct YearsSolution {
+  bool feasible = false;
+  std::string infeasible;       // the constraint that cannot be met, in words
+  int failed_year = -1;         // the position in `years` it belongs to, -1: continuity (all)
+  std::vector<Solution> years;  // per year: its plan and estimates (no bounds of its own)
+  double objective = 0.0, lp_bound = 0.0, best_bound = 0.0, gap = 0.0;
+  bool proven_optimal = false;
+};
+YearsSolution solve_years(const std::vector<Instance>& years,
+                          const std::vector<std::int64_t>& budgets, double floor);
+
 // The scenario's schools that the solution leaves out of the year (for not_coached:), sorted.
 std::vector<std::string> schools_left_out(const programme::Population& population,
                                           const Instance& instance, const Solution& solution);
@@ -99,6 +127,23 @@ struct PlanOutcome {
   double learning_sd = 0.0;  // sum over coached teachers' students of their gain (student-SD)
 };
 PlanOutcome outcome_of(const results::Simulation& simulation, std::size_t year);
+
+// How far a simulated plan goes over its limits in the instance's year (céntimos; positive:
+// over, zero or negative: within): nationally over `budget`, and per region over `region_caps`
+// (a region's budget for the year, its fixed cost included; -1 or absent: no cap, 0 here).
+struct Overshoot {
+  std::int64_t national = 0;
+  std::vector<std::int64_t> region;       // per region
+  std::vector<std::int64_t> region_cost;  // per region: the simulated cost
+  bool any() const;
+};
+Overshoot overshoot_of(const Instance& instance, std::int64_t budget,
+                       const std::vector<std::int64_t>& region_caps,
+                       const results::Simulation& simulation);
+
+// After an overshoot: lowers `target` (the national budget solved for) and the instance's
+// region budgets by what each went over, so that the next solve leaves that much room.
+void tighten(Instance& instance, std::int64_t& target, const Overshoot& over);
 
 struct FrontierPoint {
   std::int64_t budget = 0;

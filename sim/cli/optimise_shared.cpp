@@ -1,0 +1,236 @@
+// What the one-year and the several-year `coachsim optimise` share (optimise_shared.hpp).
+#include "optimise_shared.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+#include "coachsim/units/parse.hpp"
+#include "coachsim/units/rounding.hpp"
+
+namespace coachsim::cli {
+
+// The input with every region's budget for `year` at `share` of its plan, the other years in
+// full, the whole year released on 1 January (the pro-rata cut), under `shortfall`.
+scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
+                            scenario::BudgetShortfall shortfall) {
+  return pro_rata(std::move(s), {{year, share}}, shortfall);
+}
+
+scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<int, double>>& cuts,
+                            scenario::BudgetShortfall shortfall) {
+  s.budget = scenario::Budget{};
+  s.budget.enabled = true;
+  s.budget.release = scenario::BudgetRelease::kAnnual;
+  for (const auto& [year, share] : cuts)
+    s.budget.changes.push_back({engine::Date{std::chrono::year{year} / std::chrono::January / 1},
+                                "all",
+                                {true, share - 1.0, 0}});
+  s.budget.shortfall = shortfall;
+  return s;
+}
+
+// "85%" of the year's plan, or money in the scenario's currency.
+bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
+                  std::int64_t& out) {
+  if (!text.empty() && text.back() == '%') {
+    char* end = nullptr;
+    const std::string number = text.substr(0, text.size() - 1);
+    const double pct = std::strtod(number.c_str(), &end);
+    if (end == number.c_str() || *end != '\0' || pct <= 0) return false;
+    out = units::round_half_away(pct / 100.0 * static_cast<double>(plan));
+    return true;
+  }
+  auto parsed = units::parse_expecting(text, units::Kind::kMoney, currency);
+  if (auto* q = std::get_if<units::ParsedQuantity>(&parsed)) {
+    out = q->centimos;
+    return out > 0;
+  }
+  return false;
+}
+
+std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
+                                               const optimise::Instance& in,
+                                               const optimise::Solution& sol, int year) {
+  std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
+  std::vector<int> coached(pop.schools.size(), -1);
+  for (std::size_t g = 0; g < in.groups.size(); ++g) {
+    for (std::uint32_t c : in.groups[g].coaches) {
+      const programme::Coach& coach = pop.coaches[c];
+      for (const programme::CaseloadItem& item : coach.caseload) {
+        // A school's share of its coach's cost, by its teachers in the caseload.
+        cost[item.school] +=
+            coach.teachers > 0 ? in.coach_cost[c] * item.teachers / coach.teachers : 0;
+        teachers[item.school] += item.teachers;
+        coached[item.school] = sol.chosen[g];
+      }
+    }
+  }
+  std::vector<report::OptimisePlanRow> rows;
+  for (std::size_t i = 0; i < pop.schools.size(); ++i) {
+    if (coached[i] < 0) continue;  // not in the programme this year
+    const programme::School& s = pop.schools[i];
+    rows.push_back({s.id, pop.regions[s.region].id, pop.ugels[s.ugel].name, year, coached[i] == 1,
+                    cost[i], teachers[i], s.students});
+  }
+  return rows;
+}
+
+std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
+  std::ostringstream out;
+  out << "school,region,ugel,year,coached,cost,teachers,students\n";
+  for (const report::OptimisePlanRow& r : rows)
+    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ','
+        << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
+  return out.str();
+}
+
+bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
+                       const scenario::Scenario& s, const programme::Population& pop,
+                       int calendar_year) {
+  const std::string& currency = s.currency;
+  const std::vector<std::int64_t> supply = optimise::coach_supply_caps(s, pop, in.year);
+  if (std::any_of(supply.begin(), supply.end(), [](std::int64_t c) { return c >= 0; }))
+    in.region_coaches = supply;
+  auto region_index = [&](const std::string& item, const char* flag, std::size_t& r,
+                          std::string& value) {
+    const auto eq = item.find('=');
+    const std::string name = item.substr(0, eq);
+    for (r = 0; r < in.region_names.size(); ++r)
+      if (in.region_names[r] == name) break;
+    if (eq == std::string::npos || r == in.region_names.size()) {
+      std::string names;
+      for (const std::string& n : in.region_names) names += (names.empty() ? "" : ", ") + n;
+      std::cerr << "coachsim optimise: " << flag << " '" << item
+                << "': expected REGION=VALUE with REGION one of " << names
+                << ". Nothing was written.\n";
+      return false;
+    }
+    value = item.substr(eq + 1);
+    return true;
+  };
+  for (const std::string& item : o.budget_region) {
+    std::size_t r = 0;
+    std::string value;
+    if (!region_index(item, "--budget-region", r, value)) return false;
+    std::int64_t region_plan = in.region_fixed[r], amount = 0;
+    for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
+    if (!parse_budget(value, currency, region_plan, amount)) {
+      std::cerr << "coachsim optimise: --budget-region '" << item << "': expected an amount or a "
+                << "share of the region's " << calendar_year << " plan like '85%'. Nothing was "
+                << "written.\n";
+      return false;
+    }
+    in.region_budget.resize(in.region_names.size(), -1);
+    in.region_budget[r] = amount;
+  }
+  for (const std::string& item : o.coach_supply) {
+    std::size_t r = 0;
+    std::string value;
+    if (!region_index(item, "--coach-supply", r, value)) return false;
+    char* end = nullptr;
+    const long n = std::strtol(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end != '\0' || n < 0) {
+      std::cerr << "coachsim optimise: --coach-supply '" << item
+                << "': expected a whole number of coaches >= 0. Nothing was written.\n";
+      return false;
+    }
+    in.region_coaches.resize(in.region_names.size(), -1);
+    in.region_coaches[r] = n;
+  }
+  return true;
+}
+
+namespace {
+
+bool four_digits_then_equals(const std::string& text, std::size_t at) {
+  if (at + 5 > text.size() || text[at + 4] != '=') return false;
+  for (std::size_t i = at; i < at + 4; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+}  // namespace
+
+bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
+                 std::vector<std::size_t>& years, std::vector<std::string>& budgets) {
+  auto index_of = [&](const std::string& text, std::size_t& out) {
+    char* end = nullptr;
+    const long y = std::strtol(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0') return false;
+    for (out = 0; out < s.years.size(); ++out)
+      if (s.years[out].year == y) return true;
+    return false;
+  };
+  auto bad_year = [&](const std::string& flag, const std::string& text) {
+    std::cerr << "coachsim optimise: " << flag << " " << text
+              << ": not a year of the scenario. Nothing was written.\n";
+    return false;
+  };
+  // Per-year budgets: "YYYY=VALUE" items split at a comma followed by the next "YYYY=" (an
+  // amount may hold commas of its own).
+  std::vector<std::pair<std::size_t, std::string>> per_year;
+  if (four_digits_then_equals(o.budget, 0)) {
+    std::size_t from = 0;
+    while (from < o.budget.size()) {
+      std::size_t next = o.budget.find(',', from);
+      while (next != std::string::npos && !four_digits_then_equals(o.budget, next + 1))
+        next = o.budget.find(',', next + 1);
+      const std::string item =
+          o.budget.substr(from, next == std::string::npos ? next : next - from);
+      std::size_t y = 0;
+      if (!index_of(item.substr(0, 4), y)) return bad_year("--budget", item.substr(0, 4));
+      for (const auto& [seen, value] : per_year)
+        if (seen == y) {
+          std::cerr << "coachsim optimise: --budget: " << item.substr(0, 4)
+                    << " is given twice. Nothing was written.\n";
+          return false;
+        }
+      per_year.emplace_back(y, item.substr(5));
+      if (next == std::string::npos) break;
+      from = next + 1;
+    }
+    std::sort(per_year.begin(), per_year.end());
+  }
+  years.clear();
+  if (o.year == "all") {
+    for (std::size_t y = 0; y < s.years.size(); ++y) years.push_back(y);
+  } else if (!o.year.empty()) {
+    std::istringstream in(o.year);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+      std::size_t y = 0;
+      if (!index_of(item, y)) return bad_year("--year", item);
+      if (std::find(years.begin(), years.end(), y) == years.end()) years.push_back(y);
+    }
+    std::sort(years.begin(), years.end());
+  } else if (!per_year.empty()) {
+    for (const auto& [y, value] : per_year) years.push_back(y);
+  } else {
+    years.push_back(0);
+  }
+  budgets.clear();
+  for (std::size_t y : years) {
+    if (per_year.empty()) {
+      budgets.push_back(o.budget);
+      continue;
+    }
+    const auto it =
+        std::find_if(per_year.begin(), per_year.end(), [y](const auto& p) { return p.first == y; });
+    if (it == per_year.end()) {
+      std::cerr << "coachsim optimise: --budget: no budget for " << s.years[y].year
+                << " (--year names it; give YEAR=AMOUNT for every year solved). Nothing was "
+                   "written.\n";
+      return false;
+    }
+    budgets.push_back(it->second);
+  }
+  if (per_year.size() > years.size()) {
+    std::cerr << "coachsim optimise: --budget names a year that --year does not. Nothing was "
+                 "written.\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace coachsim::cli

@@ -1,0 +1,57 @@
+// What the one-year and the several-year `coachsim optimise` share: the pro-rata cut to compare
+// with, budgets given as money or a share of a plan, the plan's rows (plan.csv), and the
+// per-region limits of --budget-region and --coach-supply.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "coachsim/optimise/optimise.hpp"
+#include "coachsim/report/optimise_xlsx.hpp"
+#include "coachsim/scenario/scenario.hpp"
+#include "commands.hpp"
+
+namespace coachsim::cli {
+
+// The input with every region's budget for `year` at `share` of its plan, the other years in
+// full, the whole year released on 1 January (the pro-rata cut), under `shortfall`.
+scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
+                            scenario::BudgetShortfall shortfall);
+// The same for several years, each (year, share).
+scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<int, double>>& cuts,
+                            scenario::BudgetShortfall shortfall);
+
+// "85%" of the year's plan, or money in the scenario's currency.
+bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
+                  std::int64_t& out);
+
+// Every school of the year with its caseload: coached or not, its share of its coach's cost.
+std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
+                                               const optimise::Instance& in,
+                                               const optimise::Solution& sol, int year);
+std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows);
+
+// Sets in.region_budget from --budget-region (a share is of the region's plan for the
+// instance's year) and in.region_coaches from the scenario's coach_supply (hiring limit:
+// optimise::coach_supply_caps), each region's overridden by --coach-supply. Prints the problem
+// and returns false on bad input.
+bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
+                       const scenario::Scenario& s, const programme::Population& pop,
+                       int calendar_year);
+
+// --year and --budget: the years solved (scenario year indices, in calendar order) and each
+// one's budget text. --budget is one value for every year, or per year: "2021=85%,2022=90%"
+// (then --year, if given, must name the same years). Prints the problem and returns false.
+bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
+                 std::vector<std::size_t>& years, std::vector<std::string>& budgets);
+
+// Several years in one solve (optimise_years.cpp), called by optimise_command once the
+// objective is set.
+int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
+                   const std::vector<std::size_t>& years, const std::vector<std::string>& budgets,
+                   optimise::Objective objective, const optimise::EquityWeights& weights,
+                   const std::string& objective_words);
+
+}  // namespace coachsim::cli

@@ -1,0 +1,240 @@
+// `coachsim optimise --year 2021,2022` (or a per-year --budget): the caseloads to coach in
+// several school years in one program, with continuity (a caseload coached in a year stays
+// coached in the next year of its stages), each year within its own budget. The plan is written
+// back as a scenario with not_coached: per year, simulated, and checked against each year's
+// budget (and each --budget-region); a year over its limit is tightened and the whole program
+// solved again, up to 5 times. The pro-rata cut and protect_teachers of the same budgets are
+// simulated for comparison.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "coachsim/optimise/optimise.hpp"
+#include "coachsim/report/file_set.hpp"
+#include "coachsim/report/optimise_xlsx.hpp"
+#include "coachsim/results/simulation.hpp"
+#include "coachsim/scenario/loader.hpp"
+#include "coachsim/units/parse.hpp"
+#include "load.hpp"
+#include "optimise_shared.hpp"
+
+namespace coachsim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string plan_yaml(const std::string& extends, const scenario::Scenario& s,
+                      const std::vector<std::size_t>& years,
+                      const std::vector<std::vector<std::string>>& left_out,
+                      const std::vector<std::int64_t>& budgets, const optimise::YearsSolution& sol,
+                      const std::string& objective) {
+  const std::string span = std::to_string(s.years[years.front()].year) + "-" +
+                           std::to_string(s.years[years.back()].year);
+  std::ostringstream y;
+  y << "# Purpose: the caseloads coachsim optimise coaches in " << span << " for the most "
+    << objective << " within";
+  for (std::size_t t = 0; t < years.size(); ++t)
+    y << (t == 0 ? " " : ", ") << s.years[years[t]].year << ": "
+      << units::format_centimos(budgets[t]) << " (estimated cost "
+      << units::format_centimos(sol.years[t].cost) << ", " << sol.years[t].teachers
+      << " teachers coached)";
+  y << "; a caseload coached in a year stays coached in the next year of its stages.\n";
+  y << "coachsim: 1\nextends: \"" << extends << "\"\n";
+  y << "name: \"" << s.name << " - optimised " << span << "\"\n";
+  y << "not_coached:\n";
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    y << "  - year: " << s.years[years[t]].year << "\n    schools:";
+    if (left_out[t].empty()) y << " []";
+    y << "\n";
+    for (const std::string& id : left_out[t]) y << "      - \"" << id << "\"\n";
+  }
+  return y.str();
+}
+
+}  // namespace
+
+int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
+                   const std::vector<std::size_t>& years, const std::vector<std::string>& texts,
+                   optimise::Objective objective, const optimise::EquityWeights& weights,
+                   const std::string& objective_words) {
+  for (const auto& [flag, value] :
+       {std::pair<const char*, const std::string*>{"--frontier", &o.frontier}, {"--html", &o.html}})
+    if (!value->empty()) {
+      std::cerr << "coachsim optimise: " << flag
+                << " is built for one year only: give one --year. Nothing was written.\n";
+      return kExitBadInput;
+    }
+  if (o.floor_pct < 0 || o.floor_pct > 100) {
+    std::cerr << "coachsim optimise: --floor-coverage: expected 0 to 100 (percent), got "
+              << o.floor_pct << ". Nothing was written.\n";
+    return kExitBadInput;
+  }
+  // The model's own costs: one run with unlimited money, its ledger kept; an instance per year.
+  scenario::Scenario unlimited = s;
+  unlimited.budget = scenario::Budget{};
+  const auto base = results::simulate(unlimited, true);
+  std::vector<optimise::Instance> in;
+  std::vector<std::int64_t> budgets;
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    const int calendar_year = s.years[years[t]].year;
+    in.push_back(optimise::make_instance(unlimited, base->population, base->ledger, years[t]));
+    optimise::set_objective(in.back(), unlimited, base->population, objective, weights);
+    std::int64_t b = 0;
+    if (!parse_budget(texts[t], s.currency, in.back().plan_cost, b)) {
+      std::cerr << "coachsim optimise: --budget: expected an amount like '313000000 " << s.currency
+                << "' or a share of the " << calendar_year << " plan like '85%', got '" << texts[t]
+                << "'. Nothing was written.\n";
+      return kExitBadInput;
+    }
+    budgets.push_back(b);
+    if (!set_region_limits(in.back(), o, s, base->population, calendar_year)) return kExitBadInput;
+  }
+  const double floor = o.floor_pct / 100.0;
+  auto infeasible = [&](const optimise::YearsSolution& sol, const char* when) {
+    std::cerr << "coachsim optimise: " << when << "no plan meets every constraint in "
+              << (sol.failed_year >= 0
+                      ? std::to_string(
+                            s.years[years[static_cast<std::size_t>(sol.failed_year)]].year)
+                      : std::to_string(s.years[years.front()].year) + "-" +
+                            std::to_string(s.years[years.back()].year))
+              << ": " << sol.infeasible << ". Nothing was written.\n";
+    return kExitBadInput;
+  };
+  optimise::YearsSolution sol = optimise::solve_years(in, budgets, floor);
+  if (!sol.feasible) return infeasible(sol, "");
+
+  // Write the plan, load it back, simulate it; tighten every year or region that went over.
+  fs::create_directories(o.out_dir);
+  const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
+  const std::string extends =
+      o.scenario.empty() || o.scenario == kBuiltinDefault
+          ? std::string(kBuiltinDefault)
+          : fs::relative(fs::absolute(o.scenario), fs::absolute(o.out_dir)).generic_string();
+  std::vector<std::vector<std::int64_t>> caps;  // per year: the region caps as given
+  for (const optimise::Instance& i : in) caps.push_back(i.region_budget);
+  std::vector<std::int64_t> targets = budgets;
+  std::vector<optimise::Overshoot> over(years.size());
+  std::unique_ptr<results::Simulation> planned;
+  std::string plan_text;
+  int rounds = 0;
+  for (;; ++rounds) {
+    std::vector<std::vector<std::string>> left_out;
+    for (std::size_t t = 0; t < years.size(); ++t)
+      left_out.push_back(optimise::schools_left_out(base->population, in[t], sol.years[t]));
+    plan_text = plan_yaml(extends, s, years, left_out, budgets, sol, objective_words);
+    scenario::LoadResult plan =
+        scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
+    if (!plan.ok()) {
+      for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
+      std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
+      return kExitFailure;
+    }
+    plan.scenario.budget = scenario::Budget{};  // the optimised budgets are national, not PIA
+    planned = results::simulate(plan.scenario, false);
+    bool any = false;
+    for (std::size_t t = 0; t < years.size(); ++t) {
+      over[t] = optimise::overshoot_of(in[t], budgets[t], caps[t], *planned);
+      any = any || over[t].any();
+    }
+    if (!any || rounds >= 5) break;
+    for (std::size_t t = 0; t < years.size(); ++t) optimise::tighten(in[t], targets[t], over[t]);
+    sol = optimise::solve_years(in, targets, floor);
+    if (!sol.feasible) return infeasible(sol, "after tightening for the simulated cost: ");
+  }
+
+  // The same budgets as a pro-rata cut (shortfall: drop) and with protect_teachers.
+  std::vector<std::pair<int, double>> cuts;
+  for (std::size_t t = 0; t < years.size(); ++t)
+    cuts.emplace_back(s.years[years[t]].year,
+                      static_cast<double>(budgets[t]) / static_cast<double>(in[t].plan_cost));
+  const auto cut = results::simulate(pro_rata(s, cuts, scenario::BudgetShortfall::kDrop), false);
+  const auto protect =
+      results::simulate(pro_rata(s, cuts, scenario::BudgetShortfall::kProtectTeachers), false);
+
+  report::OptimiseWorkbook workbook;
+  workbook.currency = s.currency;
+  workbook.title = s.name + ", " + std::to_string(s.years[years.front()].year) + "-" +
+                   std::to_string(s.years[years.back()].year) + ": the most " + objective_words +
+                   " within each year's budget, with continuity";
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    auto rows = plan_rows(base->population, in[t], sol.years[t], s.years[years[t]].year);
+    workbook.plan.insert(workbook.plan.end(), rows.begin(), rows.end());
+  }
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"plan.yaml", plan_text}, {"plan.csv", plan_csv(workbook.plan)}};
+  const std::string part = o.xlsx + ".coachsim-part";
+  try {
+    if (!o.xlsx.empty()) report::write_optimise_xlsx(workbook, part);
+    report::write_file_set(o.out_dir, files);
+    if (!o.xlsx.empty()) {
+      std::error_code ec;
+      fs::rename(part, o.xlsx, ec);
+      if (ec) throw std::runtime_error("cannot write '" + o.xlsx + "': " + ec.message());
+    }
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    if (!o.xlsx.empty()) fs::remove(part, ec);
+    std::cerr << "coachsim optimise: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  if (o.quiet) return kExitOk;
+
+  auto money = [](std::int64_t c) { return units::format_centimos_grouped(c); };
+  auto row = [&](const char* label, const results::Simulation& sim, std::size_t y) {
+    const optimise::PlanOutcome r = optimise::outcome_of(sim, y);
+    std::ostringstream line;
+    line << "    " << label << r.full_protocol << " full-protocol teachers, learning "
+         << std::lround(r.learning_sd) << " student-SD (" << r.coaches << " coaches, cost "
+         << money(r.cost) << ")\n";
+    return line.str();
+  };
+  std::cout << "coachsim optimise: " << s.name << ", " << s.years[years.front()].year << "-"
+            << s.years[years.back()].year << " in one program, with continuity\n"
+            << "  objective: the most " << objective_words << " summed over the years; floor "
+            << o.floor_pct << "% of each region's teachers; regional budgets "
+            << o.budget_region.size() << ", regions with a coach cap "
+            << std::count_if(in.front().region_coaches.begin(), in.front().region_coaches.end(),
+                             [](std::int64_t c) { return c >= 0; })
+            << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
+                    ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                    : "")
+            << "\n"
+            << "  CBC: objective " << sol.objective << " (estimate), LP bound " << sol.lp_bound
+            << ", best bound " << sol.best_bound << ", gap " << sol.gap * 100 << "%"
+            << (sol.proven_optimal ? " (optimal)" : "") << "; re-solved " << rounds << " times\n";
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    const optimise::Solution& y = sol.years[t];
+    const std::int64_t simulated = optimise::outcome_of(*planned, years[t]).cost;
+    std::cout << "  " << s.years[years[t]].year << ": budget " << money(budgets[t]) << " "
+              << s.currency << " ("
+              << std::lround(1000.0 * static_cast<double>(budgets[t]) /
+                             static_cast<double>(in[t].plan_cost)) /
+                     10.0
+              << "% of the plan, " << money(in[t].plan_cost) << "); caseload groups "
+              << in[t].groups.size() << ", coached "
+              << std::count(y.chosen.begin(), y.chosen.end(), 1) << "; teachers coached "
+              << y.teachers << " (estimate)\n"
+              << "    cost: estimated " << money(y.cost) << ", simulated " << money(simulated)
+              << " (difference " << money(simulated - y.cost) << ")"
+              << (over[t].national > 0 ? " STILL OVER THE BUDGET after 5 re-solves" : "") << "\n"
+              << row("default, every caseload         ", *base, years[t])
+              << row("(a) pro-rata cut, shortfall: drop ", *cut, years[t])
+              << row("(b) shortfall: protect_teachers   ", *protect, years[t])
+              << row("(c) optimise                      ", *planned, years[t]);
+    for (std::size_t r = 0; r < caps[t].size(); ++r) {
+      if (caps[t][r] < 0) continue;
+      std::cout << "    region " << in[t].region_names[r] << ": budget " << money(caps[t][r])
+                << ", simulated " << money(over[t].region_cost[r]) << " (difference "
+                << money(over[t].region_cost[r] - caps[t][r]) << ")"
+                << (over[t].region[r] > 0 ? " STILL OVER after 5 re-solves" : "") << "\n";
+    }
+  }
+  std::cout << "Wrote plan.yaml, plan.csv, manifest.json to " << o.out_dir << "/"
+            << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
+  return kExitOk;
+}
+
+}  // namespace coachsim::cli
