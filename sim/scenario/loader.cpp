@@ -70,6 +70,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   detail::load_protocol(reader, top, out);
   detail::load_regions(reader, top, out, base_dir);
   detail::load_central_costs(reader, top, out);
+  detail::load_extra_costs(reader, top, out);
   detail::load_growth(reader, top, out);
   detail::load_outcomes(reader, top, out);
   detail::load_prices(reader, top, out);
