@@ -99,7 +99,7 @@ TEST(ExtraCostsLoad, RateInTheWrongUnitForItsDriver) {
       "extra_costs:",
       "  - {id: cover, category: other, per: coach_month, rate: \"85 PEN/participant\"}",
   });
-  EXPECT_TRUE(only_error(a.result.errors, "small.yaml", a.line_of(1), a.column_of(1, "85 PEN"),
+  EXPECT_TRUE(only_error(a.result.errors, "small.yaml", a.line_of(1), a.column_of(1, "\"85 PEN"),
                          "extra_costs[0].rate",
                          {"expected money per month", "85 PEN/participant"}));
 }
@@ -109,7 +109,7 @@ TEST(ExtraCostsLoad, NegativeRate) {
       "extra_costs:",
       "  - {id: cover, category: other, per: school_year, rate: \"-3 PEN/participant\"}",
   });
-  EXPECT_TRUE(only_error(a.result.errors, "small.yaml", a.line_of(1), a.column_of(1, "-3 PEN"),
+  EXPECT_TRUE(only_error(a.result.errors, "small.yaml", a.line_of(1), a.column_of(1, "\"-3 PEN"),
                          "extra_costs[0].rate",
                          {"expected an amount >= 0.00 PEN/participant", "got -3.00"}));
 }
