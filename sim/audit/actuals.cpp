@@ -35,11 +35,10 @@ bool count_from_id(std::string_view id, Count& out) {
   return false;
 }
 
-std::string measures_list() {
+std::string measures_list(const ledger::CostTable& costs) {
   std::string s;
-  for (int c = 0; c < ledger::kCategoryCount; ++c)
-    s += std::string(c ? ", " : "") + "spending." +
-         std::string(ledger::category_id(static_cast<ledger::Category>(c)));
+  for (const ledger::CategoryRow& row : costs.categories())
+    s += std::string(s.empty() ? "" : ", ") + "spending." + row.id;
   for (int c = 0; c < kCountKinds; ++c)
     s += ", count." + std::string(count_id(static_cast<Count>(c)));
   return s;
@@ -71,7 +70,8 @@ std::int64_t RegionActuals::spending_total() const {
   return sum;
 }
 
-ActualsLoad load_actuals_text(const std::string& text, const std::string& file) {
+ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
+                              const ledger::CostTable& costs) {
   ActualsLoad out;
   std::map<std::pair<std::string, int>, std::size_t> index;
   std::istringstream in(text);
@@ -153,12 +153,11 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
     bool spending = false;
     ledger::Category category{};
     Count count{};
-    if (measure.rfind("spending.", 0) == 0 &&
-        ledger::category_from_id(measure.substr(9), category)) {
+    if (measure.rfind("spending.", 0) == 0 && costs.find_category(measure.substr(9), category)) {
       spending = true;
     } else if (!(measure.rfind("count.", 0) == 0 && count_from_id(measure.substr(6), count))) {
       error(col(2), "measure",
-            "unknown measure '" + measure + "' (expected one of " + measures_list() + ")");
+            "unknown measure '" + measure + "' (expected one of " + measures_list(costs) + ")");
     }
     std::int64_t amount = 0;
     if (out.errors.size() == before) {
@@ -198,17 +197,22 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
       out.rows.back().year = year;
       out.rows.back().line = line_no;
       out.rows.back().region_column = col(0);
+      out.rows.back().spending.assign(costs.category_count(), 0);
+      out.rows.back().has_spending.assign(costs.category_count(), false);
     }
     RegionActuals& row = out.rows[it->second];
-    bool& has = spending ? row.has_spending[static_cast<std::size_t>(category)]
-                         : row.has_count[static_cast<std::size_t>(count)];
+    const bool has = spending ? row.has_spending[static_cast<std::size_t>(category)]
+                              : row.has_count[static_cast<std::size_t>(count)];
     if (has) {
       error(col(2), measure,
             "duplicate: " + measure + " for " + region + " " + std::to_string(year) +
                 " was given before");
       continue;
     }
-    has = true;
+    if (spending)
+      row.has_spending[static_cast<std::size_t>(category)] = true;
+    else
+      row.has_count[static_cast<std::size_t>(count)] = true;
     (spending ? row.spending[static_cast<std::size_t>(category)]
               : row.counts[static_cast<std::size_t>(count)]) = amount;
     (status == "published" ? row.published : row.constructed) += 1;
@@ -224,7 +228,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file) 
   return out;
 }
 
-ActualsLoad load_actuals_file(const std::string& path) {
+ActualsLoad load_actuals_file(const std::string& path, const ledger::CostTable& costs) {
   std::string text;
   std::string error;
   if (!scenario::read_input_file(path, "actuals file", scenario::kMaxActualsBytes, text, error)) {
@@ -232,7 +236,7 @@ ActualsLoad load_actuals_file(const std::string& path) {
     out.errors.push_back({path, 0, 0, "", error});
     return out;
   }
-  return load_actuals_text(text, path);
+  return load_actuals_text(text, path, costs);
 }
 
 std::vector<scenario::LoadError> unknown_regions(const ActualsLoad& actuals,

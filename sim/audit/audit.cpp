@@ -83,13 +83,15 @@ RegionAudit audit_region(const scenario::Scenario& s, const results::Simulation&
   const programme::RegionYearTally& t = sim.tally.at(y, r);
   const std::int64_t expected_counts[kCountKinds] = {t.coaches,  t.supervisors, t.staff,
                                                      t.teachers, t.schools,     t.students};
-  for (int c = 0; c < ledger::kCategoryCount; ++c) {
+  const ledger::CostTable& costs = sim.ledger.costs();
+  ra.gaps.assign(costs.category_count(), CategoryGap{});
+  for (std::size_t c = 0; c < costs.category_count(); ++c) {
     const auto cat = static_cast<ledger::Category>(c);
-    const auto driver = static_cast<std::size_t>(detail::driver_of(cat));
+    const auto driver = static_cast<std::size_t>(detail::driver_of(costs.category(cat)));
     const CategoryGap g =
-        detail::decompose(cat, a.spending[static_cast<std::size_t>(c)], sim.ledger.total(y, r, cat),
+        detail::decompose(costs.category(cat), a.spent(c), sim.ledger.total(y, r, cat),
                           a.has_count[driver] ? a.counts[driver] : -1, expected_counts[driver]);
-    ra.gaps[static_cast<std::size_t>(c)] = g;
+    ra.gaps[c] = g;
     ra.total.actual += g.actual;
     ra.total.expected += g.expected;
     ra.total.price += g.price;
@@ -149,7 +151,7 @@ void add_findings(YearAudit& ya) {
         const double g = static_cast<double>(gap);
         // The price effect named by its largest category: coach fees, supervisor fees, salaries.
         int biggest = 0;
-        for (int c = 1; c < ledger::kCategoryCount; ++c)
+        for (int c = 1; c < static_cast<int>(r.gaps.size()); ++c)
           if (std::llabs(r.gaps[static_cast<std::size_t>(c)].price) >
               std::llabs(r.gaps[static_cast<std::size_t>(biggest)].price))
             biggest = c;
@@ -257,6 +259,7 @@ std::vector<YearAudit> run_audit(const scenario::Scenario& scenario, const resul
   for (const RegionActuals& a : actuals) {
     YearAudit& ya = years[a.year];
     ya.year = a.year;
+    ya.costs = sim.ledger.costs_ptr();
     ya.regions.push_back(audit_region(scenario, sim, structure, a));
   }
   std::vector<YearAudit> out;

@@ -4,26 +4,21 @@
 
 namespace coachsim::audit::detail {
 
-Count driver_of(ledger::Category c) {
-  switch (c) {
-    case ledger::Category::kCoachContracts:
-    case ledger::Category::kCoachTraining:
+Count driver_of(const ledger::CategoryRow& c) {
+  switch (c.driver) {
+    case ledger::CategoryDriver::kCoaches:
       return Count::kCoaches;
-    case ledger::Category::kSupervision:
+    case ledger::CategoryDriver::kSupervisors:
       return Count::kSupervisors;
-    case ledger::Category::kRegionalStaff:
+    case ledger::CategoryDriver::kStaff:
       return Count::kStaff;
-    default:
-      return Count::kTeachers;
+    case ledger::CategoryDriver::kTeachers:
+      break;
   }
+  return Count::kTeachers;
 }
 
-bool per_unit_is_price(ledger::Category c) {
-  return c == ledger::Category::kCoachContracts || c == ledger::Category::kSupervision ||
-         c == ledger::Category::kRegionalStaff;
-}
-
-CategoryGap decompose(ledger::Category c, std::int64_t actual, std::int64_t expected,
+CategoryGap decompose(const ledger::CategoryRow& c, std::int64_t actual, std::int64_t expected,
                       std::int64_t actual_count, std::int64_t expected_count) {
   CategoryGap g;
   g.actual = actual;
@@ -34,7 +29,7 @@ CategoryGap decompose(ledger::Category c, std::int64_t actual, std::int64_t expe
         units::divide_half_away(expected * (actual_count - expected_count), expected_count);
   }
   const std::int64_t per_unit = actual - expected - g.quantity;
-  (per_unit_is_price(c) ? g.price : g.rest) = per_unit;
+  (c.per_unit_is_price ? g.price : g.rest) = per_unit;
   return g;
 }
 

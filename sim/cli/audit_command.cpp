@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "coachsim/audit/audit.hpp"
+#include "coachsim/programme/cost_table.hpp"
 #include "coachsim/report/audit_html.hpp"
 #include "coachsim/report/audit_report.hpp"
 #include "coachsim/report/audit_xlsx.hpp"
@@ -16,7 +17,10 @@ namespace coachsim::cli {
 
 int audit_command(const AuditOptions& options) {
   std::optional<Loaded> loaded = load_or_report(options.scenario);
-  audit::ActualsLoad actuals = audit::load_actuals_file(options.actuals);
+  // Spending may be given for the scenario's own categories too (cost_categories:).
+  audit::ActualsLoad actuals =
+      audit::load_actuals_file(options.actuals, loaded ? *programme::cost_table(loaded->scenario)
+                                                       : *ledger::CostTable::builtin());
   // Names are checked against the scenario's regions as the YAML loader checks its own: a
   // misspelt region would enter the statistics unnoticed, a misspelt --exclude leave one in.
   std::vector<std::string> bad_flags;

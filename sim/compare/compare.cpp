@@ -40,6 +40,14 @@ int Comparison::changed_year() const {
   return last;
 }
 
+std::vector<std::string> Comparison::category_ids() const {
+  std::vector<std::string> ids;
+  for (const Row& r : rows)
+    if (!r.category.empty() && std::find(ids.begin(), ids.end(), r.category) == ids.end())
+      ids.push_back(r.category);
+  return ids;
+}
+
 Comparison compare(std::vector<Entry> scenarios, std::string currency) {
   Comparison c;
   c.currency = std::move(currency);
@@ -56,6 +64,7 @@ Comparison compare(std::vector<Entry> scenarios, std::string currency) {
         row.year = m.year;
         row.name = m.name;
         row.unit = m.unit;
+        row.category = m.category;
         row.values.assign(n, std::nullopt);
         c.rows.push_back(std::move(row));
       }

@@ -3,16 +3,20 @@
 #include <chrono>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "coachsim/units/checked.hpp"
 
 namespace coachsim::ledger {
 
-Ledger::Ledger(std::size_t years, std::size_t regions, bool keep_entries)
-    : years_(years),
+Ledger::Ledger(std::size_t years, std::size_t regions, bool keep_entries,
+               std::shared_ptr<const CostTable> costs)
+    : costs_(std::move(costs)),
+      categories_(costs_->category_count()),
+      years_(years),
       regions_(regions),
       keep_(keep_entries),
-      totals_(years * regions * kCategoryCount, 0),
+      totals_(years * regions * categories_, 0),
       monthly_(years * 12 * regions, 0) {}
 
 void Ledger::post(const Entry& e) {
@@ -24,7 +28,7 @@ void Ledger::post(const Entry& e) {
       magnitude_ > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
       [[unlikely]] {
     units::throw_too_large("the run's costs add up to more than 64-bit céntimos hold (at a " +
-                           std::string(category_id(e.category)) + " entry of year index " +
+                           std::string(costs_->category_id(e.category)) + " entry of year index " +
                            std::to_string(e.year_index) + ")");
   }
   totals_[index(e.year_index, e.region, static_cast<std::size_t>(e.category))] += e.amount;
@@ -41,7 +45,7 @@ void Ledger::post(const Entry& e) {
 
 std::int64_t Ledger::total(std::size_t year, std::size_t region) const {
   std::int64_t sum = 0;
-  for (std::size_t c = 0; c < kCategoryCount; ++c) sum += totals_[index(year, region, c)];
+  for (std::size_t c = 0; c < categories_; ++c) sum += totals_[index(year, region, c)];
   return sum;
 }
 

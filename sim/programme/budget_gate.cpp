@@ -10,9 +10,10 @@ BudgetGate::Verdict BudgetGate::ask_treasury(std::size_t year, std::size_t regio
                                              engine::Date last, engine::Date today, bool may_defer,
                                              engine::Date& resume) {
   Treasury& t = *treasury_;
-  const int cls = cost_class(cost.begin()->activity);
+  const ledger::CostTable& table = t.costs();
+  const int cls = cost_class(table, cost.begin()->activity);
   if (!t.suspended(year, who.index, who.supervisor) &&
-      t.admit(year, region, static_cast<scenario::BudgetClass>(cls), cost.by_class(), last))
+      t.admit(year, region, static_cast<scenario::BudgetClass>(cls), cost.by_class(table), last))
     return Verdict::kGo;
   if (start > today) return Verdict::kWaitStartDay;  // money may come before it starts
   if (may_defer && t.defer_until(year, region, cls, who.index, who.supervisor, resume))

@@ -351,7 +351,8 @@ void CoachProcess::end_workshop(std::uint32_t coach) {
 
 void CoachProcess::post_materials(std::uint32_t coach) {
   const Coach& c = ctx_.population.coaches[coach];
-  const CostLines cost = materials_cost(ctx_.scenario.costs, c.teachers);
+  const CostLines cost = materials_cost(ctx_.scenario.costs, c.teachers,
+                                        static_cast<int>(c.caseload.size()), ctx_.extra_lines);
   if (!ctx_.budget.pays_materials(year_, c.region, {coach, false}, cost)) {
     record_missed(ctx_.tally, ctx_.today(), year_, {c.region, c.ugel, coach},
                   Activity::kTeacherMaterials, MissReason::kNoFunds, 0,
@@ -368,7 +369,8 @@ CostLines CoachProcess::trip_cost(const State& st, const Trip& trip, bool overni
       ctx_.scenario.geographies[ctx_.population.regions[st.region].geography];
   return coach_trip_cost(ctx_.scenario.costs, geo.fare,
                          {item.distance_km, overnight, site_days, per_diem_days}, trip.cluster,
-                         trip.gia, trip.rtc, trip.cluster ? st.teachers : item.teachers);
+                         trip.gia, trip.rtc, trip.cluster ? st.teachers : item.teachers,
+                         ctx_.extra_lines);
 }
 
 ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {

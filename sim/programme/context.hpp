@@ -54,6 +54,7 @@ struct Context {
   std::uint64_t replication = 0;      // keys the programme's random streams with scenario.seed
   CoachSupplyPlan* supply = nullptr;  // hiring, training, attrition, cancellations
   BudgetGate budget{};                // default: unlimited money
+  ExtraLines extra_lines{};           // the scenario's extra_costs:, by driver (cost_model.hpp)
 };
 
 // Whose activity was missed: a coach's, in `region` and `ugel`, at `school` (UINT32_MAX for a

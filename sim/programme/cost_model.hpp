@@ -2,15 +2,20 @@
 //
 // Each function below turns an activity (a coach's trip, a workshop, a supervisor's visit, a
 // contract month, the year's materials) into the ledger lines it posts: category, activity,
-// unit, quantity, rate and amount. The processes post exactly these lines when the activity
-// ends, and the treasury is asked to commit exactly their sum, by budget class, before it
-// starts (budget_gate.hpp); so a commitment always equals its postings, to the céntimo.
+// unit, quantity, rate and amount; the scenario's extra costs (extra_costs:) are lines added to
+// the activity that drives them (ExtraLines), so they are committed, posted and dropped with it.
+// The processes post exactly these lines when the activity ends, and the treasury is asked to
+// commit exactly their sum, by budget class, before it starts (budget_gate.hpp); so a commitment
+// always equals its postings, to the céntimo.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <type_traits>
+#include <vector>
 
+#include "coachsim/ledger/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/programme/budget.hpp"
 #include "coachsim/scenario/scenario.hpp"
@@ -32,9 +37,12 @@ struct CostLine {
   bool post_when_zero = false;
 };
 
-// The lines of one activity (at most four: travel, per diem, GIA fees, RTC fees). Built on
-// every trip and contract month, so everything here is inline and only the lines added are
-// written: the storage is left uninitialised (CostLine is trivially copyable).
+// The lines of one activity: at most four built-in ones (travel, per diem, GIA fees, RTC fees;
+// materials: two), then up to scenario::kMaxExtraCostsPerDriver extra lines per driver (the
+// year's materials carry three drivers). Built on every trip and contract month, so everything
+// here is inline and only the lines added are written: the storage is left uninitialised
+// (CostLine is trivially copyable).
+inline constexpr int kMaxCostLines = 4 + 3 * scenario::kMaxExtraCostsPerDriver;
 class CostLines {
  public:
   CostLines() {}  // NOLINT: storage deliberately not initialised
@@ -54,17 +62,45 @@ class CostLines {
     for (const CostLine& l : *this) sum += l.amount;
     return sum;
   }
-  ClassCosts by_class() const;  // by programme::cost_class of each line's activity
+  ClassCosts by_class(const ledger::CostTable& table) const;  // by cost_class of each line
 
  private:
   union Store {
     Store() {}  // NOLINT: not initialised
-    CostLine lines[4];
+    CostLine lines[kMaxCostLines];
   };
   Store store_;
   int count_ = 0;
 };
 static_assert(std::is_trivially_copyable_v<CostLine>);
+
+// A scenario's extra cost, compiled for posting: the ledger rows it posts under and its rate
+// (céntimos per month for coach_month, per unit of the driver otherwise).
+struct ExtraLine {
+  ledger::Category category = ledger::Category::kOther;
+  ledger::Activity activity = ledger::Activity::kOverhead;
+  std::int64_t rate = 0;
+};
+// The extra lines of each driver, in scenario::CostDriver order (empty without extra_costs:).
+struct ExtraLines {
+  std::array<std::vector<ExtraLine>, scenario::kCostDriverCount> by_driver;
+  const std::vector<ExtraLine>& of(scenario::CostDriver d) const {
+    return by_driver[static_cast<std::size_t>(d)];
+  }
+};
+// REQUIRES: `table` is cost_table(scenario) (cost_table.hpp).
+ExtraLines compile_extra_lines(const scenario::Scenario& scenario, const ledger::CostTable& table);
+
+// Adds `count` units of each extra line of `driver` (a count driver: teachers, coaches,
+// schools, trips). A line of zero amount is not posted.
+inline void add_extra_lines(CostLines& lines, const ExtraLines& extra, scenario::CostDriver driver,
+                            double count) {
+  for (const ExtraLine& x : extra.of(driver))
+    lines.add(
+        {x.category, x.activity, ledger::QuantityUnit::kParticipants, count, x.rate,
+         units::apply_rate(units::per_participant(x.rate), units::participants(count)).value(),
+         false});
+}
 
 // Posts every line of `lines` that has an amount (or must be posted anyway), each as a copy of
 // `entry` (who, where, when) with the line's category, activity, unit, quantity, rate, amount.
@@ -118,9 +154,10 @@ inline void add_travel(CostLines& lines, ledger::Category category, ledger::Acti
 
 // A coach's trip: travel and per diem (under the visit, or for a cluster trip the session it
 // holds), then the fees of the GIA and RTC sessions it holds for `participants` teachers.
+// A visit trip then adds the scenario's extra costs per visit trip.
 inline CostLines coach_trip_cost(const scenario::UnitCosts& costs, units::MoneyPerKm fare,
                                  const TravelCost& travel, bool cluster, int gia, int rtc,
-                                 int participants) {
+                                 int participants, const ExtraLines& extra) {
   CostLines lines;
   // A visit trip's travel is the visit's; a cluster trip's is the session's it holds.
   const ledger::Activity trip = !cluster  ? ledger::Activity::kVisitTrip
@@ -136,6 +173,7 @@ inline CostLines coach_trip_cost(const scenario::UnitCosts& costs, units::MoneyP
   };
   sessions(gia, ledger::Activity::kGia, costs.gia_per_participant);
   sessions(rtc, ledger::Activity::kRtc, costs.rtc_per_participant);
+  if (!cluster) add_extra_lines(lines, extra, scenario::CostDriver::kVisitTrip, 1.0);
   return lines;
 }
 
@@ -172,8 +210,10 @@ inline CostLines workshop_cost(const scenario::UnitCosts& costs, bool coach_work
   return lines;
 }
 
-// The year's materials of a coach with `teachers` teachers: per teacher, then per coach.
-inline CostLines materials_cost(const scenario::UnitCosts& costs, int teachers) {
+// The year's materials of a coach with `teachers` teachers at `schools` schools: per teacher,
+// per coach, then the extra costs per teacher-year, coach-year and school-year.
+inline CostLines materials_cost(const scenario::UnitCosts& costs, int teachers, int schools,
+                                const ExtraLines& extra) {
   CostLines lines;
   lines.add({ledger::Category::kMaterials, ledger::Activity::kTeacherMaterials,
              ledger::QuantityUnit::kParticipants, static_cast<double>(teachers),
@@ -183,6 +223,9 @@ inline CostLines materials_cost(const scenario::UnitCosts& costs, int teachers) 
   lines.add({ledger::Category::kMaterials, ledger::Activity::kCoachMaterials,
              ledger::QuantityUnit::kParticipants, 1.0, costs.materials_per_coach.value(),
              costs.materials_per_coach.value(), true});
+  add_extra_lines(lines, extra, scenario::CostDriver::kTeacherYear, teachers);
+  add_extra_lines(lines, extra, scenario::CostDriver::kCoachYear, 1.0);
+  add_extra_lines(lines, extra, scenario::CostDriver::kSchoolYear, schools);
   return lines;
 }
 
@@ -196,6 +239,22 @@ inline CostLine contract_month_cost(ledger::Category category, ledger::Activity 
           fee.value(),
           units::prorate_month(fee, active, month_days).value(),
           true};
+}
+
+// A coach's contract month: the fee's line, then the extra costs per coach-month, prorated as
+// the fee is (a line of zero amount is not posted).
+inline CostLines coach_month_cost(units::MoneyPerMonth fee, int active, int month_days,
+                                  const ExtraLines& extra) {
+  CostLines lines;
+  lines.add(contract_month_cost(ledger::Category::kCoachContracts, ledger::Activity::kCoachContract,
+                                fee, active, month_days));
+  for (const ExtraLine& x : extra.of(scenario::CostDriver::kCoachMonth)) {
+    CostLine line =
+        contract_month_cost(x.category, x.activity, units::per_month(x.rate), active, month_days);
+    line.post_when_zero = false;
+    lines.add(line);
+  }
+  return lines;
 }
 
 }  // namespace coachsim::programme

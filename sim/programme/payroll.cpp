@@ -71,7 +71,7 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     e.coach = c;
     const units::MoneyPerMonth fee =
         s.regions[coach.region].coach_fee.value_or(s.coach.monthly_fee);
-    const CostLines cost = contract(fee, active);
+    const CostLines cost = coach_month_cost(fee, active, month_days, ctx_.extra_lines);
     if (!ctx_.budget.pays_contract(year, coach.region, {c, false}, cost.total()))
       continue;  // suspended for lack of funds
     post_lines(ctx_, e, cost);

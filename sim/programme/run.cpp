@@ -83,7 +83,7 @@ class YearDriver final : public engine::EventHandler {
       e.year_index = static_cast<std::uint16_t>(year);
       e.region = static_cast<std::uint16_t>(ctx_.population.regions.size());
       e.ugel = ledger::kNoUgel;
-      ledger::category_from_id(c.category, e.category);
+      ctx_.ledger.costs().find_category(c.category, e.category);
       e.activity = ledger::Activity::kCentralSpending;
       e.ref_kind = ledger::RefKind::kCentral;
       e.ref_id = i;
@@ -114,6 +114,7 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
   ctx.protocols = compile_protocols(scenario);
   ctx.years = plan_years(scenario, ctx.protocols, calendar);
   ctx.month_direct.assign(population.regions.size() + 1, 0);
+  ctx.extra_lines = compile_extra_lines(scenario, ledger.costs());
   CoachSupplyPlan supply(ctx);
   ctx.supply = &supply;
   CoachProcess coaches(ctx);

@@ -110,10 +110,10 @@ std::string gaps_csv(const std::vector<YearAudit>& audit) {
   for (const YearAudit& ya : audit) {
     for (const RegionAudit& r : ya.regions) {
       if (!r.simulated) continue;
-      for (int c = 0; c < ledger::kCategoryCount; ++c) {
-        const audit::CategoryGap& g = r.gaps[static_cast<std::size_t>(c)];
+      for (std::size_t c = 0; c < r.gaps.size(); ++c) {
+        const audit::CategoryGap& g = r.gaps[c];
         w.integer(r.year).text(r.region).text(
-            ledger::category_id(static_cast<ledger::Category>(c)));
+            ya.costs->category_id(static_cast<ledger::Category>(c)));
         w.money(g.actual).money(g.expected).money(g.actual - g.expected);
         w.money(g.price).money(g.quantity).money(g.rest);
         w.end_row();

@@ -88,7 +88,10 @@ std::string budget_events_csv(const RunReport& report) {
   return out;
 }
 
-std::string missed_budget_class(ledger::Activity a) { return class_id(programme::cost_class(a)); }
+// Missed activities are the programme's own (record_missed): rows of the built-in table.
+std::string missed_budget_class(ledger::Activity a) {
+  return class_id(programme::cost_class(*ledger::CostTable::builtin(), a));
+}
 
 nlohmann::ordered_json budget_json(const RunReport& report) {
   const results::Execution& x = report.results.execution;

@@ -48,10 +48,9 @@ std::string show_pct(const std::optional<double>& p) {
 
 // "Coach contracts"; in another language the category's translation (labels.hpp),
 // capitalised when it starts with an ASCII letter.
-std::string category_label(int c) {
-  const auto category = static_cast<ledger::Category>(c);
-  std::string s = i18n::language() == "en" ? std::string(ledger::category_id(category))
-                                           : report::category_label(category);
+// A scenario's own category (not in the built-in table) shows its id.
+std::string category_label(const std::string& id) {
+  std::string s = i18n::language() == "en" ? id : report::category_label_of_id(id);
   for (char& ch : s)
     if (ch == '_') ch = ' ';
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
@@ -162,18 +161,17 @@ std::string ComparePage::categories() {
   ordered_json values = ordered_json::array();
   std::vector<std::string> cats;
   Table t(header(tr("Category")));
-  for (int k = 0; k <= ledger::kCategoryCount; ++k) {
-    const bool outside = k == ledger::kCategoryCount;
-    const std::string name =
-        outside ? "cost_outside_regions"
-                : "cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(k)));
+  const std::vector<std::string> ids = c_.category_ids();
+  for (std::size_t k = 0; k <= ids.size(); ++k) {
+    const bool outside = k == ids.size();
+    const std::string name = outside ? "cost_outside_regions" : "cost_" + ids[k];
     const Row* row = c_.find("national/all/" + name);
     if (row == nullptr) continue;
     // Spending outside the regions only when a scenario has central costs.
     if (outside && std::all_of(row->values.begin(), row->values.end(),
                                [](const std::optional<double>& v) { return !v || *v == 0; }))
       continue;
-    const std::string label = outside ? tr("of which outside the regions") : category_label(k);
+    const std::string label = outside ? tr("of which outside the regions") : category_label(ids[k]);
     t.row(cells(label, *row), outside);
     if (outside) continue;  // already inside the categories' bars
     bool any = false;

@@ -143,17 +143,15 @@ std::string compare_terminal(const Comparison& c) {
   for (int y : years) out += headlines(c, t, y, "National, " + std::to_string(y));
 
   std::string cats;
-  for (int k = 0; k <= ledger::kCategoryCount; ++k) {
-    const std::string name =
-        k < ledger::kCategoryCount
-            ? "cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(k)))
-            : "cost_outside_regions";
+  const std::vector<std::string> ids = c.category_ids();
+  for (std::size_t k = 0; k <= ids.size(); ++k) {
+    const std::string name = k < ids.size() ? "cost_" + ids[k] : "cost_outside_regions";
     const Row* row = c.find("national/all/" + name);
     if (row == nullptr) continue;
     // Spending outside the regions only when a scenario has central costs.
     const bool all_zero = std::all_of(row->values.begin(), row->values.end(),
                                       [](const std::optional<double>& v) { return !v || *v == 0; });
-    if (k == ledger::kCategoryCount && all_zero) continue;
+    if (k == ids.size() && all_zero) continue;
     cats += t.line("  " + name.substr(5), *row);
   }
   if (!cats.empty())

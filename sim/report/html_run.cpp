@@ -33,10 +33,12 @@ std::string month_year(unsigned month, int year) {
 
 // "Coach contracts": the category's id in words, capitalised; in another language its
 // translation (labels.hpp), capitalised when it starts with an ASCII letter.
-std::string category_label(int c) {
+// A scenario's own category shows its declared label.
+std::string category_label(const ledger::CostTable& costs, std::size_t c) {
   const auto category = static_cast<ledger::Category>(c);
-  std::string s = i18n::language() == "en" ? std::string(ledger::category_id(category))
-                                           : report::category_label(category);
+  if (!ledger::CostTable::is_builtin(category)) return costs.category(category).label;
+  std::string s = i18n::language() == "en" ? std::string(costs.category_id(category))
+                                           : report::category_label(costs, category);
   for (char& ch : s)
     if (ch == '_') ch = ' ';
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
@@ -345,9 +347,10 @@ std::string Report::caseload() {
 }
 
 std::string Report::categories() {
-  const int kCats = ledger::kCategoryCount;
+  const ledger::CostTable& costs = *r_.results.costs;
+  const std::size_t kCats = costs.category_count();
   std::vector<std::string> cat_labels;
-  for (int c = 0; c < kCats; ++c) cat_labels.push_back(category_label(c));
+  for (std::size_t c = 0; c < kCats; ++c) cat_labels.push_back(category_label(costs, c));
   std::vector<Cell> header{txt(tr("Region"))};
   for (const std::string& l : cat_labels) header.push_back(num(esc(l)));
   header.push_back(num(tr("Total")));
@@ -355,25 +358,24 @@ std::string Report::categories() {
 
   ordered_json values = ordered_json::array();
   ordered_json region_order = ordered_json::array();
-  std::array<std::int64_t, ledger::kCategoryCount> outside{};
+  std::vector<std::int64_t> outside(kCats, 0);
   const results::Row* nation = nullptr;
   for (const results::Row& n : r_.results.national)
     if (n.year_index == last_index_) nation = &n;
   if (nation != nullptr) outside = nation->cost_by_category;
 
-  auto add = [&](const std::string& region,
-                 const std::array<std::int64_t, ledger::kCategoryCount>& costs,
+  auto add = [&](const std::string& region, const std::vector<std::int64_t>& by_category,
                  std::int64_t total) {
     std::vector<Cell> cells{txt(region)};
     bool any = false;
-    for (int c = 0; c < kCats; ++c) {
-      const std::int64_t v = costs[static_cast<std::size_t>(c)];
+    for (std::size_t c = 0; c < kCats; ++c) {
+      const std::int64_t v = by_category[c];
       cells.push_back(num(money(v)));
       if (v == 0) continue;
       any = true;
       values.push_back({{"region", region},
                         {"category_index", c},
-                        {"category", cat_labels[static_cast<std::size_t>(c)]},
+                        {"category", cat_labels[c]},
                         {"cost", currency_units(v)}});
     }
     cells.push_back(num(money(total)));
@@ -382,8 +384,7 @@ std::string Report::categories() {
   };
   for (const results::Row* row : last_rows_) {
     add(row->region, row->cost_by_category, row->cost_total);
-    for (int c = 0; c < kCats; ++c)
-      outside[static_cast<std::size_t>(c)] -= row->cost_by_category[static_cast<std::size_t>(c)];
+    for (std::size_t c = 0; c < kCats; ++c) outside[c] -= row->cost_by_category[c];
   }
   std::int64_t outside_total = 0;
   for (std::int64_t v : outside) outside_total += v;
@@ -396,8 +397,9 @@ std::string Report::categories() {
     t.row(cells, true);
   }
 
-  // One bar per region, split by category: the nine ledger categories take nine colours of
-  // one categorical palette (at most ten), the same in every run.
+  // One bar per region, split by category: the nine built-in ledger categories take nine colours
+  // of one categorical palette (at most ten), the same in every run; a scenario's own categories
+  // (cost_categories:) follow them, and past the tenth the palette's colours repeat.
   const std::size_t n = region_order.size();
   ordered_json color = field("category", "nominal", tr("Category"));
   color["sort"] = cat_labels;

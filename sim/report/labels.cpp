@@ -69,16 +69,18 @@ std::string metric_label(std::string_view metric_id) {
   if (is("teacher_practice_sd")) return trc("metric", "teacher_practice_sd");
   if (is("sd_per_usd100")) return trc("metric", "sd_per_usd100");
   // The cost of one ledger category: "cost_" and the category's id.
-  for (int c = 0; c < ledger::kCategoryCount; ++c) {
-    const auto category = static_cast<ledger::Category>(c);
-    if (metric_id.starts_with("cost_") && metric_id.substr(5) == ledger::category_id(category))
-      return trf("cost_{0}", {category_label(category)});
-  }
+  // A scenario's own category (cost_categories:) keeps its column id.
+  const ledger::CostTable& builtin = *ledger::CostTable::builtin();
+  ledger::Category category = ledger::Category::kOther;
+  if (metric_id.starts_with("cost_") && builtin.find_category(metric_id.substr(5), category))
+    return trf("cost_{0}", {category_label(builtin, category)});
   return std::string(metric_id);
 }
 
-// English shows the id (as in ledger.csv), another language its translation.
-std::string category_label(ledger::Category c) {
+// A built-in category: English shows the id (as in ledger.csv), another language its
+// translation; a scenario's own category its declared label.
+std::string category_label(const ledger::CostTable& costs, ledger::Category c) {
+  if (!ledger::CostTable::is_builtin(c)) return costs.category(c).label;
   switch (c) {
     case ledger::Category::kCoachContracts:
       return trc("category", "coach_contracts");
@@ -100,6 +102,12 @@ std::string category_label(ledger::Category c) {
       return trc("category", "other");
   }
   return "?";
+}
+
+std::string category_label_of_id(std::string_view id) {
+  const ledger::CostTable& builtin = *ledger::CostTable::builtin();
+  ledger::Category c = ledger::Category::kOther;
+  return builtin.find_category(id, c) ? category_label(builtin, c) : std::string(id);
 }
 
 std::string region_label(std::string_view region) {

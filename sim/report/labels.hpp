@@ -6,14 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include "coachsim/ledger/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 
 namespace coachsim::report {
 
 // "cost_per_teacher" -> "cost_per_teacher" / "costo por docente".
 std::string metric_label(std::string_view metric_id);
-// kCoachContracts -> "coach_contracts" / "contratos de acompañantes".
-std::string category_label(ledger::Category c);
+// kCoachContracts -> "coach_contracts" / "contratos de acompañantes"; a scenario's own
+// category (cost_categories:) -> its declared label.
+std::string category_label(const ledger::CostTable& costs, ledger::Category c);
+// The same by id: a built-in category's translation, else the id itself.
+std::string category_label_of_id(std::string_view id);
 
 // A region as the reports name it: the national rows ("national") and the spending outside the
 // regions ("(outside regions)") are translated; a region's own name is shown as it is.

@@ -186,11 +186,12 @@ bool write_ledger_csv(const RunReport& report, std::FILE* file) {
   });
   const auto ugels = csv_fields(static_cast<int>(pop.ugels.size()),
                                 [&](int u) { return pop.ugels[static_cast<std::size_t>(u)].name; });
-  const auto categories = csv_fields(ledger::kCategoryCount, [](int c) {
-    return ledger::category_id(static_cast<ledger::Category>(c));
+  const ledger::CostTable& costs = report.ledger.costs();
+  const auto categories = csv_fields(static_cast<int>(costs.category_count()), [&](int c) {
+    return costs.category_id(static_cast<ledger::Category>(c));
   });
-  const auto activities = csv_fields(ledger::kActivityCount, [](int a) {
-    return ledger::activity_id(static_cast<ledger::Activity>(a));
+  const auto activities = csv_fields(static_cast<int>(costs.activity_count()), [&](int a) {
+    return costs.activity_id(static_cast<ledger::Activity>(a));
   });
   const auto ref_kinds = csv_fields(static_cast<int>(ledger::RefKind::kCentral) + 1, [](int k) {
     return ledger::ref_kind_id(static_cast<ledger::RefKind>(k));

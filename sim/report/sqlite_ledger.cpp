@@ -159,7 +159,7 @@ void write_entries(Db& db, const RunReport& r) {
       b.null();
     else
       b.i(e.ugel);
-    b.t(ledger::category_id(e.category)).t(ledger::activity_id(e.activity));
+    b.t(r.ledger.costs().category_id(e.category)).t(r.ledger.costs().activity_id(e.activity));
     b.t(ledger::ref_kind_id(e.ref_kind)).t(ref_name(r, e));
     if (e.coach == ledger::kNoCoach)
       b.null();
@@ -183,7 +183,7 @@ void write_results(Db& db, const RunReport& r) {
       b.null();
     else
       b.i(m.school);
-    b.t(ledger::activity_id(m.activity))
+    b.t(r.ledger.costs().activity_id(m.activity))
         .i(m.round + 1)
         .i(m.quantity)
         .t(programme::miss_reason_id(m.reason));

@@ -49,9 +49,9 @@ ordered_json row_json(const results::Row& r, const results::Results& results) {
   j["year"] = r.year;
   put(j, results::json_layout(r.national), r);
   ordered_json cats = ordered_json::object();
-  for (int c = 0; c < ledger::kCategoryCount; ++c)
-    cats[std::string(ledger::category_id(static_cast<ledger::Category>(c)))] =
-        value(results::category_metric(c), r);
+  for (std::size_t c = 0; c < results.category_count(); ++c)
+    cats[std::string(results.costs->category_id(static_cast<ledger::Category>(c)))] =
+        value(results::category_metric(*results.costs, static_cast<int>(c)), r);
   j["cost_by_category"] = cats;
   if (results.has_prices) {
     ordered_json prices;

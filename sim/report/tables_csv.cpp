@@ -12,9 +12,12 @@ namespace {
 // the prices: and outcomes: columns come after every other column, and only for scenarios that
 // use them (results::table_layout), so other scenarios' files keep their layout.
 results::TableOptions options(const RunReport& report, bool national) {
-  return {national, report.scenario.scale_up.enabled || report.scenario.coach_supply.enabled,
-          report.scenario.teacher_turnover.enabled, report.results.has_prices,
-          report.results.has_outcomes};
+  return {national,
+          report.scenario.scale_up.enabled || report.scenario.coach_supply.enabled,
+          report.scenario.teacher_turnover.enabled,
+          report.results.has_prices,
+          report.results.has_outcomes,
+          report.results.costs.get()};
 }
 
 // One cell of a metric: counts as integers, money with two decimals, percents and ratios with
@@ -90,7 +93,7 @@ std::string missed_csv(const RunReport& report) {
     w.text(format_day(m.date)).integer(report.scenario.years[m.year_index].year);
     w.text(pop.regions[m.region].id).text(pop.ugels[m.ugel].name).text(coach_name(m.coach));
     w.text(m.school == UINT32_MAX ? std::string_view{} : pop.schools[m.school].id);
-    w.text(ledger::activity_id(m.activity)).integer(m.round + 1).integer(m.quantity);
+    w.text(report.results.costs->activity_id(m.activity)).integer(m.round + 1).integer(m.quantity);
     w.text(programme::miss_reason_id(m.reason));
     if (budget) w.text(missed_budget_class(m.activity));
     w.end_row();

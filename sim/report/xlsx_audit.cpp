@@ -104,10 +104,10 @@ void gaps_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
   for (const audit::YearAudit& ya : audit) {
     for (const audit::RegionAudit& r : ya.regions) {
       if (!r.simulated) continue;
-      for (int c = 0; c < ledger::kCategoryCount; ++c) {
-        const audit::CategoryGap& g = r.gaps[static_cast<std::size_t>(c)];
+      for (std::size_t c = 0; c < r.gaps.size(); ++c) {
+        const audit::CategoryGap& g = r.gaps[c];
         sh.integer(r.year).text(r.region).text(
-            ledger::category_id(static_cast<ledger::Category>(c)));
+            ya.costs->category_id(static_cast<ledger::Category>(c)));
         sh.money(g.actual).money(g.expected).money(g.actual - g.expected);
         sh.money(g.price).money(g.quantity).money(g.rest);
         sh.end_row();

@@ -36,7 +36,7 @@ void ledger_sheet(Book& book, const RunReport& report, const XlsxOptions& option
     sh.integer(static_cast<std::int64_t>(i + 1)).date(e.date);
     sh.integer(report.scenario.years[e.year_index].year).text(region_name(report, e.region));
     sh.text(e.ugel == ledger::kNoUgel ? std::string_view{} : pop.ugels[e.ugel].name);
-    sh.text(ledger::category_id(e.category)).text(ledger::activity_id(e.activity));
+    sh.text(l.costs().category_id(e.category)).text(l.costs().activity_id(e.activity));
     sh.text(ledger::ref_kind_id(e.ref_kind)).text(ref_name(report, e));
     sh.text(e.coach == ledger::kNoCoach ? std::string{} : coach_name(e.coach));
     sh.number(e.quantity).text(ledger::unit_id(e.unit)).money(e.rate).money(e.amount);

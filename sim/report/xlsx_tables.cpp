@@ -14,8 +14,6 @@ namespace {
 using programme::RegionYearTally;
 using results::Row;
 
-std::string category_name(int c) { return category_label(static_cast<ledger::Category>(c)); }
-
 double share(std::int64_t part, std::int64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
@@ -29,6 +27,7 @@ void region_year_sheet(Book& book, const RunReport& report) {
   results::TableOptions with;
   with.prices = report.results.has_prices;
   with.outcomes = report.results.has_outcomes;
+  with.costs = report.results.costs.get();
   const std::vector<const results::MetricDef*> layout = results::table_layout(with);
   std::vector<std::string> names = {trc("column", "region"), trc("column", "year")};
   for (const results::MetricDef* m : layout) names.push_back(metric_label(m->id));
@@ -70,11 +69,12 @@ void category_sheet(Book& book, const RunReport& report) {
   sh.header({trc("column", "year"), trc("column", "region"), trc("column", "category"),
              trc("column", "cost"), trc("column", "share of the region's year")});
   auto rows = [&](int year, const std::string& region, const auto& cost_of, std::int64_t total) {
-    for (int c = 0; c < ledger::kCategoryCount; ++c) {
+    const ledger::CostTable& costs = *report.results.costs;
+    for (std::size_t c = 0; c < costs.category_count(); ++c) {
       const std::int64_t cost = cost_of(c);
       sh.integer(year)
           .text(region_label(region))
-          .text(category_name(c))
+          .text(category_label(costs, static_cast<ledger::Category>(c)))
           .money(cost)
           .percent(share(cost, total));
       sh.end_row();
@@ -84,18 +84,18 @@ void category_sheet(Book& book, const RunReport& report) {
     for (const Row& r : report.results.regions) {
       if (r.year_index != y) continue;
       rows(
-          r.year, r.region, [&](int c) { return r.cost_by_category[static_cast<std::size_t>(c)]; },
-          r.cost_total);
+          r.year, r.region, [&](std::size_t c) { return r.cost_by_category[c]; }, r.cost_total);
     }
     const Row& nation = report.results.national[y];
     if (has_outside)
       rows(
           nation.year, std::string(kOutsideRegions),
-          [&](int c) { return report.ledger.total(y, outside, static_cast<ledger::Category>(c)); },
+          [&](std::size_t c) {
+            return report.ledger.total(y, outside, static_cast<ledger::Category>(c));
+          },
           nation.cost_outside_regions);
     rows(
-        nation.year, nation.region,
-        [&](int c) { return nation.cost_by_category[static_cast<std::size_t>(c)]; },
+        nation.year, nation.region, [&](std::size_t c) { return nation.cost_by_category[c]; },
         nation.cost_total);
   }
   sh.freeze(0);

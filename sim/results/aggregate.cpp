@@ -31,6 +31,8 @@ void finish(Row& row, const scenario::Scenario& s) {
 Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
                   const ledger::Ledger& ledger, const programme::Tally& tally) {
   Results out;
+  out.costs = ledger.costs_ptr();
+  const std::size_t categories = ledger.category_count();
   out.has_outcomes = s.outcomes.has_value();
   out.has_prices = s.prices.has_value();
   for (std::size_t y = 0; y < s.years.size(); ++y) {
@@ -39,6 +41,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
     nation.national = true;
     nation.year = s.years[y].year;
     nation.year_index = y;
+    nation.cost_by_category.assign(categories, 0);
     std::vector<Row> rows;
     for (std::size_t r = 0; r < pop.regions.size(); ++r) {
       Row row;
@@ -46,7 +49,8 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
       row.year = s.years[y].year;
       row.year_index = y;
       row.tally = tally.at(y, r);
-      for (int c = 0; c < ledger::kCategoryCount; ++c) {
+      row.cost_by_category.assign(categories, 0);
+      for (std::size_t c = 0; c < categories; ++c) {
         row.cost_by_category[static_cast<std::size_t>(c)] =
             ledger.total(y, r, static_cast<ledger::Category>(c));
         nation.cost_by_category[static_cast<std::size_t>(c)] +=
@@ -56,7 +60,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
       finish(row, s);
       rows.push_back(std::move(row));
     }
-    for (int c = 0; c < ledger::kCategoryCount; ++c) {
+    for (std::size_t c = 0; c < categories; ++c) {
       const std::int64_t outside =
           ledger.total(y, pop.regions.size(), static_cast<ledger::Category>(c));
       nation.cost_by_category[static_cast<std::size_t>(c)] += outside;

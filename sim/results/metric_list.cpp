@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -262,35 +264,27 @@ using namespace metric;
 
 namespace {
 
-template <int C>
-std::int64_t category_cost(const Row& r) {
-  return r.cost_by_category[static_cast<std::size_t>(C)];
+// Category metrics are made on demand, one per (index, id), and never freed: a MetricDef's id
+// is a string_view, and writers keep pointers to the entries.
+const MetricDef* intern_category(int index, std::string_view category_id) {
+  static std::mutex mutex;
+  static std::deque<std::pair<std::string, MetricDef>> made;
+  const std::string id = "cost_" + std::string(category_id);
+  const std::lock_guard<std::mutex> lock(mutex);
+  for (const auto& [name, def] : made)
+    if (def.category == index && name == id) return &def;
+  auto& [name, def] = made.emplace_back(id, MetricDef{});
+  def.id = name;
+  def.label = name;
+  def.unit = MetricUnit::kCentimos;
+  def.category = index;
+  return &def;
 }
 
-struct Categories {
-  std::array<std::string, ledger::kCategoryCount> ids;
-  std::array<MetricDef, ledger::kCategoryCount> defs;
-};
-
-template <std::size_t... C>
-void fill_categories(Categories& c, std::index_sequence<C...>) {
-  ((c.ids[C] = "cost_" + std::string(ledger::category_id(static_cast<ledger::Category>(C))),
-    c.defs[C].id = c.ids[C], c.defs[C].label = c.ids[C], c.defs[C].unit = MetricUnit::kCentimos,
-    c.defs[C].exact = &category_cost<static_cast<int>(C)>),
-   ...);
-}
-
-const Categories& categories() {
-  static const Categories c = [] {
-    Categories out;
-    fill_categories(out, std::make_index_sequence<ledger::kCategoryCount>{});
-    return out;
-  }();
-  return c;
-}
-
-void add_categories(std::vector<const MetricDef*>& out) {
-  for (const MetricDef& m : categories().defs) out.push_back(&m);
+void add_categories(std::vector<const MetricDef*>& out, const ledger::CostTable* costs) {
+  const ledger::CostTable& table = costs != nullptr ? *costs : *ledger::CostTable::builtin();
+  for (std::size_t c = 0; c < table.category_count(); ++c)
+    out.push_back(&category_metric(table, static_cast<int>(c)));
 }
 
 double quotient(std::int64_t num, std::int64_t den) {
@@ -304,6 +298,10 @@ std::int64_t exact_value(const MetricDef& m, const Row& row) {
   if (m.tally) return row.tally.*m.tally;
   if (m.exact_field) return row.*m.exact_field;
   if (m.exact) return m.exact(row);
+  if (m.category >= 0) {
+    const auto c = static_cast<std::size_t>(m.category);
+    return c < row.cost_by_category.size() ? row.cost_by_category[c] : 0;
+  }
   if (m.ratio == Ratio::kMoneyPerUnit) return ratio_exact(m, row);
   return 0;
 }
@@ -344,8 +342,8 @@ const std::vector<const MetricDef*>& all_metrics() {
   return all;
 }
 
-const MetricDef& category_metric(int category) {
-  return categories().defs[static_cast<std::size_t>(category)];
+const MetricDef& category_metric(const ledger::CostTable& costs, int category) {
+  return *intern_category(category, costs.category_id(static_cast<ledger::Category>(category)));
 }
 
 void derive_ratios(Row& row) {
@@ -398,7 +396,7 @@ std::vector<const MetricDef*> table_layout(const TableOptions& with) {
                                        &kCostPerCoach,
                                        &kTeachersPerCoach,
                                        &kStudentsPerCoach};
-  add_categories(out);
+  add_categories(out, with.costs);
   // Optional columns come after every other one, and only for scenarios that use them, so
   // other scenarios' files keep their layout.
   if (with.national) out.push_back(&kCostOutsideRegions);
@@ -443,9 +441,10 @@ std::vector<const MetricDef*> json_outcomes_layout(bool prices) {
   return out;
 }
 
-std::vector<const MetricDef*> metrics_layout(bool national, bool prices, bool outcomes) {
+std::vector<const MetricDef*> metrics_layout(bool national, bool prices, bool outcomes,
+                                             const ledger::CostTable* costs) {
   std::vector<const MetricDef*> out = {&kCostTotal};
-  add_categories(out);
+  add_categories(out, costs);
   if (national) out.push_back(&kCostOutsideRegions);
   out.insert(out.end(),
              {&kCostPerTeacher, &kCostPerStudent, &kCostPerCoach, &kCostPerFullProtocolTeacher,

@@ -8,7 +8,8 @@ namespace {
 void add_row(const std::vector<const MetricDef*>& layout, const Row& row, int year,
              std::vector<Metric>& out) {
   for (const MetricDef* m : layout)
-    out.push_back(Metric{row.region, year, std::string(m->id), m->unit, value_as_double(*m, row)});
+    out.push_back(Metric{row.region, year, std::string(m->id), m->unit, value_as_double(*m, row),
+                         m->category >= 0 ? std::string(m->id.substr(5)) : std::string()});
 }
 
 }  // namespace
@@ -30,13 +31,16 @@ std::string_view metric_unit_id(MetricUnit u) {
 std::vector<Metric> metrics_of(const Results& results) {
   // Prices and outcome metrics only for scenarios with prices: / outcomes:, so every run of one
   // scenario has one layout.
-  const auto regional = metrics_layout(false, results.has_prices, results.has_outcomes);
-  const auto national = metrics_layout(true, results.has_prices, results.has_outcomes);
+  const auto regional =
+      metrics_layout(false, results.has_prices, results.has_outcomes, results.costs.get());
+  const auto national =
+      metrics_layout(true, results.has_prices, results.has_outcomes, results.costs.get());
   std::vector<Metric> out;
   for (const Row& row : results.regions) add_row(regional, row, row.year, out);
   Row all;
   all.region = "national";
   all.national = true;
+  all.cost_by_category.assign(results.category_count(), 0);
   for (const Row& row : results.national) {
     add_row(national, row, row.year, out);
     for (std::size_t c = 0; c < all.cost_by_category.size(); ++c)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "coachsim/programme/cost_table.hpp"
 #include "coachsim/programme/run.hpp"
 
 namespace coachsim::results {
@@ -13,7 +14,7 @@ ledger::Ledger unlimited_ledger(const scenario::Scenario& scenario,
   scenario::Scenario unlimited = scenario;
   unlimited.budget.enabled = false;
   const std::size_t years = scenario.years.size(), regions = population.regions.size();
-  ledger::Ledger ledger(years, regions + 1, true);
+  ledger::Ledger ledger(years, regions + 1, true, programme::cost_table(scenario));
   programme::Tally tally(years, regions);
   programme::run_programme(unlimited, population, ledger, tally, replication);
   return ledger;
@@ -55,12 +56,12 @@ std::unique_ptr<Simulation> simulate(const scenario::Scenario& scenario, bool ke
                                      std::uint64_t replication) {
   programme::Population population = programme::build_population(scenario, 0);
   const std::size_t years = scenario.years.size(), regions = population.regions.size();
-  auto sim =
-      std::unique_ptr<Simulation>(new Simulation{std::move(population),
-                                                 ledger::Ledger(years, regions + 1, keep_ledger),
-                                                 programme::Tally(years, regions),
-                                                 {},
-                                                 0});
+  auto sim = std::unique_ptr<Simulation>(new Simulation{
+      std::move(population),
+      ledger::Ledger(years, regions + 1, keep_ledger, programme::cost_table(scenario)),
+      programme::Tally(years, regions),
+      {},
+      0});
   if (!scenario.budget.enabled) {
     sim->events = run_and_aggregate(scenario, sim->population, sim->ledger, sim->tally, replication,
                                     nullptr, nullptr, sim->results);
@@ -80,7 +81,7 @@ Results simulate_results(const scenario::Scenario& scenario,
                          const programme::Population& population, std::uint64_t replication,
                          Workspace* workspace) {
   const std::size_t years = scenario.years.size(), regions = population.regions.size();
-  ledger::Ledger ledger(years, regions + 1, false);
+  ledger::Ledger ledger(years, regions + 1, false, programme::cost_table(scenario));
   programme::Tally tally(years, regions);
   if (workspace != nullptr) {
     workspace->missed.clear();

@@ -3,7 +3,7 @@
 
 #include "checks.hpp"
 #include "coachsim/i18n/tr.hpp"
-#include "coachsim/ledger/entry.hpp"
+#include "coachsim/ledger/cost_table.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -30,8 +30,9 @@ void load_central_costs(Reader& reader, MapReader& top, Scenario& out) {
 void check_central_costs(Checker& c) {
   const Scenario& s = c.scenario();
   std::vector<std::string> categories;
-  for (int k = 0; k < ledger::kCategoryCount; ++k)
-    categories.emplace_back(ledger::category_id(static_cast<ledger::Category>(k)));
+  for (const ledger::CategoryRow& row : ledger::CostTable::builtin()->categories())
+    categories.push_back(row.id);
+  for (const CostCategory& k : s.cost_categories) categories.push_back(k.id);
   for (std::size_t i = 0; i < s.central_costs.size(); ++i) {
     const CentralCost& cost = s.central_costs[i];
     const std::string p = indexed("central_costs", i);

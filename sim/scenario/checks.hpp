@@ -72,6 +72,7 @@ void check_protocol(Checker& c);  // school types, caseload rules, dispersed_abo
 void check_terms(Checker& c);     // scenario header, geographies, coach, supervision, staff, costs
 void check_regions(Checker& c);   // regions, UGELs, staff, aggregates, CSV schools
 void check_central_costs(Checker& c);  // years and categories of central_costs
+void check_extra_costs(Checker& c);    // cost_categories: and extra_costs: (extra_costs.cpp)
 void check_growth(Checker& c);         // scale_up and coach_supply (validate_growth.cpp)
 void check_outcomes(Checker& c);       // effect lists, dose response (outcomes:)
 void check_prices(Checker& c);         // years, inflation and exchange rates (prices:)

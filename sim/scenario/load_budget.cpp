@@ -70,10 +70,11 @@ std::optional<std::size_t> read_choice(Reader& reader, MapReader& m, std::string
   return std::nullopt;
 }
 
+}  // namespace
+
+// The budget classes' ids, in BudgetClass order: the table budget_class_id reads.
 const std::vector<std::string> kClassIds = {"teacher_workshops", "coach_workshops", "gia_rtc",
                                             "supervisor_visits", "visits"};
-
-}  // namespace
 
 void load_budget(Reader& reader, MapReader& top, Scenario& out) {
   auto node = top.get("budget", Need::kOptional, tr("a map of budget settings"));
@@ -178,19 +179,7 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
 namespace coachsim::scenario {
 
 const char* budget_class_id(BudgetClass c) {
-  switch (c) {
-    case BudgetClass::kTeacherWorkshops:
-      return "teacher_workshops";
-    case BudgetClass::kCoachWorkshops:
-      return "coach_workshops";
-    case BudgetClass::kGiaRtc:
-      return "gia_rtc";
-    case BudgetClass::kSupervisorVisits:
-      return "supervisor_visits";
-    case BudgetClass::kVisits:
-      return "visits";
-  }
-  return "?";
+  return detail::kClassIds[static_cast<std::size_t>(c)].c_str();
 }
 
 const char* budget_indicator_id(BudgetIndicator i) {

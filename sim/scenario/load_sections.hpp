@@ -26,6 +26,9 @@ void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::stri
 // central_costs: spending outside the regions.
 void load_central_costs(Reader& reader, MapReader& top, Scenario& out);
 
+// cost_categories: and extra_costs: a scenario's own cost categories and lines (extra_costs.cpp).
+void load_extra_costs(Reader& reader, MapReader& top, Scenario& out);
+
 // scale_up: and coach_supply: (growth over years; load_growth.cpp).
 void load_growth(Reader& reader, MapReader& top, Scenario& out);
 // outcomes: effects of coaching by dose; prices: price level and exchange rate per year.

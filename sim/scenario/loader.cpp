@@ -23,11 +23,12 @@ using detail::MapReader;
 using detail::Need;
 
 const std::vector<std::string> kTopLevelKeys = {
-    "coachsim",    "name",        "description",  "currency",         "seed",
-    "calendar",    "years",       "geographies",  "protocol",         "coach",
-    "supervision", "staff_roles", "costs",        "regions",          "central_costs",
-    "sources",     "scale_up",    "coach_supply", "outcomes",         "prices",
-    "budget",      "extends",     "uncertainty",  "teacher_turnover", "not_coached"};
+    "coachsim",        "name",        "description",  "currency",         "seed",
+    "calendar",        "years",       "geographies",  "protocol",         "coach",
+    "supervision",     "staff_roles", "costs",        "regions",          "central_costs",
+    "sources",         "scale_up",    "coach_supply", "outcomes",         "prices",
+    "budget",          "extends",     "uncertainty",  "teacher_turnover", "not_coached",
+    "cost_categories", "extra_costs"};
 
 bool is_currency_code(std::string_view code) {
   return code.size() == 3 &&
@@ -70,6 +71,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   detail::load_protocol(reader, top, out);
   detail::load_regions(reader, top, out, base_dir);
   detail::load_central_costs(reader, top, out);
+  detail::load_extra_costs(reader, top, out);
   detail::load_growth(reader, top, out);
   detail::load_outcomes(reader, top, out);
   detail::load_prices(reader, top, out);

@@ -135,6 +135,7 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_protocol(c);
   check_regions(c);
   check_central_costs(c);
+  check_extra_costs(c);
   check_growth(c);
   check_outcomes(c);
   check_prices(c);

@@ -14,7 +14,7 @@ RegionActuals expected_actuals(const results::Simulation& sim) {
   RegionActuals a;
   a.region = "Alpha";
   a.year = 2021;
-  for (int c = 0; c < ledger::kCategoryCount; ++c) {
+  for (int c = 0; c < ledger::kBuiltinCategoryCount; ++c) {
     a.spending[static_cast<std::size_t>(c)] = sim.ledger.total(0, 0, static_cast<Category>(c));
     a.has_spending[static_cast<std::size_t>(c)] = true;
   }

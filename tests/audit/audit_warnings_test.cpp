@@ -18,7 +18,7 @@ RegionActuals actuals_like_alpha(const results::Simulation& sim, const std::stri
   RegionActuals a;
   a.region = name;
   a.year = 2021;
-  for (int c = 0; c < ledger::kCategoryCount; ++c) {
+  for (int c = 0; c < ledger::kBuiltinCategoryCount; ++c) {
     a.spending[static_cast<std::size_t>(c)] = sim.ledger.total(0, 0, static_cast<Category>(c));
     a.has_spending[static_cast<std::size_t>(c)] = true;
   }

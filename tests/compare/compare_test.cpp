@@ -107,7 +107,7 @@ TEST(Compare, AlignsScenariosWithDifferentRegionsAndLeavesMissingValuesEmpty) {
 
 TEST(Compare, KeysOnlyLaterScenariosHaveComeAfterTheFirstsInFirstSeenOrder) {
   auto m = [](const std::string& scope, const std::string& name, double v) {
-    return results::Metric{scope, 2021, name, results::MetricUnit::kCount, v};
+    return results::Metric{scope, 2021, name, results::MetricUnit::kCount, v, ""};
   };
   Entry a{"a", "a.yaml", "A", 1, {m("R", "x", 4), m("R", "y", 0)}};
   Entry b{"b", "b.yaml", "B", 1, {m("R", "z", 5), m("R", "y", 2)}};

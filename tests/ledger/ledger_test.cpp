@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 
+#include "coachsim/ledger/cost_table.hpp"
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/units/checked.hpp"
 
@@ -106,29 +107,32 @@ TEST(LedgerIds, CategoriesRoundTripThroughTheirIds) {
   const char* ids[] = {"coach_contracts",   "travel",         "per_diem",
                        "teacher_workshops", "coach_training", "supervision",
                        "regional_staff",    "materials",      "other"};
-  static_assert(std::size(ids) == kCategoryCount);
-  for (int c = 0; c < kCategoryCount; ++c) {
+  const CostTable& table = *CostTable::builtin();
+  static_assert(std::size(ids) == kBuiltinCategoryCount);
+  ASSERT_EQ(table.category_count(), std::size(ids));
+  for (int c = 0; c < kBuiltinCategoryCount; ++c) {
     SCOPED_TRACE(c);
-    EXPECT_EQ(category_id(static_cast<Category>(c)), ids[c]);
+    EXPECT_EQ(table.category_id(static_cast<Category>(c)), ids[c]);
     Category back = Category::kOther;
-    ASSERT_TRUE(category_from_id(ids[c], back));
+    ASSERT_TRUE(table.find_category(ids[c], back));
     EXPECT_EQ(back, static_cast<Category>(c));
   }
   Category out = Category::kTravel;
-  EXPECT_FALSE(category_from_id("Travel", out));  // ids are exact
-  EXPECT_FALSE(category_from_id("", out));
+  EXPECT_FALSE(table.find_category("Travel", out));  // ids are exact
+  EXPECT_FALSE(table.find_category("", out));
   EXPECT_EQ(out, Category::kTravel);  // untouched
 }
 
 TEST(LedgerIds, ActivitiesUnitsAndReferencesHaveDistinctIds) {
-  EXPECT_EQ(activity_id(Activity::kVisitTrip), "visit_trip");
-  EXPECT_EQ(activity_id(Activity::kGia), "gia");
-  EXPECT_EQ(activity_id(Activity::kCentralSpending), "central_spending");
-  for (int a = 0; a < kActivityCount; ++a)
-    for (int b = a + 1; b < kActivityCount; ++b)
-      EXPECT_NE(activity_id(static_cast<Activity>(a)), activity_id(static_cast<Activity>(b)));
-  for (int a = 0; a < kActivityCount; ++a)
-    EXPECT_NE(activity_id(static_cast<Activity>(a)), "?") << a;
+  const CostTable& table = *CostTable::builtin();
+  ASSERT_EQ(table.activity_count(), static_cast<std::size_t>(kBuiltinActivityCount));
+  EXPECT_EQ(table.activity_id(Activity::kVisitTrip), "visit_trip");
+  EXPECT_EQ(table.activity_id(Activity::kGia), "gia");
+  EXPECT_EQ(table.activity_id(Activity::kCentralSpending), "central_spending");
+  for (int a = 0; a < kBuiltinActivityCount; ++a)
+    for (int b = a + 1; b < kBuiltinActivityCount; ++b)
+      EXPECT_NE(table.activity_id(static_cast<Activity>(a)),
+                table.activity_id(static_cast<Activity>(b)));
   EXPECT_EQ(unit_id(QuantityUnit::kParticipantDays), "participant-days");
   EXPECT_EQ(unit_id(QuantityUnit::kLumpSum), "lump-sum");
   EXPECT_EQ(ref_kind_id(RefKind::kStaffRole), "staff_role");

@@ -18,7 +18,8 @@ using testing::run_budget;
 std::int64_t droppable_posted(const ledger::Ledger& ledger) {
   std::int64_t sum = 0;
   for (const ledger::Entry& e : ledger.entries())
-    if (e.activity != ledger::Activity::kOverhead && cost_class(e.activity) != kFixedClass)
+    if (e.activity != ledger::Activity::kOverhead &&
+        cost_class(ledger.costs(), e.activity) != kFixedClass)
       sum += e.amount;
   return sum;
 }
@@ -44,6 +45,23 @@ TEST(BudgetCommitment, SmallScenarioPostsWhatWasCommitted) {
   // (Quarterly tranches of less than the plan leave it no droppable activity at all.)
   expect_every_commitment_posted(s, 1.0, scenario::BudgetRelease::kQuarterly,
                                  scenario::BudgetShortfall::kDrop);
+  expect_every_commitment_posted(s, 1.0, scenario::BudgetRelease::kQuarterly,
+                                 scenario::BudgetShortfall::kDefer);
+  expect_every_commitment_posted(s, 0.99, scenario::BudgetRelease::kAnnual,
+                                 scenario::BudgetShortfall::kDrop);
+}
+
+TEST(BudgetCommitment, ExtraCostsArePostedAsCommitted) {
+  // One extra cost per driver (extra_costs:): the visit trip's line is committed with the trip
+  // (class visits), the others with contracts and materials (fixed).
+  scenario::Scenario s = coachsim::testing::small_scenario();
+  s.cost_categories = {{"insurance", "Coach insurance"}};
+  using D = scenario::CostDriver;
+  s.extra_costs = {{"coach_insurance", "insurance", D::kCoachMonth, 8500, "", ""},
+                   {"tablets", "materials", D::kTeacherYear, 12000, "", ""},
+                   {"coach_phone", "insurance", D::kCoachYear, 6000, "", ""},
+                   {"school_kit", "materials", D::kSchoolYear, 2500, "", ""},
+                   {"trip_insurance", "insurance", D::kVisitTrip, 750, "", ""}};
   expect_every_commitment_posted(s, 1.0, scenario::BudgetRelease::kQuarterly,
                                  scenario::BudgetShortfall::kDefer);
   expect_every_commitment_posted(s, 0.99, scenario::BudgetRelease::kAnnual,

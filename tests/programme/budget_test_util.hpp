@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "coachsim/programme/budget.hpp"
+#include "coachsim/programme/cost_table.hpp"
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/run.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
@@ -14,7 +15,7 @@ namespace coachsim::programme::testing {
 
 struct Run {
   Run(const scenario::Scenario& s, const Population& pop, bool keep)
-      : ledger(s.years.size(), pop.regions.size() + 1, keep),
+      : ledger(s.years.size(), pop.regions.size() + 1, keep, cost_table(s)),
         tally(s.years.size(), pop.regions.size()) {}
   ledger::Ledger ledger;
   Tally tally;

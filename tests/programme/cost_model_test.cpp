@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "../../sim/programme/cost_model.hpp"
+#include "coachsim/programme/cost_table.hpp"
 
 namespace coachsim::programme {
 namespace {
@@ -33,15 +34,18 @@ constexpr auto kFare = 37;  // céntimos per km
 
 std::vector<CostLine> lines_of(const CostLines& l) { return {l.begin(), l.end()}; }
 
+const ledger::CostTable& builtin_costs() { return *ledger::CostTable::builtin(); }
+const ExtraLines kNoExtra{};
+
 std::int64_t in_class(const CostLines& l, BudgetClass c) {
-  return l.by_class()[static_cast<std::size_t>(c)];
+  return l.by_class(builtin_costs())[static_cast<std::size_t>(c)];
 }
 
 TEST(CostModel, CommutingVisitTripTravelsEveryDayOnSite) {
   // 12.5 km each way, 3 days on site: 2 x 12.5 x 3 = 75 km at 37 = 2775; one GIA for 4
   // teachers at 1500 = 6000; no RTC line; no per diem when commuting.
   const CostLines l =
-      coach_trip_cost(costs(), units::per_km(kFare), {12.5, false, 3, 0}, false, 1, 0, 4);
+      coach_trip_cost(costs(), units::per_km(kFare), {12.5, false, 3, 0}, false, 1, 0, 4, kNoExtra);
   const std::vector<CostLine> v = lines_of(l);
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].category, Category::kTravel);
@@ -63,7 +67,7 @@ TEST(CostModel, OvernightTripTravelsOnceAndIsPaidPerDiem) {
   // 40.25 km each way, once: 80.5 km x 37 = 2978.5 -> 2979 (half away from zero); 4 days of
   // per diem at 6000 = 24000; 2 RTC for 3 teachers at 250 = 1500.
   const CostLines l =
-      coach_trip_cost(costs(), units::per_km(kFare), {40.25, true, 5, 4}, false, 0, 2, 3);
+      coach_trip_cost(costs(), units::per_km(kFare), {40.25, true, 5, 4}, false, 0, 2, 3, kNoExtra);
   const std::vector<CostLine> v = lines_of(l);
   ASSERT_EQ(v.size(), 3u);
   EXPECT_DOUBLE_EQ(v[0].quantity, 80.5);
@@ -85,7 +89,7 @@ TEST(CostModel, ClusterTripIsChargedToTheSessionItHolds) {
   // A cluster RTC for the whole caseload (9 teachers): its travel and per diem are the RTC's,
   // so the whole trip falls in the GIA/RTC budget class.
   const CostLines l =
-      coach_trip_cost(costs(), units::per_km(kFare), {10.0, true, 1, 2}, true, 0, 1, 9);
+      coach_trip_cost(costs(), units::per_km(kFare), {10.0, true, 1, 2}, true, 0, 1, 9, kNoExtra);
   const std::vector<CostLine> v = lines_of(l);
   ASSERT_EQ(v.size(), 3u);
   EXPECT_EQ(v[0].activity, Activity::kRtc);
@@ -134,16 +138,117 @@ TEST(CostModel, WorkshopsPerParticipantDayAndTravel) {
 }
 
 TEST(CostModel, MaterialsAndContractsAreFixedCosts) {
-  const CostLines m = materials_cost(costs(), 6);
+  const CostLines m = materials_cost(costs(), 6, 2, kNoExtra);
   EXPECT_EQ(m.total(), 6 * 3333 + 12000);
-  EXPECT_EQ(m.by_class()[kFixedClass], m.total());
+  EXPECT_EQ(m.by_class(builtin_costs())[kFixedClass], m.total());
   // 17 of 30 days at S/ 3,000.00 a month: 300000 x 17 / 30 = 170000.
   const CostLine k = contract_month_cost(Category::kCoachContracts, Activity::kCoachContract,
                                          units::per_month(300000), 17, 30);
   EXPECT_EQ(k.amount, 170000);
   EXPECT_DOUBLE_EQ(k.quantity, 17.0 / 30.0);
   EXPECT_TRUE(k.post_when_zero);
-  EXPECT_EQ(cost_class(k.activity), kFixedClass);
+  EXPECT_EQ(cost_class(builtin_costs(), k.activity), kFixedClass);
+}
+
+// A scenario's own category and one extra cost per driver (extra_costs:), with the table the
+// run builds from them: the rows come after the built-in ones, in the order written.
+scenario::Scenario with_extra_costs() {
+  scenario::Scenario s;
+  s.cost_categories = {{"insurance", "Coach insurance"}};
+  using D = scenario::CostDriver;
+  s.extra_costs = {{"coach_insurance", "insurance", D::kCoachMonth, 8500, "", ""},
+                   {"tablets", "materials", D::kTeacherYear, 12000, "", "none"},
+                   {"coach_phone", "insurance", D::kCoachYear, 5000, "", ""},
+                   {"school_kit", "materials", D::kSchoolYear, 2500, "", ""},
+                   {"trip_insurance", "insurance", D::kVisitTrip, 300, "", "visits"}};
+  return s;
+}
+
+TEST(CostModelExtra, TheRunsTableAppendsTheScenariosRows) {
+  const auto table = cost_table(with_extra_costs());
+  ASSERT_EQ(table->category_count(), 10u);
+  EXPECT_EQ(table->category_id(static_cast<Category>(9)), "insurance");
+  EXPECT_EQ(table->category(static_cast<Category>(9)).label, "Coach insurance");
+  ASSERT_EQ(table->activity_count(), 18u);
+  const ledger::ActivityRow& trip = table->activity(static_cast<Activity>(17));
+  EXPECT_EQ(trip.id, "trip_insurance");
+  EXPECT_EQ(trip.category, static_cast<Category>(9));
+  EXPECT_EQ(cost_class(*table, static_cast<Activity>(17)), static_cast<int>(BudgetClass::kVisits));
+  EXPECT_EQ(cost_class(*table, static_cast<Activity>(13)), kFixedClass);  // coach_insurance
+  EXPECT_EQ(table->activity(static_cast<Activity>(14)).category, Category::kMaterials);
+  // Without additions the run shares the built-in table.
+  EXPECT_EQ(cost_table(scenario::Scenario{}), ledger::CostTable::builtin());
+}
+
+TEST(CostModelExtra, ACoachMonthCarriesItsExtraLinesProrated) {
+  const scenario::Scenario s = with_extra_costs();
+  const auto table = cost_table(s);
+  const ExtraLines extra = compile_extra_lines(s, *table);
+  // 17 of 30 days: fee 300000 x 17 / 30 = 170000; insurance 8500 x 17 / 30 = 4816.67 -> 4817.
+  const CostLines l = coach_month_cost(units::per_month(300000), 17, 30, extra);
+  const std::vector<CostLine> v = lines_of(l);
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].activity, Activity::kCoachContract);
+  EXPECT_EQ(v[0].amount, 170000);
+  EXPECT_EQ(v[1].activity, static_cast<Activity>(13));
+  EXPECT_EQ(v[1].category, static_cast<Category>(9));
+  EXPECT_EQ(v[1].unit, QuantityUnit::kMonths);
+  EXPECT_DOUBLE_EQ(v[1].quantity, 17.0 / 30.0);
+  EXPECT_EQ(v[1].rate, 8500);
+  EXPECT_EQ(v[1].amount, 4817);
+  EXPECT_FALSE(v[1].post_when_zero);
+  EXPECT_EQ(l.by_class(*table)[kFixedClass], 174817);  // paid with the contract
+}
+
+TEST(CostModelExtra, MaterialsCarryTeacherCoachAndSchoolYearLines) {
+  const scenario::Scenario s = with_extra_costs();
+  const auto table = cost_table(s);
+  const ExtraLines extra = compile_extra_lines(s, *table);
+  // 6 teachers at 2 schools: tablets 6 x 12000 = 72000; phone 5000; school kit 2 x 2500.
+  const CostLines m = materials_cost(costs(), 6, 2, extra);
+  const std::vector<CostLine> v = lines_of(m);
+  ASSERT_EQ(v.size(), 5u);
+  EXPECT_EQ(v[2].activity, static_cast<Activity>(14));
+  EXPECT_EQ(v[2].category, Category::kMaterials);
+  EXPECT_DOUBLE_EQ(v[2].quantity, 6.0);
+  EXPECT_EQ(v[2].amount, 72000);
+  EXPECT_EQ(v[3].activity, static_cast<Activity>(15));
+  EXPECT_EQ(v[3].amount, 5000);
+  EXPECT_EQ(v[4].activity, static_cast<Activity>(16));
+  EXPECT_DOUBLE_EQ(v[4].quantity, 2.0);
+  EXPECT_EQ(v[4].amount, 5000);
+  EXPECT_EQ(m.total(), 6 * 3333 + 12000 + 72000 + 5000 + 5000);
+  EXPECT_EQ(m.by_class(*table)[kFixedClass], m.total());
+}
+
+TEST(CostModelExtra, AVisitTripCarriesItsLineInTheVisitsClassAClusterTripDoesNot) {
+  const scenario::Scenario s = with_extra_costs();
+  const auto table = cost_table(s);
+  const ExtraLines extra = compile_extra_lines(s, *table);
+  // The commuting visit trip above (2775 travel, 6000 GIA) plus 300 of trip insurance, which
+  // the treasury commits with the trip's travel (class visits).
+  const CostLines l =
+      coach_trip_cost(costs(), units::per_km(kFare), {12.5, false, 3, 0}, false, 1, 0, 4, extra);
+  ASSERT_EQ(lines_of(l).size(), 3u);
+  EXPECT_EQ(lines_of(l)[2].activity, static_cast<Activity>(17));
+  EXPECT_EQ(lines_of(l)[2].amount, 300);
+  const ClassCosts by = l.by_class(*table);
+  EXPECT_EQ(by[static_cast<std::size_t>(BudgetClass::kVisits)], 2775 + 300);
+  EXPECT_EQ(by[static_cast<std::size_t>(BudgetClass::kGiaRtc)], 6000);
+  const CostLines cluster =
+      coach_trip_cost(costs(), units::per_km(kFare), {10.0, true, 1, 2}, true, 0, 1, 9, extra);
+  for (const CostLine& line : cluster) EXPECT_NE(line.activity, static_cast<Activity>(17));
+}
+
+TEST(CostModelExtra, ALineOfZeroRateIsNotPosted) {
+  scenario::Scenario s = with_extra_costs();
+  s.extra_costs[0].rate = 0;
+  const auto table = cost_table(s);
+  const CostLines l =
+      coach_month_cost(units::per_month(300000), 30, 30, compile_extra_lines(s, *table));
+  ASSERT_EQ(lines_of(l).size(), 2u);
+  EXPECT_EQ(lines_of(l)[1].amount, 0);
+  EXPECT_FALSE(lines_of(l)[1].post_when_zero);  // post_lines skips it
 }
 
 }  // namespace

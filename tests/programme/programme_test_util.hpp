@@ -13,6 +13,7 @@
 
 #include "../support/small_scenario.hpp"
 #include "coachsim/ledger/ledger.hpp"
+#include "coachsim/programme/cost_table.hpp"
 #include "coachsim/programme/population.hpp"
 #include "coachsim/programme/run.hpp"
 #include "coachsim/programme/tally.hpp"
@@ -21,7 +22,7 @@ namespace coachsim::programme::testing {
 
 struct ProgrammeRun {
   ProgrammeRun(const scenario::Scenario& s, const Population& pop)
-      : ledger(s.years.size(), pop.regions.size() + 1, true),
+      : ledger(s.years.size(), pop.regions.size() + 1, true, cost_table(s)),
         tally(s.years.size(), pop.regions.size()) {}
   ledger::Ledger ledger;
   Tally tally;
@@ -63,8 +64,8 @@ inline std::vector<Line> lines_of(const ledger::Ledger& ledger,
   for (const ledger::Entry& e : ledger.entries())
     for (ledger::Activity a : activities)
       if (e.activity == a)
-        out.push_back({iso(e.date), std::string(ledger::activity_id(e.activity)),
-                       std::string(ledger::category_id(e.category)), e.quantity, e.amount});
+        out.push_back({iso(e.date), std::string(ledger.costs().activity_id(e.activity)),
+                       std::string(ledger.costs().category_id(e.category)), e.quantity, e.amount});
   return out;
 }
 

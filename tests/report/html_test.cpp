@@ -596,7 +596,7 @@ AuditCase audit_case() {
     audit::RegionActuals a;
     a.region = c.scenario.regions[region].id;
     a.year = c.scenario.years.front().year;
-    for (int k = 0; k < ledger::kCategoryCount; ++k) {
+    for (int k = 0; k < ledger::kBuiltinCategoryCount; ++k) {
       a.spending[static_cast<std::size_t>(k)] =
           c.sim->ledger.total(0, region, static_cast<ledger::Category>(k));
       a.has_spending[static_cast<std::size_t>(k)] = true;

@@ -77,8 +77,8 @@ TEST_F(MetricWriters, SummaryJsonKeysAreTheJsonLayouts) {
     want.insert(want.end(), {"cost_by_category", "prices", "outcomes"});
     EXPECT_EQ(keys(row), want);
     std::vector<std::string> categories;
-    for (int c = 0; c < ledger::kCategoryCount; ++c)
-      categories.emplace_back(ledger::category_id(static_cast<ledger::Category>(c)));
+    for (const ledger::CategoryRow& c : ledger::CostTable::builtin()->categories())
+      categories.push_back(c.id);
     EXPECT_EQ(keys(row["cost_by_category"]), categories);
     EXPECT_EQ(keys(row["prices"]), ids(results::json_prices_layout()));
     std::vector<std::string> outcomes = ids(results::json_outcomes_layout(true));

@@ -289,10 +289,12 @@ TEST_F(XlsxTest, ByDefaultTheLedgerIsSummedByMonthToTheCentimo) {
     const std::string region = e.region < run.sim->population.regions.size()
                                    ? run.sim->population.regions[e.region].id
                                    : "(outside regions)";
-    const std::string key = region + " " + std::string(ledger::category_id(e.category));
+    const std::string key =
+        region + " " + std::string(run.sim->ledger.costs().category_id(e.category));
     const std::string month =
         engine::format_date(engine::Date{std::chrono::days{e.date}}).substr(0, 7);
-    const std::string national = "national " + std::string(ledger::category_id(e.category));
+    const std::string national =
+        "national " + std::string(run.sim->ledger.costs().category_id(e.category));
     cells[key + " " + month] += e.amount;
     cells[national + " " + month] += e.amount;
     cells["national all categories " + month] += e.amount;

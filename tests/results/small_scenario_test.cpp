@@ -117,7 +117,7 @@ TEST(SmallScenario, LedgerSumsToEveryReportedTotal) {
   EXPECT_EQ(sum, sim->results.grand_total);
   EXPECT_EQ(sum, sim->results.national.at(0).cost_total);
   EXPECT_EQ(sum, sim->results.regions.at(0).cost_total);
-  for (int c = 0; c < ledger::kCategoryCount; ++c)
+  for (int c = 0; c < ledger::kBuiltinCategoryCount; ++c)
     EXPECT_EQ(by_category[c], sim->results.regions.at(0).cost_by_category[c]) << c;
   EXPECT_GT(by_category[static_cast<int>(Category::kOther)], 2100);  // overhead was posted
 }
@@ -204,7 +204,7 @@ TEST(ReviewFixes, EveryLedgerAmountIsItsQuantityTimesItsRate) {
   const auto sim = results::simulate(s, true);
   for (const ledger::Entry& e : sim->ledger.entries()) {
     EXPECT_NEAR(static_cast<double>(e.amount), e.quantity * static_cast<double>(e.rate), 0.5 + 1e-6)
-        << ledger::activity_id(e.activity);
+        << sim->ledger.costs().activity_id(e.activity);
   }
 }
 

@@ -63,7 +63,7 @@ const Case& audited() {
       const std::string& id = k.scenario.regions[r].id;
       const auto& t = k.sim->tally.at(kYear, r);
       std::int64_t coaches = t.coaches;
-      for (int c = 0; c < coachsim::ledger::kCategoryCount; ++c) {
+      for (int c = 0; c < coachsim::ledger::kBuiltinCategoryCount; ++c) {
         const auto cat = static_cast<Category>(c);
         std::int64_t v = k.sim->ledger.total(kYear, r, cat);
         if (id == kFeeRegion && cat == Category::kCoachContracts) {
@@ -83,7 +83,7 @@ const Case& audited() {
           k.per_diem = v;
           v = scaled(v, 1 + kPerDiemOverrun);
         }
-        csv << id << ',' << year << ",spending." << coachsim::ledger::category_id(cat) << ','
+        csv << id << ',' << year << ",spending." << k.sim->ledger.costs().category_id(cat) << ','
             << soles(v) << ",constructed,simulated default\n";
       }
       const std::pair<const char*, std::int64_t> counts[] = {

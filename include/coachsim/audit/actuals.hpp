@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "coachsim/ledger/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/scenario/csv_dialect.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -27,14 +28,19 @@ std::string_view count_id(Count c);  // "coaches", ...
 struct RegionActuals {
   std::string region;
   int year = 0;
-  std::array<std::int64_t, ledger::kCategoryCount> spending{};  // céntimos
+  // Céntimos by category of the cost table the file was read with (the built-in one unless
+  // given); spent() reads 0 past its end.
+  std::vector<std::int64_t> spending = std::vector<std::int64_t>(ledger::kBuiltinCategoryCount, 0);
   std::array<std::int64_t, kCountKinds> counts{};
-  std::array<bool, ledger::kCategoryCount> has_spending{};
+  std::vector<bool> has_spending = std::vector<bool>(ledger::kBuiltinCategoryCount, false);
   std::array<bool, kCountKinds> has_count{};
   int published = 0, constructed = 0;  // how many of its values are which
   int line = 0, region_column = 0;     // where the file first names this region and year
 
   std::int64_t spending_total() const;
+  std::int64_t spent(std::size_t category) const {
+    return category < spending.size() ? spending[category] : 0;
+  }
   std::int64_t count(Count c) const { return counts[static_cast<std::size_t>(c)]; }
 };
 
@@ -45,8 +51,12 @@ struct ActualsLoad {
   bool ok() const { return errors.empty(); }
 };
 
-ActualsLoad load_actuals_text(const std::string& text, const std::string& file);
-ActualsLoad load_actuals_file(const std::string& path);
+// `costs`: the categories a spending.<category> measure may name (the run's cost table, so a
+// scenario's own categories can be audited too).
+ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
+                              const ledger::CostTable& costs = *ledger::CostTable::builtin());
+ActualsLoad load_actuals_file(const std::string& path,
+                              const ledger::CostTable& costs = *ledger::CostTable::builtin());
 
 // One error per region name of `actuals` that is not among `known` (the scenario's region ids),
 // at the line that first names it, with the loader's "did you mean" suggestion: a misspelt

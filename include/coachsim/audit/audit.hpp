@@ -32,8 +32,8 @@ struct CategoryGap {
 struct RegionAudit {
   std::string region;
   int year = 0;
-  bool simulated = false;  // the region is in the scenario (else no expected cost)
-  std::array<CategoryGap, ledger::kCategoryCount> gaps{};
+  bool simulated = false;         // the region is in the scenario (else no expected cost)
+  std::vector<CategoryGap> gaps;  // by category of the run's cost table
   CategoryGap total;
   // Ratios from the actuals (0 when a count is missing or zero: left out of the spreads and
   // shown blank in the audit's files).
@@ -54,6 +54,8 @@ struct Finding {
 
 struct YearAudit {
   int year = 0;
+  // The run's categories: RegionAudit::gaps is in their order (ids for the audit's files).
+  std::shared_ptr<const ledger::CostTable> costs = ledger::CostTable::builtin();
   std::vector<RegionAudit> regions;
   std::vector<RatioSpread> ratios;           // Tables 17 and 22
   Regression regression;                     // cost per teacher on its drivers

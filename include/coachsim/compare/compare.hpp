@@ -37,6 +37,7 @@ struct Row {
   std::string name;
   results::MetricUnit unit = results::MetricUnit::kCount;
   std::vector<std::optional<double>> values, diffs, diff_pcts;
+  std::string category;  // a category's cost: its id (results::Metric::category)
 };
 
 struct Comparison {
@@ -46,6 +47,9 @@ struct Comparison {
 
   // The row with this key, or nullptr.
   const Row* find(const std::string& key) const;
+  // The cost categories of the scenarios, in row order: the built-in ones, then any scenario's
+  // own (cost_categories:), each once.
+  std::vector<std::string> category_ids() const;
   // The school year the comparison is about, for the per-region views: the year whose national
   // cost differs most from the first scenario's (in any later scenario); when no cost differs,
   // the year whose national full-protocol share differs most; when nothing differs, the last

@@ -12,6 +12,8 @@
 
 namespace coachsim::ledger {
 
+// The built-in cost categories and activities: the named indices of CostTable::builtin()'s rows
+// (cost_table.hpp), which holds their ids and labels. A scenario's own rows come after them.
 enum class Category : std::uint8_t {
   kCoachContracts,
   kTravel,
@@ -23,7 +25,7 @@ enum class Category : std::uint8_t {
   kMaterials,
   kOther,
 };
-inline constexpr int kCategoryCount = 9;
+inline constexpr int kBuiltinCategoryCount = 9;
 
 enum class Activity : std::uint8_t {
   kCoachContract,       // a month (or part) of a coach's contract
@@ -40,7 +42,7 @@ enum class Activity : std::uint8_t {
   kOverhead,            // share of the month's direct cost
   kCentralSpending,     // executed outside the regions (scenario central_costs)
 };
-inline constexpr int kActivityCount = 13;
+inline constexpr int kBuiltinActivityCount = 13;
 
 // Whom an entry belongs to; `ref_id` indexes the matching table of the population.
 // kCentral: a scenario central cost (ref_id indexes scenario.central_costs).
@@ -77,11 +79,8 @@ struct Entry {
 };
 inline constexpr std::uint16_t kNoUgel = 0xFFFF;
 
-std::string_view category_id(Category c);  // e.g. "coach_contracts"
-std::string_view activity_id(Activity a);  // e.g. "visit_trip"
+// Category and activity ids are in the run's CostTable (cost_table.hpp).
 std::string_view ref_kind_id(RefKind r);   // e.g. "coach"
-std::string_view unit_id(QuantityUnit u);
-// The category with id `id`; false when there is none.
-bool category_from_id(std::string_view id, Category& out);  // e.g. "participant-days"
+std::string_view unit_id(QuantityUnit u);  // e.g. "participant-days"
 
 }  // namespace coachsim::ledger

@@ -8,14 +8,18 @@
 #include <cstdint>
 #include <vector>
 
+#include <memory>
+
+#include "coachsim/ledger/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 
 namespace coachsim::ledger {
 
 class Ledger {
  public:
-  // REQUIRES: years > 0, regions > 0.
-  Ledger(std::size_t years, std::size_t regions, bool keep_entries);
+  // REQUIRES: years > 0, regions > 0; `costs` has every category and activity posted.
+  Ledger(std::size_t years, std::size_t regions, bool keep_entries,
+         std::shared_ptr<const CostTable> costs = CostTable::builtin());
 
   void post(const Entry& e);
 
@@ -33,6 +37,10 @@ class Ledger {
     return monthly_[(year * 12 + (month - 1)) * regions_ + region];
   }
 
+  // The categories and activities its entries index (ids and labels for every writer).
+  const CostTable& costs() const { return *costs_; }
+  const std::shared_ptr<const CostTable>& costs_ptr() const { return costs_; }
+  std::size_t category_count() const { return categories_; }
   std::size_t years() const { return years_; }
   std::size_t regions() const { return regions_; }
   std::uint64_t entry_count() const { return count_; }
@@ -41,9 +49,11 @@ class Ledger {
 
  private:
   std::size_t index(std::size_t y, std::size_t r, std::size_t c) const {
-    return (y * regions_ + r) * kCategoryCount + c;
+    return (y * regions_ + r) * categories_ + c;
   }
 
+  std::shared_ptr<const CostTable> costs_;
+  std::size_t categories_;
   std::size_t years_;
   std::size_t regions_;
   bool keep_;

@@ -19,8 +19,9 @@ inline constexpr int kFixedClass = scenario::kBudgetClassCount;
 inline constexpr int kCostClassCount = scenario::kBudgetClassCount + 1;
 using ClassCosts = std::array<std::int64_t, kCostClassCount>;  // céntimos by class
 
-// The class of a ledger activity (kFixedClass for contracts, staff, materials, overhead).
-int cost_class(ledger::Activity a);
+// The class of a ledger activity, from the run's cost table (kFixedClass for contracts, staff,
+// materials, overhead and the extra costs that ride with them).
+int cost_class(const ledger::CostTable& table, ledger::Activity a);
 
 struct BudgetPlanCell {
   std::int64_t total = 0;  // everything the region posted in the year (with overhead)

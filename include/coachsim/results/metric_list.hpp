@@ -63,6 +63,8 @@ struct MetricDef {
   // (derive_ratios). A ratio with neither field nor reader is computed where it is read.
   double Row::*real_field = nullptr;
   std::int64_t Row::*exact_field = nullptr;
+  // A category's cost, "cost_<category id>": the index into Row::cost_by_category (or -1).
+  int category = -1;
 
   bool is_exact() const { return unit == MetricUnit::kCentimos || unit == MetricUnit::kCount; }
 };
@@ -82,18 +84,20 @@ void derive_ratios(Row& row);
 // Sums every metric with a tally field of b into a (aggregate's national tallies).
 void add_declared_counts(programme::RegionYearTally& a, const programme::RegionYearTally& b);
 
-// Every declared metric: those of the layouts below, each once.
+// Every declared metric: those of the layouts below, each once (with the built-in categories).
 const std::vector<const MetricDef*>& all_metrics();
-// The cost of one ledger category, "cost_<category id>"; one entry per category.
-const MetricDef& category_metric(int category);
+// The cost of one category of `costs` (the run's cost table), "cost_<category id>"; one entry
+// per category, kept for the life of the program (a scenario's own categories included).
+const MetricDef& category_metric(const ledger::CostTable& costs, int category);
 
 // The layouts: which metrics each writer shows, in its order.
 struct TableOptions {
-  bool national = false;  // national.csv adds cost_outside_regions
-  bool growth = false;    // scale_up / coach_supply columns
-  bool turnover = false;  // teacher_turnover's teachers_new
-  bool prices = false;    // prices: columns
-  bool outcomes = false;  // outcomes: columns
+  bool national = false;                     // national.csv adds cost_outside_regions
+  bool growth = false;                       // scale_up / coach_supply columns
+  bool turnover = false;                     // teacher_turnover's teachers_new
+  bool prices = false;                       // prices: columns
+  bool outcomes = false;                     // outcomes: columns
+  const ledger::CostTable* costs = nullptr;  // the run's categories (null: the built-in ones)
 };
 // regions.csv / national.csv after region and year; the workbook's "By region and year" sheet
 // with no options.
@@ -103,7 +107,8 @@ std::vector<const MetricDef*> json_layout(bool national);
 std::vector<const MetricDef*> json_prices_layout();
 std::vector<const MetricDef*> json_outcomes_layout(bool prices);
 // metrics_of (compare and sweep).
-std::vector<const MetricDef*> metrics_layout(bool national, bool prices, bool outcomes);
+std::vector<const MetricDef*> metrics_layout(bool national, bool prices, bool outcomes,
+                                             const ledger::CostTable* costs = nullptr);
 
 // The entries by name, for writers that show a chosen few.
 namespace metric {

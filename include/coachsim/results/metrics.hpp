@@ -21,7 +21,8 @@ struct Metric {
   int year = 0;       // a school year; 0 for all years of the scenario (national scope only)
   std::string name;   // e.g. "cost_total", "cost_travel", "coverage_pct"
   MetricUnit unit = MetricUnit::kCount;
-  double value = 0.0;  // céntimos for money (exact: totals stay far below 2^53)
+  double value = 0.0;    // céntimos for money (exact: totals stay far below 2^53)
+  std::string category;  // a category's cost (cost_<id>): the category id; else empty
 };
 
 // Per region and year, per year nationally, and over all years nationally; in that order,

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,8 @@ struct Row {
   int year = 0;
   std::size_t year_index = 0;
   programme::RegionYearTally tally;
-  std::array<std::int64_t, ledger::kCategoryCount> cost_by_category{};  // céntimos
+  // Céntimos by category of the run's cost table (Results::costs), in its order.
+  std::vector<std::int64_t> cost_by_category;
   std::int64_t cost_outside_regions = 0;  // national rows: spending executed centrally
   std::int64_t cost_total = 0;            // céntimos
   std::int64_t cost_per_teacher = 0, cost_per_student = 0, cost_per_coach = 0;  // céntimos
@@ -56,6 +58,9 @@ struct MonthCost {
 };
 
 struct Results {
+  // The categories and activities of the run (ids and labels of every by-category output).
+  std::shared_ptr<const ledger::CostTable> costs = ledger::CostTable::builtin();
+  std::size_t category_count() const { return costs->category_count(); }
   std::vector<Row> regions;   // year-major, regions in scenario order
   std::vector<Row> national;  // one per year
   std::vector<Spread> variance;

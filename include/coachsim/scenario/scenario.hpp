@@ -192,6 +192,40 @@ struct CentralCost {
   std::string source;
 };
 
+// A cost category of the scenario's own (`cost_categories:`), appended after the built-in ones
+// in every by-category output.
+struct CostCategory {
+  std::string id;     // e.g. "insurance"; the cost_<id> column
+  std::string label;  // e.g. "Coach insurance"
+};
+
+// What an extra cost line is counted by, and so when it is posted: with the activity that
+// drives it (programme/cost_model.hpp), at that activity's rate unit.
+enum class CostDriver : std::uint8_t {
+  kCoachMonth,   // a month of a coach's contract, prorated as the fee: "PEN/month"
+  kTeacherYear,  // each teacher of a coach's caseload, with the year's materials: "PEN/participant"
+  kCoachYear,    // each coach, with the year's materials: "PEN/participant"
+  kSchoolYear,   // each school of a coach's caseload, with the year's materials: "PEN/participant"
+  kVisitTrip,    // each trip for classroom visits, with its travel: "PEN/participant"
+};
+inline constexpr int kCostDriverCount = 5;
+const char* cost_driver_id(CostDriver d);  // e.g. "coach_month"
+
+// A cost line of the scenario's own (`extra_costs:`): posted under `category` as activity `id`
+// whenever its driver's activity is posted, at `rate` céntimos per unit of the driver.
+struct ExtraCost {
+  std::string id;        // the ledger activity id, e.g. "coach_insurance"
+  std::string category;  // a built-in or cost_categories: id
+  CostDriver per = CostDriver::kCoachMonth;
+  std::int64_t rate = 0;  // céntimos per month (coach_month) or per unit of the driver
+  std::string label;      // for people; the id when not given
+  // As written (empty when absent): must be the driver's own class, "visits" for visit_trip and
+  // "none" for the others (a line is committed, paid and dropped with its driver's activity).
+  std::string budget_class;
+};
+// At most this many extra costs per driver (they ride in the driver's fixed-size cost lines).
+inline constexpr int kMaxExtraCostsPerDriver = 4;
+
 struct Source {
   std::string key;   // dotted path of the input, e.g. "coach.monthly_fee"
   std::string text;  // seed file name and section, public source, or "ASSUMPTION: why"
@@ -225,6 +259,8 @@ struct Scenario {
   UnitCosts costs;
   std::vector<Region> regions;
   std::vector<CentralCost> central_costs;
+  std::vector<CostCategory> cost_categories;  // appended after the built-in categories
+  std::vector<ExtraCost> extra_costs;
   std::vector<Source> sources;
   ScaleUp scale_up;                     // optional: schools entering over the years
   CoachSupply coach_supply;             // optional: hiring, training, attrition, cancellations
