@@ -5,7 +5,7 @@
 #include "coachsim/audit/actuals.hpp"
 
 namespace coachsim::audit {
-namespace {
+namespace actuals_dialect_test {
 
 TEST(ActualsDialect, ASpanishFileReadsAsThePlainOne) {
   const ActualsLoad plain = load_actuals_text(
@@ -38,5 +38,5 @@ TEST(ActualsDialect, ErrorsKeepTheirLineAndColumn) {
   EXPECT_NE(es.errors[0].message.find("'12,345,6'"), std::string::npos) << es.errors[0].message;
 }
 
-}  // namespace
+}  // namespace actuals_dialect_test
 }  // namespace coachsim::audit

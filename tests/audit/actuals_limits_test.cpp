@@ -5,7 +5,7 @@
 
 #include "coachsim/audit/actuals.hpp"
 
-namespace {
+namespace actuals_limits_test {
 
 using coachsim::audit::load_actuals_text;
 using ::testing::HasSubstr;
@@ -62,4 +62,4 @@ TEST(ActualsLimits, ValuesWhoseSumWouldOverflowAreRefused) {
   EXPECT_THAT(many.errors[0].message, HasSubstr("value too large"));
 }
 
-}  // namespace
+}  // namespace actuals_limits_test

@@ -5,7 +5,7 @@
 #include "coachsim/audit/audit.hpp"
 
 namespace coachsim::audit {
-namespace {
+namespace audit_test {
 
 using ledger::Category;
 
@@ -129,5 +129,5 @@ TEST(Actuals, MissingColumnsAndFiles) {
   EXPECT_NE(none.errors[0].message.find("cannot read actuals file"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace audit_test
 }  // namespace coachsim::audit

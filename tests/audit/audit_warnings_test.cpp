@@ -9,7 +9,7 @@
 #include "coachsim/audit/audit.hpp"
 
 namespace coachsim::audit {
-namespace {
+namespace audit_warnings_test {
 
 using ledger::Category;
 
@@ -100,5 +100,5 @@ TEST(AuditWarnings, FindingsAreRankedByTheGapInMoneyNotByZ) {
   EXPECT_EQ(ya.findings[1].gap, 0);
 }
 
-}  // namespace
+}  // namespace audit_warnings_test
 }  // namespace coachsim::audit

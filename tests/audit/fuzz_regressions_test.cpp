@@ -7,7 +7,7 @@
 #include "../fuzz/fuzz_inputs.hpp"
 #include "../support/files.hpp"
 
-namespace {
+namespace fuzz_regressions_test {
 
 namespace fs = std::filesystem;
 using coachsim::fuzz::Target;
@@ -36,4 +36,4 @@ TEST(FuzzRegressions, ActualsInputsLoadWithoutCrashing) {
   EXPECT_GT(replay("actuals", Target::kActuals), 0);
 }
 
-}  // namespace
+}  // namespace fuzz_regressions_test

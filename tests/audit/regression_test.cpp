@@ -11,7 +11,7 @@
 #include "coachsim/audit/statistics.hpp"
 
 namespace coachsim::audit {
-namespace {
+namespace regression_test {
 
 using Mat3 = std::array<std::array<double, 3>, 3>;
 
@@ -221,5 +221,5 @@ TEST(Ols, MismatchedInputsAreRefused) {
   EXPECT_EQ(r.problem, "region 'R1' has 1 driver value, expected 2");
 }
 
-}  // namespace
+}  // namespace regression_test
 }  // namespace coachsim::audit

@@ -8,7 +8,7 @@
 #include "coachsim/audit/statistics.hpp"
 
 namespace coachsim::audit {
-namespace {
+namespace statistics_test {
 
 std::vector<std::string> names(std::size_t n) {
   std::vector<std::string> out;
@@ -108,5 +108,5 @@ TEST(SpreadWithZ, AllEqualValuesHaveZeroSpreadExactly) {
   }
 }
 
-}  // namespace
+}  // namespace statistics_test
 }  // namespace coachsim::audit

@@ -9,7 +9,7 @@
 #include "coachsim/results/simulation.hpp"
 
 namespace coachsim {
-namespace {
+namespace compare_test {
 
 using compare::Comparison;
 using compare::Entry;
@@ -174,5 +174,5 @@ TEST(Compare, LabelsAreFileStemsMadeUnique) {
             (std::vector<std::string>{"small", "small-2", "small-3", "default", "default-2"}));
 }
 
-}  // namespace
+}  // namespace compare_test
 }  // namespace coachsim

@@ -9,7 +9,7 @@
 #include <string>
 
 namespace coachsim::engine {
-namespace {
+namespace calendar_test {
 
 using std::chrono::days;
 using std::chrono::Friday;
@@ -333,5 +333,5 @@ TEST(DateText, FormatsAndRoundTrips) {
   }
 }
 
-}  // namespace
+}  // namespace calendar_test
 }  // namespace coachsim::engine

@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 
 namespace coachsim::engine {
-namespace {
+namespace distributions_test {
 
 constexpr int kDraws = 200000;
 constexpr double kZ = 5.0;
@@ -156,5 +156,5 @@ TEST(Distributions, DrawsAreInverseCdfOfOneUniform) {
   EXPECT_TRUE(std::isfinite(draw_from_uniform(make(Shape::kNormal, 0, 1, 0), 0.0)));
 }
 
-}  // namespace
+}  // namespace distributions_test
 }  // namespace coachsim::engine

@@ -11,7 +11,7 @@
 #include <utility>
 
 namespace coachsim::engine {
-namespace {
+namespace event_queue_test {
 
 Event ev(SimTime time, EventId seq, std::uint64_t payload = 0) {
   return Event{time, seq, 0, 0, payload};
@@ -302,5 +302,5 @@ TEST(EventQueue, LongLivedEventsSurviveManyLaterOnes) {
   EXPECT_FALSE(q.is_pending(0));
 }
 
-}  // namespace
+}  // namespace event_queue_test
 }  // namespace coachsim::engine

@@ -9,7 +9,7 @@
 #include <vector>
 
 namespace coachsim::engine {
-namespace {
+namespace simulator_test {
 
 struct Record {
   SimTime time;
@@ -357,5 +357,5 @@ TEST(Simulator, SameScheduleGivesSameTrace) {
   }
 }
 
-}  // namespace
+}  // namespace simulator_test
 }  // namespace coachsim::engine

@@ -8,7 +8,7 @@
 #include "coachsim/i18n/tr.hpp"
 
 namespace coachsim::i18n {
-namespace {
+namespace language_test {
 
 // Every test leaves the process in English, the default.
 struct Language : ::testing::Test {
@@ -97,5 +97,5 @@ TEST_F(Language, DatesAreIsoInEnglishAndDayFirstInSpanish) {
   EXPECT_EQ(date(2021, 3, 5), "05/03/2021");
 }
 
-}  // namespace
+}  // namespace language_test
 }  // namespace coachsim::i18n

@@ -13,7 +13,7 @@
 #include "coachsim/units/checked.hpp"
 
 namespace coachsim::ledger {
-namespace {
+namespace ledger_test {
 
 std::int32_t day(int y, int m, int d) {
   return static_cast<std::int32_t>(
@@ -139,5 +139,5 @@ TEST(LedgerIds, ActivitiesUnitsAndReferencesHaveDistinctIds) {
   EXPECT_EQ(ref_kind_id(RefKind::kCentral), "central");
 }
 
-}  // namespace
+}  // namespace ledger_test
 }  // namespace coachsim::ledger

@@ -10,7 +10,7 @@
 #include "coachsim/results/simulation.hpp"
 
 namespace coachsim::optimise {
-namespace {
+namespace optimise_test {
 
 using testing::three_caseloads;
 
@@ -457,5 +457,5 @@ TEST(OptimiseYears, TheCoachCapFollowsTheScenariosHiringLimit) {
   EXPECT_EQ(std::count(sol.chosen.begin(), sol.chosen.end(), 1), 2);
 }
 
-}  // namespace
+}  // namespace optimise_test
 }  // namespace coachsim::optimise

@@ -8,7 +8,7 @@
 #include "budget_test_util.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace budget_commitment_test {
 
 using testing::default_scenario;
 using testing::plan_of;
@@ -74,5 +74,5 @@ TEST(BudgetCommitment, DefaultScenarioPostsWhatWasCommitted) {
                                  scenario::BudgetShortfall::kDefer);
 }
 
-}  // namespace
+}  // namespace budget_commitment_test
 }  // namespace coachsim::programme

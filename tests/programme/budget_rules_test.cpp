@@ -12,7 +12,7 @@
 #include "budget_test_util.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace budget_rules_test {
 
 using testing::plan_of;
 using testing::run_budget;
@@ -150,5 +150,5 @@ TEST(BudgetRules, TopUpIsReleasedWhenMet) {
   EXPECT_EQ(run->record.months.back().released, 13199100 + 659955);
 }
 
-}  // namespace
+}  // namespace budget_rules_test
 }  // namespace coachsim::programme

@@ -10,7 +10,7 @@
 #include "budget_test_util.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace budget_treasury_test {
 
 using scenario::BudgetClass;
 using testing::default_scenario;
@@ -210,5 +210,5 @@ TEST(BudgetTreasury, ExactlyThePlanChangesNothing) {
   }
 }
 
-}  // namespace
+}  // namespace budget_treasury_test
 }  // namespace coachsim::programme

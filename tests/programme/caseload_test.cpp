@@ -9,7 +9,7 @@
 #include "growth_support.hpp"
 
 namespace coachsim {
-namespace {
+namespace caseload_test {
 
 using programme::School;
 
@@ -273,5 +273,5 @@ TEST(Population, ARegionsSchoolsDoNotDependOnWhereItIsListed) {
   }
 }
 
-}  // namespace
+}  // namespace caseload_test
 }  // namespace coachsim

@@ -7,7 +7,7 @@
 #include "programme_test_util.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace coach_process_test {
 
 using ledger::Activity;
 using testing::Line;
@@ -136,5 +136,5 @@ TEST(CoachProcess, ClusterSessionsFollowTheRoundsLastSchoolAtTheHostSchool) {
   EXPECT_EQ(t.rtc_done, 3);
 }
 
-}  // namespace
+}  // namespace coach_process_test
 }  // namespace coachsim::programme

@@ -8,7 +8,7 @@
 #include "growth_support.hpp"
 
 namespace coachsim {
-namespace {
+namespace coach_supply_test {
 
 using ledger::Activity;
 using ledger::Category;
@@ -199,5 +199,5 @@ TEST(CoachSupply, CancelledTripsAreMissedAsCancelled) {
       600);
 }
 
-}  // namespace
+}  // namespace coach_supply_test
 }  // namespace coachsim

@@ -9,7 +9,7 @@
 #include "coachsim/programme/cost_table.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace cost_model_test {
 
 using ledger::Activity;
 using ledger::Category;
@@ -251,5 +251,5 @@ TEST(CostModelExtra, ALineOfZeroRateIsNotPosted) {
   EXPECT_FALSE(lines_of(l)[1].post_when_zero);  // post_lines skips it
 }
 
-}  // namespace
+}  // namespace cost_model_test
 }  // namespace coachsim::programme

@@ -5,7 +5,7 @@
 #include "coachsim/programme/dose.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace dose_test {
 
 TEST(Dose, YearsCoachedCountsFromTheFirstYearUpToThree) {
   EXPECT_EQ(years_coached(0), 1);
@@ -116,5 +116,5 @@ TEST(Dose, StudentsInTheEvidencesGradesAreSplitPerSchool) {
     EXPECT_EQ(students_in_evidence(o, 10, 3, k), students_of_teacher(10, 3, k));
 }
 
-}  // namespace
+}  // namespace dose_test
 }  // namespace coachsim::programme

@@ -11,7 +11,7 @@
 #include "../support/small_scenario.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace protocol_test {
 
 using namespace std::chrono;
 
@@ -154,5 +154,5 @@ TEST(YearPlan, RoundsOpenEvenlyOverTheSchoolDaysAndWorkshopsFallOnTheirDates) {
   EXPECT_FALSE(w[3].fits);
 }
 
-}  // namespace
+}  // namespace protocol_test
 }  // namespace coachsim::programme

@@ -7,7 +7,7 @@
 #include "growth_support.hpp"
 
 namespace coachsim {
-namespace {
+namespace scale_up_test {
 
 using scenario::EnrolmentTarget;
 
@@ -168,5 +168,5 @@ coach_supply:
   }
 }
 
-}  // namespace
+}  // namespace scale_up_test
 }  // namespace coachsim

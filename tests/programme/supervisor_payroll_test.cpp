@@ -6,7 +6,7 @@
 #include "programme_test_util.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace supervisor_payroll_test {
 
 using ledger::Activity;
 using testing::Line;
@@ -89,5 +89,5 @@ TEST(Payroll, OverheadIsItsShareOfTheMonthsDirectCostPostedLast) {
   EXPECT_EQ(run->ledger.entries().back().activity, Activity::kOverhead);
 }
 
-}  // namespace
+}  // namespace supervisor_payroll_test
 }  // namespace coachsim::programme

@@ -9,7 +9,7 @@
 #include "growth_support.hpp"
 
 namespace coachsim {
-namespace {
+namespace teacher_turnover_test {
 
 // `n` one-coach schools of 3 teachers, over three school years (2021-2023).
 scenario::Scenario three_years(int n, double turnover) {
@@ -119,5 +119,5 @@ TEST(TeacherTurnover, LoadsFromYamlAndReportsBadValuesWithTheirPosition) {
   EXPECT_TRUE(names_key);
 }
 
-}  // namespace
+}  // namespace teacher_turnover_test
 }  // namespace coachsim

@@ -11,7 +11,7 @@
 #include "coachsim/programme/population.hpp"
 
 namespace coachsim::programme {
-namespace {
+namespace travel_test {
 
 using namespace std::chrono;
 
@@ -109,5 +109,5 @@ TEST(Travel, TheRainySeasonCanTurnACommuteIntoAnOvernightTrip) {
   EXPECT_EQ(far.rain_extra_days, 0);
 }
 
-}  // namespace
+}  // namespace travel_test
 }  // namespace coachsim::programme

@@ -5,7 +5,7 @@
 #include "coachsim/report/csv_output.hpp"
 
 namespace coachsim::report {
-namespace {
+namespace csv_output_test {
 
 TEST(CsvOutput, ThePlainConventionIsUnchangedAndTheBomIsOnlyAdded) {
   const std::string csv = "region,cost\nÁncash,1234.50\n";
@@ -26,5 +26,5 @@ TEST(CsvOutput, SemicolonsAndDecimalCommasForASpanishExcel) {
             "\"multi\nline\";2021;1,5;;2021-03-01\n");
 }
 
-}  // namespace
+}  // namespace csv_output_test
 }  // namespace coachsim::report

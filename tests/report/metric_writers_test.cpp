@@ -17,7 +17,7 @@
 #include "coachsim/results/simulation.hpp"
 
 namespace coachsim {
-namespace {
+namespace metric_writers_test {
 
 using results::MetricDef;
 
@@ -100,5 +100,5 @@ TEST_F(MetricWriters, CellsComeFromTheSameEntryAsTheirHeader) {
             beta.outcome.cost_total_usd);
 }
 
-}  // namespace
+}  // namespace metric_writers_test
 }  // namespace coachsim

@@ -23,7 +23,7 @@
 #include "coachsim/units/parse.hpp"
 
 namespace coachsim {
-namespace {
+namespace xlsx_test {
 
 namespace fs = std::filesystem;
 
@@ -393,5 +393,5 @@ TEST_F(XlsxTest, AFailedWriteNamesTheFileAndLeavesNothingBehind) {
       std::runtime_error);
 }
 
-}  // namespace
+}  // namespace xlsx_test
 }  // namespace coachsim

@@ -7,7 +7,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace default_scenario_test {
 
 TEST(DefaultScenario, RunsAtNationalScaleAndAddsUp) {
   const auto loaded =
@@ -73,5 +73,5 @@ TEST(DefaultScenario, CoachesWithinFivePercentOfTheNormsRatios) {
   EXPECT_GE(static_cast<double>(coaches), at_ratio);  // no caseload above its ratio
 }
 
-}  // namespace
+}  // namespace default_scenario_test
 }  // namespace coachsim

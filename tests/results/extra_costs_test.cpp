@@ -12,7 +12,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace extra_costs_test {
 
 using ledger::Category;
 
@@ -101,5 +101,5 @@ TEST(ExtraCosts, OverheadCoversTheExtraLinesAsDirectCost) {
   EXPECT_LE(std::llabs(added - 4725), 12) << added;
 }
 
-}  // namespace
+}  // namespace extra_costs_test
 }  // namespace coachsim

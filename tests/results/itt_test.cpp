@@ -10,7 +10,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace itt_test {
 
 TEST(IntentionToTreat, OneYearOfApmReproducesThePublishedEffect) {
   const scenario::LoadResult r = scenario::load_scenario_file(std::string(COACHSIM_SOURCE_DIR) +
@@ -32,5 +32,5 @@ TEST(IntentionToTreat, OneYearOfApmReproducesThePublishedEffect) {
               1.0 - 0.167, 0.005);
 }
 
-}  // namespace
+}  // namespace itt_test
 }  // namespace coachsim

@@ -12,7 +12,7 @@
 #include "coachsim/results/simulation.hpp"
 
 namespace coachsim::results {
-namespace {
+namespace metric_list_test {
 
 // n / d as the row files define them, written out here rather than taken from the list.
 double expected_ratio(const MetricDef& m, std::int64_t n, std::int64_t d) {
@@ -106,5 +106,5 @@ TEST(MetricList, EachIdIsDeclaredOnceAndEveryRatioNamesItsSums) {
   }
 }
 
-}  // namespace
+}  // namespace metric_list_test
 }  // namespace coachsim::results

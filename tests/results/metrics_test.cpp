@@ -7,7 +7,7 @@
 #include "coachsim/results/simulation.hpp"
 
 namespace coachsim::results {
-namespace {
+namespace metrics_test {
 
 TEST(Metrics, NationalAllYearsCostIsTheGrandTotalAndEveryRowIsListed) {
   const auto sim = simulate(testing::small_scenario(), false);
@@ -40,5 +40,5 @@ TEST(Metrics, UsFiguresAreInDollarsAndTheRestInTheScenarioCurrency) {
   EXPECT_EQ(money_currency("usd", "PEN"), "PEN");
 }
 
-}  // namespace
+}  // namespace metrics_test
 }  // namespace coachsim::results

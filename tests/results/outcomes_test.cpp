@@ -13,7 +13,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace outcomes_test {
 
 scenario::Outcomes effects(scenario::DoseResponse rule, double full_at = 1.0) {
   scenario::Outcomes o;
@@ -320,5 +320,5 @@ TEST(Dose, HistogramSumsToTeachersAndStudentsInEveryRegionYear) {
   }
 }
 
-}  // namespace
+}  // namespace outcomes_test
 }  // namespace coachsim

@@ -14,7 +14,7 @@
 #include "coachsim/results/simulation.hpp"
 
 namespace coachsim {
-namespace {
+namespace per_diem_test {
 
 using ledger::Category;
 
@@ -88,5 +88,5 @@ TEST(PerDiem, NoOutboundLegIsSplitAroundAHoliday) {
   EXPECT_DOUBLE_EQ(entries[1].second, 7);  // 3, 4, 5, 6, 9, 10, 11 August
 }
 
-}  // namespace
+}  // namespace per_diem_test
 }  // namespace coachsim

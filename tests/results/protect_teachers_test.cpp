@@ -10,7 +10,7 @@
 #include "coachsim/results/simulation.hpp"
 
 namespace coachsim::results {
-namespace {
+namespace protect_teachers_test {
 
 using testing::three_caseloads;
 
@@ -95,5 +95,5 @@ TEST(NotCoached, ACoachWhoseSchoolsAreAllListedIsNotContracted) {
   EXPECT_EQ(none->results.national[0].tally.supervisors, 0);  // no coach left to supervise
 }
 
-}  // namespace
+}  // namespace protect_teachers_test
 }  // namespace coachsim::results

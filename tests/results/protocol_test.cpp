@@ -11,7 +11,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace protocol_test {
 
 struct NormColumn {
   const char* id;
@@ -64,5 +64,5 @@ INSTANTIATE_TEST_SUITE_P(
                       NormColumn{"apm", {1, 1, 1, 1, 1, 1, 1, 1, 1}, 4, 12}),
     [](const ::testing::TestParamInfo<NormColumn>& info) { return std::string(info.param.id); });
 
-}  // namespace
+}  // namespace protocol_test
 }  // namespace coachsim

@@ -9,7 +9,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace set_coaches_test {
 
 using ledger::Category;
 
@@ -76,5 +76,5 @@ TEST(SetCoaches, NotWithScaleUp) {
   EXPECT_TRUE(found);
 }
 
-}  // namespace
+}  // namespace set_coaches_test
 }  // namespace coachsim

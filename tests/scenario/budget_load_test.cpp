@@ -8,7 +8,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace budget_load_test {
 
 using testing::dump;
 using testing::load_as_small;
@@ -152,5 +152,5 @@ TEST(BudgetLoad, UnknownYearInOverride) {
                          {"expected one of the scenario's years, got 2019"}));
 }
 
-}  // namespace
+}  // namespace budget_load_test
 }  // namespace coachsim::scenario

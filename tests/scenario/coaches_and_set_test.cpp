@@ -8,7 +8,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace coaches_and_set_test {
 
 using testing::dump;
 using testing::load_small_with;
@@ -128,5 +128,5 @@ TEST(SetValue, ValuesAreCheckedAsInTheFileAndErrorsNameTheArgument) {
   EXPECT_NE(all.errors[0].message.find("name the item"), std::string::npos);
 }
 
-}  // namespace
+}  // namespace coaches_and_set_test
 }  // namespace coachsim::scenario

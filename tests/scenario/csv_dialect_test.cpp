@@ -8,7 +8,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace csv_dialect_test {
 
 using testing::dump;
 using testing::load_small_with;
@@ -89,5 +89,5 @@ TEST(CsvDialect, ErrorsInASpanishCsvKeepTheirLineAndColumn) {
   EXPECT_DOUBLE_EQ(schools[0].distance.value(), 45.5);
 }
 
-}  // namespace
+}  // namespace csv_dialect_test
 }  // namespace coachsim::scenario

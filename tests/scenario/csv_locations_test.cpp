@@ -12,7 +12,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace csv_locations_test {
 
 using testing::dump;
 using testing::load_small_with;
@@ -67,5 +67,5 @@ TEST(CsvLocations, ABadRowIsLocatedAtItsLine) {
                 "got 6");
 }
 
-}  // namespace
+}  // namespace csv_locations_test
 }  // namespace coachsim::scenario

@@ -7,7 +7,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace distribution_max_test {
 
 std::string small_with_aggregate(const std::string& distance) {
   std::ifstream in(std::string(COACHSIM_SOURCE_DIR) + "/scenarios/small.yaml");
@@ -47,5 +47,5 @@ TEST(DistributionMax, MustBePositive) {
   EXPECT_GT(r.errors[0].line, 0);
 }
 
-}  // namespace
+}  // namespace distribution_max_test
 }  // namespace coachsim::scenario

@@ -15,7 +15,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace document_test {
 
 using testing::dump;
 
@@ -360,5 +360,5 @@ TEST(DocumentValidation, RunIgnoresTheSectionButChecksIt) {
   EXPECT_FALSE(bad.ok());
 }
 
-}  // namespace
+}  // namespace document_test
 }  // namespace coachsim::scenario

@@ -15,7 +15,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace extends_test {
 
 namespace fs = std::filesystem;
 using testing::data_dir;
@@ -256,5 +256,5 @@ TEST_F(Extends, UncertaintyErrorsInTheBaseNameTheBase) {
       << loaded.errors[0].message;
 }
 
-}  // namespace
+}  // namespace extends_test
 }  // namespace coachsim::scenario

@@ -10,7 +10,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace extra_costs_load_test {
 
 using testing::dump;
 using testing::load_as_small;
@@ -170,5 +170,5 @@ TEST(ExtraCostsLoad, CentralCostsMayNameTheScenariosOwnCategory) {
   EXPECT_TRUE(a.result.errors.empty()) << dump(a.result.errors);
 }
 
-}  // namespace
+}  // namespace extra_costs_load_test
 }  // namespace coachsim::scenario

@@ -7,7 +7,7 @@
 
 #include "coachsim/scenario/input_file.hpp"
 
-namespace {
+namespace input_file_test {
 
 using namespace coachsim::scenario;
 using ::testing::HasSubstr;
@@ -64,4 +64,4 @@ TEST(InputFile, DescribesSizes) {
   EXPECT_EQ(describe_bytes(61376), "61,376 bytes");
 }
 
-}  // namespace
+}  // namespace input_file_test

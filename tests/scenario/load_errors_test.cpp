@@ -7,7 +7,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace load_errors_test {
 
 using testing::dump;
 using ::testing::HasSubstr;
@@ -276,5 +276,5 @@ TEST(SeveralErrors, AllReportedInFileOrder) {
   EXPECT_THAT(r.errors[5].message, HasSubstr("did you mean 'coast'?"));
 }
 
-}  // namespace
+}  // namespace load_errors_test
 }  // namespace coachsim::scenario

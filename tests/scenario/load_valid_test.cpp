@@ -6,7 +6,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace load_valid_test {
 
 using namespace std::chrono;
 using testing::data_dir;
@@ -240,5 +240,5 @@ TEST(BuiltInDefault, LoadsWithoutErrors) {
   EXPECT_FALSE(result.scenario.regions.empty());
 }
 
-}  // namespace
+}  // namespace load_valid_test
 }  // namespace coachsim::scenario

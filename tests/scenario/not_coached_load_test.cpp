@@ -8,7 +8,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace not_coached_load_test {
 
 using testing::dump;
 using testing::load_as_small;
@@ -59,5 +59,5 @@ TEST(NotCoachedLoad, ProtectTeachersAndDropOrderLoad) {
       << bad.errors[0].to_string();
 }
 
-}  // namespace
+}  // namespace not_coached_load_test
 }  // namespace coachsim::scenario

@@ -8,7 +8,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace outcomes_load_test {
 
 using testing::dump;
 using testing::load_as_small;
@@ -244,5 +244,5 @@ TEST(PricesLoad, PriceYearIsRequired) {
   EXPECT_NE(r.errors[0].message.find("price_year"), std::string::npos) << dump(r.errors);
 }
 
-}  // namespace
+}  // namespace outcomes_load_test
 }  // namespace coachsim::scenario

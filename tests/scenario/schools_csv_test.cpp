@@ -6,7 +6,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace schools_csv_test {
 
 using testing::data_dir;
 using testing::dump;
@@ -86,5 +86,5 @@ TEST(SchoolsCsv, CsvErrorsComeAfterScenarioErrors) {
   EXPECT_EQ(r.errors[1].file, data_dir() + "/bad-header.csv");
 }
 
-}  // namespace
+}  // namespace schools_csv_test
 }  // namespace coachsim::scenario

@@ -7,7 +7,7 @@
 #include "scenario_test_util.hpp"
 
 namespace coachsim::scenario {
-namespace {
+namespace validate_test {
 
 using testing::dump;
 using ::testing::HasSubstr;
@@ -313,5 +313,5 @@ TEST(HandBuilt, DuplicateStaffRoleAndSchoolId) {
             "'0456789' (also regions[1].schools_csv[0])");
 }
 
-}  // namespace
+}  // namespace validate_test
 }  // namespace coachsim::scenario

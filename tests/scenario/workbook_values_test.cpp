@@ -4,7 +4,7 @@
 
 #include "../../sim/scenario/workbook_values.hpp"
 
-namespace {
+namespace workbook_values_test {
 
 using namespace coachsim::scenario::detail;
 
@@ -45,4 +45,4 @@ TEST(WorkbookValues, NumberTextNeverUsesAnExponent) {
   EXPECT_EQ(number_text(std::strtod("0.1", nullptr)), "0.1");
 }
 
-}  // namespace
+}  // namespace workbook_values_test

@@ -12,7 +12,7 @@
 
 #include "../../sim/scenario/xlsx_reader.hpp"
 
-namespace {
+namespace xlsx_reader_test {
 
 namespace fs = std::filesystem;
 using coachsim::scenario::detail::cell_ref;
@@ -123,4 +123,4 @@ TEST(XlsxReader, RefusesABadSharedStringIndexAndBadReferences) {
       << error;
 }
 
-}  // namespace
+}  // namespace xlsx_reader_test

@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 
 namespace coachsim::units {
-namespace {
+namespace parse_test {
 
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
@@ -450,5 +450,5 @@ TEST(FormatCentimos, Grouped) {
             "-92,233,720,368,547,758.08");
 }
 
-}  // namespace
+}  // namespace parse_test
 }  // namespace coachsim::units

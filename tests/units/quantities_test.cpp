@@ -9,7 +9,7 @@
 #include <boost/units/is_dimensionless_quantity.hpp>
 
 namespace coachsim::units {
-namespace {
+namespace quantities_test {
 
 template <typename A, typename B>
 concept Addable = requires(A a, B b) {
@@ -88,5 +88,5 @@ TEST(Quantities, HelpersStoreTheGivenValue) {
   EXPECT_DOUBLE_EQ(km_per_hour(25.0).value(), 25.0);
 }
 
-}  // namespace
+}  // namespace quantities_test
 }  // namespace coachsim::units

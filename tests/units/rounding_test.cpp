@@ -11,7 +11,7 @@
 #include "coachsim/units/quantities.hpp"
 
 namespace coachsim::units {
-namespace {
+namespace rounding_test {
 
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
@@ -228,5 +228,5 @@ TEST(ProrateMonth, RejectsBrokenPreconditions) {
   EXPECT_THROW(prorate_month(per_month(450000), 0, 0), std::invalid_argument);
 }
 
-}  // namespace
+}  // namespace rounding_test
 }  // namespace coachsim::units

@@ -19,7 +19,7 @@
 
 #include "../support/process.hpp"
 
-namespace {
+namespace audit_2013_test {
 
 namespace fs = std::filesystem;
 
@@ -292,4 +292,4 @@ TEST(Audit2013, Findings) {
   EXPECT_EQ(number(a.regression.front(), "n"), 24);
 }
 
-}  // namespace
+}  // namespace audit_2013_test

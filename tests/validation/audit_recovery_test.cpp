@@ -19,7 +19,7 @@
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 
-namespace {
+namespace audit_recovery_test {
 
 using coachsim::audit::CategoryGap;
 using coachsim::audit::RegionAudit;
@@ -171,4 +171,4 @@ TEST(AuditRecovery, EachPlantIsTheLargestOfItsKindAndNothingElseHasAGap) {
   EXPECT_EQ(top_rest, kPerDiemRegion);
 }
 
-}  // namespace
+}  // namespace audit_recovery_test

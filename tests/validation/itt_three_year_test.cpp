@@ -15,7 +15,7 @@
 #include "coachsim/scenario/loader.hpp"
 
 namespace coachsim {
-namespace {
+namespace itt_three_year_test {
 
 // apm-multigrade.yaml (school year 2016) run for 2016-2018: the 2016 calendar, contract and
 // workshop dates repeated one and two years later (ASSUMPTION: the seeds give no 2017-2018
@@ -88,5 +88,5 @@ TEST(ExpectedFailureItt, ThreeYearsOfApmAgainstThePublishedEffect) {
   GTEST_SKIP() << why.str();
 }
 
-}  // namespace
+}  // namespace itt_three_year_test
 }  // namespace coachsim

@@ -10,7 +10,7 @@
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 
-namespace {
+namespace scenario_pack_test {
 
 namespace fs = std::filesystem;
 using coachsim::scenario::load_scenario_file;
@@ -90,4 +90,4 @@ TEST(ScenarioPack, TheCutChangesOnlyTheSecondYear) {
   EXPECT_LT(c.tally.visits_done, b.tally.visits_done);
 }
 
-}  // namespace
+}  // namespace scenario_pack_test

@@ -25,7 +25,7 @@
 
 #include "../support/process.hpp"
 
-namespace {
+namespace validation_test {
 
 namespace fs = std::filesystem;
 
@@ -497,4 +497,4 @@ TEST(ExpectedFailureApm, CostPerStudentUsd) {
                    "regional spending only (as the cost per teacher)");
 }
 
-}  // namespace
+}  // namespace validation_test
