@@ -406,4 +406,116 @@ TEST(Spanish, TheLanguageComesFromTheFlagThenTheEnvironment) {
   EXPECT_NE(r.output.find("--lang"), std::string::npos) << r.output;
 }
 
+// A copy of small.yaml with `edits` (each text replaced once) and its schools CSV, in a folder of
+// its own; returns the scenario's path.
+std::string edited_small(const std::string& name,
+                         const std::vector<std::pair<std::string, std::string>>& edits) {
+  const fs::path dir = fresh_dir(name);
+  std::string text = slurp(kScenarios + "small.yaml");
+  for (const auto& [from, to] : edits) {
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+  }
+  std::ofstream(dir / (name + ".yaml")) << text;
+  fs::copy_file(kScenarios + "small-schools.csv", dir / "small-schools.csv");
+  return (dir / (name + ".yaml")).string();
+}
+
+// The 1-based line of the first occurrence of `needle` in the file.
+int line_of(const std::string& file, const std::string& needle) {
+  const std::string text = slurp(file);
+  const std::size_t at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+struct Expected {
+  std::string needle;  // text on the line the error points at
+  int column;
+  std::string field, spanish, english;
+};
+
+// Every line expected, in both languages, with file:line:column and the field path; exit code
+// 2; and no message of the catalogue left in English in the Spanish output.
+void expect_errors(const std::string& file, const std::vector<Expected>& errors) {
+  const Result es = run("validate " + file + " --lang es");
+  const Result en = run("validate " + file + " --lang en");
+  EXPECT_EQ(es.exit_code, 2) << es.output;
+  EXPECT_EQ(en.exit_code, 2) << en.output;
+  for (const Expected& e : errors) {
+    const std::string at = file + ":" + std::to_string(line_of(file, e.needle)) + ":" +
+                           std::to_string(e.column) + ": " + e.field + ": ";
+    EXPECT_NE(es.output.find(at + e.spanish + "\n"), std::string::npos) << at + e.spanish << "\n"
+                                                                        << es.output;
+    EXPECT_NE(en.output.find(at + e.english + "\n"), std::string::npos) << at + e.english << "\n"
+                                                                        << en.output;
+  }
+  // Field paths are the scenario's keys ("coach_workshops"), not messages: left out.
+  std::vector<std::string> own{file};
+  for (const Expected& e : errors) own.push_back(": " + e.field + ": ");
+  EXPECT_EQ(untranslated(es.output, own), std::vector<std::string>{}) << es.output;
+  EXPECT_GE(untranslated(en.output, own).size(), errors.size()) << en.output;
+}
+
+// The scenario's cross-field checks (sim/scenario/validate_*.cpp): ranges, unknown ids with
+// "did you mean", dates outside their school year, empty texts.
+TEST(Spanish, TheScenarioChecksReportInSpanish) {
+  const std::string file = edited_small(
+      "checks",
+      {{"weekend: [sat, sun]", "weekend: [sat, sat]"},
+       {"coach_workshops: [2021-03-01]", "coach_workshops: [2022-03-01]"},
+       {"teachers_per_coach: 3}", "teachers_per_coach: 0}"},
+       {"coaches_per_supervisor: 5", "coaches_per_supervisor: -1"},
+       {"    geography: plain", "    geography: plian"},
+       {"all: \"ASSUMPTION: illustrative", "all: \"\"\n  x: \"ASSUMPTION: illustrative"}});
+  expect_errors(
+      file,
+      {{"weekend: [sat, sat]", 18, "calendar.weekend[1]", "día de fin de semana repetido",
+        "duplicate weekend day"},
+       {"coach_workshops: [2022", 23, "years[0].coach_workshops[0]",
+        "se esperaba una fecha en el año escolar 2021 (2021-01-01..2021-12-31); se encontró "
+        "2022-03-01",
+        "expected a date within school year 2021 (2021-01-01..2021-12-31), got 2022-03-01"},
+       {"teachers_per_coach: 0}", 44, "protocol.caseload_rules[0].teachers_per_coach",
+        "se esperaba docentes por acompañante entre 1 y 1000; se encontró 0",
+        "expected teachers per coach between 1 and 1000, got 0"},
+       {"coaches_per_supervisor: -1", 27, "supervision.coaches_per_supervisor",
+        "se esperaba acompañantes por supervisor (0: sin supervisores) >= 0; se encontró -1",
+        "expected coaches per supervisor (0: no supervisors) >= 0, got -1"},
+       {"geography: plian", 16, "regions[0].geography",
+        "no hay geografía 'plian'; ¿quiso decir 'plain'? (conocidos: plain)",
+        "unknown geography 'plian'; did you mean 'plain'? (known: plain)"},
+       {"all: \"\"", 8, "sources.all",
+        "se esperaba un texto de fuente no vacío (archivo semilla y sección, fuente pública o "
+        "'ASSUMPTION: por qué')",
+        "expected a non-empty source text (seed file and section, public source, or "
+        "'ASSUMPTION: why')"}});
+}
+
+// Messages whose arguments a translator reordered or wrapped in other words: the budget's
+// checks (PIA, regions and years of the scenario) and a caseload rule without a fallback.
+TEST(Spanish, TheBudgetAndCaseloadChecksReportInSpanish) {
+  const std::string file =
+      edited_small("budget", {{"seed: 7\n",
+                               "seed: 7\nbudget:\n  pia: '100%'\n  pia_overrides:\n"
+                               "    - {region: Alpa, year: 2021, pia: '150%'}\n"},
+                              {"- {school_type: t, teachers_per_coach: 3}",
+                               "- {school_type: t, urban: true, teachers_per_coach: 3}"}});
+  expect_errors(
+      file,
+      {{"region: Alpa", 16, "budget.pia_overrides[0].region",
+        "no hay región 'Alpa'; ¿quiso decir 'Alpha'? (regiones: Alpha)",
+        "unknown region 'Alpa'; did you mean 'Alpha'? (regions: Alpha)"},
+       {"region: Alpa", 39, "budget.pia_overrides[0].pia",
+        "se esperaba una proporción entre 0% y 100%; se encontró 150%",
+        "expected a share between 0% and 100%, got 150%"},
+       {"- {school_type: t, urban", 5, "protocol.caseload_rules",
+        "el tipo de institución educativa 't' no tiene regla general, así que algunas de sus IE "
+        "pueden no coincidir con ninguna regla; agregue {school_type: t, teachers_per_coach: N} "
+        "(sin condiciones) después de sus otras reglas",
+        "school type 't' has no fallback rule, so some of its schools may match no rule; add "
+        "{school_type: t, teachers_per_coach: N} (no conditions) after its other rules"}});
+}
+
 }  // namespace i18n_cli_test
