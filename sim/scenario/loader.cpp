@@ -104,7 +104,7 @@ namespace detail {
 const std::vector<std::string>& top_level_keys() { return kTopLevelKeys; }
 
 bool read_file(const std::string& path, std::string& text, std::string& error) {
-  return read_input_file(path, "scenario file", kMaxScenarioBytes, text, error);
+  return read_input_file(path, N_("scenario file"), kMaxScenarioBytes, text, error);
 }
 
 LoadResult load_tree(const YAML::Node& root, const std::string& name, const std::string& base_dir,

@@ -6,6 +6,7 @@
 #include <memory>
 #include <pugixml.hpp>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/input_file.hpp"
 
 namespace coachsim::scenario::detail {
@@ -169,7 +170,7 @@ bool read_sheet(const pugi::xml_document& doc, const std::vector<std::string>& s
 std::optional<XlsxBook> read_xlsx(const std::string& path, std::string& error) {
   // The same checks as every input file (regular file, size limit) before libzip opens it.
   std::string bytes;
-  if (!read_input_file(path, "workbook", kMaxWorkbookBytes, bytes, error)) return std::nullopt;
+  if (!read_input_file(path, N_("workbook"), kMaxWorkbookBytes, bytes, error)) return std::nullopt;
   const std::string name = "workbook '" + path + "'";
   zip_error_t zerr;
   zip_error_init(&zerr);
