@@ -434,17 +434,22 @@ struct Expected {
   std::string needle;  // text on the line the error points at
   int column;
   std::string field, spanish, english;
+  std::string in = {};  // the file the error points into, when not the scenario
 };
 
 // Every line expected, in both languages, with file:line:column and the field path; exit code
-// 2; and no message of the catalogue left in English in the Spanish output.
-void expect_errors(const std::string& file, const std::vector<Expected>& errors) {
-  const Result es = run("validate " + file + " --lang es");
-  const Result en = run("validate " + file + " --lang en");
+// 2; and no message of the catalogue left in English in the Spanish output. `args` is the
+// command line without --lang (default: validate the scenario).
+void expect_errors(const std::string& file, const std::vector<Expected>& errors,
+                   const std::string& args = {}) {
+  const std::string command = args.empty() ? "validate " + file : args;
+  const Result es = run(command + " --lang es");
+  const Result en = run(command + " --lang en");
   EXPECT_EQ(es.exit_code, 2) << es.output;
   EXPECT_EQ(en.exit_code, 2) << en.output;
   for (const Expected& e : errors) {
-    const std::string at = file + ":" + std::to_string(line_of(file, e.needle)) + ":" +
+    const std::string& in = e.in.empty() ? file : e.in;
+    const std::string at = in + ":" + std::to_string(line_of(in, e.needle)) + ":" +
                            std::to_string(e.column) + ": " + e.field + ": ";
     EXPECT_NE(es.output.find(at + e.spanish + "\n"), std::string::npos) << at + e.spanish << "\n"
                                                                         << es.output;
@@ -453,6 +458,7 @@ void expect_errors(const std::string& file, const std::vector<Expected>& errors)
   }
   // Field paths are the scenario's keys ("coach_workshops"), not messages: left out.
   std::vector<std::string> own{file};
+  for (const Expected& e : errors) own.push_back(e.in);
   for (const Expected& e : errors) own.push_back(": " + e.field + ": ");
   EXPECT_EQ(untranslated(es.output, own), std::vector<std::string>{}) << es.output;
   EXPECT_GE(untranslated(en.output, own).size(), errors.size()) << en.output;
@@ -516,6 +522,70 @@ TEST(Spanish, TheBudgetAndCaseloadChecksReportInSpanish) {
         "(sin condiciones) después de sus otras reglas",
         "school type 't' has no fallback rule, so some of its schools may match no rule; add "
         "{school_type: t, teachers_per_coach: N} (no conditions) after its other rules"}});
+}
+
+// The unit parser's messages (sim/units/parse.cpp), wrapped by the loader with the field path.
+TEST(Spanish, TheUnitParserReportsInSpanish) {
+  const std::string file = edited_small(
+      "units", {{"monthly_fee: \"3000 PEN/month\"", "monthly_fee: \"3,000 PEN/month\""},
+                {"fare: \"0.50 PEN/km\"", "fare: \"0.50 USD/km\""}});
+  expect_errors(
+      file,
+      {{"3,000 PEN/month", 16, "coach.monthly_fee",
+        "no se admiten separadores de miles en '3,000 PEN/month' (escriba '3000 PEN/month')",
+        "thousands separators are not allowed in '3,000 PEN/month' (write '3000 PEN/month')"},
+       {"0.50 USD/km", 11, "geographies[0].fare",
+        "moneda equivocada 'USD' en '0.50 USD/km': la moneda del escenario es PEN (p. ej. '0.50 "
+        "PEN/km'); el campo espera dinero por km (p. ej. '0.85 PEN/km')",
+        "wrong currency 'USD' in '0.50 USD/km': the scenario currency is PEN (e.g. '0.50 "
+        "PEN/km'); the field expects money per km (e.g. '0.85 PEN/km')"}});
+}
+
+// The schools CSV reader: errors point into the CSV file, at the row and column.
+TEST(Spanish, TheSchoolsCsvReaderReportsInSpanish) {
+  const std::string file = edited_small("schools", {});
+  const std::string csv = (fs::path(file).parent_path() / "small-schools.csv").string();
+  std::ofstream(csv) << "id,ugel,school_type,urban,border,teachers,students,distance_km\n"
+                        "S1,U1,t,false,false,dos,30,15\n"
+                        "S2,U1,t,maybe,false,1,12,90 km\n";
+  expect_errors(
+      file,
+      {{"S1,", 6, "regions[0].schools_csv[0].teachers",
+        "se esperaba un número entero; se encontró 'dos'", "expected an integer, got 'dos'", csv},
+       {"S2,", 4, "regions[0].schools_csv[1].urban",
+        "se esperaba true, false, 1 o 0; se encontró 'maybe'",
+        "expected true, false, 1 or 0, got 'maybe'", csv},
+       {"S2,", 8, "regions[0].schools_csv[1].distance_km",
+        "se esperaba un número simple de km (la unidad está en el nombre de la "
+        "columna); se encontró '90 km'",
+        "expected a plain number of km (the unit is in the column name), got '90 km'", csv}});
+}
+
+// The actuals reader of `coachsim audit`, and the audit's summary of them.
+TEST(Spanish, TheActualsReaderReportsInSpanish) {
+  const std::string file = edited_small("actuals", {});
+  const std::string csv = (fs::path(file).parent_path() / "bad-actuals.csv").string();
+  std::ofstream(csv) << "region,year,measure,value,status,source\n"
+                        "Alpha,2021,spending.travel,12.345,published,x\n"
+                        "Alpha,20x1,spending.travel,1,estimated,x\n";
+  const std::string out = (fs::path(file).parent_path() / "out").string();
+  expect_errors(
+      file,
+      {{"12.345", 4, "spending.travel",
+        "se esperaba un monto >= 0 con 2 decimales como máximo (p. ej. 1250000.50); se encontró "
+        "'12.345'",
+        "expected an amount >= 0 with at most 2 decimals (e.g. 1250000.50), got '12.345'", csv},
+       {"20x1", 2, "year", "se esperaba un año como 2013; se encontró '20x1'",
+        "expected a year such as 2013, got '20x1'", csv},
+       {"20x1", 5, "status", "se esperaba 'published' o 'constructed'; se encontró 'estimated'",
+        "expected 'published' or 'constructed', got 'estimated'", csv}},
+      "audit " + file + " --actuals " + csv + " --out " + out);
+  EXPECT_FALSE(fs::exists(out));
+  const Result es = run("audit " + file + " --actuals " + csv + " --out " + out + " --lang es");
+  EXPECT_NE(es.output.find("coachsim: 3 problema(s) en los datos de ejecución; no se escribió "
+                           "nada."),
+            std::string::npos)
+      << es.output;
 }
 
 }  // namespace i18n_cli_test
