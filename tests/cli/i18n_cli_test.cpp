@@ -588,4 +588,36 @@ TEST(Spanish, TheActualsReaderReportsInSpanish) {
       << es.output;
 }
 
+// The input workbook's messages: a cell check and a row that names no region, at their cells,
+// and a file that is not a workbook at all.
+TEST(Spanish, TheInputWorkbookReportsInSpanish) {
+  const fs::path dir = fresh_dir("workbook");
+  const std::string book = (dir / "inputs.xlsx").string();
+  const std::string edited = (dir / "edited.xlsx").string();
+  ASSERT_EQ(run("template --xlsx " + book + " -q").exit_code, 0);
+  const Result made = coachsim::testing::run_shell(
+      "/usr/bin/python3 " COACHSIM_SOURCE_DIR "/tests/data/workbook/edit_workbook.py '" + book +
+      "' '" + edited + "' 'Regions!coaches@Loreto=-5' 'Schools by type!A2=Amazonaz'");
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const Result es = run("validate " + edited + " --lang es");
+  EXPECT_EQ(es.exit_code, 2) << es.output;
+  for (const std::string& line :
+       {edited + ": Regions!C18: regions[16].coaches: se esperaba acompañantes en la región entre "
+                 "1 y 100000; se encontró -5",
+        edited + ": Schools by type!A2: regions.schools: no hay region 'Amazonaz' en la hoja "
+                 "'Regions'; ¿quiso decir 'Amazonas'?"})
+    EXPECT_NE(es.output.find(line), std::string::npos) << line << "\n" << es.output;
+
+  const std::string bad = (dir / "bad.xlsx").string();
+  std::ofstream(bad) << "region,year\n";
+  for (const auto& [lang, text] :
+       {std::pair<std::string, std::string>{
+            "es", "no se puede leer el libro de Excel '" + bad + "': no es un libro .xlsx ("},
+        {"en", "cannot read workbook '" + bad + "': not an .xlsx workbook ("}}) {
+    const Result r = run("validate " + bad + " --lang " + lang);
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find(text), std::string::npos) << text << "\n" << r.output;
+  }
+}
+
 }  // namespace i18n_cli_test
