@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/csv.hpp"
 #include "coachsim/scenario/input_file.hpp"
 #include "coachsim/scenario/suggest.hpp"
@@ -99,7 +100,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     if (!scenario::split_csv_line(line, fields, out.dialect.separator)) {
-      error(0, "", "unterminated double quote in this row");
+      error(0, "", tr("unterminated double quote in this row"));
       continue;
     }
     if (header) {
@@ -115,21 +116,22 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
         }
         if (!known)
           error(static_cast<int>(f) + 1, fields[f],
-                "unknown column '" + fields[f] +
-                    "' (expected region, year, measure, value, "
-                    "status, source)");
+                trf("unknown column '{0}' (expected region, year, measure, value, status, source)",
+                    {fields[f]}));
       }
       for (std::size_t k = 0; k < 5; ++k)
-        if (column_of[k] < 0) error(0, kColumns[k], "missing column '" + kColumns[k] + "'");
+        if (column_of[k] < 0) error(0, kColumns[k], trf("missing column '{0}'", {kColumns[k]}));
       if (!out.errors.empty()) return out;
       continue;
     }
     if (fields.size() > static_cast<std::size_t>(header_count)) {
       error(header_count + 1, "",
-            "expected " + std::to_string(header_count) + " fields as in the header row, got " +
-                std::to_string(fields.size()) + " (" +
-                (out.dialect.separator == ',' ? "a comma" : "a semicolon") +
-                " inside a value needs double quotes)");
+            trf(out.dialect.separator == ','
+                    ? N_("expected {0} fields as in the header row, got {1} (a comma inside a "
+                         "value needs double quotes)")
+                    : N_("expected {0} fields as in the header row, got {1} (a semicolon inside "
+                         "a value needs double quotes)"),
+                {std::to_string(header_count), std::to_string(fields.size())}));
       continue;
     }
     auto get = [&](std::size_t k) -> std::string {
@@ -140,15 +142,15 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
     auto col = [&](std::size_t k) { return column_of[k] + 1; };
     const std::size_t before = out.errors.size();
     const std::string region = get(0), measure = get(2), value = get(3), status = get(4);
-    if (region.empty()) error(col(0), "region", "expected a region name, got an empty field");
+    if (region.empty()) error(col(0), "region", tr("expected a region name, got an empty field"));
     int year = 0;
     const std::string year_text = get(1);
     const auto yr = std::from_chars(year_text.data(), year_text.data() + year_text.size(), year);
     if (yr.ec != std::errc() || yr.ptr != year_text.data() + year_text.size() || year < 1900 ||
         year > 2199)
-      error(col(1), "year", "expected a year such as 2013, got '" + year_text + "'");
+      error(col(1), "year", trf("expected a year such as 2013, got '{0}'", {year_text}));
     if (status != "published" && status != "constructed")
-      error(col(4), "status", "expected 'published' or 'constructed', got '" + status + "'");
+      error(col(4), "status", trf("expected 'published' or 'constructed', got '{0}'", {status}));
 
     bool spending = false;
     ledger::Category category{};
@@ -157,7 +159,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
       spending = true;
     } else if (!(measure.rfind("count.", 0) == 0 && count_from_id(measure.substr(6), count))) {
       error(col(2), "measure",
-            "unknown measure '" + measure + "' (expected one of " + measures_list(costs) + ")");
+            trf("unknown measure '{0}' (expected one of {1})", {measure, measures_list(costs)}));
     }
     std::int64_t amount = 0;
     if (out.errors.size() == before) {
@@ -166,27 +168,27 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
                                              units::Kind::kMoney, "PEN");
         if (auto* q = std::get_if<units::ParsedQuantity>(&parsed); q && q->centimos >= 0) {
           amount = q->centimos;
-        } else if (auto* e = std::get_if<units::ParseError>(&parsed);
-                   e && e->message.find("too large") != std::string::npos) {
+        } else if (auto* e = std::get_if<units::ParseError>(&parsed); e && e->too_large) {
           amount = units::kMaxAmountCentimos + 1;  // reported below as too large
         } else {
           error(col(3), measure,
-                "expected an amount >= 0 with at most 2 decimals (e.g. 1250000.50), got '" + value +
-                    "'");
+                trf("expected an amount >= 0 with at most 2 decimals (e.g. 1250000.50), got "
+                    "'{0}'",
+                    {value}));
         }
       } else {
         const auto r = std::from_chars(value.data(), value.data() + value.size(), amount);
         if (r.ec != std::errc() || r.ptr != value.data() + value.size() || amount < 0)
-          error(col(3), measure, "expected a whole number >= 0, got '" + value + "'");
+          error(col(3), measure, trf("expected a whole number >= 0, got '{0}'", {value}));
       }
     }
     if (out.errors.size() == before &&
         (amount > units::kMaxAmountCentimos || __builtin_add_overflow(total, amount, &total) ||
          total > kMaxTotal)) {
       error(col(3), measure,
-            "value too large: " + value +
-                " (one amount may be at most 1000000000000, and the file's values together at "
-                "most 100000000000000, README \"Limits\")");
+            trf("value too large: {0} (one amount may be at most 1000000000000, and the file's "
+                "values together at most 100000000000000, README \"Limits\")",
+                {value}));
     }
     if (out.errors.size() != before) continue;
     const auto key = std::make_pair(region, year);
@@ -205,8 +207,8 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
                               : row.has_count[static_cast<std::size_t>(count)];
     if (has) {
       error(col(2), measure,
-            "duplicate: " + measure + " for " + region + " " + std::to_string(year) +
-                " was given before");
+            trf("duplicate: {0} for {1} {2} was given before",
+                {measure, region, std::to_string(year)}));
       continue;
     }
     if (spending)
@@ -218,12 +220,12 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
     (status == "published" ? row.published : row.constructed) += 1;
   }
   if (header) {
-    out.errors.push_back(
-        {file, line_no > 0 ? line_no : 1, 1, "", "the file is empty; expected a header row: " + [] {
-           std::string h;
-           for (const auto& c : kColumns) h += (h.empty() ? "" : ",") + c;
-           return h;
-         }()});
+    out.errors.push_back({file, line_no > 0 ? line_no : 1, 1, "",
+                          trf("the file is empty; expected a header row: {0}", {[] {
+                                std::string h;
+                                for (const auto& c : kColumns) h += (h.empty() ? "" : ",") + c;
+                                return h;
+                              }()})});
   }
   return out;
 }
@@ -231,7 +233,8 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
 ActualsLoad load_actuals_file(const std::string& path, const ledger::CostTable& costs) {
   std::string text;
   std::string error;
-  if (!scenario::read_input_file(path, "actuals file", scenario::kMaxActualsBytes, text, error)) {
+  if (!scenario::read_input_file(path, N_("actuals file"), scenario::kMaxActualsBytes, text,
+                                 error)) {
     ActualsLoad out;
     out.errors.push_back({path, 0, 0, "", error});
     return out;
@@ -249,14 +252,15 @@ std::vector<scenario::LoadError> unknown_regions(const ActualsLoad& actuals,
         std::find(reported.begin(), reported.end(), row.region) != reported.end())
       continue;
     reported.push_back(row.region);
-    std::string message = "unknown region '" + row.region + "'";
     const std::string suggestion = scenario::did_you_mean(row.region, known);
+    std::string message;
     if (!suggestion.empty()) {
-      message += suggestion;
+      message = trf("unknown region '{0}'{1}", {row.region, suggestion});
     } else {
-      message += " (expected one of the scenario's regions:";
-      for (std::size_t k = 0; k < known.size(); ++k) message += (k ? ", " : " ") + known[k];
-      message += ")";
+      std::string list;
+      for (std::size_t k = 0; k < known.size(); ++k) list += (k ? ", " : " ") + known[k];
+      message = trf("unknown region '{0}' (expected one of the scenario's regions:{1})",
+                    {row.region, list});
     }
     errors.push_back({file, row.line, row.region_column, "region", message});
   }

@@ -4,6 +4,7 @@
 
 #include "coachsim/audit/audit.hpp"
 #include "coachsim/programme/cost_table.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/audit_html.hpp"
 #include "coachsim/report/audit_report.hpp"
 #include "coachsim/report/audit_xlsx.hpp"
@@ -45,9 +46,11 @@ int audit_command(const AuditOptions& options) {
   for (const scenario::LoadError& e : first_per_file(actuals.errors))
     std::cerr << e.to_string() << "\n";
   if (!actuals.ok()) {
-    std::cerr << "coachsim: " << actuals.errors.size()
-              << " problem(s) in the actuals; nothing was written. Fix the rows above (columns: "
-                 "region,year,measure,value,status,source; see README).\n";
+    std::cerr << "coachsim: "
+              << trf("{0} problem(s) in the actuals; nothing was written. Fix the rows above "
+                     "(columns: region,year,measure,value,status,source; see README).",
+                     {std::to_string(actuals.errors.size())})
+              << "\n";
   }
   if (!loaded || !actuals.ok() || !bad_flags.empty()) return kExitBadInput;
   if (!options.html.empty() && !report::html_available()) {

@@ -40,10 +40,10 @@ void check_central_costs(Checker& c) {
           return y.year == cost.year;
         })) {
       c.error(p + ".year",
-              "expected one of the scenario's years, got " + std::to_string(cost.year));
+              trf("expected one of the scenario's years, got {0}", {std::to_string(cost.year)}));
     }
     if (c.ok(p + ".category"))
-      c.known_id(p + ".category", cost.category, categories, "cost category", "categories");
+      c.known_id(p + ".category", cost.category, categories, N_("cost category"), tr("categories"));
     c.money_at_least(p + ".amount", cost.amount.value(), 0, "");
   }
 }

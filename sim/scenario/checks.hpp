@@ -30,12 +30,13 @@ class Checker {
   void error(const std::string& field, std::string message);
 
   // Range checks on one value; each reports "expected <what> <range>, got <value>" and is
-  // skipped when the value did not load.
-  void at_least(const std::string& field, int value, int min, std::string_view what);
-  void in_range(const std::string& field, int value, int min, int max, std::string_view what);
-  void at_least(const std::string& field, double value, double min, std::string_view what,
+  // skipped when the value did not load. Every `what` below is an English message marked with
+  // N_() by the caller ("a number of teachers", "region"), translated only when reported.
+  void at_least(const std::string& field, int value, int min, const char* what);
+  void in_range(const std::string& field, int value, int min, int max, const char* what);
+  void at_least(const std::string& field, double value, double min, const char* what,
                 std::string_view unit);
-  void greater_than(const std::string& field, double value, double min, std::string_view what,
+  void greater_than(const std::string& field, double value, double min, const char* what,
                     std::string_view unit);
   void share(const std::string& field, double value);  // 0..1
   void money_at_least(const std::string& field, std::int64_t centimos, std::int64_t min,
@@ -43,15 +44,15 @@ class Checker {
   void money_positive(const std::string& field, std::int64_t centimos, std::string_view per);
 
   // Ids: reports empty and duplicate ids of a list (field "<list>[i].id").
-  void unique_ids(const std::string& list, const std::vector<std::string>& ids,
-                  std::string_view what);
+  void unique_ids(const std::string& list, const std::vector<std::string>& ids, const char* what);
   // True when every "<list>[i].id" loaded, so that "unknown id" can be trusted.
   bool ids_ok(const std::string& list, std::size_t count) const;
   // Reports `id` as unknown unless it is in `known`.
-  // `known_as` names the list in the message, e.g. "UGELs of region 'Tumbes'".
+  // `known_as` names the list in the message, already translated, e.g. "UGELs of region
+  // 'Tumbes'"; empty means "known".
   void known_id(const std::string& field, const std::string& id,
-                const std::vector<std::string>& known, std::string_view what,
-                std::string_view known_as = "known");
+                const std::vector<std::string>& known, const char* what,
+                std::string_view known_as = {});
 
   std::vector<LoadError> take() { return std::move(errors_); }
 

@@ -1,5 +1,6 @@
 // Bounded, regular-file-only reads and the UTF-8 check (see input_file.hpp).
 #include "coachsim/scenario/input_file.hpp"
+#include "coachsim/i18n/tr.hpp"
 
 #include <sys/stat.h>
 
@@ -16,35 +17,35 @@ std::string describe_bytes(std::uintmax_t bytes) {
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
     digits.insert(static_cast<std::size_t>(i), ",");
   }
-  return digits + " bytes";
+  return trf("{0} bytes", {digits});
 }
 
-bool read_input_file(const std::string& path, std::string_view what, std::uintmax_t limit,
+bool read_input_file(const std::string& path, const char* what, std::uintmax_t limit,
                      std::string& text, std::string& error) {
-  const std::string name = std::string(what) + " '" + path + "'";
+  const std::string name = tr(what) + " '" + path + "'";
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                        &std::fclose);
   if (!file) {
-    error = "cannot read " + name + ": " + std::strerror(errno);
+    error = trf("cannot read {0}: {1}", {name, std::strerror(errno)});
     return false;
   }
   // Checked on the open file, so the file read is the file checked.
   struct stat info {};
   if (fstat(fileno(file.get()), &info) != 0) {
-    error = "cannot read " + name + ": " + std::strerror(errno);
+    error = trf("cannot read {0}: {1}", {name, std::strerror(errno)});
     return false;
   }
   if (S_ISDIR(info.st_mode)) {
-    error = "cannot read " + name + ": " + std::strerror(EISDIR);
+    error = trf("cannot read {0}: {1}", {name, std::strerror(EISDIR)});
     return false;
   }
   if (!S_ISREG(info.st_mode)) {
-    error = "cannot read " + name + ": not a regular file (a device, pipe or socket)";
+    error = trf("cannot read {0}: not a regular file (a device, pipe or socket)", {name});
     return false;
   }
   const auto too_large = [&] {
-    error = "cannot read " + name + ": larger than the limit of " + describe_bytes(limit) +
-            " for a " + std::string(what) + " (README \"Limits\")";
+    error = trf("cannot read {0}: larger than the limit of {1} for a {2} (README \"Limits\")",
+                {name, describe_bytes(limit), tr(what)});
     return false;
   };
   if (static_cast<std::uintmax_t>(info.st_size) > limit) return too_large();
@@ -59,7 +60,7 @@ bool read_input_file(const std::string& path, std::string_view what, std::uintma
     text.append(buffer, n);
   }
   if (std::ferror(file.get())) {
-    error = "cannot read " + name + ": " + std::strerror(errno != 0 ? errno : EIO);
+    error = trf("cannot read {0}: {1}", {name, std::strerror(errno != 0 ? errno : EIO)});
     return false;
   }
   return true;
@@ -119,8 +120,10 @@ std::string invalid_utf8_message(std::string_view text, const TextPosition& at) 
   offset += static_cast<std::size_t>(at.column - 1);
   char hex[8];
   std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[offset]));
-  return std::string("the text is not valid UTF-8 (byte ") + hex +
-         "); save the file as UTF-8 (names such as 'Apurímac' are written in UTF-8)";
+  return trf(
+      "the text is not valid UTF-8 (byte {0}); save the file as UTF-8 (names such as "
+      "'Apurímac' are written in UTF-8)",
+      {hex});
 }
 
 }  // namespace coachsim::scenario

@@ -40,19 +40,19 @@ std::optional<BudgetAmount> read_amount(Reader& reader, MapReader& m, std::strin
     return a;
   }
   reader.fail(*node, path,
-              "expected a share like '90%' or an amount like '3000000 " + reader.currency +
-                  "', got " + in_quotes(*text));
+              trf("expected a share like '90%' or an amount like '3000000 {0}', got {1}",
+                  {reader.currency, in_quotes(*text)}));
   return std::nullopt;
 }
 
 std::optional<double> read_share(Reader& reader, MapReader& m, std::string_view key, Need need) {
-  auto node = m.get(key, need, "a share like '80%'");
+  auto node = m.get(key, need, tr("a share like '80%'"));
   if (!node) return std::nullopt;
   const std::string path = m.path(key);
   auto text = reader.text(*node, path);
   if (!text) return std::nullopt;
   if (auto share = parse_percent(*text)) return share;
-  reader.fail(*node, path, "expected a share like '80%', got " + in_quotes(*text));
+  reader.fail(*node, path, trf("expected a share like '80%', got {0}", {in_quotes(*text)}));
   return std::nullopt;
 }
 
@@ -66,7 +66,7 @@ std::optional<std::size_t> read_choice(Reader& reader, MapReader& m, std::string
   if (!text) return std::nullopt;
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (ids[i] == *text) return i;
-  reader.fail(*node, path, "expected one of " + join(ids) + ", got " + in_quotes(*text));
+  reader.fail(*node, path, trf("expected one of {0}, got {1}", {join(ids), in_quotes(*text)}));
   return std::nullopt;
 }
 
@@ -150,9 +150,8 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
                       return;
                     }
                     reader.fail(item, path,
-                                "unknown activity class " + in_quotes(*v) +
-                                    did_you_mean(*v, kClassIds) + " (classes: " + join(kClassIds) +
-                                    ")");
+                                trf("unknown activity class {0}{1} (classes: {2})",
+                                    {in_quotes(*v), did_you_mean(*v, kClassIds), join(kClassIds)}));
                   });
     // A class left out of the list is dropped before every listed one.
     std::vector<BudgetClass> full;
@@ -165,8 +164,9 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
   if (auto node = b.get("hiring", Need::kOptional, tr("keep"))) {
     auto v = reader.text(*node, b.path("hiring"));
     if (v && *v != "keep")
-      reader.fail(*node, b.path("hiring"),
-                  "expected keep (hiring: stop is not supported yet), got " + in_quotes(*v));
+      reader.fail(
+          *node, b.path("hiring"),
+          trf("expected keep (hiring: stop is not supported yet), got {0}", {in_quotes(*v)}));
   }
   if (auto i = read_choice(reader, b, "shortfall", {"drop", "defer", "protect_teachers"}))
     budget.shortfall = static_cast<BudgetShortfall>(*i);

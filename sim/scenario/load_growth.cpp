@@ -25,8 +25,8 @@ std::optional<double> percent_or_fraction(Reader& reader, const YAML::Node& node
   const double value = number.empty() ? 0.0 : std::strtod(number.c_str(), &end);
   if (number.empty() || end != number.c_str() + number.size()) {
     reader.fail(node, path,
-                "expected a share as a percentage or a fraction (e.g. '12%' or 0.12), got " +
-                    in_quotes(*text));
+                trf("expected a share as a percentage or a fraction (e.g. '12%' or 0.12), got {0}",
+                    {in_quotes(*text)}));
     return std::nullopt;
   }
   return percent ? value / 100.0 : value;
@@ -82,7 +82,7 @@ void load_scale_up(Reader& reader, const YAML::Node& node, ScaleUp& out) {
         out.order = EntryOrder::kListed;
       } else {
         reader.fail(*node_order, m.path("order"),
-                    "expected 'nearest_first' or 'listed', got " + in_quotes(*v));
+                    trf("expected 'nearest_first' or 'listed', got {0}", {in_quotes(*v)}));
       }
     }
   }

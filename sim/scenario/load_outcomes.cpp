@@ -34,13 +34,15 @@ std::optional<double> parse_exchange_rate(const std::string& text, const std::st
   const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), v);
   if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||
       !std::isfinite(v)) {
-    problem =
-        "expected an exchange rate (e.g. '3.88 " + currency + "/USD'), got " + in_quotes(text);
+    problem = trf("expected an exchange rate (e.g. '3.88 {0}/USD'), got {1}",
+                  {currency, in_quotes(text)});
     return std::nullopt;
   }
   if (unit != currency + "/USD") {
-    problem = "expected an exchange rate in " + currency + "/USD (the scenario currency per US " +
-              "dollar, e.g. '3.88 " + currency + "/USD'), got " + in_quotes(text);
+    problem =
+        trf("expected an exchange rate in {0}/USD (the scenario currency per US dollar, "
+            "e.g. '3.88 {0}/USD'), got {1}",
+            {currency, in_quotes(text)});
     return std::nullopt;
   }
   return v;
@@ -113,9 +115,9 @@ void load_weights(Reader& reader, MapReader& m, DoseWeights& w) {
       if (auto p = parse_percent(*v)) {
         to = *p;
       } else {
-        reader.fail(
-            *n, path,
-            "expected a share of the effect as a percentage (e.g. '10%'), got " + in_quotes(*v));
+        reader.fail(*n, path,
+                    trf("expected a share of the effect as a percentage (e.g. '10%'), got {0}",
+                        {in_quotes(*v)}));
       }
     }
   };
@@ -145,9 +147,10 @@ void load_evidence(Reader& reader, MapReader& m, Outcomes& o) {
       if (auto p = parse_percent(*v)) {
         o.evidence_grade_share = *p;
       } else {
-        reader.fail(*n, r.path("grade_share"),
-                    "expected a percentage of the covered types' students (e.g. '16.7%'), got " +
-                        in_quotes(*v));
+        reader.fail(
+            *n, r.path("grade_share"),
+            trf("expected a percentage of the covered types' students (e.g. '16.7%'), got {0}",
+                {in_quotes(*v)}));
       }
     }
   }
@@ -159,7 +162,7 @@ void load_evidence(Reader& reader, MapReader& m, Outcomes& o) {
         o.outside = OutsideEvidence::kZero;
       } else {
         reader.fail(*n, r.path("elsewhere"),
-                    "expected 'extrapolate' or 'zero', got " + in_quotes(*v));
+                    trf("expected 'extrapolate' or 'zero', got {0}", {in_quotes(*v)}));
       }
     }
   }
@@ -184,7 +187,7 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
         o.dose_response = DoseResponse::kThreshold;
       } else {
         reader.fail(*n, "outcomes.dose_response",
-                    "expected 'linear' or 'threshold', got " + in_quotes(*v));
+                    trf("expected 'linear' or 'threshold', got {0}", {in_quotes(*v)}));
       }
     }
   }
@@ -194,9 +197,9 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
       if (auto p = parse_percent(*v)) {
         o.full_at = *p;
       } else {
-        reader.fail(
-            *n, "outcomes.full_at",
-            "expected a percentage of the protocol's visits (e.g. '100%'), got " + in_quotes(*v));
+        reader.fail(*n, "outcomes.full_at",
+                    trf("expected a percentage of the protocol's visits (e.g. '100%'), got {0}",
+                        {in_quotes(*v)}));
       }
     }
   }
@@ -205,9 +208,9 @@ void load_outcomes(Reader& reader, MapReader& top, Scenario& out) {
       if (auto p = parse_percent(*v)) {
         o.discount_rate = *p;
       } else {
-        reader.fail(
-            *n, "outcomes.discount_rate",
-            "expected a yearly discount rate as a percentage (e.g. '10%'), got " + in_quotes(*v));
+        reader.fail(*n, "outcomes.discount_rate",
+                    trf("expected a yearly discount rate as a percentage (e.g. '10%'), got {0}",
+                        {in_quotes(*v)}));
       }
     }
   }
@@ -236,9 +239,9 @@ void load_prices(Reader& reader, MapReader& top, Scenario& out) {
                 p.inflation, [](const std::string& text, std::string& problem) {
                   auto v = parse_percent(text);
                   if (!v)
-                    problem =
-                        "expected a percentage change of the price level (e.g. '4.0%'), got " +
-                        in_quotes(text);
+                    problem = trf(
+                        "expected a percentage change of the price level (e.g. '4.0%'), got {0}",
+                        {in_quotes(text)});
                   return v;
                 });
   load_year_map(reader, m, "exchange_rate", "a map of year -> exchange rate (e.g. '3.88 PEN/USD')",

@@ -26,7 +26,7 @@ void load_session(Reader& reader, MapReader& parent, std::string_view key, Sessi
       out.venue = SessionVenue::kCluster;
     } else {
       reader.fail(*m.get("venue", Need::kOptional, ""), m.path("venue"),
-                  "expected 'school' or 'cluster', got " + in_quotes(*v));
+                  trf("expected 'school' or 'cluster', got {0}", {in_quotes(*v)}));
     }
   }
 }
@@ -94,7 +94,7 @@ void load_protocol(Reader& reader, MapReader& top, Scenario& out) {
         out.caseload_packing = CaseloadPacking::kNearestFirst;
       } else {
         reader.fail(*packing, m.path("caseload_packing"),
-                    "expected 'pooled' or 'nearest_first', got " + in_quotes(*v));
+                    trf("expected 'pooled' or 'nearest_first', got {0}", {in_quotes(*v)}));
       }
     }
   }

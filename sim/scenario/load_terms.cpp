@@ -107,9 +107,10 @@ void load_costs(Reader& reader, MapReader& top, UnitCosts& out) {
       } else if (*v == "session_day") {
         out.per_diem_basis = PerDiemBasis::kSessionDay;
       } else {
-        reader.fail(*n, "costs.per_diem_basis",
-                    "expected 'per_day_of_commission', 'working_day_away' or 'session_day', got " +
-                        in_quotes(*v));
+        reader.fail(
+            *n, "costs.per_diem_basis",
+            trf("expected 'per_day_of_commission', 'working_day_away' or 'session_day', got {0}",
+                {in_quotes(*v)}));
       }
     }
   }

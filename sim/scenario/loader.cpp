@@ -44,8 +44,8 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
     auto version = reader.integer(*node, "coachsim");
     if (version && *version != 1) {
       reader.fail(*node, "coachsim",
-                  "expected format version 1, got " + std::to_string(*version) +
-                      " (this coachsim reads format 1 only)");
+                  trf("expected format version 1, got {0} (this coachsim reads format 1 only)",
+                      {std::to_string(*version)}));
     }
   }
   if (auto v = top.text("name", Need::kRequired)) out.name = *v;
@@ -57,8 +57,8 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
         reader.currency = *v;
       } else {
         reader.fail(*node, "currency",
-                    "expected a currency code of 3 capital letters (e.g. 'PEN'), got " +
-                        detail::in_quotes(*v));
+                    trf("expected a currency code of 3 capital letters (e.g. 'PEN'), got {0}",
+                        {detail::in_quotes(*v)}));
       }
     }
   }
@@ -106,7 +106,7 @@ namespace detail {
 const std::vector<std::string>& top_level_keys() { return kTopLevelKeys; }
 
 bool read_file(const std::string& path, std::string& text, std::string& error) {
-  return read_input_file(path, "scenario file", kMaxScenarioBytes, text, error);
+  return read_input_file(path, N_("scenario file"), kMaxScenarioBytes, text, error);
 }
 
 LoadResult load_tree(const YAML::Node& root, const std::string& name, const std::string& base_dir,
@@ -122,7 +122,7 @@ LoadResult load_tree(const YAML::Node& root, const std::string& name, const std:
     load_document(reader, root, result.scenario, base_dir);
   } catch (const YAML::Exception& e) {
     // The reader never converts with exceptions; this is a guard, not a path we expect.
-    reader.fail(e.mark, "", "cannot read the YAML document: " + e.msg);
+    reader.fail(e.mark, "", trf("cannot read the YAML document: {0}", {e.msg}));
   }
   auto checks = run_checks(result.scenario, name, &index);
   result.errors.insert(result.errors.end(), checks.begin(), checks.end());

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/csv.hpp"
 #include "coachsim/scenario/input_file.hpp"
 #include "text_util.hpp"
@@ -44,7 +45,7 @@ class RowReader {
     const std::string l = lower(v);
     if (l == "true" || l == "1") return true;
     if (l == "false" || l == "0") return false;
-    fail(column, col, "expected true, false, 1 or 0, got " + in_quotes(v));
+    fail(column, col, trf("expected true, false, 1 or 0, got {0}", {in_quotes(v)}));
     return std::nullopt;
   }
 
@@ -52,20 +53,21 @@ class RowReader {
     int value = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
     if (v.empty() || ec != std::errc() || end != v.data() + v.size()) {
-      fail(column, col, "expected an integer, got " + in_quotes(v));
+      fail(column, col, trf("expected an integer, got {0}", {in_quotes(v)}));
       return std::nullopt;
     }
     return value;
   }
 
+  // `unit` is a message marked with N_() ("km", "hours"), translated only for an error.
   std::optional<double> number(const std::string& column, int col, const std::string& v,
-                               std::string_view unit) {
+                               const char* unit) {
     double value = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
     if (v.empty() || ec != std::errc() || end != v.data() + v.size() || !std::isfinite(value)) {
       fail(column, col,
-           "expected a plain number of " + std::string(unit) + " (the unit is in the column " +
-               "name), got " + in_quotes(v));
+           trf("expected a plain number of {0} (the unit is in the column name), got {1}",
+               {tr(unit), in_quotes(v)}));
       return std::nullopt;
     }
     return value;
@@ -101,10 +103,10 @@ void read_row(RowReader& row, const std::vector<std::string>& fields,
   if (cell(6, v, col)) record.students = row.integer("students", col, v).value_or(0);
   if (cell(7, v, col)) {
     record.distance =
-        units::km(row.number("distance_km", col, decimal_point(v, dialect), "km").value_or(0));
+        units::km(row.number("distance_km", col, decimal_point(v, dialect), N_("km")).value_or(0));
   }
   if (cell(8, v, col) && !v.empty()) {
-    if (auto h = row.number("travel_time_h", col, decimal_point(v, dialect), "hours")) {
+    if (auto h = row.number("travel_time_h", col, decimal_point(v, dialect), N_("hours"))) {
       record.travel_time = units::hours(*h);
     }
   }
@@ -162,22 +164,22 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
       header_count = fields.size();
       position.assign(kSchoolColumns.size(), -1);
       bool header_ok = closed;
-      if (!closed) report(line_number, 0, field, "unterminated quote in the header row");
+      if (!closed) report(line_number, 0, field, tr("unterminated quote in the header row"));
       for (std::size_t i = 0; i < fields.size(); ++i) {
         const auto it = std::find(kSchoolColumns.begin(), kSchoolColumns.end(), fields[i]);
         const int col = static_cast<int>(i) + 1;
         if (it == kSchoolColumns.end()) {
           report(line_number, col, field,
-                 "unknown column " + in_quotes(fields[i]) +
-                     did_you_mean(fields[i], kSchoolColumns) +
-                     " (columns: " + join(kSchoolColumns) + ")");
+                 trf("unknown column {0}{1} (columns: {2})",
+                     {in_quotes(fields[i]), did_you_mean(fields[i], kSchoolColumns),
+                      join(kSchoolColumns)}));
           continue;
         }
         auto& pos = position[static_cast<std::size_t>(it - kSchoolColumns.begin())];
         if (pos >= 0) {
           report(line_number, col, field,
-                 "duplicate column " + in_quotes(fields[i]) + " (first in column " +
-                     std::to_string(pos + 1) + ")");
+                 trf("duplicate column {0} (first in column {1})",
+                     {in_quotes(fields[i]), std::to_string(pos + 1)}));
           header_ok = false;
           continue;
         }
@@ -186,10 +188,10 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
       for (std::size_t c = 0; c + 1 < kSchoolColumns.size(); ++c) {  // all but travel_time_h
         if (position[c] < 0) {
           report(line_number, 0, field,
-                 "missing column " + in_quotes(kSchoolColumns[c]) +
-                     " in the header row (required: " +
-                     join({kSchoolColumns.begin(), kSchoolColumns.end() - 1}) +
-                     "; optional: travel_time_h)");
+                 trf("missing column {0} in the header row (required: {1}; optional: "
+                     "travel_time_h)",
+                     {in_quotes(kSchoolColumns[c]),
+                      join({kSchoolColumns.begin(), kSchoolColumns.end() - 1})}));
           header_ok = false;
         }
       }
@@ -208,9 +210,9 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
       locations->lines.push_back(-line_number);  // the row's cells are not read
       const std::string path = row_path(field, row);
       report(line_number, 0, path,
-             !closed ? std::string("unterminated quote")
-                     : "expected " + std::to_string(header_count) +
-                           " fields as in the header row, got " + std::to_string(fields.size()));
+             !closed ? tr("unterminated quote")
+                     : trf("expected {0} fields as in the header row, got {1}",
+                           {std::to_string(header_count), std::to_string(fields.size())}));
       index.fail(path);
       continue;
     }
@@ -219,8 +221,9 @@ void parse_schools_csv(const std::string& text, const std::string& file, const s
     read_row(reader, fields, position, dialect, out.back());
   }
   if (!have_header) {
-    report(line_number > 0 ? line_number : 1, 0, field,
-           "the file is empty; expected a header row with columns " + join(kSchoolColumns));
+    report(
+        line_number > 0 ? line_number : 1, 0, field,
+        trf("the file is empty; expected a header row with columns {0}", {join(kSchoolColumns)}));
     index.fail(field);
   }
 }
@@ -230,7 +233,7 @@ void load_schools_csv(const std::string& path, const std::string& field, const L
                       std::vector<LoadError>& errors, CsvDialect* dialect) {
   std::string text;
   std::string error;
-  if (!read_input_file(path, "schools CSV", kMaxSchoolsCsvBytes, text, error)) {
+  if (!read_input_file(path, N_("schools CSV"), kMaxSchoolsCsvBytes, text, error)) {
     errors.push_back(LoadError{named_at.file, named_at.line, named_at.column, field, error});
     index.fail(field);
     return;

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
@@ -17,8 +18,9 @@ bool has_year(const Scenario& s, int year) {
 
 void share_range(Checker& c, const std::string& field, double share, double min, double max) {
   if (!c.ok(field) || (share >= min - 1e-12 && share <= max + 1e-12)) return;
-  c.error(field, "expected a share between " + format_number(min * 100) + "% and " +
-                     format_number(max * 100) + "%, got " + format_number(share * 100) + "%");
+  c.error(field,
+          trf("expected a share between {0}% and {1}%, got {2}%",
+              {format_number(min * 100), format_number(max * 100), format_number(share * 100)}));
 }
 
 }  // namespace
@@ -39,9 +41,10 @@ void check_budget(Checker& c) {
   for (std::size_t i = 0; i < b.pia_overrides.size(); ++i) {
     const PiaOverride& o = b.pia_overrides[i];
     const std::string p = indexed("budget.pia_overrides", i);
-    if (regions_ok) c.known_id(p + ".region", o.region, regions, "region", "regions");
+    if (regions_ok) c.known_id(p + ".region", o.region, regions, N_("region"), tr("regions"));
     if (c.ok(p + ".year") && !has_year(s, o.year))
-      c.error(p + ".year", "expected one of the scenario's years, got " + std::to_string(o.year));
+      c.error(p + ".year",
+              trf("expected one of the scenario's years, got {0}", {std::to_string(o.year)}));
     if (o.pia.is_share)
       share_range(c, p + ".pia", o.pia.share, 0.0, 1.0);
     else
@@ -49,9 +52,9 @@ void check_budget(Checker& c) {
     for (std::size_t j = 0; j < i; ++j) {
       if (b.pia_overrides[j].region == o.region && b.pia_overrides[j].year == o.year &&
           c.ok(p + ".region")) {
-        c.error(p + ".region", "region " + in_quotes(o.region) + " and year " +
-                                   std::to_string(o.year) + " are overridden twice (also " +
-                                   indexed("budget.pia_overrides", j) + ")");
+        c.error(p + ".region", trf("region {0} and year {1} are overridden twice (also {2})",
+                                   {in_quotes(o.region), std::to_string(o.year),
+                                    indexed("budget.pia_overrides", j)}));
         break;
       }
     }
@@ -63,14 +66,15 @@ void check_budget(Checker& c) {
     const BudgetChange& ch = b.changes[i];
     const std::string p = indexed("budget.changes", i);
     if (regions_ok)
-      c.known_id(p + ".region", ch.region, change_regions, "region", "'all' or regions");
+      c.known_id(p + ".region", ch.region, change_regions, N_("region"), tr("'all' or regions"));
     const int year = static_cast<int>(std::chrono::year_month_day{ch.date}.year());
     if (c.ok(p + ".date") && !has_year(s, year)) {
       std::string years;
       for (const SchoolYear& y : s.years)
         years += (years.empty() ? "" : ", ") + std::to_string(y.year);
-      c.error(p + ".date", "expected a date within a school year of the scenario (" + years +
-                               "), got " + engine::format_date(ch.date));
+      c.error(p + ".date",
+              trf("expected a date within a school year of the scenario ({0}), got {1}",
+                  {years, engine::format_date(ch.date)}));
     }
     if (ch.change.is_share) share_range(c, p + ".change", ch.change.share, -1.0, 1.0);
   }
@@ -86,15 +90,15 @@ void check_budget(Checker& c) {
     share_range(c, p + ".top_up", r.top_up, 0.0, 1.0);
     withheld += r.withhold;
     if (c.ok(p + ".withhold") && c.ok(p + ".top_up") && r.withhold == 0 && r.top_up == 0)
-      c.error(p + ".id", "rule " + in_quotes(r.id) +
-                             " neither withholds nor tops up; expected "
-                             "withhold or top_up above 0%");
+      c.error(p + ".id", trf("rule {0} neither withholds nor tops up; expected withhold or "
+                             "top_up above 0%",
+                             {in_quotes(r.id)}));
   }
-  c.unique_ids("budget.rules", rule_ids, "rule");
+  c.unique_ids("budget.rules", rule_ids, N_("rule"));
   if (withheld > 1.0 + 1e-12 && !b.rules.empty())
     c.error(indexed("budget.rules", b.rules.size() - 1) + ".withhold",
-            "expected the rules to withhold at most 100% of the PIA together, got " +
-                format_number(withheld * 100) + "%");
+            trf("expected the rules to withhold at most 100% of the PIA together, got {0}%",
+                {format_number(withheld * 100)}));
 }
 
 }  // namespace coachsim::scenario::detail

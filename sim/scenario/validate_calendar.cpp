@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
@@ -24,13 +25,14 @@ std::string range_text(Date first, Date last) {
   return engine::format_date(first) + ".." + engine::format_date(last);
 }
 
-// Reports `d` unless it lies in [first, last]; `what` names the range, e.g. "school year 2020".
+// Reports `d` unless it lies in [first, last]; `what` names the range, e.g. "school year 2020"
+// (already translated).
 // Returns whether it was inside.
 bool inside(Checker& c, const std::string& field, Date d, Date first, Date last,
             const std::string& what) {
   if (d >= first && d <= last) return true;
-  c.error(field, "expected a date within " + what + " (" + range_text(first, last) + "), got " +
-                     engine::format_date(d));
+  c.error(field, trf("expected a date within {0} ({1}), got {2}",
+                     {what, range_text(first, last), engine::format_date(d)}));
   return false;
 }
 
@@ -43,16 +45,17 @@ void check_weekend(Checker& c) {
     if (!c.ok(field)) continue;
     const unsigned d = weekend[i].c_encoding();
     if (d > 6) {
-      c.error(field, "expected a weekday (mon..sun), got weekday number " + std::to_string(d));
+      c.error(field,
+              trf("expected a weekday (mon..sun), got weekday number {0}", {std::to_string(d)}));
     } else if (seen[d]) {
-      c.error(field, "duplicate weekend day");
+      c.error(field, tr("duplicate weekend day"));
     } else {
       seen[d] = true;
       ++distinct;
     }
   }
   if (distinct == 7) {
-    c.error("calendar.weekend", "expected at most 6 weekend days, got all 7 (no working days)");
+    c.error("calendar.weekend", tr("expected at most 6 weekend days, got all 7 (no working days)"));
   }
 }
 
@@ -61,10 +64,9 @@ void check_fixed_holidays(Checker& c) {
   for (std::size_t i = 0; i < days.size(); ++i) {
     const std::string field = indexed("calendar.fixed_holidays", i);
     if (!valid_month_day(days[i]) && c.ok(field)) {
-      c.error(field,
-              "expected a valid day of the year (month 1..12, day within the month), "
-              "got month " +
-                  std::to_string(days[i].month) + " day " + std::to_string(days[i].day));
+      c.error(field, trf("expected a valid day of the year (month 1..12, day within the "
+                         "month), got month {0} day {1}",
+                         {std::to_string(days[i].month), std::to_string(days[i].day)}));
     }
   }
 }
@@ -82,15 +84,19 @@ void check_workshop_count(Checker& c, const std::string& field, std::size_t date
       return;  // a count or id that did not load: nothing reliable to compare against
     }
     if (count >= 0 && static_cast<std::size_t>(count) != dates) {
-      wrong.push_back(in_quotes(types[t].id) + " has " + std::to_string(count));
+      wrong.push_back(trf("{0} has {1}", {in_quotes(types[t].id), std::to_string(count)}));
       if (expected < 0) expected = count;
     }
   }
   if (wrong.empty() || !c.loaded(field)) return;
-  c.error(field, "expected one start date per " + std::string(coach ? "coach" : "teacher") +
-                     " workshop of the protocol, got " + std::to_string(dates) + " (" + key +
-                     ".count: " + join(wrong) + "; every school type's count must equal " +
-                     "the number of start dates)");
+  // Two whole sentences rather than "per {coach|teacher} workshop", so a translator sees both.
+  const char* pattern = coach ? N_("expected one start date per coach workshop of the protocol, "
+                                   "got {0} ({1}.count: {2}; every school type's count must "
+                                   "equal the number of start dates)")
+                              : N_("expected one start date per teacher workshop of the "
+                                   "protocol, got {0} ({1}.count: {2}; every school type's "
+                                   "count must equal the number of start dates)");
+  c.error(field, trf(pattern, {std::to_string(dates), key, join(wrong)}));
 }
 
 void check_year(Checker& c, std::size_t i) {
@@ -98,9 +104,9 @@ void check_year(Checker& c, std::size_t i) {
   const std::string p = indexed("years", i);
   if (y.year < kFirstYear || y.year > kLastYear) {
     if (c.ok(p + ".year")) {
-      c.error(p + ".year", "expected a calendar year between " + std::to_string(kFirstYear) +
-                               " and " + std::to_string(kLastYear) + ", got " +
-                               std::to_string(y.year));
+      c.error(p + ".year",
+              trf("expected a calendar year between {0} and {1}, got {2}",
+                  {std::to_string(kFirstYear), std::to_string(kLastYear), std::to_string(y.year)}));
     }
     return;  // no sensible dates to compare against
   }
@@ -111,20 +117,21 @@ void check_year(Checker& c, std::size_t i) {
   if (c.ok(p + ".contract") && year_of(y.contract_start) == year_of(y.contract_end) &&
       year_of(y.contract_start) != y.year) {
     // One typo in `year` would otherwise make every date of the year "outside" it.
-    c.error(p + ".year", "expected " + std::to_string(year_of(y.contract_start)) +
-                             ", the year of its contract (" +
-                             range_text(y.contract_start, y.contract_end) + "), got " +
-                             std::to_string(y.year));
+    c.error(p + ".year",
+            trf("expected {0}, the year of its contract ({1}), got {2}",
+                {std::to_string(year_of(y.contract_start)),
+                 range_text(y.contract_start, y.contract_end), std::to_string(y.year)}));
     return;
   }
   if (i > 0 && c.ok(indexed("years", i - 1) + ".year") &&
       y.year <= c.scenario().years[i - 1].year) {
-    c.error(p + ".year", "expected years in increasing order, got " + std::to_string(y.year) +
-                             " after " + std::to_string(c.scenario().years[i - 1].year));
+    c.error(p + ".year",
+            trf("expected years in increasing order, got {0} after {1}",
+                {std::to_string(y.year), std::to_string(c.scenario().years[i - 1].year)}));
   }
   const Date jan1 = std::chrono::sys_days(year(y.year) / January / day(1));
   const Date dec31 = std::chrono::sys_days(year(y.year) / December / day(31));
-  const std::string in_year = "school year " + std::to_string(y.year);
+  const std::string in_year = trf("school year {0}", {std::to_string(y.year)});
 
   // Contract: inside the calendar year, start <= end.
   bool contract_ok = c.ok(p + ".contract");
@@ -135,12 +142,12 @@ void check_year(Checker& c, std::size_t i) {
     contract_ok &= inside(c, p + ".contract.end", y.contract_end, jan1, dec31, in_year);
   }
   if (contract_ok && y.contract_end < y.contract_start) {
-    c.error(p + ".contract.end", "expected a contract end on or after its start " +
-                                     engine::format_date(y.contract_start) + ", got " +
-                                     engine::format_date(y.contract_end));
+    c.error(p + ".contract.end",
+            trf("expected a contract end on or after its start {0}, got {1}",
+                {engine::format_date(y.contract_start), engine::format_date(y.contract_end)}));
     contract_ok = false;
   }
-  const std::string in_contract = "the contract of " + std::to_string(y.year);
+  const std::string in_contract = trf("the contract of {0}", {std::to_string(y.year)});
   // A date must lie in the calendar year and, when `contract` is set, in the contract.
   const auto date_check = [&](const std::string& field, Date d, bool need_contract) {
     if (!c.ok(field)) return;
@@ -151,22 +158,22 @@ void check_year(Checker& c, std::size_t i) {
   };
 
   if (y.terms.empty() && c.loaded(p + ".terms")) {
-    c.error(p + ".terms", "expected at least one teaching term");
+    c.error(p + ".terms", tr("expected at least one teaching term"));
   }
   for (std::size_t t = 0; t < y.terms.size(); ++t) {
     const std::string term = indexed(p + ".terms", t);
     date_check(term + ".from", y.terms[t].first, true);
     date_check(term + ".to", y.terms[t].last, true);
     if (c.ok(term) && y.terms[t].last < y.terms[t].first) {
-      c.error(term + ".to", "expected a term end on or after its start " +
-                                engine::format_date(y.terms[t].first) + ", got " +
-                                engine::format_date(y.terms[t].last));
+      c.error(term + ".to",
+              trf("expected a term end on or after its start {0}, got {1}",
+                  {engine::format_date(y.terms[t].first), engine::format_date(y.terms[t].last)}));
     } else if (t > 0 && c.ok(term) && c.ok(indexed(p + ".terms", t - 1)) &&
                y.terms[t].first <= y.terms[t - 1].last) {
-      c.error(term + ".from", "expected terms in order without overlap: this term starts " +
-                                  engine::format_date(y.terms[t].first) +
-                                  ", before the previous one ends " +
-                                  engine::format_date(y.terms[t - 1].last));
+      c.error(term + ".from", trf("expected terms in order without overlap: this term starts "
+                                  "{0}, before the previous one ends {1}",
+                                  {engine::format_date(y.terms[t].first),
+                                   engine::format_date(y.terms[t - 1].last)}));
     }
   }
   // At least one teaching day: a term day that is neither a weekend day nor a holiday.
@@ -188,9 +195,8 @@ void check_year(Checker& c, std::size_t i) {
       }
     }
     if (!any)
-      c.error(p + ".terms",
-              "expected at least one school day (a term day that is not a "
-              "weekend day or a holiday), got none");
+      c.error(p + ".terms", tr("expected at least one school day (a term day that is not a "
+                               "weekend day or a holiday), got none"));
   }
   for (std::size_t h = 0; h < y.holidays.size(); ++h) {
     date_check(indexed(p + ".holidays", h), y.holidays[h], false);
@@ -217,7 +223,7 @@ void check_calendar(Checker& c) {
   check_weekend(c);
   check_fixed_holidays(c);
   if (c.scenario().years.empty() && c.loaded("years")) {
-    c.error("years", "expected at least one school year");
+    c.error("years", tr("expected at least one school year"));
   }
   for (std::size_t i = 0; i < c.scenario().years.size(); ++i) check_year(c, i);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
@@ -15,7 +16,7 @@ void percent_range(Checker& c, const std::string& field, double value) {
   if ((value >= 0.0 && value <= 1.0) || !c.ok(field)) return;
   // Rounded to a millionth of a percent so that "112%" does not print as 112.00000000000001%.
   const double percent = std::round(value * 100.0 * 1e6) / 1e6;
-  c.error(field, "expected a share between 0% and 100%, got " + format_number(percent) + "%");
+  c.error(field, trf("expected a share between 0% and 100%, got {0}%", {format_number(percent)}));
 }
 
 void check_scale_up(Checker& c) {
@@ -23,17 +24,17 @@ void check_scale_up(Checker& c) {
   const ScaleUp& up = s.scale_up;
   if (!up.enabled) return;
   if ((up.stages < 1 || up.stages > 3) && c.ok("scale_up.stages")) {
-    c.error("scale_up.stages",
-            "expected 1 to 3 stages (years a school stays), got " + std::to_string(up.stages));
+    c.error("scale_up.stages", trf("expected 1 to 3 stages (years a school stays), got {0}",
+                                   {std::to_string(up.stages)}));
   }
   std::vector<std::string> types;
   for (const SchoolTypeProtocol& t : s.school_types) types.push_back(t.id);
   for (std::size_t i = 0; i < up.eligibility.school_types.size(); ++i) {
     c.known_id(indexed("scale_up.eligibility.school_types", i), up.eligibility.school_types[i],
-               types, "school type", "school types of the protocol");
+               types, N_("school type"), tr("school types of the protocol"));
   }
   c.at_least("scale_up.eligibility.min_students", up.eligibility.min_students, 0,
-             "a student count");
+             N_("a student count"));
 
   std::vector<std::string> regions{"all"};
   for (const Region& r : s.regions) regions.push_back(r.id);
@@ -42,18 +43,18 @@ void check_scale_up(Checker& c) {
   for (std::size_t i = 0; i < up.targets.size(); ++i) {
     const EnrolmentTarget& t = up.targets[i];
     const std::string p = indexed("scale_up.targets", i);
-    c.known_id(p + ".region", t.region, regions, "region", "region ids or 'all'");
-    c.known_id(p + ".year", std::to_string(t.year), years, "year", "years of the scenario");
+    c.known_id(p + ".region", t.region, regions, N_("region"), tr("region ids or 'all'"));
+    c.known_id(p + ".year", std::to_string(t.year), years, N_("year"), tr("years of the scenario"));
     if (t.is_share) {
       percent_range(c, p + ".teachers", t.share);
     } else {
-      c.at_least(p + ".teachers", t.count, 0, "a teacher count");
+      c.at_least(p + ".teachers", t.count, 0, N_("a teacher count"));
     }
     for (std::size_t j = 0; j < i; ++j) {
       if (up.targets[j].region == t.region && up.targets[j].year == t.year && c.ok(p)) {
-        c.error(p, "duplicate target for region " + in_quotes(t.region) + " and year " +
-                       std::to_string(t.year) + " (first given at scale_up.targets[" +
-                       std::to_string(j) + "])");
+        c.error(p,
+                trf("duplicate target for region {0} and year {1} (first given at {2})",
+                    {in_quotes(t.region), std::to_string(t.year), indexed("scale_up.targets", j)}));
         break;
       }
     }
@@ -64,16 +65,16 @@ void check_coach_supply(Checker& c) {
   const CoachSupply& cs = c.scenario().coach_supply;
   if (!cs.enabled) return;
   c.at_least("coach_supply.hires_per_month", cs.hires_per_month, 0,
-             "a number of hires per month (0: no limit)");
+             N_("a number of hires per month (0: no limit)"));
   c.at_least("coach_supply.initial_training", cs.initial_training.value(), 0.0,
-             "an initial training", "days");
+             N_("an initial training"), "days");
   c.at_least("coach_supply.replacement_delay", cs.replacement_delay.value(), 0.0,
-             "a replacement delay", "days");
+             N_("a replacement delay"), "days");
   percent_range(c, "coach_supply.attrition_per_year", cs.attrition_per_year);
   if (cs.attrition_per_year >= 1.0 && cs.attrition_per_year <= 1.0 &&
       c.ok("coach_supply.attrition_per_year")) {
     c.error("coach_supply.attrition_per_year",
-            "expected a share below 100% (at 100% every coach leaves at once), got 100%");
+            tr("expected a share below 100% (at 100% every coach leaves at once), got 100%"));
   }
   percent_range(c, "coach_supply.visit_cancellation", cs.visit_cancellation);
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
@@ -25,20 +26,21 @@ void check_not_coached(Checker& c) {
       const bool known = std::any_of(s.years.begin(), s.years.end(),
                                      [&](const SchoolYear& y) { return y.year == n.year; });
       if (!known)
-        c.error(p + ".year", "expected one of the scenario's years, got " + std::to_string(n.year));
+        c.error(p + ".year",
+                trf("expected one of the scenario's years, got {0}", {std::to_string(n.year)}));
       for (std::size_t j = 0; j < i; ++j) {
         if (s.not_coached[j].year != n.year) continue;
-        c.error(p + ".year", "year " + std::to_string(n.year) + " is listed twice (also " +
-                                 indexed("not_coached", j) + ")");
+        c.error(p + ".year", trf("year {0} is listed twice (also {1})",
+                                 {std::to_string(n.year), indexed("not_coached", j)}));
         break;
       }
     }
     for (std::size_t k = 0; k < n.schools.size(); ++k) {
       const std::string field = indexed(p + ".schools", k);
       if (!c.ok(field) || ids.count(n.schools[k]) > 0) continue;
-      c.error(field,
-              "unknown school " + in_quotes(n.schools[k]) +
-                  " (expected a school id of a CSV file or 'Region/type/k' of an aggregate)");
+      c.error(field, trf("unknown school {0} (expected a school id of a CSV file or "
+                         "'Region/type/k' of an aggregate)",
+                         {in_quotes(n.schools[k])}));
     }
   }
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario {
@@ -34,14 +35,15 @@ void check_effects(Checker& c, const std::string& field, const std::array<double
                    std::size_t count) {
   if (!c.loaded(field)) return;
   if (count != values.size()) {
-    c.error(field, "expected 3 effects in SD (after 1, 2 and 3 years of coaching), got " +
-                       std::to_string(count));
+    c.error(field, trf("expected 3 effects in SD (after 1, 2 and 3 years of coaching), got {0}",
+                       {std::to_string(count)}));
     return;
   }
   for (std::size_t i = 0; i < values.size(); ++i) {
     const std::string item = indexed(field, i);
     if (c.ok(item) && (values[i] < -1.0 || values[i] > 2.0))
-      c.error(item, "expected an effect between -1 and 2 SD, got " + format_number(values[i]));
+      c.error(item,
+              trf("expected an effect between -1 and 2 SD, got {0}", {format_number(values[i])}));
   }
 }
 
@@ -51,7 +53,7 @@ void check_unique_years(Checker& c, const std::string& field, const std::vector<
   std::set<int> seen;
   for (const YearValue& v : list)
     if (!seen.insert(v.year).second)
-      c.error(field, "year " + std::to_string(v.year) + " is given twice");
+      c.error(field, trf("year {0} is given twice", {std::to_string(v.year)}));
 }
 
 }  // namespace
@@ -65,13 +67,14 @@ void check_outcomes(Checker& c) {
     const ReferenceProtocol& ref = *o.reference;
     if (c.ok("outcomes.reference_protocol.visits") && ref.visits < 0)
       c.error("outcomes.reference_protocol.visits",
-              "expected visits a year >= 0, got " + std::to_string(ref.visits));
+              trf("expected visits a year >= 0, got {0}", {std::to_string(ref.visits)}));
     if (c.ok("outcomes.reference_protocol.gia") && ref.gia < 0)
       c.error("outcomes.reference_protocol.gia",
-              "expected GIA sessions a year >= 0, got " + std::to_string(ref.gia));
+              trf("expected GIA sessions a year >= 0, got {0}", {std::to_string(ref.gia)}));
     if (c.ok("outcomes.reference_protocol.teacher_workshop_days") && ref.workshop_days < 0)
-      c.error("outcomes.reference_protocol.teacher_workshop_days",
-              "expected workshop days a year >= 0, got " + format_number(ref.workshop_days));
+      c.error(
+          "outcomes.reference_protocol.teacher_workshop_days",
+          trf("expected workshop days a year >= 0, got {0}", {format_number(ref.workshop_days)}));
   }
   const DoseWeights& w = o.weights;
   if (c.ok("outcomes.dose_weights") && c.loaded("outcomes.dose_weights")) {
@@ -79,11 +82,11 @@ void check_outcomes(Checker& c) {
                           std::pair{"workshops", w.workshops}})
       if (v < 0.0 || v > 1.0)
         c.error(std::string("outcomes.dose_weights.") + key,
-                "expected a share from 0% to 100%, got " + format_number(v * 100.0) + "%");
+                trf("expected a share from 0% to 100%, got {0}%", {format_number(v * 100.0)}));
     const double sum = w.visits + w.gia + w.workshops;
     if (std::abs(sum - 1.0) > 1e-9)
       c.error("outcomes.dose_weights",
-              "expected shares adding up to 100%, got " + format_number(sum * 100.0) + "%");
+              trf("expected shares adding up to 100%, got {0}%", {format_number(sum * 100.0)}));
   }
   for (std::size_t i = 0; i < o.evidence_school_types.size(); ++i) {
     const std::string& id = o.evidence_school_types[i];
@@ -91,22 +94,22 @@ void check_outcomes(Checker& c) {
     if (std::none_of(types.begin(), types.end(),
                      [&](const SchoolTypeProtocol& t) { return t.id == id; }))
       c.error(indexed("outcomes.evidence.school_types", i),
-              "expected one of the scenario's school types, got " + in_quotes(id));
+              trf("expected one of the scenario's school types, got {0}", {in_quotes(id)}));
   }
   if (c.ok("outcomes.evidence.grade_share") &&
       (o.evidence_grade_share <= 0.0 || o.evidence_grade_share > 1.0))
     c.error("outcomes.evidence.grade_share",
-            "expected a share of the covered types' students above 0% and at most 100%, got " +
-                format_number(o.evidence_grade_share * 100.0) + "%");
+            trf("expected a share of the covered types' students above 0% and at most 100%, "
+                "got {0}%",
+                {format_number(o.evidence_grade_share * 100.0)}));
   if (c.ok("outcomes.discount_rate") && (o.discount_rate < 0.0 || o.discount_rate >= 1.0))
     c.error("outcomes.discount_rate",
-            "expected a yearly discount rate from 0% to below 100%, got " +
-                format_number(o.discount_rate * 100.0) + "%");
+            trf("expected a yearly discount rate from 0% to below 100%, got {0}%",
+                {format_number(o.discount_rate * 100.0)}));
   if (c.ok("outcomes.full_at") && (o.full_at <= 0.0 || o.full_at > 1.0))
     c.error("outcomes.full_at",
-            "expected a share of the protocol's visits above 0% and at most "
-            "100%, got " +
-                format_number(o.full_at * 100.0) + "%");
+            trf("expected a share of the protocol's visits above 0% and at most 100%, got {0}%",
+                {format_number(o.full_at * 100.0)}));
 }
 
 void check_prices(Checker& c) {
@@ -115,12 +118,12 @@ void check_prices(Checker& c) {
   const Prices& p = *s.prices;
   if (c.ok("prices.price_year") && (p.price_year < 1900 || p.price_year > 2200))
     c.error("prices.price_year",
-            "expected a calendar year (1900..2200), got " + std::to_string(p.price_year));
+            trf("expected a calendar year (1900..2200), got {0}", {std::to_string(p.price_year)}));
   for (const YearValue& v : p.inflation) {
     const std::string field = "prices.inflation." + std::to_string(v.year);
     if (c.ok(field) && v.value <= -1.0)
-      c.error(field, "expected a change of the price level above -100%, got " +
-                         format_number(v.value * 100.0) + "%");
+      c.error(field, trf("expected a change of the price level above -100%, got {0}%",
+                         {format_number(v.value * 100.0)}));
   }
   check_unique_years(c, "prices.inflation", p.inflation);
   // With inflation given, every year between the price year and each school year needs a rate:
@@ -135,20 +138,22 @@ void check_prices(Checker& c) {
                        [&](const YearValue& v) { return v.year == y; }))
         missing += (missing.empty() ? "" : ", ") + std::to_string(y);
     if (!missing.empty())
-      c.error("prices.inflation", "expected the inflation of every year from " +
-                                      std::to_string(from + 1) + " to " + std::to_string(to) +
-                                      " (price year " + std::to_string(p.price_year) +
-                                      " to the scenario's years); missing " + missing);
+      c.error("prices.inflation",
+              trf("expected the inflation of every year from {0} to {1} (price year {2} to the "
+                  "scenario's years); missing {3}",
+                  {std::to_string(from + 1), std::to_string(to), std::to_string(p.price_year),
+                   missing}));
   }
   for (const YearValue& v : p.exchange_rate) {
     const std::string field = "prices.exchange_rate." + std::to_string(v.year);
     if (!c.ok(field)) continue;
     if (v.value <= 0.0) {
-      c.error(field, "expected an exchange rate > 0 " + s.currency + "/USD, got " +
-                         format_number(v.value) + " " + s.currency + "/USD");
+      c.error(field, trf("expected an exchange rate > 0 {0}/USD, got {1} {0}/USD",
+                         {s.currency, format_number(v.value)}));
     } else if (std::none_of(s.years.begin(), s.years.end(),
                             [&](const SchoolYear& y) { return y.year == v.year; })) {
-      c.error(field, "expected one of the scenario's years, got " + std::to_string(v.year));
+      c.error(field,
+              trf("expected one of the scenario's years, got {0}", {std::to_string(v.year)}));
     }
   }
   check_unique_years(c, "prices.exchange_rate", p.exchange_rate);
@@ -158,9 +163,9 @@ void check_prices(Checker& c) {
       if (!exchange_rate(p, y.year))
         missing += (missing.empty() ? "" : ", ") + std::to_string(y.year);
     if (!missing.empty())
-      c.error(
-          c.loaded("prices.exchange_rate") ? "prices.exchange_rate" : "prices",
-          "expected an exchange rate for every school year of the scenario; missing " + missing);
+      c.error(c.loaded("prices.exchange_rate") ? "prices.exchange_rate" : "prices",
+              trf("expected an exchange rate for every school year of the scenario; missing {0}",
+                  {missing}));
   }
 }
 

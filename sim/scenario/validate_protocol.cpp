@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "checks.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "text_util.hpp"
 
 namespace coachsim::scenario::detail {
@@ -14,35 +15,36 @@ const std::string kTypes = "protocol.school_types";
 const std::string kRules = "protocol.caseload_rules";
 
 void check_session(Checker& c, const std::string& p, const SessionProtocol& s) {
-  c.at_least(p + ".count", s.count, 0, "sessions per teacher per year");
+  c.at_least(p + ".count", s.count, 0, N_("sessions per teacher per year"));
   if (s.count > 100) {
-    c.error(p + ".count",
-            "expected at most 100 sessions per teacher per year, got " + std::to_string(s.count));
+    c.error(p + ".count", trf("expected at most 100 sessions per teacher per year, got {0}",
+                              {std::to_string(s.count)}));
   }
   const double hours = s.duration.value();
-  c.greater_than(p + ".duration", hours, 0.0, "a session length", "h");
+  c.greater_than(p + ".duration", hours, 0.0, N_("a session length"), "h");
   const double day = c.scenario().coach.working_hours_per_day.value();
   if (hours > day && day > 0.0 && c.ok(p + ".duration") && c.ok("coach.working_hours_per_day")) {
     c.error(p + ".duration",
-            "expected a session that fits in one working day (coach."
-            "working_hours_per_day " +
-                format_number(day) + " h), got " + format_number(hours) + " h");
+            trf("expected a session that fits in one working day (coach.working_hours_per_day "
+                "{0} h), got {1} h",
+                {format_number(day), format_number(hours)}));
   }
 }
 
 void check_workshops(Checker& c, const std::string& p, const WorkshopProtocol& w) {
-  c.at_least(p + ".count", w.count, 0, "workshops per year");
+  c.at_least(p + ".count", w.count, 0, N_("workshops per year"));
   const double total = w.total_days.value();
   const std::string field = p + ".total_days";
   if (!c.ok(field) || !c.ok(p + ".count") || w.count < 0) return;
-  const std::string got = ", got " + format_number(total) + " days";
+  const std::string got = format_number(total);
   if (w.count == 0) {
-    if (total != 0.0) c.error(field, "expected '0 days' when count is 0" + got);
+    if (total != 0.0) c.error(field, trf("expected '0 days' when count is 0, got {0} days", {got}));
   } else if (!(total > 0.0) || total != std::floor(total)) {
-    c.error(field, "expected a whole number of days > 0" + got);
+    c.error(field, trf("expected a whole number of days > 0, got {0} days", {got}));
   } else if (std::fmod(total, w.count) != 0.0) {
-    c.error(field, "expected a number of days divisible by count " + std::to_string(w.count) +
-                       " (the days are split evenly over the workshops)" + got);
+    c.error(field, trf("expected a number of days divisible by count {0} (the days are split "
+                       "evenly over the workshops), got {1} days",
+                       {std::to_string(w.count), got}));
   }
 }
 
@@ -50,14 +52,14 @@ void check_school_type(Checker& c, std::size_t i) {
   const SchoolTypeProtocol& t = c.scenario().school_types[i];
   const std::string p = indexed(kTypes, i);
   if (t.visit_days.empty() && c.loaded(p + ".visit_days")) {
-    c.error(p + ".visit_days", "expected at least one classroom visit (one entry per visit)");
+    c.error(p + ".visit_days", tr("expected at least one classroom visit (one entry per visit)"));
   }
   if (t.visit_days.size() > 100) {
-    c.error(p + ".visit_days", "expected at most 100 visits per teacher per year, got " +
-                                   std::to_string(t.visit_days.size()));
+    c.error(p + ".visit_days", trf("expected at most 100 visits per teacher per year, got {0}",
+                                   {std::to_string(t.visit_days.size())}));
   }
   for (std::size_t v = 0; v < t.visit_days.size(); ++v) {
-    c.at_least(indexed(p + ".visit_days", v), t.visit_days[v], 1, "a visit length in days");
+    c.at_least(indexed(p + ".visit_days", v), t.visit_days[v], 1, N_("a visit length in days"));
   }
   check_session(c, p + ".gia", t.gia);
   check_session(c, p + ".rtc", t.rtc);
@@ -93,17 +95,19 @@ void check_caseload_rules(Checker& c) {
 
   for (std::size_t j = 0; j < rules.size(); ++j) {
     const std::string p = indexed(kRules, j);
-    if (types_known) c.known_id(p + ".school_type", rules[j].school_type, type_ids, "school type");
+    if (types_known)
+      c.known_id(p + ".school_type", rules[j].school_type, type_ids, N_("school type"));
     c.in_range(p + ".teachers_per_coach", rules[j].teachers_per_coach, 1, kMaxTeachersPerCoach,
-               "teachers per coach");
+               N_("teachers per coach"));
     if (!rule_known(c, j)) {
       all_known = false;
       continue;
     }
     for (std::size_t i = 0; i < j; ++i) {
       if (rule_known(c, i) && covers(rules[i], rules[j])) {
-        c.error(p, "this rule is never used: " + indexed(kRules, i) +
-                       " comes first and matches every school it matches (first match wins)");
+        c.error(p, trf("this rule is never used: {0} comes first and matches every school it "
+                       "matches (first match wins)",
+                       {indexed(kRules, i)}));
         break;
       }
     }
@@ -113,10 +117,10 @@ void check_caseload_rules(Checker& c) {
     bool fallback = false;
     for (const auto& r : rules) fallback |= r.school_type == t.id && unconditional(r);
     if (!fallback) {
-      c.error(kRules, "school type " + in_quotes(t.id) +
-                          " has no fallback rule, so some of its schools may match no rule; add "
-                          "{school_type: " +
-                          t.id + ", teachers_per_coach: N} (no conditions) after its other rules");
+      c.error(kRules, trf("school type {0} has no fallback rule, so some of its schools may "
+                          "match no rule; add {{school_type: {1}, teachers_per_coach: N} (no "
+                          "conditions) after its other rules",
+                          {in_quotes(t.id), t.id}));
     }
   }
 }
@@ -125,12 +129,12 @@ void check_caseload_rules(Checker& c) {
 
 void check_protocol(Checker& c) {
   c.greater_than("protocol.dispersed_above", c.scenario().dispersed_above.value(), 0.0,
-                 "a distance", "km");
+                 N_("a distance"), "km");
   const auto& types = c.scenario().school_types;
-  if (types.empty() && c.loaded(kTypes)) c.error(kTypes, "expected at least one school type");
+  if (types.empty() && c.loaded(kTypes)) c.error(kTypes, tr("expected at least one school type"));
   std::vector<std::string> ids;
   for (const auto& t : types) ids.push_back(t.id);
-  c.unique_ids(kTypes, ids, "school type");
+  c.unique_ids(kTypes, ids, N_("school type"));
   for (std::size_t i = 0; i < types.size(); ++i) check_school_type(c, i);
   check_caseload_rules(c);
 }

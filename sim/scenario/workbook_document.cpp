@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/suggest.hpp"
 #include "coachsim/scenario/workbook.hpp"
 #include "schools_csv.hpp"
@@ -112,7 +113,7 @@ struct Reading {
                                       const std::string& at, const std::string& field) {
     if (cell == nullptr) return std::nullopt;
     if (cell->kind == XlsxCell::Kind::kError) {
-      error(at, field, "the cell holds the Excel error " + cell->value + "; expected a value");
+      error(at, field, trf("the cell holds the Excel error {0}; expected a value", {cell->value}));
       return std::nullopt;
     }
     const std::string text = plain(cell);
@@ -165,13 +166,14 @@ struct Reading {
       const std::string at = where(sheet, r, 2);
       auto text = fragment(sheet.find(r, 2), unit, at, path);
       if (path.empty()) {
-        if (text) error(at, "", "a value with no field in column A; write the field there");
+        if (text) error(at, "", tr("a value with no field in column A; write the field there"));
         continue;
       }
       const auto parts = split_path(path);
       if (!good_path(parts)) {
         error(where(sheet, r, 1), "",
-              "expected a field such as coach.monthly_fee in column A, got " + in_quotes(path));
+              trf("expected a field such as coach.monthly_fee in column A, got {0}",
+                  {in_quotes(path)}));
         continue;
       }
       if (text) put(root, parts, where(sheet, r, 1), *text, at);
@@ -232,7 +234,7 @@ struct Reading {
         const auto parts = split_path(col.key);
         if (!good_path(parts)) {
           error(where(sheet, 1, c), path,
-                "expected a field name as column header, got " + in_quotes(col.key));
+                trf("expected a field name as column header, got {0}", {in_quotes(col.key)}));
           continue;
         }
         put(*item, parts, at, *text, at);
@@ -274,7 +276,7 @@ struct Reading {
     const auto table = std::find_if(tables.begin(), tables.end(),
                                     [&](const Table& t) { return t.sheet == parent; });
     if (table == tables.end()) {
-      error(where(sheet, r, 1), field, "sheet '" + parent + "' has no rows to belong to");
+      error(where(sheet, r, 1), field, trf("sheet '{0}' has no rows to belong to", {parent}));
       return nullptr;
     }
     std::vector<std::string> ids;
@@ -282,11 +284,12 @@ struct Reading {
       if (id == link) return item;
       ids.push_back(id);
     }
-    const std::string what = sheet.find(1, 1) ? plain(sheet.find(1, 1)) : std::string("row");
+    // `what` is the column header of column A (a field name such as "id"), not translated.
+    const std::string what = sheet.find(1, 1) ? plain(sheet.find(1, 1)) : tr("row");
     error(where(sheet, r, 1), field,
-          link.empty() ? "expected the " + what + " this row belongs to (column A)"
-                       : "no " + what + " " + in_quotes(link) + " in sheet '" + parent + "'" +
-                             did_you_mean(link, ids));
+          link.empty() ? trf("expected the {0} this row belongs to (column A)", {what})
+                       : trf("no {0} {1} in sheet '{2}'{3}",
+                             {what, in_quotes(link), parent, did_you_mean(link, ids)}));
     return nullptr;
   }
 
@@ -383,8 +386,8 @@ WorkbookText workbook_text(const std::string& path) {
   if (layout == nullptr) {
     out.errors.push_back(LoadError{
         path, 0, 0, "",
-        "not a coachsim input workbook: it has no sheet '_layout' (hidden) saying which sheet "
-        "holds what; start from `coachsim template --xlsx FILE`"});
+        tr("not a coachsim input workbook: it has no sheet '_layout' (hidden) saying which "
+           "sheet holds what; start from `coachsim template --xlsx FILE`")});
     return out;
   }
   Reading reading;
@@ -402,8 +405,9 @@ WorkbookText workbook_text(const std::string& path) {
       if (sheet == nullptr) {
         reading.error(
             "_layout!" + cell_ref(r, 1), "",
-            "the workbook has no sheet " + in_quotes(name) +
-                " (renamed or deleted? sheet names must stay as the template wrote them)");
+            trf("the workbook has no sheet {0} (renamed or deleted? sheet names must stay as the "
+                "template wrote them)",
+                {in_quotes(name)}));
         continue;
       }
       if (kind == "settings") reading.settings(*sheet);

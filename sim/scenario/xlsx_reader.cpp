@@ -6,6 +6,7 @@
 #include <memory>
 #include <pugixml.hpp>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/input_file.hpp"
 
 namespace coachsim::scenario::detail {
@@ -59,14 +60,14 @@ bool read_part(zip_t* zip, const std::string& name, std::string& out, std::strin
   zip_stat_init(&stat);
   if (zip_stat(zip, name.c_str(), 0, &stat) != 0) return false;
   if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > kMaxWorkbookPartBytes) {
-    error = "its part " + name + " is larger than " + describe_bytes(kMaxWorkbookPartBytes) +
-            " once unpacked";
+    error = trf("its part {0} is larger than {1} once unpacked",
+                {name, describe_bytes(kMaxWorkbookPartBytes)});
     return false;
   }
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen(zip, name.c_str(), 0),
                                                          &zip_fclose);
   if (!file) {
-    error = "cannot unpack its part " + name + ": " + zip_strerror(zip);
+    error = trf("cannot unpack its part {0}: {1}", {name, zip_strerror(zip)});
     return false;
   }
   out.resize(static_cast<std::size_t>(stat.size));
@@ -74,7 +75,7 @@ bool read_part(zip_t* zip, const std::string& name, std::string& out, std::strin
   while (static_cast<zip_uint64_t>(got) < stat.size) {
     const zip_int64_t n = zip_fread(file.get(), out.data() + got, stat.size - got);
     if (n <= 0) {
-      error = "cannot unpack its part " + name + " (damaged file)";
+      error = trf("cannot unpack its part {0} (damaged file)", {name});
       return false;
     }
     got += n;
@@ -86,7 +87,7 @@ bool parse_part(const std::string& text, const std::string& name, pugi::xml_docu
                 std::string& error) {
   const pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size());
   if (!parsed) {
-    error = "its part " + name + " is not well-formed XML (" + parsed.description() + ")";
+    error = trf("its part {0} is not well-formed XML ({1})", {name, parsed.description()});
     return false;
   }
   return true;
@@ -121,13 +122,13 @@ bool read_sheet(const pugi::xml_document& doc, const std::vector<std::string>& s
         ++column;  // cells without a reference follow the one before
       } else if (auto at = parse_cell_ref(ref)) {
         if (at->first != r) {
-          error = "sheet '" + sheet.name + "' has cell " + ref + " in row " + std::to_string(r);
+          error = trf("sheet '{0}' has cell {1} in row {2}", {sheet.name, ref, std::to_string(r)});
           return false;
         }
         column = at->second;
       } else {
-        error = "sheet '" + sheet.name + "' has a cell with the reference '" + ref +
-                "', which is not a cell like B7";
+        error = trf("sheet '{0}' has a cell with the reference '{1}', which is not a cell like B7",
+                    {sheet.name, ref});
         return false;
       }
       const std::string type = c.attribute("t").value();
@@ -136,9 +137,9 @@ bool read_sheet(const pugi::xml_document& doc, const std::vector<std::string>& s
       if (type == "s") {
         const unsigned long index = v.text().as_ullong(~0ull);
         if (index >= shared.size()) {
-          error = "sheet '" + sheet.name + "' cell " + cell_ref(r, column) +
-                  " names shared string " + std::to_string(index) + " of " +
-                  std::to_string(shared.size());
+          error = trf("sheet '{0}' cell {1} names shared string {2} of {3}",
+                      {sheet.name, cell_ref(r, column), std::to_string(index),
+                       std::to_string(shared.size())});
           return false;
         }
         cell.value = shared[index];
@@ -169,34 +170,36 @@ bool read_sheet(const pugi::xml_document& doc, const std::vector<std::string>& s
 std::optional<XlsxBook> read_xlsx(const std::string& path, std::string& error) {
   // The same checks as every input file (regular file, size limit) before libzip opens it.
   std::string bytes;
-  if (!read_input_file(path, "workbook", kMaxWorkbookBytes, bytes, error)) return std::nullopt;
-  const std::string name = "workbook '" + path + "'";
+  if (!read_input_file(path, N_("workbook"), kMaxWorkbookBytes, bytes, error)) return std::nullopt;
+  const std::string name = tr("workbook") + " '" + path + "'";
   zip_error_t zerr;
   zip_error_init(&zerr);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &zerr);
   if (source == nullptr) {
-    error = "cannot read " + name + ": " + zip_error_strerror(&zerr);
+    error = trf("cannot read {0}: {1}", {name, zip_error_strerror(&zerr)});
     zip_error_fini(&zerr);
     return std::nullopt;
   }
   Archive zip(zip_open_from_source(source, ZIP_RDONLY, &zerr), [](zip_t* z) { zip_discard(z); });
   if (!zip) {
     zip_source_free(source);
-    error = "cannot read " + name + ": not an .xlsx workbook (" + zip_error_strerror(&zerr) +
-            "); save it from Excel or LibreOffice as 'Excel Workbook (.xlsx)'";
+    error =
+        trf("cannot read {0}: not an .xlsx workbook ({1}); save it from Excel or LibreOffice "
+            "as 'Excel Workbook (.xlsx)'",
+            {name, zip_error_strerror(&zerr)});
     zip_error_fini(&zerr);
     return std::nullopt;
   }
   zip_error_fini(&zerr);
   const auto fail = [&](const std::string& why) {
-    error = "cannot read " + name + ": " + why;
+    error = trf("cannot read {0}: {1}", {name, why});
     return std::nullopt;
   };
   std::string text;
   std::string why;
   pugi::xml_document workbook;
   if (!read_part(zip.get(), "xl/workbook.xml", text, why))
-    return fail(why.empty() ? "not an .xlsx workbook (it has no xl/workbook.xml)" : why);
+    return fail(why.empty() ? tr("not an .xlsx workbook (it has no xl/workbook.xml)") : why);
   if (!parse_part(text, "xl/workbook.xml", workbook, why)) return fail(why);
 
   std::map<std::string, std::string> targets;  // relationship id -> part
@@ -225,9 +228,10 @@ std::optional<XlsxBook> read_xlsx(const std::string& path, std::string& error) {
     XlsxSheet sheet;
     sheet.name = s.attribute("name").value();
     const auto target = targets.find(s.attribute("r:id").value());
-    if (target == targets.end()) return fail("sheet '" + sheet.name + "' has no part");
+    if (target == targets.end()) return fail(trf("sheet '{0}' has no part", {sheet.name}));
     if (!read_part(zip.get(), target->second, text, why))
-      return fail(why.empty() ? "sheet '" + sheet.name + "' has no part " + target->second : why);
+      return fail(why.empty() ? trf("sheet '{0}' has no part {1}", {sheet.name, target->second})
+                              : why);
     pugi::xml_document doc;
     if (!parse_part(text, target->second, doc, why)) return fail(why);
     if (!read_sheet(doc, shared, sheet, why)) return fail(why);

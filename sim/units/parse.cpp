@@ -1,6 +1,7 @@
 // Parsing quantities written as text: see include/coachsim/units/parse.hpp.
 #include "coachsim/units/parse.hpp"
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/units/checked.hpp"
 
 #include <charconv>
@@ -174,6 +175,11 @@ std::string normalise_unit(std::string_view unit) {
 }
 
 // --- descriptions ----------------------------------------------------------------------------
+// The messages are translated here (tr, trf: --lang es), not by the scenario loader that wraps
+// them: the module sits above coachsim_i18n, which depends on nothing (CMakeLists.txt), so the
+// dependency points downwards, and a ParseError stays a finished sentence its callers can show
+// as is. Unit spellings ('PEN/month', 'km', 'days') and examples are scenario syntax and stay
+// untranslated inside the messages.
 
 std::string example(Kind kind, std::string_view currency) {
   const std::string cur(currency);
@@ -210,31 +216,31 @@ std::string example(Kind kind, std::string_view currency) {
 std::string noun(Kind kind) {
   switch (kind) {
     case Kind::kMoney:
-      return "an amount of money";
+      return tr("an amount of money");
     case Kind::kDays:
-      return "a number of days";
+      return tr("a number of days");
     case Kind::kHours:
-      return "a duration in hours";
+      return tr("a duration in hours");
     case Kind::kMonths:
-      return "a duration in months";
+      return tr("a duration in months");
     case Kind::kKm:
-      return "a distance in km";
+      return tr("a distance in km");
     case Kind::kKmPerHour:
-      return "a speed in km/h";
+      return tr("a speed in km/h");
     case Kind::kMoneyPerMonth:
-      return "money per month";
+      return tr("money per month");
     case Kind::kMoneyPerDay:
-      return "money per day";
+      return tr("money per day");
     case Kind::kMoneyPerKm:
-      return "money per km";
+      return tr("money per km");
     case Kind::kMoneyPerParticipant:
-      return "money per participant";
+      return tr("money per participant");
     case Kind::kMoneyPerParticipantDay:
-      return "money per participant-day";
+      return tr("money per participant-day");
     case Kind::kDimensionless:
-      return "a plain number without unit";
+      return tr("a plain number without unit");
   }
-  return "an unknown kind of quantity";
+  return tr("an unknown kind of quantity");
 }
 
 // What a field expects, e.g. "money per month (e.g. '4500 PEN/month')".
@@ -242,29 +248,28 @@ std::string describe_in(Kind kind, std::string_view currency) {
   std::string what;
   switch (kind) {
     case Kind::kMoney:
-      what = "money";
+      what = tr("money");
       break;
     case Kind::kHours:
-      what = "hours";
+      what = tr("hours");
       break;
     case Kind::kMonths:
-      what = "months";
+      what = tr("months");
       break;
     default:
       what = noun(kind);
       break;
   }
-  return what + " (e.g. " + quoted(example(kind, currency)) + ")";
+  return trf("{0} (e.g. {1})", {what, quoted(example(kind, currency))});
 }
 
 std::string expected_units(std::string_view currency) {
-  return "(expected e.g. " + quoted(cat(currency, "/month")) + ", 'km', 'h', 'days')";
+  return trf("(expected e.g. {0}, 'km', 'h', 'days')", {quoted(cat(currency, "/month"))});
 }
 
 std::string rate_list(std::string_view currency) {
-  const std::string c(currency);
-  return "'" + c + "/month', '" + c + "/day', '" + c + "/km', '" + c + "/participant' or '" + c +
-         "/participant-day'";
+  return trf("'{0}/month', '{0}/day', '{0}/km', '{0}/participant' or '{0}/participant-day'",
+             {currency});
 }
 
 // The largest value one input of a kind may hold (README "Limits"): far beyond any programme
@@ -297,12 +302,14 @@ std::string format_limit(double limit) {
 struct Failure {
   std::string message;
   bool about_unit = false;  // the unit (or the missing number before it) is the problem
+  bool too_large = false;   // a well-formed number beyond the limits (ParseError::too_large)
 };
 
 using Internal = std::variant<ParsedQuantity, Failure>;
 
 Failure unit_failure(std::string message) { return Failure{std::move(message), true}; }
 Failure number_failure(std::string message) { return Failure{std::move(message), false}; }
+Failure too_large_failure(std::string message) { return Failure{std::move(message), false, true}; }
 
 // "4,500" or "1,234,567.89": digit groups of three after the first comma.
 bool looks_like_grouping(std::string_view token) {
@@ -334,18 +341,20 @@ Failure comma_failure(std::string_view text, std::string_view sign, std::string_
                       std::string_view after) {
   if (looks_like_grouping(token)) {
     const std::string fixed = cat(sign, without(token, ',')) + std::string(after);
-    return number_failure("thousands separators are not allowed in " + quoted(text) + " (write " +
-                          quoted(fixed) + ")");
+    return number_failure(trf("thousands separators are not allowed in {0} (write {1})",
+                              {quoted(text), quoted(fixed)}));
   }
   if (token.find(',') == token.rfind(',') && token.find('.') == std::string_view::npos) {
     std::string decimal(token);
     decimal[decimal.find(',')] = '.';
     const std::string fixed = cat(sign, decimal) + std::string(after);
-    return number_failure("decimal commas are not allowed in " + quoted(text) +
-                          " (use a decimal point: " + quoted(fixed) + ")");
+    return number_failure(trf("decimal commas are not allowed in {0} (use a decimal point: {1})",
+                              {quoted(text), quoted(fixed)}));
   }
-  return number_failure("commas are not allowed in numbers: " + quoted(text) +
-                        " (write digits with an optional decimal point, e.g. '4500' or '12.5')");
+  return number_failure(
+      trf("commas are not allowed in numbers: {0} (write digits with an "
+          "optional decimal point, e.g. '4500' or '12.5')",
+          {quoted(text)}));
 }
 
 // Exact céntimos from the decimal digits; nullopt on overflow.
@@ -369,8 +378,8 @@ std::optional<std::int64_t> exact_centimos(std::string_view whole, std::string_v
 Internal parse_internal(std::string_view raw, std::string_view currency) {
   const std::string_view text = trim(raw);
   if (text.empty()) {
-    return unit_failure("empty quantity (expected a number with a unit, e.g. " +
-                        quoted(example(Kind::kMoneyPerMonth, currency)) + " or '35 km')");
+    return unit_failure(trf("empty quantity (expected a number with a unit, e.g. {0} or '35 km')",
+                            {quoted(example(Kind::kMoneyPerMonth, currency))}));
   }
 
   // Sign.
@@ -390,19 +399,21 @@ Internal parse_internal(std::string_view raw, std::string_view currency) {
       while (end < text.size() && is_digit(text[end])) ++end;
       const std::string fixed =
           cat(sign, "0") + std::string(text.substr(pos, end - pos)) + std::string(text.substr(end));
-      return number_failure("malformed number in " + quoted(text) +
-                            ": write a digit before the decimal point (" + quoted(fixed) + ")");
+      return number_failure(
+          trf("malformed number in {0}: write a digit before the decimal "
+              "point ({1})",
+              {quoted(text), quoted(fixed)}));
     }
     const std::string rest = normalise_unit(trim(text.substr(pos)));
     const std::optional<Kind> kind = lookup_unit(rest, currency);
     if (kind && *kind != Kind::kDimensionless) {
-      return unit_failure("missing number in " + quoted(text) +
-                          " (write the number before the unit, e.g. " +
-                          quoted(example(*kind, currency)) + ")");
+      return unit_failure(trf("missing number in {0} (write the number before the unit, e.g. {1})",
+                              {quoted(text), quoted(example(*kind, currency))}));
     }
-    return unit_failure("missing number in " + quoted(text) +
-                        " (expected a number with a unit, e.g. " +
-                        quoted(example(Kind::kMoneyPerMonth, currency)) + " or '35 km')");
+    return unit_failure(
+        trf("missing number in {0} (expected a number with a unit, e.g. {1} or "
+            "'35 km')",
+            {quoted(text), quoted(example(Kind::kMoneyPerMonth, currency))}));
   }
 
   // Decimal part.
@@ -414,9 +425,10 @@ Internal parse_internal(std::string_view raw, std::string_view currency) {
     if (fraction.empty() && (pos >= text.size() || text[pos] != ',')) {
       const std::string fixed =
           std::string(text.substr(0, pos - 1)) + std::string(text.substr(pos));
-      return number_failure("malformed number in " + quoted(text) +
-                            ": write digits after the decimal point or none at all (" +
-                            quoted(fixed) + ")");
+      return number_failure(
+          trf("malformed number in {0}: write digits after the decimal point "
+              "or none at all ({1})",
+              {quoted(text), quoted(fixed)}));
     }
   }
   const std::size_t number_end = pos;
@@ -431,7 +443,8 @@ Internal parse_internal(std::string_view raw, std::string_view currency) {
     if (token.find(',') != std::string_view::npos) {
       return comma_failure(text, sign, token, text.substr(token_end));
     }
-    return number_failure("malformed number in " + quoted(text) + ": more than one decimal point");
+    return number_failure(
+        trf("malformed number in {0}: more than one decimal point", {quoted(text)}));
   }
 
   // Unit.
@@ -439,31 +452,35 @@ Internal parse_internal(std::string_view raw, std::string_view currency) {
   const bool spaced = !after.empty() && is_space(after.front());
   after = trim(after);
   if (spaced && !after.empty() && is_digit(after.front())) {
-    return number_failure("spaces are not allowed inside a number: " + quoted(text) +
-                          " (write the digits together, e.g. '4500')");
+    return number_failure(
+        trf("spaces are not allowed inside a number: {0} (write the digits "
+            "together, e.g. '4500')",
+            {quoted(text)}));
   }
   if (!spaced && after.size() >= 2 && (after[0] == 'e' || after[0] == 'E') &&
       (is_digit(after[1]) ||
        ((after[1] == '+' || after[1] == '-') && after.size() >= 3 && is_digit(after[2])))) {
-    return number_failure("exponents are not allowed in " + quoted(text) +
-                          " (write the number in full, e.g. '1000' instead of '1e3')");
+    return number_failure(
+        trf("exponents are not allowed in {0} (write the number in full, e.g. "
+            "'1000' instead of '1e3')",
+            {quoted(text)}));
   }
   const std::string unit = normalise_unit(after);
   const std::optional<Kind> kind = lookup_unit(unit, currency);
 
   if (!kind) {
-    const std::string where = " in " + quoted(text);
     if (const std::optional<std::string> suggestion = suggest_unit(unit, currency)) {
-      return unit_failure("unknown unit " + quoted(unit) + where + " " + expected_units(currency) +
-                          "; did you mean " + quoted(*suggestion) + "?");
+      return unit_failure(trf("unknown unit {0} in {1} {2}",
+                              {quoted(unit), quoted(text), expected_units(currency)}) +
+                          trf("; did you mean {0}?", {quoted(*suggestion)}));
     }
     const std::size_t slash = unit.find('/');
     const std::string_view head = std::string_view(unit).substr(0, slash);
     const std::string_view tail =
         slash == std::string::npos ? std::string_view() : std::string_view(unit).substr(slash);
     if (head == currency) {
-      return unit_failure("unknown unit " + quoted(unit) + where + " (a rate in " +
-                          std::string(currency) + " is " + rate_list(currency) + ")");
+      return unit_failure(trf("unknown unit {0} in {1} (a rate in {2} is {3})",
+                              {quoted(unit), quoted(text), currency, rate_list(currency)}));
     }
     if (head.size() == 3 && is_upper(head[0]) && is_upper(head[1]) && is_upper(head[2])) {
       const std::string corrected = cat(currency, tail);
@@ -473,20 +490,21 @@ Internal parse_internal(std::string_view raw, std::string_view currency) {
         if (i >= currency.size() || head[i] != currency[i]) ++differences;
       }
       if (differences == 1 && currency.size() == 3) {
-        std::string message =
-            "unknown unit " + quoted(head) + where + " " + expected_units(currency);
-        if (valid) message += "; did you mean " + quoted(corrected) + "?";
+        std::string message = trf("unknown unit {0} in {1} {2}",
+                                  {quoted(head), quoted(text), expected_units(currency)});
+        if (valid) message += trf("; did you mean {0}?", {quoted(corrected)});
         return unit_failure(std::move(message));
       }
-      std::string message = "wrong currency " + quoted(head) + where +
-                            ": the scenario currency is " + std::string(currency);
+      std::string message = trf("wrong currency {0} in {1}: the scenario currency is {2}",
+                                {quoted(head), quoted(text), currency});
       if (valid) {
         message +=
-            " (e.g. " + quoted(std::string(text.substr(0, number_end)) + " " + corrected) + ")";
+            trf(" (e.g. {0})", {quoted(std::string(text.substr(0, number_end)) + " " + corrected)});
       }
       return unit_failure(std::move(message));
     }
-    return unit_failure("unknown unit " + quoted(unit) + where + " " + expected_units(currency));
+    return unit_failure(
+        trf("unknown unit {0} in {1} {2}", {quoted(unit), quoted(text), expected_units(currency)}));
   }
 
   ParsedQuantity parsed;
@@ -497,27 +515,28 @@ Internal parse_internal(std::string_view raw, std::string_view currency) {
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), magnitude,
                                          std::chars_format::fixed);
   if (ec != std::errc() || end != digits.data() + digits.size()) {
-    return number_failure("number too large in " + quoted(text));
+    return too_large_failure(trf("number too large in {0}", {quoted(text)}));
   }
   parsed.value = negative ? -magnitude : magnitude;
 
   if (is_money_kind(*kind)) {
     if (fraction.size() > 2) {
-      return number_failure("money has at most 2 decimals (céntimos): " + quoted(text));
+      return number_failure(trf("money has at most 2 decimals (céntimos): {0}", {quoted(text)}));
     }
     const std::optional<std::int64_t> amount = exact_centimos(whole, fraction, negative);
     if (!amount) {
-      return number_failure("amount too large in " + quoted(text));
+      return too_large_failure(trf("amount too large in {0}", {quoted(text)}));
     }
     if (*amount > kMaxAmountCentimos || *amount < -kMaxAmountCentimos) {
-      return number_failure("amount too large in " + quoted(text) +
-                            " (the limit is 1000000000000 " + std::string(currency) +
-                            ", README \"Limits\")");
+      return too_large_failure(
+          trf("amount too large in {0} (the limit is 1000000000000 {1}, README \"Limits\")",
+              {quoted(text), currency}));
     }
     parsed.centimos = *amount;
   } else if (const double limit = largest(*kind); std::abs(parsed.value) > limit) {
-    return number_failure("number too large in " + quoted(text) + " (the limit for " + noun(*kind) +
-                          " is " + format_limit(limit) + ", README \"Limits\")");
+    return too_large_failure(
+        trf("number too large in {0} (the limit for {1} is {2}, README \"Limits\")",
+            {quoted(text), noun(*kind), format_limit(limit)}));
   }
   return parsed;
 }
@@ -529,7 +548,8 @@ std::string describe(Kind kind) { return describe_in(kind, "PEN"); }
 std::variant<ParsedQuantity, ParseError> parse_quantity(std::string_view text,
                                                         std::string_view currency) {
   Internal result = parse_internal(text, currency);
-  if (auto* failure = std::get_if<Failure>(&result)) return ParseError{std::move(failure->message)};
+  if (auto* failure = std::get_if<Failure>(&result))
+    return ParseError{std::move(failure->message), failure->too_large};
   return std::get<ParsedQuantity>(result);
 }
 
@@ -540,15 +560,17 @@ std::variant<ParsedQuantity, ParseError> parse_expecting(std::string_view text, 
     std::string message = std::move(failure->message);
     if (failure->about_unit) {
       // After "did you mean 'PEN/month'?" a new sentence reads better than "?; ...".
-      message += message.ends_with('?') ? " The field expects " : "; the field expects ";
-      message += describe_in(expected, currency);
+      // (A Spanish question also ends with '?': "¿quiso decir 'PEN/month'?".)
+      message +=
+          trf(message.ends_with('?') ? N_(" The field expects {0}") : N_("; the field expects {0}"),
+              {describe_in(expected, currency)});
     }
-    return ParseError{std::move(message)};
+    return ParseError{std::move(message), failure->too_large};
   }
   const ParsedQuantity& parsed = std::get<ParsedQuantity>(result);
   if (parsed.kind != expected) {
-    return ParseError{"expected " + describe_in(expected, currency) + ", got " +
-                      quoted(trim(text)) + " (" + noun(parsed.kind) + ")"};
+    return ParseError{trf("expected {0}, got {1} ({2})", {describe_in(expected, currency),
+                                                          quoted(trim(text)), noun(parsed.kind)})};
   }
   return parsed;
 }

@@ -406,4 +406,218 @@ TEST(Spanish, TheLanguageComesFromTheFlagThenTheEnvironment) {
   EXPECT_NE(r.output.find("--lang"), std::string::npos) << r.output;
 }
 
+// A copy of small.yaml with `edits` (each text replaced once) and its schools CSV, in a folder of
+// its own; returns the scenario's path.
+std::string edited_small(const std::string& name,
+                         const std::vector<std::pair<std::string, std::string>>& edits) {
+  const fs::path dir = fresh_dir(name);
+  std::string text = slurp(kScenarios + "small.yaml");
+  for (const auto& [from, to] : edits) {
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+  }
+  std::ofstream(dir / (name + ".yaml")) << text;
+  fs::copy_file(kScenarios + "small-schools.csv", dir / "small-schools.csv");
+  return (dir / (name + ".yaml")).string();
+}
+
+// The 1-based line of the first occurrence of `needle` in the file.
+int line_of(const std::string& file, const std::string& needle) {
+  const std::string text = slurp(file);
+  const std::size_t at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+}
+
+struct Expected {
+  std::string needle;  // text on the line the error points at
+  int column;
+  std::string field, spanish, english;
+  std::string in = {};  // the file the error points into, when not the scenario
+};
+
+// Every line expected, in both languages, with file:line:column and the field path; exit code
+// 2; and no message of the catalogue left in English in the Spanish output. `args` is the
+// command line without --lang (default: validate the scenario).
+void expect_errors(const std::string& file, const std::vector<Expected>& errors,
+                   const std::string& args = {}) {
+  const std::string command = args.empty() ? "validate " + file : args;
+  const Result es = run(command + " --lang es");
+  const Result en = run(command + " --lang en");
+  EXPECT_EQ(es.exit_code, 2) << es.output;
+  EXPECT_EQ(en.exit_code, 2) << en.output;
+  for (const Expected& e : errors) {
+    const std::string& in = e.in.empty() ? file : e.in;
+    const std::string at = in + ":" + std::to_string(line_of(in, e.needle)) + ":" +
+                           std::to_string(e.column) + ": " + e.field + ": ";
+    EXPECT_NE(es.output.find(at + e.spanish + "\n"), std::string::npos) << at + e.spanish << "\n"
+                                                                        << es.output;
+    EXPECT_NE(en.output.find(at + e.english + "\n"), std::string::npos) << at + e.english << "\n"
+                                                                        << en.output;
+  }
+  // Field paths are the scenario's keys ("coach_workshops"), not messages: left out.
+  std::vector<std::string> own{file};
+  for (const Expected& e : errors) own.push_back(e.in);
+  for (const Expected& e : errors) own.push_back(": " + e.field + ": ");
+  EXPECT_EQ(untranslated(es.output, own), std::vector<std::string>{}) << es.output;
+  EXPECT_GE(untranslated(en.output, own).size(), errors.size()) << en.output;
+}
+
+// The scenario's cross-field checks (sim/scenario/validate_*.cpp): ranges, unknown ids with
+// "did you mean", dates outside their school year, empty texts.
+TEST(Spanish, TheScenarioChecksReportInSpanish) {
+  const std::string file = edited_small(
+      "checks",
+      {{"weekend: [sat, sun]", "weekend: [sat, sat]"},
+       {"coach_workshops: [2021-03-01]", "coach_workshops: [2022-03-01]"},
+       {"teachers_per_coach: 3}", "teachers_per_coach: 0}"},
+       {"coaches_per_supervisor: 5", "coaches_per_supervisor: -1"},
+       {"    geography: plain", "    geography: plian"},
+       {"all: \"ASSUMPTION: illustrative", "all: \"\"\n  x: \"ASSUMPTION: illustrative"}});
+  expect_errors(
+      file,
+      {{"weekend: [sat, sat]", 18, "calendar.weekend[1]", "día de fin de semana repetido",
+        "duplicate weekend day"},
+       {"coach_workshops: [2022", 23, "years[0].coach_workshops[0]",
+        "se esperaba una fecha en el año escolar 2021 (2021-01-01..2021-12-31); se encontró "
+        "2022-03-01",
+        "expected a date within school year 2021 (2021-01-01..2021-12-31), got 2022-03-01"},
+       {"teachers_per_coach: 0}", 44, "protocol.caseload_rules[0].teachers_per_coach",
+        "se esperaba docentes por acompañante entre 1 y 1000; se encontró 0",
+        "expected teachers per coach between 1 and 1000, got 0"},
+       {"coaches_per_supervisor: -1", 27, "supervision.coaches_per_supervisor",
+        "se esperaba acompañantes por supervisor (0: sin supervisores) >= 0; se encontró -1",
+        "expected coaches per supervisor (0: no supervisors) >= 0, got -1"},
+       {"geography: plian", 16, "regions[0].geography",
+        "no hay geografía 'plian'; ¿quiso decir 'plain'? (conocidos: plain)",
+        "unknown geography 'plian'; did you mean 'plain'? (known: plain)"},
+       {"all: \"\"", 8, "sources.all",
+        "se esperaba un texto de fuente no vacío (archivo semilla y sección, fuente pública o "
+        "'ASSUMPTION: por qué')",
+        "expected a non-empty source text (seed file and section, public source, or "
+        "'ASSUMPTION: why')"}});
+}
+
+// Messages whose arguments a translator reordered or wrapped in other words: the budget's
+// checks (PIA, regions and years of the scenario) and a caseload rule without a fallback.
+TEST(Spanish, TheBudgetAndCaseloadChecksReportInSpanish) {
+  const std::string file =
+      edited_small("budget", {{"seed: 7\n",
+                               "seed: 7\nbudget:\n  pia: '100%'\n  pia_overrides:\n"
+                               "    - {region: Alpa, year: 2021, pia: '150%'}\n"},
+                              {"- {school_type: t, teachers_per_coach: 3}",
+                               "- {school_type: t, urban: true, teachers_per_coach: 3}"}});
+  expect_errors(
+      file,
+      {{"region: Alpa", 16, "budget.pia_overrides[0].region",
+        "no hay región 'Alpa'; ¿quiso decir 'Alpha'? (regiones: Alpha)",
+        "unknown region 'Alpa'; did you mean 'Alpha'? (regions: Alpha)"},
+       {"region: Alpa", 39, "budget.pia_overrides[0].pia",
+        "se esperaba una proporción entre 0% y 100%; se encontró 150%",
+        "expected a share between 0% and 100%, got 150%"},
+       {"- {school_type: t, urban", 5, "protocol.caseload_rules",
+        "el tipo de institución educativa 't' no tiene regla general, así que algunas de sus IE "
+        "pueden no coincidir con ninguna regla; agregue {school_type: t, teachers_per_coach: N} "
+        "(sin condiciones) después de sus otras reglas",
+        "school type 't' has no fallback rule, so some of its schools may match no rule; add "
+        "{school_type: t, teachers_per_coach: N} (no conditions) after its other rules"}});
+}
+
+// The unit parser's messages (sim/units/parse.cpp), wrapped by the loader with the field path.
+TEST(Spanish, TheUnitParserReportsInSpanish) {
+  const std::string file = edited_small(
+      "units", {{"monthly_fee: \"3000 PEN/month\"", "monthly_fee: \"3,000 PEN/month\""},
+                {"fare: \"0.50 PEN/km\"", "fare: \"0.50 USD/km\""}});
+  expect_errors(
+      file,
+      {{"3,000 PEN/month", 16, "coach.monthly_fee",
+        "no se admiten separadores de miles en '3,000 PEN/month' (escriba '3000 PEN/month')",
+        "thousands separators are not allowed in '3,000 PEN/month' (write '3000 PEN/month')"},
+       {"0.50 USD/km", 11, "geographies[0].fare",
+        "moneda equivocada 'USD' en '0.50 USD/km': la moneda del escenario es PEN (p. ej. '0.50 "
+        "PEN/km'); el campo espera dinero por km (p. ej. '0.85 PEN/km')",
+        "wrong currency 'USD' in '0.50 USD/km': the scenario currency is PEN (e.g. '0.50 "
+        "PEN/km'); the field expects money per km (e.g. '0.85 PEN/km')"}});
+}
+
+// The schools CSV reader: errors point into the CSV file, at the row and column.
+TEST(Spanish, TheSchoolsCsvReaderReportsInSpanish) {
+  const std::string file = edited_small("schools", {});
+  const std::string csv = (fs::path(file).parent_path() / "small-schools.csv").string();
+  std::ofstream(csv) << "id,ugel,school_type,urban,border,teachers,students,distance_km\n"
+                        "S1,U1,t,false,false,dos,30,15\n"
+                        "S2,U1,t,maybe,false,1,12,90 km\n";
+  expect_errors(
+      file,
+      {{"S1,", 6, "regions[0].schools_csv[0].teachers",
+        "se esperaba un número entero; se encontró 'dos'", "expected an integer, got 'dos'", csv},
+       {"S2,", 4, "regions[0].schools_csv[1].urban",
+        "se esperaba true, false, 1 o 0; se encontró 'maybe'",
+        "expected true, false, 1 or 0, got 'maybe'", csv},
+       {"S2,", 8, "regions[0].schools_csv[1].distance_km",
+        "se esperaba un número simple de km (la unidad está en el nombre de la "
+        "columna); se encontró '90 km'",
+        "expected a plain number of km (the unit is in the column name), got '90 km'", csv}});
+}
+
+// The actuals reader of `coachsim audit`, and the audit's summary of them.
+TEST(Spanish, TheActualsReaderReportsInSpanish) {
+  const std::string file = edited_small("actuals", {});
+  const std::string csv = (fs::path(file).parent_path() / "bad-actuals.csv").string();
+  std::ofstream(csv) << "region,year,measure,value,status,source\n"
+                        "Alpha,2021,spending.travel,12.345,published,x\n"
+                        "Alpha,20x1,spending.travel,1,estimated,x\n";
+  const std::string out = (fs::path(file).parent_path() / "out").string();
+  expect_errors(
+      file,
+      {{"12.345", 4, "spending.travel",
+        "se esperaba un monto >= 0 con 2 decimales como máximo (p. ej. 1250000.50); se encontró "
+        "'12.345'",
+        "expected an amount >= 0 with at most 2 decimals (e.g. 1250000.50), got '12.345'", csv},
+       {"20x1", 2, "year", "se esperaba un año como 2013; se encontró '20x1'",
+        "expected a year such as 2013, got '20x1'", csv},
+       {"20x1", 5, "status", "se esperaba 'published' o 'constructed'; se encontró 'estimated'",
+        "expected 'published' or 'constructed', got 'estimated'", csv}},
+      "audit " + file + " --actuals " + csv + " --out " + out);
+  EXPECT_FALSE(fs::exists(out));
+  const Result es = run("audit " + file + " --actuals " + csv + " --out " + out + " --lang es");
+  EXPECT_NE(es.output.find("coachsim: 3 problema(s) en los datos de ejecución; no se escribió "
+                           "nada."),
+            std::string::npos)
+      << es.output;
+}
+
+// The input workbook's messages: a cell check and a row that names no region, at their cells,
+// and a file that is not a workbook at all.
+TEST(Spanish, TheInputWorkbookReportsInSpanish) {
+  const fs::path dir = fresh_dir("workbook");
+  const std::string book = (dir / "inputs.xlsx").string();
+  const std::string edited = (dir / "edited.xlsx").string();
+  ASSERT_EQ(run("template --xlsx " + book + " -q").exit_code, 0);
+  const Result made = coachsim::testing::run_shell(
+      "/usr/bin/python3 " COACHSIM_SOURCE_DIR "/tests/data/workbook/edit_workbook.py '" + book +
+      "' '" + edited + "' 'Regions!coaches@Loreto=-5' 'Schools by type!A2=Amazonaz'");
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const Result es = run("validate " + edited + " --lang es");
+  EXPECT_EQ(es.exit_code, 2) << es.output;
+  for (const std::string& line :
+       {edited + ": Regions!C18: regions[16].coaches: se esperaba acompañantes en la región entre "
+                 "1 y 100000; se encontró -5",
+        edited + ": Schools by type!A2: regions.schools: no hay region 'Amazonaz' en la hoja "
+                 "'Regions'; ¿quiso decir 'Amazonas'?"})
+    EXPECT_NE(es.output.find(line), std::string::npos) << line << "\n" << es.output;
+
+  const std::string bad = (dir / "bad.xlsx").string();
+  std::ofstream(bad) << "region,year\n";
+  for (const auto& [lang, text] :
+       {std::pair<std::string, std::string>{
+            "es", "no se puede leer el libro de Excel '" + bad + "': no es un libro .xlsx ("},
+        {"en", "cannot read workbook '" + bad + "': not an .xlsx workbook ("}}) {
+    const Result r = run("validate " + bad + " --lang " + lang);
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find(text), std::string::npos) << text << "\n" << r.output;
+  }
+}
+
 }  // namespace i18n_cli_test

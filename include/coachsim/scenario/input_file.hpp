@@ -24,8 +24,9 @@ inline constexpr std::uintmax_t kMaxActualsBytes = 16u << 20;
 
 // Reads the whole of `path` into `text`. On failure returns false and sets `error` to a sentence
 // naming `what` (e.g. "scenario file"), the file and the reason: it cannot be opened, it is not
-// a regular file (a folder, /dev/zero, a pipe), or it is larger than `limit` bytes.
-bool read_input_file(const std::string& path, std::string_view what, std::uintmax_t limit,
+// a regular file (a folder, /dev/zero, a pipe), or it is larger than `limit` bytes. `what` is a
+// message marked with N_() by the caller; it and the sentence are translated (--lang).
+bool read_input_file(const std::string& path, const char* what, std::uintmax_t limit,
                      std::string& text, std::string& error);
 
 // Where the first byte sequence that is not UTF-8 starts (1-based line and column, the column

@@ -45,7 +45,10 @@ struct ParsedQuantity {
 };
 
 struct ParseError {
-  std::string message;  // e.g. "unknown unit 'PEM' (expected e.g. 'PEN/month')"
+  std::string message;  // e.g. "unknown unit 'PEM' (expected e.g. 'PEN/month')", translated
+  // A well-formed number beyond the limits (README "Limits"): callers that report their own
+  // limit ask this rather than look for words in the message, which may be Spanish.
+  bool too_large = false;
 };
 
 // Parses `text` with `currency` as the accepted currency code (e.g. "PEN"). Money amounts may
