@@ -131,7 +131,9 @@ void check_year(Checker& c, std::size_t i) {
   }
   const Date jan1 = std::chrono::sys_days(year(y.year) / January / day(1));
   const Date dec31 = std::chrono::sys_days(year(y.year) / December / day(31));
-  const std::string in_year = trf("school year {0}", {std::to_string(y.year)});
+  // Its own context: the sweep page's heading "school year {0}" takes no article in Spanish,
+  // "a date within the school year" does.
+  const std::string in_year = fill(trc("date range", "school year {0}"), {std::to_string(y.year)});
 
   // Contract: inside the calendar year, start <= end.
   bool contract_ok = c.ok(p + ".contract");
