@@ -50,6 +50,12 @@ int run_command(const RunOptions& options) {
     std::cerr << tr("coachsim: --sqlite needs the ledger; drop --no-ledger.") << "\n";
     return kExitBadInput;
   }
+  if (options.xlsx_ledger && options.xlsx.empty()) {
+    std::cerr << tr("coachsim: --xlsx-ledger needs --xlsx FILE, the workbook that lists the "
+                    "entries.")
+              << "\n";
+    return kExitBadInput;
+  }
   if (!options.ledger && options.xlsx_ledger) {
     std::cerr << tr("coachsim: --xlsx-ledger needs the ledger; drop --no-ledger.") << "\n";
     return kExitBadInput;

@@ -333,7 +333,8 @@ TEST(Cli, RunListsTheLedgerInTheWorkbookOnlyOnRequest) {
 
   const Result alone = run("run " + kSmall + " -q --out " + out.string() + " --xlsx-ledger");
   EXPECT_EQ(alone.exit_code, 2);
-  EXPECT_NE(alone.output.find("--xlsx-ledger requires --xlsx"), std::string::npos) << alone.output;
+  EXPECT_NE(alone.output.find("--xlsx-ledger needs --xlsx FILE"), std::string::npos)
+      << alone.output;
   const Result no_ledger = run("run " + kSmall + " -q --out " + out.string() + " --no-ledger" +
                                " --xlsx " + (out / "x.xlsx").string() + " --xlsx-ledger");
   EXPECT_EQ(no_ledger.exit_code, 2);
