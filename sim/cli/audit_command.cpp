@@ -3,8 +3,8 @@
 #include <stdexcept>
 
 #include "coachsim/audit/audit.hpp"
-#include "coachsim/programme/cost_table.hpp"
 #include "coachsim/i18n/tr.hpp"
+#include "coachsim/programme/cost_table.hpp"
 #include "coachsim/report/audit_html.hpp"
 #include "coachsim/report/audit_report.hpp"
 #include "coachsim/report/audit_xlsx.hpp"

@@ -183,6 +183,14 @@ bool parse_date(std::string_view text, Date& out) {
   return true;
 }
 
+Date add_months(Date d, int months) {
+  const std::chrono::year_month_day ymd{d};
+  const std::chrono::year_month ym =
+      std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+  const std::chrono::year_month_day_last last{ym / std::chrono::last};
+  return Date{ym / std::min(ymd.day(), last.day())};
+}
+
 std::string format_date(Date d) {
   const year_month_day ymd{d};
   char buf[32];

@@ -5,24 +5,12 @@
 #include <chrono>
 #include <cmath>
 
+#include "coachsim/engine/calendar.hpp"
 #include "coachsim/optimise/optimise.hpp"
 
 namespace coachsim::optimise {
-namespace {
-
+using engine::add_months;
 using engine::Date;
-
-// `months` whole months after `d`, on the same day of the month or the month's last day (as
-// the simulation's hiring schedule computes it).
-Date add_months(Date d, int months) {
-  const std::chrono::year_month_day ymd{d};
-  const std::chrono::year_month ym =
-      std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
-  const std::chrono::year_month_day_last last{ym / std::chrono::last};
-  return Date{ym / std::min(ymd.day(), last.day())};
-}
-
-}  // namespace
 
 std::vector<std::int64_t> coach_supply_caps(const scenario::Scenario& s,
                                             const programme::Population& pop, std::size_t year) {

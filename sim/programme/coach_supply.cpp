@@ -8,6 +8,9 @@
 #include "coachsim/units/rounding.hpp"
 
 namespace coachsim::programme {
+
+using engine::add_months;
+
 namespace {
 
 using std::chrono::days;
@@ -15,15 +18,6 @@ using std::chrono::days;
 int overlap_days(Date a_first, Date a_last, Date b_first, Date b_last) {
   const Date first = std::max(a_first, b_first), last = std::min(a_last, b_last);
   return first > last ? 0 : static_cast<int>((last - first).count()) + 1;
-}
-
-// `months` whole months after `d`, on the same day of the month or the month's last day.
-Date add_months(Date d, int months) {
-  const std::chrono::year_month_day ymd{d};
-  const std::chrono::year_month ym =
-      std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
-  const std::chrono::year_month_day_last last{ym / std::chrono::last};
-  return Date{ym / std::min(ymd.day(), last.day())};
 }
 
 // Streams are keyed by the coach and by what the draws are for, mixed with the year, so a

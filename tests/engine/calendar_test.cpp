@@ -333,5 +333,22 @@ TEST(DateText, FormatsAndRoundTrips) {
   }
 }
 
+// The hiring schedule's months (programme/coach_supply.cpp) and the optimiser's coach cap
+// (optimise/coach_supply_cap.cpp) share this one rule: the same day of the month, or the
+// month's last day when it has none.
+TEST(Calendar, AddMonthsKeepsTheDayOrTakesTheMonthsLastDay) {
+  auto date = [](const char* text) {
+    Date d;
+    EXPECT_TRUE(parse_date(text, d)) << text;
+    return d;
+  };
+  EXPECT_EQ(format_date(add_months(date("2021-03-15"), 0)), "2021-03-15");
+  EXPECT_EQ(format_date(add_months(date("2021-03-15"), 2)), "2021-05-15");
+  EXPECT_EQ(format_date(add_months(date("2021-01-31"), 1)), "2021-02-28");
+  EXPECT_EQ(format_date(add_months(date("2020-01-31"), 1)), "2020-02-29");  // leap year
+  EXPECT_EQ(format_date(add_months(date("2021-01-31"), 3)), "2021-04-30");
+  EXPECT_EQ(format_date(add_months(date("2021-11-30"), 3)), "2022-02-28");  // across the year
+}
+
 }  // namespace calendar_test
 }  // namespace coachsim::engine

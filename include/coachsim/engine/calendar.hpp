@@ -106,5 +106,9 @@ class Calendar {
 bool parse_date(std::string_view text, Date& out);
 // "YYYY-MM-DD".
 std::string format_date(Date d);
+// `months` whole months after `d`, on the same day of the month or the month's last day
+// (2021-01-31 + 1 month = 2021-02-28). The coach supply's hiring schedule and the optimiser's
+// coach cap, which must agree with it, both use this.
+Date add_months(Date d, int months);
 
 }  // namespace coachsim::engine
