@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "../support/ledger_sums.hpp"
 #include "../support/small_scenario.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -107,12 +108,9 @@ TEST(SmallScenario, LedgerSumsToEveryReportedTotal) {
   scenario::Scenario s = testing::small_scenario();
   s.costs.overhead_rate = 0.035;
   const auto sim = results::simulate(s, true);
-  std::map<int, std::int64_t> by_category;
-  std::int64_t sum = 0;
-  for (const ledger::Entry& e : sim->ledger.entries()) {
-    by_category[static_cast<int>(e.category)] += e.amount;
-    sum += e.amount;
-  }
+  testing::LedgerSums sums = testing::ledger_sums(sim->ledger);
+  const std::int64_t sum = sums.total;
+  std::map<int, std::int64_t>& by_category = sums.by_category;
   EXPECT_EQ(sum, sim->ledger.grand_total());
   EXPECT_EQ(sum, sim->results.grand_total);
   EXPECT_EQ(sum, sim->results.national.at(0).cost_total);
