@@ -11,17 +11,17 @@
 #include <utility>
 #include <vector>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/engine/simulator.hpp"
 
 namespace {
 
-using coachsim::engine::Calendar;
-using coachsim::engine::CalendarSpec;
-using coachsim::engine::Date;
+using coachsim::calendar::Calendar;
+using coachsim::calendar::CalendarSpec;
+using coachsim::calendar::Date;
+using coachsim::calendar::SeasonRange;
 using coachsim::engine::Event;
 using coachsim::engine::EventHandler;
-using coachsim::engine::SeasonRange;
 using coachsim::engine::SimTime;
 using coachsim::engine::Simulator;
 

@@ -36,9 +36,9 @@ bool count_from_id(std::string_view id, Count& out) {
   return false;
 }
 
-std::string measures_list(const ledger::CostTable& costs) {
+std::string measures_list(const costs::CostTable& costs) {
   std::string s;
-  for (const ledger::CategoryRow& row : costs.categories())
+  for (const costs::CategoryRow& row : costs.categories())
     s += std::string(s.empty() ? "" : ", ") + "spending." + row.id;
   for (int c = 0; c < kCountKinds; ++c)
     s += ", count." + std::string(count_id(static_cast<Count>(c)));
@@ -72,7 +72,7 @@ std::int64_t RegionActuals::spending_total() const {
 }
 
 ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
-                              const ledger::CostTable& costs) {
+                              const costs::CostTable& costs) {
   ActualsLoad out;
   std::map<std::pair<std::string, int>, std::size_t> index;
   std::istringstream in(text);
@@ -153,7 +153,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
       error(col(4), "status", trf("expected 'published' or 'constructed', got '{0}'", {status}));
 
     bool spending = false;
-    ledger::Category category{};
+    costs::Category category{};
     Count count{};
     if (measure.rfind("spending.", 0) == 0 && costs.find_category(measure.substr(9), category)) {
       spending = true;
@@ -230,7 +230,7 @@ ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
   return out;
 }
 
-ActualsLoad load_actuals_file(const std::string& path, const ledger::CostTable& costs) {
+ActualsLoad load_actuals_file(const std::string& path, const costs::CostTable& costs) {
   std::string text;
   std::string error;
   if (!scenario::read_input_file(path, N_("actuals file"), scenario::kMaxActualsBytes, text,

@@ -83,10 +83,10 @@ RegionAudit audit_region(const scenario::Scenario& s, const results::Simulation&
   const programme::RegionYearTally& t = sim.tally.at(y, r);
   const std::int64_t expected_counts[kCountKinds] = {t.coaches,  t.supervisors, t.staff,
                                                      t.teachers, t.schools,     t.students};
-  const ledger::CostTable& costs = sim.ledger.costs();
+  const costs::CostTable& costs = sim.ledger.costs();
   ra.gaps.assign(costs.category_count(), CategoryGap{});
   for (std::size_t c = 0; c < costs.category_count(); ++c) {
-    const auto cat = static_cast<ledger::Category>(c);
+    const auto cat = static_cast<costs::Category>(c);
     const auto driver = static_cast<std::size_t>(detail::driver_of(costs.category(cat)));
     const CategoryGap g =
         detail::decompose(costs.category(cat), a.spent(c), sim.ledger.total(y, r, cat),
@@ -156,9 +156,9 @@ void add_findings(YearAudit& ya) {
               std::llabs(r.gaps[static_cast<std::size_t>(biggest)].price))
             biggest = c;
         const char* price_name =
-            biggest == static_cast<int>(ledger::Category::kSupervision)     ? "supervisor fees"
-            : biggest == static_cast<int>(ledger::Category::kRegionalStaff) ? "staff salaries"
-                                                                            : "coach fees";
+            biggest == static_cast<int>(costs::Category::kSupervision)     ? "supervisor fees"
+            : biggest == static_cast<int>(costs::Category::kRegionalStaff) ? "staff salaries"
+                                                                           : "coach fees";
         text += "; of the gap of " + money_text(gap) + ", " + pct_text(r.total.price / g) + " is " +
                 price_name + " " + (r.total.price >= 0 ? "above" : "below") + " the standard, " +
                 pct_text(r.total.quantity / g) +

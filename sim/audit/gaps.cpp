@@ -4,21 +4,21 @@
 
 namespace coachsim::audit::detail {
 
-Count driver_of(const ledger::CategoryRow& c) {
+Count driver_of(const costs::CategoryRow& c) {
   switch (c.driver) {
-    case ledger::CategoryDriver::kCoaches:
+    case costs::CategoryDriver::kCoaches:
       return Count::kCoaches;
-    case ledger::CategoryDriver::kSupervisors:
+    case costs::CategoryDriver::kSupervisors:
       return Count::kSupervisors;
-    case ledger::CategoryDriver::kStaff:
+    case costs::CategoryDriver::kStaff:
       return Count::kStaff;
-    case ledger::CategoryDriver::kTeachers:
+    case costs::CategoryDriver::kTeachers:
       break;
   }
   return Count::kTeachers;
 }
 
-CategoryGap decompose(const ledger::CategoryRow& c, std::int64_t actual, std::int64_t expected,
+CategoryGap decompose(const costs::CategoryRow& c, std::int64_t actual, std::int64_t expected,
                       std::int64_t actual_count, std::int64_t expected_count) {
   CategoryGap g;
   g.actual = actual;

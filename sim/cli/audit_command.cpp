@@ -21,7 +21,7 @@ int audit_command(const AuditOptions& options) {
   // Spending may be given for the scenario's own categories too (cost_categories:).
   audit::ActualsLoad actuals =
       audit::load_actuals_file(options.actuals, loaded ? *programme::cost_table(loaded->scenario)
-                                                       : *ledger::CostTable::builtin());
+                                                       : *costs::CostTable::builtin());
   // Names are checked against the scenario's regions as the YAML loader checks its own: a
   // misspelt region would enter the statistics unnoticed, a misspelt --exclude leave one in.
   std::vector<std::string> bad_flags;

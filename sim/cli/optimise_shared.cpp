@@ -23,7 +23,7 @@ scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<in
   s.budget.enabled = true;
   s.budget.release = scenario::BudgetRelease::kAnnual;
   for (const auto& [year, share] : cuts)
-    s.budget.changes.push_back({engine::Date{std::chrono::year{year} / std::chrono::January / 1},
+    s.budget.changes.push_back({calendar::Date{std::chrono::year{year} / std::chrono::January / 1},
                                 "all",
                                 {true, share - 1.0, 0}});
   s.budget.shortfall = shortfall;

@@ -8,10 +8,10 @@
 #include <thread>
 #include <variant>
 
+#include "coachsim/report/sweep_outputs.hpp"
 #include "coachsim/scenario/document.hpp"
 #include "coachsim/scenario/suggest.hpp"
 #include "coachsim/sweep/cluster.hpp"
-#include "coachsim/sweep/outputs.hpp"
 #include "coachsim/units/checked.hpp"
 #include "coachsim/units/parse.hpp"
 #include "commands.hpp"
@@ -192,12 +192,12 @@ int sweep_command(const SweepOptions& o) {
     if (!cluster.root()) return kExitOk;
     sweep::SweepReport report = sweep::build_report(document, config, std::move(data));
     if (config.tornado) report.tornado = sweep::run_tornado(document, config, &report.tornado_base);
-    sweep::write_sweep_outputs(report, o.out_dir);
-    if (!o.html.empty()) sweep::write_sweep_html(report, o.html);
+    report::write_sweep_outputs(report, o.out_dir);
+    if (!o.html.empty()) report::write_sweep_html(report, o.html);
     if (o.json) {
-      std::cout << sweep::sweep_json(report);
+      std::cout << report::sweep_json(report);
     } else if (!o.quiet) {
-      std::cout << sweep::sweep_terminal(report);
+      std::cout << report::sweep_terminal(report);
       std::cout << "\nWrote sweep.csv, replications.csv, sensitivity.csv, sweep.json"
                 << (config.tornado ? ", tornado.csv" : "")
                 << (report.probabilities.empty() ? "" : ", probabilities.csv") << " to "

@@ -10,7 +10,7 @@
 namespace coachsim::ledger {
 
 Ledger::Ledger(std::size_t years, std::size_t regions, bool keep_entries,
-               std::shared_ptr<const CostTable> costs)
+               std::shared_ptr<const costs::CostTable> costs)
     : costs_(std::move(costs)),
       categories_(costs_->category_count()),
       years_(years),
@@ -49,7 +49,7 @@ std::int64_t Ledger::total(std::size_t year, std::size_t region) const {
   return sum;
 }
 
-std::int64_t Ledger::year_total(std::size_t year, Category c) const {
+std::int64_t Ledger::year_total(std::size_t year, costs::Category c) const {
   std::int64_t sum = 0;
   for (std::size_t r = 0; r < regions_; ++r) sum += total(year, r, c);
   return sum;

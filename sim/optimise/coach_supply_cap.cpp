@@ -5,12 +5,12 @@
 #include <chrono>
 #include <cmath>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/optimise/optimise.hpp"
 
 namespace coachsim::optimise {
-using engine::add_months;
-using engine::Date;
+using calendar::add_months;
+using calendar::Date;
 
 std::vector<std::int64_t> coach_supply_caps(const scenario::Scenario& s,
                                             const programme::Population& pop, std::size_t year) {

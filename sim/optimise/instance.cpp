@@ -44,7 +44,7 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
     if (e.year_index != year) continue;
     total += e.amount;
     if (e.region < in.region_fixed.size()) in.region_fixed[e.region] += e.amount;
-    if (e.coach != ledger::kNoCoach && e.activity != ledger::Activity::kOverhead)
+    if (e.coach != ledger::kNoCoach && e.activity != costs::Activity::kOverhead)
       direct[e.coach] += e.amount;
   }
   std::vector<std::int64_t> group_of(n, -1);

@@ -6,11 +6,11 @@
 namespace coachsim::programme {
 
 BudgetGate::Verdict BudgetGate::ask_treasury(std::size_t year, std::size_t region, Spender who,
-                                             const CostLines& cost, engine::Date start,
-                                             engine::Date last, engine::Date today, bool may_defer,
-                                             engine::Date& resume) {
+                                             const CostLines& cost, calendar::Date start,
+                                             calendar::Date last, calendar::Date today,
+                                             bool may_defer, calendar::Date& resume) {
   Treasury& t = *treasury_;
-  const ledger::CostTable& table = t.costs();
+  const costs::CostTable& table = t.costs();
   const int cls = cost_class(table, cost.begin()->activity);
   if (!t.suspended(year, who.index, who.supervisor) &&
       t.admit(year, region, static_cast<scenario::BudgetClass>(cls), cost.by_class(table), last))

@@ -8,7 +8,7 @@
 
 #include <cstdint>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "cost_model.hpp"
 
@@ -41,8 +41,8 @@ class BudgetGate {
   // `cost_of()` gives the lines; it is not called when money is unlimited.
   template <class CostOf>
   Verdict ask(std::size_t year, std::size_t region, Spender who, CostOf&& cost_of,
-              engine::Date start, engine::Date last, engine::Date today, bool may_defer,
-              engine::Date& resume) {
+              calendar::Date start, calendar::Date last, calendar::Date today, bool may_defer,
+              calendar::Date& resume) {
     if (treasury_ == nullptr) return Verdict::kGo;
     return ask_treasury(year, region, who, cost_of(), start, last, today, may_defer, resume);
   }
@@ -70,8 +70,8 @@ class BudgetGate {
 
  private:
   Verdict ask_treasury(std::size_t year, std::size_t region, Spender who, const CostLines& cost,
-                       engine::Date start, engine::Date last, engine::Date today, bool may_defer,
-                       engine::Date& resume);
+                       calendar::Date start, calendar::Date last, calendar::Date today,
+                       bool may_defer, calendar::Date& resume);
   bool treasury_pays_materials(std::size_t year, std::size_t region, Spender who,
                                const CostLines& cost);
   bool treasury_pays_contract(std::size_t year, std::size_t region, Spender who,

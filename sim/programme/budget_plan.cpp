@@ -14,10 +14,10 @@ BudgetPlan make_budget_plan(const ledger::Ledger& ledger, std::size_t regions) {
     if (e.region >= regions) continue;  // spent outside the regions: not a regional budget
     BudgetPlanCell& cell = plan.cells[e.year_index * regions + e.region];
     cell.total += e.amount;
-    if (e.activity == ledger::Activity::kOverhead) continue;
+    if (e.activity == costs::Activity::kOverhead) continue;
     const int c = cost_class(ledger.costs(), e.activity);
     cell.direct[c] += e.amount;
-    const std::chrono::year_month_day ymd{engine::Date{std::chrono::days{e.date}}};
+    const std::chrono::year_month_day ymd{calendar::Date{std::chrono::days{e.date}}};
     cell.by_month[static_cast<unsigned>(ymd.month()) - 1][static_cast<std::size_t>(c)] += e.amount;
   }
   return plan;

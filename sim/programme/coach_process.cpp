@@ -17,7 +17,7 @@
 namespace coachsim::programme {
 namespace {
 
-using ledger::Activity;
+using costs::Activity;
 using ledger::RefKind;
 using std::chrono::days;
 
@@ -200,7 +200,7 @@ CoachProcess::FittedTrip CoachProcess::fit_next_trip(std::uint32_t coach) const 
   const State& st = states_[coach];
   const YearPlan& plan = ctx_.years[year_];
   const Protocol& protocol = ctx_.protocols[st.type];
-  const engine::Calendar& cal = ctx_.calendar;
+  const calendar::Calendar& cal = ctx_.calendar;
   FittedTrip f;
   f.trip = current_trip(st);
   const CaseloadItem& item = st.caseload[f.trip.item];
@@ -260,7 +260,7 @@ CoachProcess::Then CoachProcess::set_out(std::uint32_t coach, const FittedTrip& 
 
 bool CoachProcess::budget_holds_trip(std::uint32_t coach, const FittedTrip& t) {
   State& st = states_[coach];
-  const engine::Calendar& cal = ctx_.calendar;
+  const calendar::Calendar& cal = ctx_.calendar;
   Date resume;
   switch (ctx_.budget.ask(
       year_, st.region, {coach, false},

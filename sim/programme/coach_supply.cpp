@@ -9,7 +9,7 @@
 
 namespace coachsim::programme {
 
-using engine::add_months;
+using calendar::add_months;
 
 namespace {
 
@@ -22,14 +22,16 @@ int overlap_days(Date a_first, Date a_last, Date b_first, Date b_last) {
 
 // Streams are keyed by the coach and by what the draws are for, mixed with the year, so a
 // coach's draws do not depend on any other coach or on the order events run in.
-engine::StreamKey key(const Context& ctx, std::uint32_t coach, std::uint64_t purpose,
-                      std::size_t year) {
+stochastic::StreamKey key(const Context& ctx, std::uint32_t coach, std::uint64_t purpose,
+                          std::size_t year) {
   return {ctx.scenario.seed, ctx.replication, coach,
           purpose ^ ((static_cast<std::uint64_t>(year) + 1) * 0x9E3779B97F4A7C15ULL)};
 }
 
-constexpr std::uint64_t kAttrition = engine::stream_purpose(std::string_view{"coach.attrition"});
-constexpr std::uint64_t kCancel = engine::stream_purpose(std::string_view{"coach.cancellation"});
+constexpr std::uint64_t kAttrition =
+    stochastic::stream_purpose(std::string_view{"coach.attrition"});
+constexpr std::uint64_t kCancel =
+    stochastic::stream_purpose(std::string_view{"coach.cancellation"});
 
 }  // namespace
 
@@ -95,7 +97,7 @@ void CoachSupplyPlan::begin_year(std::size_t year) {
     if (cs.attrition_per_year <= 0) continue;
     // Constant hazard: the time to leaving is exponential with P(leave within 365 days) equal
     // to attrition_per_year; the coach leaves on that day if it falls before the contract end.
-    engine::RandomStream rng(key(ctx_, c, kAttrition, year));
+    stochastic::RandomStream rng(key(ctx_, c, kAttrition, year));
     const double u = rng.uniform01();
     const double after = std::log1p(-u) / std::log1p(-cs.attrition_per_year) * 365.0;
     const int contract_days = static_cast<int>((end - p.start).count()) + 1;
@@ -142,9 +144,9 @@ void CoachSupplyPlan::post_training(std::uint32_t coach, int n) {
   e.coach = coach;
   e.ref_kind = ledger::RefKind::kCoach;
   e.ref_id = coach;
-  e.category = ledger::Category::kCoachTraining;
-  e.activity = ledger::Activity::kCoachWorkshop;
-  e.unit = ledger::QuantityUnit::kParticipantDays;
+  e.category = costs::Category::kCoachTraining;
+  e.activity = costs::Activity::kCoachWorkshop;
+  e.unit = costs::QuantityUnit::kParticipantDays;
   e.quantity = n;
   e.rate = rate.value();
   e.amount = units::apply_rate(rate, units::participant_days(n)).value();

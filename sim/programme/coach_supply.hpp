@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "coachsim/engine/random.hpp"
+#include "coachsim/stochastic/random.hpp"
 #include "context.hpp"
 
 namespace coachsim::programme {
@@ -87,7 +87,7 @@ class CoachSupplyPlan final : public engine::EventHandler {
   };
   std::vector<Block> blocks_;
   bool any_blocked_ = false;  // some post is blocked this year (else blocks() reads nothing)
-  std::vector<engine::RandomStream> cancel_;  // per coach, this year's cancellation stream
+  std::vector<stochastic::RandomStream> cancel_;  // per coach, this year's cancellation stream
 };
 
 }  // namespace coachsim::programme

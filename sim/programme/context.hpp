@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "budget_gate.hpp"
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/engine/simulator.hpp"
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/population.hpp"
@@ -27,7 +27,7 @@ class CoachSupplyPlan;  // coach_supply.hpp
 struct Context {
   const scenario::Scenario& scenario;
   const Population& population;
-  const engine::Calendar& calendar;
+  const calendar::Calendar& calendar;
   ledger::Ledger& ledger;
   Tally& tally;
   engine::Simulator& sim;
@@ -38,7 +38,7 @@ struct Context {
   // Posts an entry stamped with the current event; direct costs feed the month's overhead base.
   void post(ledger::Entry e) {
     e.event = current_event;
-    if (e.activity != ledger::Activity::kOverhead) month_direct[e.region] += e.amount;
+    if (e.activity != costs::Activity::kOverhead) month_direct[e.region] += e.amount;
     ledger.post(e);
     budget.posted(e);
   }
@@ -69,7 +69,7 @@ struct MissedBy {
 // with its visit round or workshop number and its quantity (teacher-visits, teacher-sessions,
 // workshop participant-days, teachers, visits).
 inline void record_missed(Tally& tally, Date when, std::size_t year, const MissedBy& who,
-                          ledger::Activity activity, MissReason reason, std::uint16_t round,
+                          costs::Activity activity, MissReason reason, std::uint16_t round,
                           std::uint32_t quantity) {
   MissedRecord m;
   m.date = Context::day_number(when);
@@ -98,9 +98,9 @@ TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone,
 // Consumes `n` working (or school) days from `from`: sets `last` to the last day used (left
 // untouched when n == 0) and `next` to the day after. Returns false when the days run past
 // `limit`.
-bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+bool take_working_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
                        Date& next);
-bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+bool take_school_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
                       Date& next);
 
 // A trip from `start`: travel days out, `site_days` school days on site, travel days back,
@@ -108,12 +108,12 @@ bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit,
 // split by, nor started before, a holiday or school break that comes before the first session:
 // the departure moves to the first school day after it. Sets the departure day, the trip's last
 // day and the first day after it; false when it does not fit in the year.
-bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
+bool fit_trip(const calendar::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
               int site_days, Date& depart, Date& last, Date& after);
 
 // Days of per diem of an overnight trip that leaves on `depart`, is back on `back` and spends
 // `site_days` on site, counted by `basis` (scenario costs.per_diem_basis).
-int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
-                  int site_days);
+int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
+                  Date back, int site_days);
 
 }  // namespace coachsim::programme

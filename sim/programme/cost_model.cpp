@@ -9,14 +9,14 @@
 
 namespace coachsim::programme {
 
-ClassCosts CostLines::by_class(const ledger::CostTable& table) const {
+ClassCosts CostLines::by_class(const costs::CostTable& table) const {
   ClassCosts cost{};
   for (const CostLine& l : *this)
     cost[static_cast<std::size_t>(cost_class(table, l.activity))] += l.amount;
   return cost;
 }
 
-ExtraLines compile_extra_lines(const scenario::Scenario& scenario, const ledger::CostTable& table) {
+ExtraLines compile_extra_lines(const scenario::Scenario& scenario, const costs::CostTable& table) {
   ExtraLines out;
   for (const scenario::ExtraCost& x : scenario.extra_costs) {
     ExtraLine line;

@@ -15,7 +15,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "coachsim/ledger/cost_table.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/programme/budget.hpp"
 #include "coachsim/scenario/scenario.hpp"
@@ -26,9 +26,9 @@ namespace coachsim::programme {
 
 // One ledger line of an activity.
 struct CostLine {
-  ledger::Category category = ledger::Category::kOther;
-  ledger::Activity activity = ledger::Activity::kVisitTrip;
-  ledger::QuantityUnit unit = ledger::QuantityUnit::kParticipants;
+  costs::Category category = costs::Category::kOther;
+  costs::Activity activity = costs::Activity::kVisitTrip;
+  costs::QuantityUnit unit = costs::QuantityUnit::kParticipants;
   double quantity = 0.0;
   std::int64_t rate = 0;    // céntimos per unit
   std::int64_t amount = 0;  // céntimos
@@ -62,7 +62,7 @@ class CostLines {
     for (const CostLine& l : *this) sum += l.amount;
     return sum;
   }
-  ClassCosts by_class(const ledger::CostTable& table) const;  // by cost_class of each line
+  ClassCosts by_class(const costs::CostTable& table) const;  // by cost_class of each line
 
  private:
   union Store {
@@ -77,8 +77,8 @@ static_assert(std::is_trivially_copyable_v<CostLine>);
 // A scenario's extra cost, compiled for posting: the ledger rows it posts under and its rate
 // (céntimos per month for coach_month, per unit of the driver otherwise).
 struct ExtraLine {
-  ledger::Category category = ledger::Category::kOther;
-  ledger::Activity activity = ledger::Activity::kOverhead;
+  costs::Category category = costs::Category::kOther;
+  costs::Activity activity = costs::Activity::kOverhead;
   std::int64_t rate = 0;
 };
 // The extra lines of each driver, in scenario::CostDriver order (empty without extra_costs:).
@@ -89,7 +89,7 @@ struct ExtraLines {
   }
 };
 // REQUIRES: `table` is cost_table(scenario) (cost_table.hpp).
-ExtraLines compile_extra_lines(const scenario::Scenario& scenario, const ledger::CostTable& table);
+ExtraLines compile_extra_lines(const scenario::Scenario& scenario, const costs::CostTable& table);
 
 // Adds `count` units of each extra line of `driver` (a count driver: teachers, coaches,
 // schools, trips). A line of zero amount is not posted.
@@ -97,7 +97,7 @@ inline void add_extra_lines(CostLines& lines, const ExtraLines& extra, scenario:
                             double count) {
   for (const ExtraLine& x : extra.of(driver))
     lines.add(
-        {x.category, x.activity, ledger::QuantityUnit::kParticipants, count, x.rate,
+        {x.category, x.activity, costs::QuantityUnit::kParticipants, count, x.rate,
          units::apply_rate(units::per_participant(x.rate), units::participants(count)).value(),
          false});
 }
@@ -131,14 +131,14 @@ struct TravelCost {
 };
 
 namespace cost_detail {
-using ledger::Activity;
-using ledger::Category;
-using ledger::QuantityUnit;
+using costs::Activity;
+using costs::Category;
+using costs::QuantityUnit;
 
 // Travel and per diem of a trip, under `category` and `activity`. A commuter travels there and
 // back on every day on site; an overnight traveller once, and is paid per diem for the days
 // counted when the trip was fitted (even when the rate is zero: the days are a fact).
-inline void add_travel(CostLines& lines, ledger::Category category, ledger::Activity activity,
+inline void add_travel(CostLines& lines, costs::Category category, costs::Activity activity,
                        units::MoneyPerKm fare, units::MoneyPerDay per_diem,
                        const TravelCost& travel) {
   const double km = 2.0 * travel.distance_km * (travel.overnight ? 1 : travel.site_days);
@@ -160,19 +160,19 @@ inline CostLines coach_trip_cost(const scenario::UnitCosts& costs, units::MoneyP
                                  int participants, const ExtraLines& extra) {
   CostLines lines;
   // A visit trip's travel is the visit's; a cluster trip's is the session's it holds.
-  const ledger::Activity trip = !cluster  ? ledger::Activity::kVisitTrip
-                                : gia > 0 ? ledger::Activity::kGia
-                                          : ledger::Activity::kRtc;
-  cost_detail::add_travel(lines, ledger::Category::kTravel, trip, fare, costs.per_diem, travel);
-  auto sessions = [&](int count, ledger::Activity activity, units::MoneyPerParticipant rate) {
+  const costs::Activity trip = !cluster  ? costs::Activity::kVisitTrip
+                               : gia > 0 ? costs::Activity::kGia
+                                         : costs::Activity::kRtc;
+  cost_detail::add_travel(lines, costs::Category::kTravel, trip, fare, costs.per_diem, travel);
+  auto sessions = [&](int count, costs::Activity activity, units::MoneyPerParticipant rate) {
     if (count == 0) return;
     const double quantity = static_cast<double>(participants) * count;
-    lines.add({ledger::Category::kOther, activity, ledger::QuantityUnit::kParticipants, quantity,
+    lines.add({costs::Category::kOther, activity, costs::QuantityUnit::kParticipants, quantity,
                rate.value(), units::apply_rate(rate, units::participants(quantity)).value(),
                false});
   };
-  sessions(gia, ledger::Activity::kGia, costs.gia_per_participant);
-  sessions(rtc, ledger::Activity::kRtc, costs.rtc_per_participant);
+  sessions(gia, costs::Activity::kGia, costs.gia_per_participant);
+  sessions(rtc, costs::Activity::kRtc, costs.rtc_per_participant);
   if (!cluster) add_extra_lines(lines, extra, scenario::CostDriver::kVisitTrip, 1.0);
   return lines;
 }
@@ -181,7 +181,7 @@ inline CostLines coach_trip_cost(const scenario::UnitCosts& costs, units::MoneyP
 inline CostLines supervisor_visit_cost(const scenario::UnitCosts& costs, units::MoneyPerKm fare,
                                        const TravelCost& travel) {
   CostLines lines;
-  cost_detail::add_travel(lines, ledger::Category::kSupervision, ledger::Activity::kSupervisorVisit,
+  cost_detail::add_travel(lines, costs::Category::kSupervision, costs::Activity::kSupervisorVisit,
                           fare, costs.per_diem, travel);
   return lines;
 }
@@ -191,20 +191,20 @@ inline CostLines supervisor_visit_cost(const scenario::UnitCosts& costs, units::
 inline CostLines workshop_cost(const scenario::UnitCosts& costs, bool coach_workshop, int days,
                                int teachers) {
   const int participants = coach_workshop ? 1 : teachers;
-  const ledger::Category category =
-      coach_workshop ? ledger::Category::kCoachTraining : ledger::Category::kTeacherWorkshops;
-  const ledger::Activity activity =
-      coach_workshop ? ledger::Activity::kCoachWorkshop : ledger::Activity::kTeacherWorkshop;
+  const costs::Category category =
+      coach_workshop ? costs::Category::kCoachTraining : costs::Category::kTeacherWorkshops;
+  const costs::Activity activity =
+      coach_workshop ? costs::Activity::kCoachWorkshop : costs::Activity::kTeacherWorkshop;
   const units::MoneyPerParticipantDay day_rate =
       coach_workshop ? costs.coach_workshop : costs.teacher_workshop;
   const units::MoneyPerParticipant travel_rate =
       coach_workshop ? costs.coach_workshop_travel : costs.teacher_workshop_travel;
   const double participant_days = static_cast<double>(participants) * days;
   CostLines lines;
-  lines.add({category, activity, ledger::QuantityUnit::kParticipantDays, participant_days,
+  lines.add({category, activity, costs::QuantityUnit::kParticipantDays, participant_days,
              day_rate.value(),
              units::apply_rate(day_rate, units::participant_days(participant_days)).value(), true});
-  lines.add({category, activity, ledger::QuantityUnit::kParticipants,
+  lines.add({category, activity, costs::QuantityUnit::kParticipants,
              static_cast<double>(participants), travel_rate.value(),
              units::apply_rate(travel_rate, units::participants(participants)).value(), false});
   return lines;
@@ -215,13 +215,13 @@ inline CostLines workshop_cost(const scenario::UnitCosts& costs, bool coach_work
 inline CostLines materials_cost(const scenario::UnitCosts& costs, int teachers, int schools,
                                 const ExtraLines& extra) {
   CostLines lines;
-  lines.add({ledger::Category::kMaterials, ledger::Activity::kTeacherMaterials,
-             ledger::QuantityUnit::kParticipants, static_cast<double>(teachers),
+  lines.add({costs::Category::kMaterials, costs::Activity::kTeacherMaterials,
+             costs::QuantityUnit::kParticipants, static_cast<double>(teachers),
              costs.materials_per_teacher.value(),
              units::apply_rate(costs.materials_per_teacher, units::participants(teachers)).value(),
              true});
-  lines.add({ledger::Category::kMaterials, ledger::Activity::kCoachMaterials,
-             ledger::QuantityUnit::kParticipants, 1.0, costs.materials_per_coach.value(),
+  lines.add({costs::Category::kMaterials, costs::Activity::kCoachMaterials,
+             costs::QuantityUnit::kParticipants, 1.0, costs.materials_per_coach.value(),
              costs.materials_per_coach.value(), true});
   add_extra_lines(lines, extra, scenario::CostDriver::kTeacherYear, teachers);
   add_extra_lines(lines, extra, scenario::CostDriver::kCoachYear, 1.0);
@@ -230,11 +230,11 @@ inline CostLines materials_cost(const scenario::UnitCosts& costs, int teachers, 
 }
 
 // A contract month worked `active` of `month_days` days at `fee` a month, prorated.
-inline CostLine contract_month_cost(ledger::Category category, ledger::Activity activity,
+inline CostLine contract_month_cost(costs::Category category, costs::Activity activity,
                                     units::MoneyPerMonth fee, int active, int month_days) {
   return {category,
           activity,
-          ledger::QuantityUnit::kMonths,
+          costs::QuantityUnit::kMonths,
           static_cast<double>(active) / month_days,
           fee.value(),
           units::prorate_month(fee, active, month_days).value(),
@@ -246,7 +246,7 @@ inline CostLine contract_month_cost(ledger::Category category, ledger::Activity 
 inline CostLines coach_month_cost(units::MoneyPerMonth fee, int active, int month_days,
                                   const ExtraLines& extra) {
   CostLines lines;
-  lines.add(contract_month_cost(ledger::Category::kCoachContracts, ledger::Activity::kCoachContract,
+  lines.add(contract_month_cost(costs::Category::kCoachContracts, costs::Activity::kCoachContract,
                                 fee, active, month_days));
   for (const ExtraLine& x : extra.of(scenario::CostDriver::kCoachMonth)) {
     CostLine line =

@@ -15,30 +15,30 @@ static_assert(static_cast<int>(scenario::BudgetClass::kTeacherWorkshops) == 0 &&
                   static_cast<int>(scenario::BudgetClass::kVisits) == 4,
               "ledger/cost_table.cpp numbers the budget classes in scenario::BudgetClass order");
 
-std::shared_ptr<const ledger::CostTable> cost_table(const scenario::Scenario& scenario) {
+std::shared_ptr<const costs::CostTable> cost_table(const scenario::Scenario& scenario) {
   if (scenario.cost_categories.empty() && scenario.extra_costs.empty())
-    return ledger::CostTable::builtin();
-  auto table = std::make_shared<ledger::CostTable>(*ledger::CostTable::builtin());
+    return costs::CostTable::builtin();
+  auto table = std::make_shared<costs::CostTable>(*costs::CostTable::builtin());
   for (const scenario::CostCategory& c : scenario.cost_categories)
-    table->add_category({c.id, c.label, ledger::CategoryDriver::kTeachers, false});
+    table->add_category({c.id, c.label, costs::CategoryDriver::kTeachers, false});
   for (const scenario::ExtraCost& x : scenario.extra_costs) {
-    ledger::Category category = ledger::Category::kOther;
+    costs::Category category = costs::Category::kOther;
     if (!table->find_category(x.category, category))
       throw std::logic_error("cost_table: unknown category of a validated extra cost: " + x.id);
     const bool trip = x.per == scenario::CostDriver::kVisitTrip;
     table->add_activity(
         {x.id, category,
-         trip ? static_cast<std::uint8_t>(scenario::BudgetClass::kVisits) : ledger::kNoBudgetClass,
-         x.per == scenario::CostDriver::kCoachMonth ? ledger::QuantityUnit::kMonths
-                                                    : ledger::QuantityUnit::kParticipants,
+         trip ? static_cast<std::uint8_t>(scenario::BudgetClass::kVisits) : costs::kNoBudgetClass,
+         x.per == scenario::CostDriver::kCoachMonth ? costs::QuantityUnit::kMonths
+                                                    : costs::QuantityUnit::kParticipants,
          x.label});
   }
   return table;
 }
 
-int cost_class(const ledger::CostTable& table, ledger::Activity a) {
+int cost_class(const costs::CostTable& table, costs::Activity a) {
   const std::uint8_t k = table.activity(a).budget_class;
-  return k == ledger::kNoBudgetClass ? kFixedClass : k;
+  return k == costs::kNoBudgetClass ? kFixedClass : k;
 }
 
 }  // namespace coachsim::programme

@@ -11,9 +11,9 @@
 namespace coachsim::programme {
 namespace {
 
-using ledger::Activity;
-using ledger::Category;
-using ledger::QuantityUnit;
+using costs::Activity;
+using costs::Category;
+using costs::QuantityUnit;
 using ledger::RefKind;
 using std::chrono::days;
 

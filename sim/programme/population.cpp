@@ -6,8 +6,8 @@
 #include <limits>
 #include <string>
 
-#include "coachsim/engine/random.hpp"
 #include "coachsim/programme/population.hpp"
+#include "coachsim/stochastic/random.hpp"
 #include "coachsim/units/checked.hpp"
 
 namespace coachsim::programme {
@@ -15,7 +15,7 @@ namespace {
 
 using scenario::Distribution;
 
-double draw_unbounded(engine::RandomStream& rng, const Distribution& d) {
+double draw_unbounded(stochastic::RandomStream& rng, const Distribution& d) {
   switch (d.shape) {
     case Distribution::Shape::kFixed:
       return d.a;
@@ -29,7 +29,7 @@ double draw_unbounded(engine::RandomStream& rng, const Distribution& d) {
   return d.a;
 }
 
-double draw(engine::RandomStream& rng, const Distribution& d) {
+double draw(stochastic::RandomStream& rng, const Distribution& d) {
   return std::min(draw_unbounded(rng, d), d.max);
 }
 
@@ -39,7 +39,7 @@ constexpr double kMaxDrawnCount = 100'000;
 // The most schools one run holds: 25 times Peru's public primary schools (README "Limits").
 constexpr std::size_t kMaxSchools = 2'000'000;
 
-int draw_count(engine::RandomStream& rng, const Distribution& d, const std::string& region,
+int draw_count(stochastic::RandomStream& rng, const Distribution& d, const std::string& region,
                const char* what) {
   const double x = draw(rng, d);
   if (!(x <= kMaxDrawnCount)) {
@@ -105,9 +105,9 @@ Population build_register(const scenario::Scenario& s, std::uint64_t replication
       const scenario::SchoolAggregate& agg = region.aggregates[a];
       // Keyed by the region's id and the aggregate's place in it, not by the region's place in
       // the list, so adding or reordering regions leaves every other region's schools alone.
-      engine::RandomStream rng({s.seed, replication,
-                                engine::stream_purpose(region.id) ^ (a * 0x9E3779B97F4A7C15ULL),
-                                engine::stream_purpose("population.school")});
+      stochastic::RandomStream rng(
+          {s.seed, replication, stochastic::stream_purpose(region.id) ^ (a * 0x9E3779B97F4A7C15ULL),
+           stochastic::stream_purpose("population.school")});
       for (int k = 0; k < agg.count; ++k) {
         School school;
         school.id = region.id + "/" + agg.school_type + "/" + std::to_string(k + 1);

@@ -12,13 +12,13 @@
 namespace coachsim::programme {
 namespace {
 
-engine::CalendarSpec calendar_spec(const scenario::Scenario& s) {
-  engine::CalendarSpec spec;
+calendar::CalendarSpec calendar_spec(const scenario::Scenario& s) {
+  calendar::CalendarSpec spec;
   spec.first = Date{std::chrono::year{s.years.front().year} / std::chrono::January / 1};
   spec.last = Date{std::chrono::year{s.years.back().year} / std::chrono::December / 31};
   spec.weekend = s.weekend;
   for (const scenario::SchoolYear& y : s.years) {
-    for (const engine::MonthDay& md : s.fixed_holidays) {
+    for (const calendar::MonthDay& md : s.fixed_holidays) {
       const std::chrono::year_month_day ymd{std::chrono::year{y.year}, std::chrono::month{md.month},
                                             std::chrono::day{md.day}};
       if (ymd.ok()) spec.holidays.push_back(Date{ymd});
@@ -84,10 +84,10 @@ class YearDriver final : public engine::EventHandler {
       e.region = static_cast<std::uint16_t>(ctx_.population.regions.size());
       e.ugel = ledger::kNoUgel;
       ctx_.ledger.costs().find_category(c.category, e.category);
-      e.activity = ledger::Activity::kCentralSpending;
+      e.activity = costs::Activity::kCentralSpending;
       e.ref_kind = ledger::RefKind::kCentral;
       e.ref_id = i;
-      e.unit = ledger::QuantityUnit::kLumpSum;
+      e.unit = costs::QuantityUnit::kLumpSum;
       e.quantity = 1;
       e.rate = c.amount.value();
       e.amount = c.amount.value();
@@ -108,7 +108,7 @@ class YearDriver final : public engine::EventHandler {
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
                        ledger::Ledger& ledger, Tally& tally, std::uint64_t replication,
                        const BudgetPlan* budget_plan, BudgetRecord* budget_record) {
-  const engine::Calendar calendar(calendar_spec(scenario));
+  const calendar::Calendar calendar(calendar_spec(scenario));
   engine::Simulator sim;
   Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, {}, 0, replication};
   ctx.protocols = compile_protocols(scenario);

@@ -9,7 +9,7 @@
 namespace coachsim::programme {
 namespace {
 
-using ledger::Activity;
+using costs::Activity;
 using ledger::RefKind;
 
 }  // namespace

@@ -34,7 +34,7 @@ TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone,
 namespace {
 
 template <class IsUsable>
-bool take_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last, Date& next,
+bool take_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last, Date& next,
                IsUsable usable) {
   Date d = from;
   for (int i = 0; i < n; ++i) {
@@ -50,17 +50,17 @@ bool take_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& 
 
 }  // namespace
 
-bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+bool take_working_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
                        Date& next) {
   return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_working_day(d); });
 }
 
-bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
+bool take_school_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
                       Date& next) {
   return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_school_day(d); });
 }
 
-bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
+bool fit_trip(const calendar::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
               int site_days, Date& depart, Date& last, Date& after) {
   depart = start;
   for (;;) {
@@ -84,8 +84,8 @@ bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int
   }
 }
 
-int per_diem_days(const engine::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
-                  int site_days) {
+int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
+                  Date back, int site_days) {
   switch (basis) {
     case scenario::PerDiemBasis::kPerDayOfCommission:
       return static_cast<int>((back - depart).count()) + 1;

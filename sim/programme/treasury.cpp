@@ -263,7 +263,7 @@ void Treasury::on_post(const ledger::Entry& e) {
   if (e.region >= regions_) return;  // spending outside the regions has no regional budget
   Cell& c = cell(e.year_index, e.region);
   c.accrued += e.amount;
-  if (e.activity != ledger::Activity::kOverhead) {
+  if (e.activity != costs::Activity::kOverhead) {
     const int k = cost_class(ctx_.ledger.costs(), e.activity);
     const unsigned m = month_of(Date{std::chrono::days{e.date}}) - 1;
     const auto ki = static_cast<std::size_t>(k);

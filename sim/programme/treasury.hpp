@@ -24,7 +24,7 @@ class Treasury final : public engine::EventHandler {
   void schedule();  // every release, change, rule deadline and month end of the run
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
-  const ledger::CostTable& costs() const { return ctx_.ledger.costs(); }
+  const costs::CostTable& costs() const { return ctx_.ledger.costs(); }
   // Context::post reports every entry here.
   void on_post(const ledger::Entry& e);
   // May a droppable activity of class `gate` with direct cost `cost` (by class) go ahead now?

@@ -13,7 +13,7 @@ namespace {
 using std::chrono::days;
 
 // The workshops of one kind: the dates come from the year, the days from the protocol.
-void add_workshops(const engine::Calendar& cal, const std::vector<Date>& starts,
+void add_workshops(const calendar::Calendar& cal, const std::vector<Date>& starts,
                    const std::vector<int>& days_each, bool coach_workshop, Date limit,
                    std::vector<Workshop>& out) {
   for (std::size_t k = 0; k < days_each.size() && k < starts.size(); ++k) {
@@ -31,7 +31,7 @@ void add_workshops(const engine::Calendar& cal, const std::vector<Date>& starts,
 
 }  // namespace
 
-Date nth_school_day(const engine::Calendar& cal, Date from, int n) {
+Date nth_school_day(const calendar::Calendar& cal, Date from, int n) {
   Date d = cal.next_school_day(from);
   for (int i = 0; i < n; ++i) d = cal.next_school_day(d + days(1));
   return d;
@@ -39,7 +39,7 @@ Date nth_school_day(const engine::Calendar& cal, Date from, int n) {
 
 std::vector<YearPlan> plan_years(const scenario::Scenario& s,
                                  const std::vector<Protocol>& protocols,
-                                 const engine::Calendar& cal) {
+                                 const calendar::Calendar& cal) {
   std::vector<YearPlan> plans;
   for (std::size_t y = 0; y < s.years.size(); ++y) {
     const scenario::SchoolYear& year = s.years[y];

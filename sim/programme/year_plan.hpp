@@ -6,13 +6,13 @@
 #include <cstdint>
 #include <vector>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/scenario/scenario.hpp"
 #include "protocol.hpp"
 
 namespace coachsim::programme {
 
-using engine::Date;
+using calendar::Date;
 
 // A fixed-date workshop a coach attends: its own (macro-regional) or one it runs for its
 // teachers ("taller", at the UGEL).
@@ -38,12 +38,12 @@ struct YearPlan {
 };
 
 // The n-th (0-based) school day on or after `from`.
-Date nth_school_day(const engine::Calendar& cal, Date from, int n);
+Date nth_school_day(const calendar::Calendar& cal, Date from, int n);
 
 // One plan per scenario year. Visit rounds open evenly spread over the year's school days; the
 // workshops of each type fall on the year's workshop start dates (the next working day).
 std::vector<YearPlan> plan_years(const scenario::Scenario& s,
                                  const std::vector<Protocol>& protocols,
-                                 const engine::Calendar& cal);
+                                 const calendar::Calendar& cal);
 
 }  // namespace coachsim::programme

@@ -113,7 +113,7 @@ std::string gaps_csv(const std::vector<YearAudit>& audit) {
       for (std::size_t c = 0; c < r.gaps.size(); ++c) {
         const audit::CategoryGap& g = r.gaps[c];
         w.integer(r.year).text(r.region).text(
-            ya.costs->category_id(static_cast<ledger::Category>(c)));
+            ya.costs->category_id(static_cast<costs::Category>(c)));
         w.money(g.actual).money(g.expected).money(g.actual - g.expected);
         w.money(g.price).money(g.quantity).money(g.rest);
         w.end_row();

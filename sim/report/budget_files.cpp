@@ -89,8 +89,8 @@ std::string budget_events_csv(const RunReport& report) {
 }
 
 // Missed activities are the programme's own (record_missed): rows of the built-in table.
-std::string missed_budget_class(ledger::Activity a) {
-  return class_id(programme::cost_class(*ledger::CostTable::builtin(), a));
+std::string missed_budget_class(costs::Activity a) {
+  return class_id(programme::cost_class(*costs::CostTable::builtin(), a));
 }
 
 nlohmann::ordered_json budget_json(const RunReport& report) {

@@ -34,9 +34,9 @@ std::string month_year(unsigned month, int year) {
 // "Coach contracts": the category's id in words, capitalised; in another language its
 // translation (labels.hpp), capitalised when it starts with an ASCII letter.
 // A scenario's own category shows its declared label.
-std::string category_label(const ledger::CostTable& costs, std::size_t c) {
-  const auto category = static_cast<ledger::Category>(c);
-  if (!ledger::CostTable::is_builtin(category)) return costs.category(category).label;
+std::string category_label(const costs::CostTable& costs, std::size_t c) {
+  const auto category = static_cast<costs::Category>(c);
+  if (!costs::CostTable::is_builtin(category)) return costs.category(category).label;
   std::string s = i18n::language() == "en" ? std::string(costs.category_id(category))
                                            : report::category_label(costs, category);
   for (char& ch : s)
@@ -347,7 +347,7 @@ std::string Report::caseload() {
 }
 
 std::string Report::categories() {
-  const ledger::CostTable& costs = *r_.results.costs;
+  const costs::CostTable& costs = *r_.results.costs;
   const std::size_t kCats = costs.category_count();
   std::vector<std::string> cat_labels;
   for (std::size_t c = 0; c < kCats; ++c) cat_labels.push_back(category_label(costs, c));

@@ -70,8 +70,8 @@ std::string metric_label(std::string_view metric_id) {
   if (is("sd_per_usd100")) return trc("metric", "sd_per_usd100");
   // The cost of one ledger category: "cost_" and the category's id.
   // A scenario's own category (cost_categories:) keeps its column id.
-  const ledger::CostTable& builtin = *ledger::CostTable::builtin();
-  ledger::Category category = ledger::Category::kOther;
+  const costs::CostTable& builtin = *costs::CostTable::builtin();
+  costs::Category category = costs::Category::kOther;
   if (metric_id.starts_with("cost_") && builtin.find_category(metric_id.substr(5), category))
     return trf("cost_{0}", {category_label(builtin, category)});
   return std::string(metric_id);
@@ -79,34 +79,34 @@ std::string metric_label(std::string_view metric_id) {
 
 // A built-in category: English shows the id (as in ledger.csv), another language its
 // translation; a scenario's own category its declared label.
-std::string category_label(const ledger::CostTable& costs, ledger::Category c) {
-  if (!ledger::CostTable::is_builtin(c)) return costs.category(c).label;
+std::string category_label(const costs::CostTable& costs, costs::Category c) {
+  if (!costs::CostTable::is_builtin(c)) return costs.category(c).label;
   switch (c) {
-    case ledger::Category::kCoachContracts:
+    case costs::Category::kCoachContracts:
       return trc("category", "coach_contracts");
-    case ledger::Category::kTravel:
+    case costs::Category::kTravel:
       return trc("category", "travel");
-    case ledger::Category::kPerDiem:
+    case costs::Category::kPerDiem:
       return trc("category", "per_diem");
-    case ledger::Category::kTeacherWorkshops:
+    case costs::Category::kTeacherWorkshops:
       return trc("category", "teacher_workshops");
-    case ledger::Category::kCoachTraining:
+    case costs::Category::kCoachTraining:
       return trc("category", "coach_training");
-    case ledger::Category::kSupervision:
+    case costs::Category::kSupervision:
       return trc("category", "supervision");
-    case ledger::Category::kRegionalStaff:
+    case costs::Category::kRegionalStaff:
       return trc("category", "regional_staff");
-    case ledger::Category::kMaterials:
+    case costs::Category::kMaterials:
       return trc("category", "materials");
-    case ledger::Category::kOther:
+    case costs::Category::kOther:
       return trc("category", "other");
   }
   return "?";
 }
 
 std::string category_label_of_id(std::string_view id) {
-  const ledger::CostTable& builtin = *ledger::CostTable::builtin();
-  ledger::Category c = ledger::Category::kOther;
+  const costs::CostTable& builtin = *costs::CostTable::builtin();
+  costs::Category c = costs::Category::kOther;
   return builtin.find_category(id, c) ? category_label(builtin, c) : std::string(id);
 }
 

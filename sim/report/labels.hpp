@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "coachsim/ledger/cost_table.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 
 namespace coachsim::report {
@@ -15,7 +15,7 @@ namespace coachsim::report {
 std::string metric_label(std::string_view metric_id);
 // kCoachContracts -> "coach_contracts" / "contratos de acompañantes"; a scenario's own
 // category (cost_categories:) -> its declared label.
-std::string category_label(const ledger::CostTable& costs, ledger::Category c);
+std::string category_label(const costs::CostTable& costs, costs::Category c);
 // The same by id: a built-in category's translation, else the id itself.
 std::string category_label_of_id(std::string_view id);
 

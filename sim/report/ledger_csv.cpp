@@ -13,14 +13,14 @@
 #include <cstring>
 #include <vector>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "csv_writer.hpp"
 #include "report_files.hpp"
 
 namespace coachsim::report {
 
 std::string format_day(std::int32_t days_since_epoch) {
-  return engine::format_date(engine::Date{std::chrono::days{days_since_epoch}});
+  return calendar::format_date(calendar::Date{std::chrono::days{days_since_epoch}});
 }
 
 std::string coach_name(std::uint32_t coach) {
@@ -186,18 +186,18 @@ bool write_ledger_csv(const RunReport& report, std::FILE* file) {
   });
   const auto ugels = csv_fields(static_cast<int>(pop.ugels.size()),
                                 [&](int u) { return pop.ugels[static_cast<std::size_t>(u)].name; });
-  const ledger::CostTable& costs = report.ledger.costs();
+  const costs::CostTable& costs = report.ledger.costs();
   const auto categories = csv_fields(static_cast<int>(costs.category_count()), [&](int c) {
-    return costs.category_id(static_cast<ledger::Category>(c));
+    return costs.category_id(static_cast<costs::Category>(c));
   });
   const auto activities = csv_fields(static_cast<int>(costs.activity_count()), [&](int a) {
-    return costs.activity_id(static_cast<ledger::Activity>(a));
+    return costs.activity_id(static_cast<costs::Activity>(a));
   });
   const auto ref_kinds = csv_fields(static_cast<int>(ledger::RefKind::kCentral) + 1, [](int k) {
     return ledger::ref_kind_id(static_cast<ledger::RefKind>(k));
   });
-  const auto units = csv_fields(static_cast<int>(ledger::QuantityUnit::kLumpSum) + 1, [](int u) {
-    return ledger::unit_id(static_cast<ledger::QuantityUnit>(u));
+  const auto units = csv_fields(static_cast<int>(costs::QuantityUnit::kLumpSum) + 1, [](int u) {
+    return costs::unit_id(static_cast<costs::QuantityUnit>(u));
   });
 
   // Numbers take at most 400 characters (a quantity) and 24 (the others); names their longest.

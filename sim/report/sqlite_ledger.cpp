@@ -166,7 +166,7 @@ void write_entries(Db& db, const RunReport& r) {
     else
       b.i(e.coach);
     b.d(e.quantity)
-        .t(ledger::unit_id(e.unit))
+        .t(costs::unit_id(e.unit))
         .i(e.rate)
         .i(e.amount)
         .i(static_cast<std::int64_t>(e.event));

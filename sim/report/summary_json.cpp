@@ -50,7 +50,7 @@ ordered_json row_json(const results::Row& r, const results::Results& results) {
   put(j, results::json_layout(r.national), r);
   ordered_json cats = ordered_json::object();
   for (std::size_t c = 0; c < results.category_count(); ++c)
-    cats[std::string(results.costs->category_id(static_cast<ledger::Category>(c)))] =
+    cats[std::string(results.costs->category_id(static_cast<costs::Category>(c)))] =
         value(results::category_metric(*results.costs, static_cast<int>(c)), r);
   j["cost_by_category"] = cats;
   if (results.has_prices) {

@@ -116,15 +116,14 @@ std::string terminal_summary(const RunReport& report) {
     // Labels wider than 20 characters (some translations) widen the column rather than touch
     // the figures.
     std::size_t label_width = 20;
-    const ledger::CostTable& costs = *report.results.costs;
+    const costs::CostTable& costs = *report.results.costs;
     for (std::size_t c = 0; c < costs.category_count(); ++c)
       label_width = std::max(
-          label_width, text_width(category_label(costs, static_cast<ledger::Category>(c))) + 1);
+          label_width, text_width(category_label(costs, static_cast<costs::Category>(c))) + 1);
     for (std::size_t c = 0; c < costs.category_count(); ++c) {
       const std::int64_t v = last.cost_by_category[c];
       const double share = last.cost_total == 0 ? 0.0 : 100.0 * v / last.cost_total;
-      out += "  " +
-             pad_right(category_label(costs, static_cast<ledger::Category>(c)), label_width) +
+      out += "  " + pad_right(category_label(costs, static_cast<costs::Category>(c)), label_width) +
              pad_left(units::format_centimos_grouped(v), 18) + pad_left(pct(share), 8) + "\n";
     }
 

@@ -107,7 +107,7 @@ void gaps_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
       for (std::size_t c = 0; c < r.gaps.size(); ++c) {
         const audit::CategoryGap& g = r.gaps[c];
         sh.integer(r.year).text(r.region).text(
-            ya.costs->category_id(static_cast<ledger::Category>(c)));
+            ya.costs->category_id(static_cast<costs::Category>(c)));
         sh.money(g.actual).money(g.expected).money(g.actual - g.expected);
         sh.money(g.price).money(g.quantity).money(g.rest);
         sh.end_row();

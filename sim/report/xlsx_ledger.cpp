@@ -39,7 +39,7 @@ void ledger_sheet(Book& book, const RunReport& report, const XlsxOptions& option
     sh.text(l.costs().category_id(e.category)).text(l.costs().activity_id(e.activity));
     sh.text(ledger::ref_kind_id(e.ref_kind)).text(ref_name(report, e));
     sh.text(e.coach == ledger::kNoCoach ? std::string{} : coach_name(e.coach));
-    sh.number(e.quantity).text(ledger::unit_id(e.unit)).money(e.rate).money(e.amount);
+    sh.number(e.quantity).text(costs::unit_id(e.unit)).money(e.rate).money(e.amount);
     sh.integer(static_cast<std::int64_t>(e.event));
     sh.end_row();
   }

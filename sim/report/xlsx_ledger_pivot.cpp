@@ -54,7 +54,7 @@ void ledger_pivot_sheet(Book& book, const RunReport& report) {
   }
   const std::size_t months = static_cast<std::size_t>(last - first + 1);
   const std::size_t slots = report.population.regions.size() + 1;  // the last: outside regions
-  const ledger::CostTable& costs = l.costs();
+  const costs::CostTable& costs = l.costs();
   const std::size_t kCats = costs.category_count();
   // [slot][category][month]; `posted` tells an empty cell from one whose entries sum to zero.
   std::vector<std::int64_t> sum(slots * kCats * months, 0);
@@ -106,7 +106,7 @@ void ledger_pivot_sheet(Book& book, const RunReport& report) {
   for (std::size_t slot = 0; slot < slots; ++slot)
     for (std::size_t c = 0; c < kCats; ++c)
       row(region_name(report, static_cast<std::uint32_t>(slot)),
-          category_label(costs, static_cast<ledger::Category>(c)), [&](std::size_t m) {
+          category_label(costs, static_cast<costs::Category>(c)), [&](std::size_t m) {
             const std::size_t i = (slot * kCats + c) * months + m;
             return std::pair<std::int64_t, std::uint64_t>{sum[i], posted[i]};
           });
@@ -123,7 +123,7 @@ void ledger_pivot_sheet(Book& book, const RunReport& report) {
     };
   };
   for (std::size_t c = 0; c < kCats; ++c)
-    row("national", category_label(costs, static_cast<ledger::Category>(c)), national(c, c + 1));
+    row("national", category_label(costs, static_cast<costs::Category>(c)), national(c, c + 1));
   row("national", tr("all categories"), national(0, kCats));
   sh.freeze(3);
   sh.filter();

@@ -69,12 +69,12 @@ void category_sheet(Book& book, const RunReport& report) {
   sh.header({trc("column", "year"), trc("column", "region"), trc("column", "category"),
              trc("column", "cost"), trc("column", "share of the region's year")});
   auto rows = [&](int year, const std::string& region, const auto& cost_of, std::int64_t total) {
-    const ledger::CostTable& costs = *report.results.costs;
+    const costs::CostTable& costs = *report.results.costs;
     for (std::size_t c = 0; c < costs.category_count(); ++c) {
       const std::int64_t cost = cost_of(c);
       sh.integer(year)
           .text(region_label(region))
-          .text(category_label(costs, static_cast<ledger::Category>(c)))
+          .text(category_label(costs, static_cast<costs::Category>(c)))
           .money(cost)
           .percent(share(cost, total));
       sh.end_row();
@@ -91,7 +91,7 @@ void category_sheet(Book& book, const RunReport& report) {
       rows(
           nation.year, std::string(kOutsideRegions),
           [&](std::size_t c) {
-            return report.ledger.total(y, outside, static_cast<ledger::Category>(c));
+            return report.ledger.total(y, outside, static_cast<costs::Category>(c));
           },
           nation.cost_outside_regions);
     rows(

@@ -52,7 +52,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
       row.cost_by_category.assign(categories, 0);
       for (std::size_t c = 0; c < categories; ++c) {
         row.cost_by_category[static_cast<std::size_t>(c)] =
-            ledger.total(y, r, static_cast<ledger::Category>(c));
+            ledger.total(y, r, static_cast<costs::Category>(c));
         nation.cost_by_category[static_cast<std::size_t>(c)] +=
             row.cost_by_category[static_cast<std::size_t>(c)];
       }
@@ -62,7 +62,7 @@ Results aggregate(const scenario::Scenario& s, const programme::Population& pop,
     }
     for (std::size_t c = 0; c < categories; ++c) {
       const std::int64_t outside =
-          ledger.total(y, pop.regions.size(), static_cast<ledger::Category>(c));
+          ledger.total(y, pop.regions.size(), static_cast<costs::Category>(c));
       nation.cost_by_category[static_cast<std::size_t>(c)] += outside;
       nation.cost_outside_regions += outside;
     }

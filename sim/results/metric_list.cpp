@@ -281,8 +281,8 @@ const MetricDef* intern_category(int index, std::string_view category_id) {
   return &def;
 }
 
-void add_categories(std::vector<const MetricDef*>& out, const ledger::CostTable* costs) {
-  const ledger::CostTable& table = costs != nullptr ? *costs : *ledger::CostTable::builtin();
+void add_categories(std::vector<const MetricDef*>& out, const costs::CostTable* costs) {
+  const costs::CostTable& table = costs != nullptr ? *costs : *costs::CostTable::builtin();
   for (std::size_t c = 0; c < table.category_count(); ++c)
     out.push_back(&category_metric(table, static_cast<int>(c)));
 }
@@ -342,8 +342,8 @@ const std::vector<const MetricDef*>& all_metrics() {
   return all;
 }
 
-const MetricDef& category_metric(const ledger::CostTable& costs, int category) {
-  return *intern_category(category, costs.category_id(static_cast<ledger::Category>(category)));
+const MetricDef& category_metric(const costs::CostTable& costs, int category) {
+  return *intern_category(category, costs.category_id(static_cast<costs::Category>(category)));
 }
 
 void derive_ratios(Row& row) {
@@ -442,7 +442,7 @@ std::vector<const MetricDef*> json_outcomes_layout(bool prices) {
 }
 
 std::vector<const MetricDef*> metrics_layout(bool national, bool prices, bool outcomes,
-                                             const ledger::CostTable* costs) {
+                                             const costs::CostTable* costs) {
   std::vector<const MetricDef*> out = {&kCostTotal};
   add_categories(out, costs);
   if (national) out.push_back(&kCostOutsideRegions);

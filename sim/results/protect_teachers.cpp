@@ -72,7 +72,7 @@ BudgetPlan protect_teachers(const scenario::Scenario& s, Population& pop, const 
     const ledger::Ledger ledger = unlimited_ledger(s, pop, replication);
     std::vector<std::int64_t> direct(years * pop.coaches.size(), 0);  // [year][coach]
     for (const ledger::Entry& e : ledger.entries())
-      if (e.coach != ledger::kNoCoach && e.activity != ledger::Activity::kOverhead)
+      if (e.coach != ledger::kNoCoach && e.activity != costs::Activity::kOverhead)
         direct[e.year_index * pop.coaches.size() + e.coach] += e.amount;
 
     for (std::size_t y = 0; y < years; ++y) {
@@ -106,7 +106,7 @@ BudgetPlan protect_teachers(const scenario::Scenario& s, Population& pop, const 
           gap -= k.saving;
           programme::BudgetEvent e;
           e.date = static_cast<std::int32_t>(
-              engine::Date{std::chrono::year{s.years[y].year} / std::chrono::January / 1}
+              calendar::Date{std::chrono::year{s.years[y].year} / std::chrono::January / 1}
                   .time_since_epoch()
                   .count());
           e.year_index = static_cast<std::uint16_t>(y);

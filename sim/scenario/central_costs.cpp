@@ -2,8 +2,8 @@
 #include <algorithm>
 
 #include "checks.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/i18n/tr.hpp"
-#include "coachsim/ledger/cost_table.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -30,7 +30,7 @@ void load_central_costs(Reader& reader, MapReader& top, Scenario& out) {
 void check_central_costs(Checker& c) {
   const Scenario& s = c.scenario();
   std::vector<std::string> categories;
-  for (const ledger::CategoryRow& row : ledger::CostTable::builtin()->categories())
+  for (const costs::CategoryRow& row : costs::CostTable::builtin()->categories())
     categories.push_back(row.id);
   for (const CostCategory& k : s.cost_categories) categories.push_back(k.id);
   for (std::size_t i = 0; i < s.central_costs.size(); ++i) {

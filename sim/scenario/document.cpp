@@ -5,10 +5,10 @@
 
 #include <filesystem>
 
-#include "coachsim/engine/distributions.hpp"
-#include "coachsim/engine/random.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/workbook.hpp"
+#include "coachsim/stochastic/distributions.hpp"
+#include "coachsim/stochastic/random.hpp"
 #include "set_values.hpp"
 #include "tree_loader.hpp"
 #include "uncertainty.hpp"
@@ -18,7 +18,7 @@ namespace coachsim::scenario {
 namespace {
 
 constexpr std::uint64_t kUncertaintyPurpose =
-    engine::stream_purpose(std::string_view("scenario.uncertainty"));
+    stochastic::stream_purpose(std::string_view("scenario.uncertainty"));
 
 }  // namespace
 
@@ -85,19 +85,19 @@ LoadResult ScenarioDocument::sample(std::uint64_t seed, std::uint64_t replicatio
     // Common random numbers: the stream depends only on the seed, the replication and the
     // path (the field as written for a shared draw), never on the other inputs or the order.
     const auto stream_for = [&](const std::string& key) {
-      return engine::RandomStream(
-          engine::StreamKey{seed, replication, engine::stream_purpose(key), kUncertaintyPurpose});
+      return stochastic::RandomStream(stochastic::StreamKey{
+          seed, replication, stochastic::stream_purpose(key), kUncertaintyPurpose});
     };
     double sum = 0;
     if (spec.shared) {
       auto stream = stream_for(spec.info.field);
-      const double value = engine::draw(spec.distribution, stream);
+      const double value = stochastic::draw(spec.distribution, stream);
       impl_->set_all(i, value, overrides);
       sum = value * static_cast<double>(spec.matches.size());
     } else {
       for (const auto& match : spec.matches) {
         auto stream = stream_for(match.id_path);
-        const double value = engine::draw(spec.distribution, stream);
+        const double value = stochastic::draw(spec.distribution, stream);
         overrides[match.index_path] = detail::value_text(spec, match, value);
         sum += value;
       }
@@ -171,8 +171,8 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
     for (std::size_t i = 0; i < impl->specs.size(); ++i) {
       const UncertainSpec& spec = impl->specs[i];
       const std::string entry = "uncertainty[" + std::to_string(spec.entry) + "]";
-      const double ends[2] = {engine::low_end(spec.distribution),
-                              engine::high_end(spec.distribution)};
+      const double ends[2] = {stochastic::low_end(spec.distribution),
+                              stochastic::high_end(spec.distribution)};
       for (int end = 0; end < 2; ++end) {
         ScalarOverrides overrides;
         impl->set_all(i, ends[end], overrides);

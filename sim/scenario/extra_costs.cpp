@@ -4,8 +4,8 @@
 #include <array>
 
 #include "checks.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/i18n/tr.hpp"
-#include "coachsim/ledger/cost_table.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
 
@@ -101,24 +101,24 @@ void load_extra_costs(Reader& reader, MapReader& top, Scenario& out) {
 
 void check_extra_costs(Checker& c) {
   const Scenario& s = c.scenario();
-  const ledger::CostTable& builtin = *ledger::CostTable::builtin();
+  const costs::CostTable& builtin = *costs::CostTable::builtin();
   // Categories: new ids, not a built-in one.
   std::vector<std::string> ids;
   for (const CostCategory& k : s.cost_categories) ids.push_back(k.id);
   c.unique_ids("cost_categories", ids, "cost category");
-  ledger::Category existing_category = ledger::Category::kOther;
+  costs::Category existing_category = costs::Category::kOther;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::string field = indexed("cost_categories", i) + ".id";
     if (c.ok(field) && builtin.find_category(ids[i], existing_category))
       c.error(field, "duplicate cost category id " + in_quotes(ids[i]) +
                          " (a built-in category; built-in ones need no declaration)");
   }
-  if (builtin.category_count() + s.cost_categories.size() > ledger::kMaxCostRows)
+  if (builtin.category_count() + s.cost_categories.size() > costs::kMaxCostRows)
     c.error("cost_categories",
-            "expected at most " + std::to_string(ledger::kMaxCostRows - builtin.category_count()) +
+            "expected at most " + std::to_string(costs::kMaxCostRows - builtin.category_count()) +
                 " cost categories, got " + std::to_string(s.cost_categories.size()));
   std::vector<std::string> categories;
-  for (const ledger::CategoryRow& row : builtin.categories()) categories.push_back(row.id);
+  for (const costs::CategoryRow& row : builtin.categories()) categories.push_back(row.id);
   categories.insert(categories.end(), ids.begin(), ids.end());
 
   // Extra costs: new activity ids, a known category, a rate >= 0, the driver's budget class.
@@ -126,7 +126,7 @@ void check_extra_costs(Checker& c) {
   for (const ExtraCost& x : s.extra_costs) ids.push_back(x.id);
   c.unique_ids("extra_costs", ids, "extra cost");
   std::array<int, kCostDriverCount> per_driver{};
-  ledger::Activity existing_activity = ledger::Activity::kOverhead;
+  costs::Activity existing_activity = costs::Activity::kOverhead;
   for (std::size_t i = 0; i < s.extra_costs.size(); ++i) {
     const ExtraCost& x = s.extra_costs[i];
     const std::string p = indexed("extra_costs", i);
@@ -147,9 +147,9 @@ void check_extra_costs(Checker& c) {
       c.error(p + ".per", "expected at most " + std::to_string(kMaxExtraCostsPerDriver) +
                               " extra costs per " + cost_driver_id(x.per) + ", got more");
   }
-  if (builtin.activity_count() + s.extra_costs.size() > ledger::kMaxCostRows)
+  if (builtin.activity_count() + s.extra_costs.size() > costs::kMaxCostRows)
     c.error("extra_costs", "expected at most " +
-                               std::to_string(ledger::kMaxCostRows - builtin.activity_count()) +
+                               std::to_string(costs::kMaxCostRows - builtin.activity_count()) +
                                " extra costs, got " + std::to_string(s.extra_costs.size()));
 }
 

@@ -61,7 +61,7 @@ std::string item_key(const YAML::Node& item) {
 
 namespace {
 
-using engine::Shape;
+using stochastic::Shape;
 
 const std::vector<std::string> kShapes = {"fixed",     "uniform", "triangular", "normal",
                                           "lognormal", "pert",    "bernoulli"};
@@ -140,7 +140,7 @@ class EntryParser {
 
   // Reads a shape (one of kShapes) from its value node into `d`.
   bool shape(const std::string& key, const YAML::Node& node, const std::string& path,
-             engine::Distribution& d) {
+             stochastic::Distribution& d) {
     if (key == "fixed") {
       d.shape = Shape::kFixed;
       return one(node, path, d.a);
@@ -215,7 +215,7 @@ class EntryParser {
   }
 
   // Reads optional `min` and `max` clamps from `m` into `d`.
-  bool clamps(MapReader& m, engine::Distribution& d) {
+  bool clamps(MapReader& m, stochastic::Distribution& d) {
     bool ok = true;
     if (auto node = m.get("min", Need::kOptional, tr("a lower clamp"))) {
       ok = one(*node, m.path("min"), d.min) && ok;
@@ -379,9 +379,9 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
   }
   if (!ok) return;
   for (const auto& match : spec.matches) spec.info.paths.push_back(match.id_path);
-  spec.info.low = engine::quantile(spec.distribution, 0.05);
-  spec.info.high = engine::quantile(spec.distribution, 0.95);
-  spec.info.nominal = engine::quantile(spec.distribution, 0.5);
+  spec.info.low = stochastic::quantile(spec.distribution, 0.05);
+  spec.info.high = stochastic::quantile(spec.distribution, 0.95);
+  spec.info.nominal = stochastic::quantile(spec.distribution, 0.5);
   out.push_back(std::move(spec));
 }
 

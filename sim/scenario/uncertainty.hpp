@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "coachsim/engine/distributions.hpp"
 #include "coachsim/scenario/document.hpp"
+#include "coachsim/stochastic/distributions.hpp"
 #include "yaml_reader.hpp"
 
 namespace coachsim::scenario::detail {
@@ -34,7 +34,7 @@ struct UncertainSpec {
   std::size_t entry = 0;  // position in the `uncertainty:` list
   std::string file;       // the file that wrote the entry (a base file, with `extends:`)
   UncertainInput info;
-  engine::Distribution distribution;  // of the value, or of the factor for factor inputs
+  stochastic::Distribution distribution;  // of the value, or of the factor for factor inputs
   bool factor = false;
   bool shared = false;  // one draw for every match
   std::string suffix;   // what follows the number in the parameters, e.g. " PEN/month", "%"

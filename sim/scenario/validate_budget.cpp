@@ -74,7 +74,7 @@ void check_budget(Checker& c) {
         years += (years.empty() ? "" : ", ") + std::to_string(y.year);
       c.error(p + ".date",
               trf("expected a date within a school year of the scenario ({0}), got {1}",
-                  {years, engine::format_date(ch.date)}));
+                  {years, calendar::format_date(ch.date)}));
     }
     if (ch.change.is_share) share_range(c, p + ".change", ch.change.share, -1.0, 1.0);
   }

@@ -22,7 +22,7 @@ using std::chrono::January;
 using std::chrono::year;
 
 std::string range_text(Date first, Date last) {
-  return engine::format_date(first) + ".." + engine::format_date(last);
+  return calendar::format_date(first) + ".." + calendar::format_date(last);
 }
 
 // Reports `d` unless it lies in [first, last]; `what` names the range, e.g. "school year 2020"
@@ -32,7 +32,7 @@ bool inside(Checker& c, const std::string& field, Date d, Date first, Date last,
             const std::string& what) {
   if (d >= first && d <= last) return true;
   c.error(field, trf("expected a date within {0} ({1}), got {2}",
-                     {what, range_text(first, last), engine::format_date(d)}));
+                     {what, range_text(first, last), calendar::format_date(d)}));
   return false;
 }
 
@@ -146,7 +146,7 @@ void check_year(Checker& c, std::size_t i) {
   if (contract_ok && y.contract_end < y.contract_start) {
     c.error(p + ".contract.end",
             trf("expected a contract end on or after its start {0}, got {1}",
-                {engine::format_date(y.contract_start), engine::format_date(y.contract_end)}));
+                {calendar::format_date(y.contract_start), calendar::format_date(y.contract_end)}));
     contract_ok = false;
   }
   const std::string in_contract = trf("the contract of {0}", {std::to_string(y.year)});
@@ -167,15 +167,15 @@ void check_year(Checker& c, std::size_t i) {
     date_check(term + ".from", y.terms[t].first, true);
     date_check(term + ".to", y.terms[t].last, true);
     if (c.ok(term) && y.terms[t].last < y.terms[t].first) {
-      c.error(term + ".to",
-              trf("expected a term end on or after its start {0}, got {1}",
-                  {engine::format_date(y.terms[t].first), engine::format_date(y.terms[t].last)}));
+      c.error(term + ".to", trf("expected a term end on or after its start {0}, got {1}",
+                                {calendar::format_date(y.terms[t].first),
+                                 calendar::format_date(y.terms[t].last)}));
     } else if (t > 0 && c.ok(term) && c.ok(indexed(p + ".terms", t - 1)) &&
                y.terms[t].first <= y.terms[t - 1].last) {
       c.error(term + ".from", trf("expected terms in order without overlap: this term starts "
                                   "{0}, before the previous one ends {1}",
-                                  {engine::format_date(y.terms[t].first),
-                                   engine::format_date(y.terms[t - 1].last)}));
+                                  {calendar::format_date(y.terms[t].first),
+                                   calendar::format_date(y.terms[t - 1].last)}));
     }
   }
   // At least one teaching day: a term day that is neither a weekend day nor a holiday.

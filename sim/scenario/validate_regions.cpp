@@ -131,8 +131,8 @@ void check_contract_delay(Checker& c, const std::string& field, double delay) {
     if (start > years[i].contract_end) {
       c.error(field, trf("a delay of {0} days leaves no contract in {1} (contract {2}..{3})",
                          {format_number(delay), std::to_string(years[i].year),
-                          engine::format_date(years[i].contract_start),
-                          engine::format_date(years[i].contract_end)}));
+                          calendar::format_date(years[i].contract_start),
+                          calendar::format_date(years[i].contract_end)}));
       return;
     }
   }

@@ -161,11 +161,11 @@ std::optional<units::ParsedQuantity> Reader::quantity(const YAML::Node& node,
   return std::get<units::ParsedQuantity>(parsed);
 }
 
-std::optional<engine::Date> Reader::date(const YAML::Node& node, const std::string& path) {
+std::optional<calendar::Date> Reader::date(const YAML::Node& node, const std::string& path) {
   auto s = scalar(node, path, tr("a date YYYY-MM-DD"));
   if (!s) return std::nullopt;
-  engine::Date d;
-  if (!engine::parse_date(*s, d)) {
+  calendar::Date d;
+  if (!calendar::parse_date(*s, d)) {
     fail(node, path,
          trf("expected a date YYYY-MM-DD (e.g. '2020-03-16'), got {0}", {in_quotes(*s)}));
     return std::nullopt;
@@ -173,12 +173,13 @@ std::optional<engine::Date> Reader::date(const YAML::Node& node, const std::stri
   return d;
 }
 
-std::optional<engine::MonthDay> Reader::month_day(const YAML::Node& node, const std::string& path) {
+std::optional<calendar::MonthDay> Reader::month_day(const YAML::Node& node,
+                                                    const std::string& path) {
   auto s = scalar(node, path, tr("a day of the year MM-DD"));
   if (!s) return std::nullopt;
   const std::string_view v = *s;
   if (v.size() == 5 && v[2] == '-' && all_digits(v.substr(0, 2)) && all_digits(v.substr(3, 2))) {
-    const engine::MonthDay md{two_digits(v.substr(0, 2)), two_digits(v.substr(3, 2))};
+    const calendar::MonthDay md{two_digits(v.substr(0, 2)), two_digits(v.substr(3, 2))};
     if (valid_month_day(md)) return md;
   }
   fail(node, path, trf("expected a day of the year MM-DD (e.g. '12-01'), got {0}", {in_quotes(v)}));
@@ -299,12 +300,12 @@ std::optional<units::ParsedQuantity> MapReader::quantity(std::string_view key, u
   return node ? reader_.quantity(*node, path(key), kind) : std::nullopt;
 }
 
-std::optional<engine::Date> MapReader::date(std::string_view key, Need need) {
+std::optional<calendar::Date> MapReader::date(std::string_view key, Need need) {
   auto node = get(key, need, tr("a date YYYY-MM-DD"));
   return node ? reader_.date(*node, path(key)) : std::nullopt;
 }
 
-std::optional<engine::MonthDay> MapReader::month_day(std::string_view key, Need need) {
+std::optional<calendar::MonthDay> MapReader::month_day(std::string_view key, Need need) {
   auto node = get(key, need, tr("a day of the year MM-DD"));
   return node ? reader_.month_day(*node, path(key)) : std::nullopt;
 }

@@ -19,7 +19,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/scenario/csv_dialect.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
@@ -96,8 +96,8 @@ class Reader {
   std::optional<bool> boolean(const YAML::Node& node, const std::string& path);
   std::optional<units::ParsedQuantity> quantity(const YAML::Node& node, const std::string& path,
                                                 units::Kind kind);
-  std::optional<engine::Date> date(const YAML::Node& node, const std::string& path);
-  std::optional<engine::MonthDay> month_day(const YAML::Node& node, const std::string& path);
+  std::optional<calendar::Date> date(const YAML::Node& node, const std::string& path);
+  std::optional<calendar::MonthDay> month_day(const YAML::Node& node, const std::string& path);
   std::optional<std::chrono::weekday> weekday(const YAML::Node& node, const std::string& path);
 
   // True when `node` is a list; otherwise reports "expected a list of <what>, got ...".
@@ -143,8 +143,8 @@ class MapReader {
   std::optional<double> number(std::string_view key, Need need);
   std::optional<bool> boolean(std::string_view key, Need need);
   std::optional<units::ParsedQuantity> quantity(std::string_view key, units::Kind kind, Need need);
-  std::optional<engine::Date> date(std::string_view key, Need need);
-  std::optional<engine::MonthDay> month_day(std::string_view key, Need need);
+  std::optional<calendar::Date> date(std::string_view key, Need need);
+  std::optional<calendar::MonthDay> month_day(std::string_view key, Need need);
 
  private:
   Reader& reader_;

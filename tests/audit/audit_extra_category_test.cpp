@@ -46,7 +46,7 @@ TEST(AuditExtraCategory, ItsGapIsSplitLikeABuiltInCategorys) {
   a.spending.assign(categories, 0);
   a.has_spending.assign(categories, true);
   for (std::size_t c = 0; c < categories; ++c)
-    a.spending[c] = sim->ledger.total(0, 0, static_cast<ledger::Category>(c));
+    a.spending[c] = sim->ledger.total(0, 0, static_cast<costs::Category>(c));
   a.spending[9] += 10000;  // 100.00 more insurance than 10 months x 85.00
   const programme::RegionYearTally& t = sim->tally.at(0, 0);
   a.counts = {t.coaches, t.supervisors, t.staff, t.teachers, t.schools, t.students};
@@ -61,7 +61,7 @@ TEST(AuditExtraCategory, ItsGapIsSplitLikeABuiltInCategorys) {
   EXPECT_EQ(r.gaps[9].price, 0);
   EXPECT_EQ(r.gaps[9].rest, 10000);
   EXPECT_EQ(r.total.actual - r.total.expected, 10000);
-  EXPECT_EQ(audit.at(0).costs->category_id(static_cast<ledger::Category>(9)), "insurance");
+  EXPECT_EQ(audit.at(0).costs->category_id(static_cast<costs::Category>(9)), "insurance");
 }
 
 }  // namespace audit_extra_category_test

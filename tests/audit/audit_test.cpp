@@ -7,14 +7,14 @@
 namespace coachsim::audit {
 namespace audit_test {
 
-using ledger::Category;
+using costs::Category;
 
 // Actuals equal to what the small scenario's simulation expects, category by category.
 RegionActuals expected_actuals(const results::Simulation& sim) {
   RegionActuals a;
   a.region = "Alpha";
   a.year = 2021;
-  for (int c = 0; c < ledger::kBuiltinCategoryCount; ++c) {
+  for (int c = 0; c < costs::kBuiltinCategoryCount; ++c) {
     a.spending[static_cast<std::size_t>(c)] = sim.ledger.total(0, 0, static_cast<Category>(c));
     a.has_spending[static_cast<std::size_t>(c)] = true;
   }

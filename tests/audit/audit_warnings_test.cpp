@@ -11,14 +11,14 @@
 namespace coachsim::audit {
 namespace audit_warnings_test {
 
-using ledger::Category;
+using costs::Category;
 
 // Actuals equal to what the small scenario's simulation expects for Alpha, under `name`.
 RegionActuals actuals_like_alpha(const results::Simulation& sim, const std::string& name) {
   RegionActuals a;
   a.region = name;
   a.year = 2021;
-  for (int c = 0; c < ledger::kBuiltinCategoryCount; ++c) {
+  for (int c = 0; c < costs::kBuiltinCategoryCount; ++c) {
     a.spending[static_cast<std::size_t>(c)] = sim.ledger.total(0, 0, static_cast<Category>(c));
     a.has_spending[static_cast<std::size_t>(c)] = true;
   }

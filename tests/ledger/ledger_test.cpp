@@ -8,7 +8,7 @@
 #include <limits>
 #include <string>
 
-#include "coachsim/ledger/cost_table.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/units/checked.hpp"
 
@@ -22,7 +22,7 @@ std::int32_t day(int y, int m, int d) {
           .count());
 }
 
-Entry entry(std::uint16_t year, std::uint16_t region, Category c, std::int64_t amount,
+Entry entry(std::uint16_t year, std::uint16_t region, costs::Category c, std::int64_t amount,
             std::int32_t date) {
   Entry e;
   e.year_index = year;
@@ -35,21 +35,21 @@ Entry entry(std::uint16_t year, std::uint16_t region, Category c, std::int64_t a
 
 TEST(Ledger, TotalsAreExactSumsByYearRegionAndCategory) {
   Ledger ledger(2, 3, false);
-  ledger.post(entry(0, 0, Category::kTravel, 1234, day(2021, 3, 11)));
-  ledger.post(entry(0, 0, Category::kTravel, 66, day(2021, 3, 12)));
-  ledger.post(entry(0, 0, Category::kCoachContracts, 300000, day(2021, 3, 31)));
-  ledger.post(entry(0, 2, Category::kPerDiem, 5000, day(2021, 4, 1)));
-  ledger.post(entry(1, 1, Category::kTravel, 700, day(2022, 5, 1)));
-  ledger.post(entry(1, 1, Category::kOther, -200, day(2022, 5, 2)));  // a correction
-  EXPECT_EQ(ledger.total(0, 0, Category::kTravel), 1300);
-  EXPECT_EQ(ledger.total(0, 0, Category::kPerDiem), 0);
+  ledger.post(entry(0, 0, costs::Category::kTravel, 1234, day(2021, 3, 11)));
+  ledger.post(entry(0, 0, costs::Category::kTravel, 66, day(2021, 3, 12)));
+  ledger.post(entry(0, 0, costs::Category::kCoachContracts, 300000, day(2021, 3, 31)));
+  ledger.post(entry(0, 2, costs::Category::kPerDiem, 5000, day(2021, 4, 1)));
+  ledger.post(entry(1, 1, costs::Category::kTravel, 700, day(2022, 5, 1)));
+  ledger.post(entry(1, 1, costs::Category::kOther, -200, day(2022, 5, 2)));  // a correction
+  EXPECT_EQ(ledger.total(0, 0, costs::Category::kTravel), 1300);
+  EXPECT_EQ(ledger.total(0, 0, costs::Category::kPerDiem), 0);
   EXPECT_EQ(ledger.total(0, 0), 301300);
   EXPECT_EQ(ledger.total(0, 2), 5000);
   EXPECT_EQ(ledger.total(1, 1), 500);
-  EXPECT_EQ(ledger.year_total(0, Category::kTravel), 1300);
-  EXPECT_EQ(ledger.year_total(1, Category::kTravel), 700);
+  EXPECT_EQ(ledger.year_total(0, costs::Category::kTravel), 1300);
+  EXPECT_EQ(ledger.year_total(1, costs::Category::kTravel), 700);
   EXPECT_EQ(ledger.year_total(0), 306300);
-  EXPECT_EQ(ledger.year_total(0, Category::kCoachContracts), 300000);
+  EXPECT_EQ(ledger.year_total(0, costs::Category::kCoachContracts), 300000);
   EXPECT_EQ(ledger.year_total(1), 500);
   EXPECT_EQ(ledger.grand_total(), 306800);
   EXPECT_EQ(ledger.entry_count(), 6u);
@@ -59,12 +59,12 @@ TEST(Ledger, TotalsAreExactSumsByYearRegionAndCategory) {
 
 TEST(Ledger, MonthTotalsFollowEachEntrysDate) {
   Ledger ledger(1, 2, false);
-  ledger.post(entry(0, 0, Category::kTravel, 100, day(2021, 3, 31)));
-  ledger.post(entry(0, 0, Category::kTravel, 200, day(2021, 4, 1)));
-  ledger.post(entry(0, 0, Category::kTravel, 300, day(2021, 4, 30)));
-  ledger.post(entry(0, 1, Category::kTravel, 400, day(2021, 4, 30)));
+  ledger.post(entry(0, 0, costs::Category::kTravel, 100, day(2021, 3, 31)));
+  ledger.post(entry(0, 0, costs::Category::kTravel, 200, day(2021, 4, 1)));
+  ledger.post(entry(0, 0, costs::Category::kTravel, 300, day(2021, 4, 30)));
+  ledger.post(entry(0, 1, costs::Category::kTravel, 400, day(2021, 4, 30)));
   // Back to an earlier date after a later one: the month is worked out again.
-  ledger.post(entry(0, 0, Category::kTravel, 50, day(2021, 3, 1)));
+  ledger.post(entry(0, 0, costs::Category::kTravel, 50, day(2021, 3, 1)));
   EXPECT_EQ(ledger.month_total(0, 3, 0), 150);
   EXPECT_EQ(ledger.month_total(0, 4, 0), 500);
   EXPECT_EQ(ledger.month_total(0, 4, 1), 400);
@@ -73,14 +73,14 @@ TEST(Ledger, MonthTotalsFollowEachEntrysDate) {
 
 TEST(Ledger, KeepsEveryEntryWhenAsked) {
   Ledger ledger(1, 1, true);
-  Entry e = entry(0, 0, Category::kMaterials, 3000, day(2021, 3, 1));
-  e.activity = Activity::kTeacherMaterials;
+  Entry e = entry(0, 0, costs::Category::kMaterials, 3000, day(2021, 3, 1));
+  e.activity = costs::Activity::kTeacherMaterials;
   e.quantity = 1;
   e.rate = 3000;
   ledger.post(e);
-  ledger.post(entry(0, 0, Category::kMaterials, 10000, day(2021, 3, 1)));
+  ledger.post(entry(0, 0, costs::Category::kMaterials, 10000, day(2021, 3, 1)));
   ASSERT_EQ(ledger.entries().size(), 2u);
-  EXPECT_EQ(ledger.entries()[0].activity, Activity::kTeacherMaterials);
+  EXPECT_EQ(ledger.entries()[0].activity, costs::Activity::kTeacherMaterials);
   EXPECT_EQ(ledger.entries()[0].rate, 3000);
   EXPECT_EQ(ledger.entries()[1].amount, 10000);
 }
@@ -88,11 +88,11 @@ TEST(Ledger, KeepsEveryEntryWhenAsked) {
 TEST(Ledger, RefusesCostsBeyond64BitCentimosNamingTheEntry) {
   Ledger ledger(2, 1, false);
   const std::int64_t big = std::numeric_limits<std::int64_t>::max() / 2 + 1;
-  ledger.post(entry(1, 0, Category::kTravel, big, day(2022, 1, 1)));
+  ledger.post(entry(1, 0, costs::Category::kTravel, big, day(2022, 1, 1)));
   // Opposite signs: the totals would fit, but the sum of magnitudes (the bound on every total)
   // would not.
   try {
-    ledger.post(entry(1, 0, Category::kPerDiem, -big, day(2022, 1, 2)));
+    ledger.post(entry(1, 0, costs::Category::kPerDiem, -big, day(2022, 1, 2)));
     FAIL() << "expected TooLarge";
   } catch (const units::TooLarge& e) {
     const std::string what = e.what();
@@ -107,34 +107,34 @@ TEST(LedgerIds, CategoriesRoundTripThroughTheirIds) {
   const char* ids[] = {"coach_contracts",   "travel",         "per_diem",
                        "teacher_workshops", "coach_training", "supervision",
                        "regional_staff",    "materials",      "other"};
-  const CostTable& table = *CostTable::builtin();
-  static_assert(std::size(ids) == kBuiltinCategoryCount);
+  const costs::CostTable& table = *costs::CostTable::builtin();
+  static_assert(std::size(ids) == costs::kBuiltinCategoryCount);
   ASSERT_EQ(table.category_count(), std::size(ids));
-  for (int c = 0; c < kBuiltinCategoryCount; ++c) {
+  for (int c = 0; c < costs::kBuiltinCategoryCount; ++c) {
     SCOPED_TRACE(c);
-    EXPECT_EQ(table.category_id(static_cast<Category>(c)), ids[c]);
-    Category back = Category::kOther;
+    EXPECT_EQ(table.category_id(static_cast<costs::Category>(c)), ids[c]);
+    costs::Category back = costs::Category::kOther;
     ASSERT_TRUE(table.find_category(ids[c], back));
-    EXPECT_EQ(back, static_cast<Category>(c));
+    EXPECT_EQ(back, static_cast<costs::Category>(c));
   }
-  Category out = Category::kTravel;
+  costs::Category out = costs::Category::kTravel;
   EXPECT_FALSE(table.find_category("Travel", out));  // ids are exact
   EXPECT_FALSE(table.find_category("", out));
-  EXPECT_EQ(out, Category::kTravel);  // untouched
+  EXPECT_EQ(out, costs::Category::kTravel);  // untouched
 }
 
 TEST(LedgerIds, ActivitiesUnitsAndReferencesHaveDistinctIds) {
-  const CostTable& table = *CostTable::builtin();
-  ASSERT_EQ(table.activity_count(), static_cast<std::size_t>(kBuiltinActivityCount));
-  EXPECT_EQ(table.activity_id(Activity::kVisitTrip), "visit_trip");
-  EXPECT_EQ(table.activity_id(Activity::kGia), "gia");
-  EXPECT_EQ(table.activity_id(Activity::kCentralSpending), "central_spending");
-  for (int a = 0; a < kBuiltinActivityCount; ++a)
-    for (int b = a + 1; b < kBuiltinActivityCount; ++b)
-      EXPECT_NE(table.activity_id(static_cast<Activity>(a)),
-                table.activity_id(static_cast<Activity>(b)));
-  EXPECT_EQ(unit_id(QuantityUnit::kParticipantDays), "participant-days");
-  EXPECT_EQ(unit_id(QuantityUnit::kLumpSum), "lump-sum");
+  const costs::CostTable& table = *costs::CostTable::builtin();
+  ASSERT_EQ(table.activity_count(), static_cast<std::size_t>(costs::kBuiltinActivityCount));
+  EXPECT_EQ(table.activity_id(costs::Activity::kVisitTrip), "visit_trip");
+  EXPECT_EQ(table.activity_id(costs::Activity::kGia), "gia");
+  EXPECT_EQ(table.activity_id(costs::Activity::kCentralSpending), "central_spending");
+  for (int a = 0; a < costs::kBuiltinActivityCount; ++a)
+    for (int b = a + 1; b < costs::kBuiltinActivityCount; ++b)
+      EXPECT_NE(table.activity_id(static_cast<costs::Activity>(a)),
+                table.activity_id(static_cast<costs::Activity>(b)));
+  EXPECT_EQ(unit_id(costs::QuantityUnit::kParticipantDays), "participant-days");
+  EXPECT_EQ(unit_id(costs::QuantityUnit::kLumpSum), "lump-sum");
   EXPECT_EQ(ref_kind_id(RefKind::kStaffRole), "staff_role");
   EXPECT_EQ(ref_kind_id(RefKind::kCentral), "central");
 }

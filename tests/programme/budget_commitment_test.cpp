@@ -18,7 +18,7 @@ using testing::run_budget;
 std::int64_t droppable_posted(const ledger::Ledger& ledger) {
   std::int64_t sum = 0;
   for (const ledger::Entry& e : ledger.entries())
-    if (e.activity != ledger::Activity::kOverhead &&
+    if (e.activity != costs::Activity::kOverhead &&
         cost_class(ledger.costs(), e.activity) != kFixedClass)
       sum += e.amount;
   return sum;

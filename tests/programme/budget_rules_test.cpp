@@ -19,7 +19,7 @@ using testing::run_budget;
 
 std::int32_t day(int y, unsigned m, unsigned d) {
   return static_cast<std::int32_t>(
-      engine::Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}
+      calendar::Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}}
           .time_since_epoch()
           .count());
 }
@@ -62,7 +62,7 @@ TEST(BudgetRules, DiagnosticShareReleasesOnTheDayTheLastTeacherIsFirstVisited) {
   // schools' first visit-trip postings (a trip posts on its last day).
   std::map<std::uint32_t, std::int32_t> first_visit;
   for (const ledger::Entry& e : run->ledger.entries()) {
-    if (e.activity != ledger::Activity::kVisitTrip) continue;
+    if (e.activity != costs::Activity::kVisitTrip) continue;
     auto [it, inserted] = first_visit.emplace(e.ref_id, e.date);
     if (!inserted) it->second = std::min(it->second, e.date);
   }
@@ -94,7 +94,7 @@ TEST(BudgetRules, VisitsDoneShareReleasesOnTheCrossingDay) {
   std::map<std::int32_t, std::int64_t> done_by_day;
   std::set<std::uint64_t> trips;
   for (const ledger::Entry& e : run->ledger.entries()) {
-    if (e.activity != ledger::Activity::kVisitTrip || !trips.insert(e.event).second) continue;
+    if (e.activity != costs::Activity::kVisitTrip || !trips.insert(e.event).second) continue;
     done_by_day[e.date] += pop.schools[e.ref_id].teachers;
   }
   const std::int64_t planned = run->tally.at(0, 0).visits_planned;

@@ -68,7 +68,7 @@ TEST(BudgetTreasury, DefaultNeverNegativeWithA30PercentCut) {
   scenario::Scenario s = default_scenario();
   s.budget.enabled = true;
   s.budget.changes.push_back(
-      {engine::Date{std::chrono::year{2021} / 1 / 1}, "all", {true, -0.3, 0}});
+      {calendar::Date{std::chrono::year{2021} / 1 / 1}, "all", {true, -0.3, 0}});
   const Population pop = build_population(s);
   const auto run = run_budget(s, pop, plan_of(s, pop));
   expect_never_negative(*run, pop.regions.size());
@@ -146,7 +146,7 @@ TEST(BudgetTreasury, DeferWaitsForTheNextTrancheInsteadOfDropping) {
 
 // The small scenario's fixed costs are 130,190.00; its droppable classes cost: coach workshop
 // 350.00, teacher workshop 150.00, visits 1,200.00, GIA/RTC fees 21.00, supervisor visits 80.00.
-std::int64_t category(const Run& run, ledger::Category c) { return run.ledger.total(0, 0, c); }
+std::int64_t category(const Run& run, costs::Category c) { return run.ledger.total(0, 0, c); }
 
 TEST(BudgetTreasury, PriorityDropsTheFirstListedClassFirst) {
   scenario::Scenario s = coachsim::testing::small_scenario();
@@ -157,11 +157,11 @@ TEST(BudgetTreasury, PriorityDropsTheFirstListedClassFirst) {
   const BudgetPlan plan = plan_of(s, pop);
   {
     const auto run = run_budget(s, pop, plan);  // default: teacher workshops dropped first
-    EXPECT_EQ(category(*run, ledger::Category::kTeacherWorkshops), 0);
-    EXPECT_EQ(category(*run, ledger::Category::kCoachTraining), 35000);
-    EXPECT_EQ(category(*run, ledger::Category::kTravel), 30000);
-    EXPECT_EQ(category(*run, ledger::Category::kPerDiem), 90000);
-    EXPECT_EQ(category(*run, ledger::Category::kSupervision), 4008000);
+    EXPECT_EQ(category(*run, costs::Category::kTeacherWorkshops), 0);
+    EXPECT_EQ(category(*run, costs::Category::kCoachTraining), 35000);
+    EXPECT_EQ(category(*run, costs::Category::kTravel), 30000);
+    EXPECT_EQ(category(*run, costs::Category::kPerDiem), 90000);
+    EXPECT_EQ(category(*run, costs::Category::kSupervision), 4008000);
     EXPECT_EQ(run->record.dropped[static_cast<std::size_t>(BudgetClass::kTeacherWorkshops)], 1);
     EXPECT_EQ(run->record.dropped[static_cast<std::size_t>(BudgetClass::kCoachWorkshops)], 0);
     EXPECT_EQ(run->tally.at(0, 0).visits_done, 6);
@@ -170,8 +170,8 @@ TEST(BudgetTreasury, PriorityDropsTheFirstListedClassFirst) {
                        BudgetClass::kGiaRtc, BudgetClass::kSupervisorVisits, BudgetClass::kVisits};
   {
     const auto run = run_budget(s, pop, plan);  // coach workshops first: teacher workshops stay
-    EXPECT_EQ(category(*run, ledger::Category::kTeacherWorkshops), 15000);
-    EXPECT_EQ(category(*run, ledger::Category::kCoachTraining), 0);
+    EXPECT_EQ(category(*run, costs::Category::kTeacherWorkshops), 15000);
+    EXPECT_EQ(category(*run, costs::Category::kCoachTraining), 0);
     EXPECT_EQ(run->record.dropped[static_cast<std::size_t>(BudgetClass::kCoachWorkshops)], 1);
   }
 }
@@ -186,11 +186,11 @@ TEST(BudgetTreasury, ReversedPriorityDropsVisitsFirst) {
   const Population pop = build_population(s);
   const auto run = run_budget(s, pop, plan_of(s, pop));
   EXPECT_EQ(run->tally.at(0, 0).visits_done, 0);
-  EXPECT_EQ(category(*run, ledger::Category::kTravel), 0);
-  EXPECT_EQ(category(*run, ledger::Category::kPerDiem), 0);
-  EXPECT_EQ(category(*run, ledger::Category::kTeacherWorkshops), 15000);
-  EXPECT_EQ(category(*run, ledger::Category::kCoachTraining), 35000);
-  EXPECT_EQ(category(*run, ledger::Category::kSupervision), 4008000);
+  EXPECT_EQ(category(*run, costs::Category::kTravel), 0);
+  EXPECT_EQ(category(*run, costs::Category::kPerDiem), 0);
+  EXPECT_EQ(category(*run, costs::Category::kTeacherWorkshops), 15000);
+  EXPECT_EQ(category(*run, costs::Category::kCoachTraining), 35000);
+  EXPECT_EQ(category(*run, costs::Category::kSupervision), 4008000);
   int no_funds = 0;
   for (const MissedRecord& m : run->tally.missed()) no_funds += m.reason == MissReason::kNoFunds;
   EXPECT_GT(no_funds, 0);

@@ -9,7 +9,7 @@
 namespace coachsim::programme {
 namespace coach_process_test {
 
-using ledger::Activity;
+using costs::Activity;
 using testing::Line;
 
 const std::initializer_list<Activity> kCoachWork = {Activity::kTeacherMaterials,

@@ -3,20 +3,22 @@
 
 #include <cmath>
 
-#include "coachsim/engine/random.hpp"
 #include "coachsim/scenario/loader.hpp"
+#include "coachsim/stochastic/random.hpp"
 #include "growth_support.hpp"
 
 namespace coachsim {
 namespace coach_supply_test {
 
-using ledger::Activity;
-using ledger::Category;
+using costs::Activity;
+using costs::Category;
 using std::chrono::days;
 using std::chrono::sys_days;
 using namespace std::chrono_literals;
 
-std::int32_t day(engine::Date d) { return static_cast<std::int32_t>(d.time_since_epoch().count()); }
+std::int32_t day(calendar::Date d) {
+  return static_cast<std::int32_t>(d.time_since_epoch().count());
+}
 
 std::int64_t contract_paid(const testing::GrowthRun& r, std::uint32_t coach) {
   std::int64_t paid = 0;
@@ -141,13 +143,13 @@ TEST(CoachSupply, AVacantPostCostsNothingAndItsVisitsAreMissedAsVacancy) {
   for (std::uint32_t k = 0; k < 200; ++k) {
     // The documented draw: u from the coach's attrition stream, leaving after
     // ln(1 - u) / ln(1 - rate) x 365 days.
-    const std::uint64_t purpose =
-        engine::stream_purpose(std::string_view{"coach.attrition"}) ^ (1 * 0x9E3779B97F4A7C15ULL);
-    engine::RandomStream rng({s.seed, 0, k, purpose});
+    const std::uint64_t purpose = stochastic::stream_purpose(std::string_view{"coach.attrition"}) ^
+                                  (1 * 0x9E3779B97F4A7C15ULL);
+    stochastic::RandomStream rng({s.seed, 0, k, purpose});
     const double after = std::log1p(-rng.uniform01()) / std::log1p(-0.9) * 365.0;
     if (after >= 305) continue;
-    const engine::Date leave = y.contract_start + days(static_cast<int>(after));
-    const engine::Date back = leave + days(46);  // 45 vacant days, then the replacement
+    const calendar::Date leave = y.contract_start + days(static_cast<int>(after));
+    const calendar::Date back = leave + days(46);  // 45 vacant days, then the replacement
     const bool replaced = back <= y.contract_end;
     ++checked;
     // Paid days: the leaver's, then the replacement's. Each month's entry is quantity =
@@ -157,7 +159,7 @@ TEST(CoachSupply, AVacantPostCostsNothingAndItsVisitsAreMissedAsVacancy) {
     for (const ledger::Entry& e : r.ledger.entries()) {
       if (e.coach != k) continue;
       if (e.activity == Activity::kCoachContract) {
-        const std::chrono::year_month_day ymd{engine::Date{days(e.date)}};
+        const std::chrono::year_month_day ymd{calendar::Date{days(e.date)}};
         const auto month_days = static_cast<unsigned>(
             std::chrono::year_month_day_last{ymd.year() / ymd.month() / std::chrono::last}.day());
         paid_days += e.quantity * month_days;

@@ -11,9 +11,9 @@
 namespace coachsim::programme {
 namespace cost_model_test {
 
-using ledger::Activity;
-using ledger::Category;
-using ledger::QuantityUnit;
+using costs::Activity;
+using costs::Category;
+using costs::QuantityUnit;
 using scenario::BudgetClass;
 
 scenario::UnitCosts costs() {
@@ -34,7 +34,7 @@ constexpr auto kFare = 37;  // céntimos per km
 
 std::vector<CostLine> lines_of(const CostLines& l) { return {l.begin(), l.end()}; }
 
-const ledger::CostTable& builtin_costs() { return *ledger::CostTable::builtin(); }
+const costs::CostTable& builtin_costs() { return *costs::CostTable::builtin(); }
 const ExtraLines kNoExtra{};
 
 std::int64_t in_class(const CostLines& l, BudgetClass c) {
@@ -170,14 +170,14 @@ TEST(CostModelExtra, TheRunsTableAppendsTheScenariosRows) {
   EXPECT_EQ(table->category_id(static_cast<Category>(9)), "insurance");
   EXPECT_EQ(table->category(static_cast<Category>(9)).label, "Coach insurance");
   ASSERT_EQ(table->activity_count(), 18u);
-  const ledger::ActivityRow& trip = table->activity(static_cast<Activity>(17));
+  const costs::ActivityRow& trip = table->activity(static_cast<Activity>(17));
   EXPECT_EQ(trip.id, "trip_insurance");
   EXPECT_EQ(trip.category, static_cast<Category>(9));
   EXPECT_EQ(cost_class(*table, static_cast<Activity>(17)), static_cast<int>(BudgetClass::kVisits));
   EXPECT_EQ(cost_class(*table, static_cast<Activity>(13)), kFixedClass);  // coach_insurance
   EXPECT_EQ(table->activity(static_cast<Activity>(14)).category, Category::kMaterials);
   // Without additions the run shares the built-in table.
-  EXPECT_EQ(cost_table(scenario::Scenario{}), ledger::CostTable::builtin());
+  EXPECT_EQ(cost_table(scenario::Scenario{}), costs::CostTable::builtin());
 }
 
 TEST(CostModelExtra, ACoachMonthCarriesItsExtraLinesProrated) {

@@ -22,9 +22,9 @@ inline scenario::Scenario years_scenario(int first, int count) {
   s.years.clear();
   for (int k = 0; k < count; ++k) {
     const years shift{first + k - 2021};
-    auto move = [&](engine::Date d) {
+    auto move = [&](calendar::Date d) {
       const year_month_day ymd{d};
-      return engine::Date{sys_days{(ymd.year() + shift) / ymd.month() / ymd.day()}};
+      return calendar::Date{sys_days{(ymd.year() + shift) / ymd.month() / ymd.day()}};
     };
     scenario::SchoolYear y = base;
     y.year = first + k;

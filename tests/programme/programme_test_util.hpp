@@ -59,10 +59,10 @@ inline std::ostream& operator<<(std::ostream& os, const Line& l) {
 
 // The ledger's lines of the given activities, in posting order.
 inline std::vector<Line> lines_of(const ledger::Ledger& ledger,
-                                  std::initializer_list<ledger::Activity> activities) {
+                                  std::initializer_list<costs::Activity> activities) {
   std::vector<Line> out;
   for (const ledger::Entry& e : ledger.entries())
-    for (ledger::Activity a : activities)
+    for (costs::Activity a : activities)
       if (e.activity == a)
         out.push_back({iso(e.date), std::string(ledger.costs().activity_id(e.activity)),
                        std::string(ledger.costs().category_id(e.category)), e.quantity, e.amount});

@@ -15,7 +15,7 @@ namespace protocol_test {
 
 using namespace std::chrono;
 
-engine::Date day(int m, int d) { return sys_days{year{2021} / month(m) / d}; }
+calendar::Date day(int m, int d) { return sys_days{year{2021} / month(m) / d}; }
 
 // The norm's protocol (NT-026 6.1): six visits, four GIA, two RTC, two teacher workshops of
 // ten days in all, two coach workshops of sixteen.
@@ -104,14 +104,14 @@ TEST(Protocol, WorkshopDaysSplitWithTheFirstTakingTheExtra) {
 
 // The small scenario's calendar: weekends off, one term 1 March - 17 December 2021 (210 school
 // days), no holidays.
-engine::Calendar small_calendar(const scenario::Scenario& s) {
-  engine::CalendarSpec spec;
+calendar::Calendar small_calendar(const scenario::Scenario& s) {
+  calendar::CalendarSpec spec;
   spec.first = day(1, 1);
   spec.last = day(12, 31);
   spec.weekend = s.weekend;
   spec.school_terms = s.years[0].terms;
   spec.rainy_seasons = {{}};
-  return engine::Calendar(spec);
+  return calendar::Calendar(spec);
 }
 
 TEST(YearPlan, RoundsOpenEvenlyOverTheSchoolDaysAndWorkshopsFallOnTheirDates) {
@@ -121,7 +121,7 @@ TEST(YearPlan, RoundsOpenEvenlyOverTheSchoolDaysAndWorkshopsFallOnTheirDates) {
   s.years[0].teacher_workshop_starts = {day(3, 1), day(12, 27)};  // the second runs past the end
   s.years[0].contract_end = day(12, 29);
   s.regions[0].contract_delay = units::days(14);
-  const engine::Calendar cal = small_calendar(s);
+  const calendar::Calendar cal = small_calendar(s);
   const std::vector<YearPlan> plans = plan_years(s, compile_protocols(s), cal);
   ASSERT_EQ(plans.size(), 1u);
   const YearPlan& p = plans[0];
@@ -129,9 +129,9 @@ TEST(YearPlan, RoundsOpenEvenlyOverTheSchoolDaysAndWorkshopsFallOnTheirDates) {
   EXPECT_EQ(p.last_school_day, day(12, 17));
   EXPECT_EQ(p.school_days, 210);
   // Round r opens on school day r x 210 / 6 = 35 r (0-based), counted by hand on a calendar.
-  EXPECT_EQ(p.round_starts[0], (std::vector<engine::Date>{day(3, 1), day(4, 19), day(6, 7),
-                                                          day(7, 26), day(9, 13), day(11, 1)}));
-  EXPECT_EQ(p.contract_start, std::vector<engine::Date>{day(3, 15)});
+  EXPECT_EQ(p.round_starts[0], (std::vector<calendar::Date>{day(3, 1), day(4, 19), day(6, 7),
+                                                            day(7, 26), day(9, 13), day(11, 1)}));
+  EXPECT_EQ(p.contract_start, std::vector<calendar::Date>{day(3, 15)});
   // By start date: teachers' 1-5 March, coaches' 8-17 March (from Monday 8 after Saturday 6;
   // 8 working days), coaches' 2-11 August, teachers' from 27 December: 5 days do not fit
   // before the contract ends on the 29th.

@@ -90,7 +90,7 @@ TEST(ScaleUp, CohortsHaveTheirOwnCoachesWhoCostNothingOutsideTheirYears) {
   for (std::size_t y = 0; y < 4; ++y) {
     std::int64_t paid = 0;
     for (const ledger::Entry& e : r.ledger.entries())
-      if (e.year_index == y && e.coach == 0 && e.activity == ledger::Activity::kCoachContract)
+      if (e.year_index == y && e.coach == 0 && e.activity == costs::Activity::kCoachContract)
         paid += e.amount;
     EXPECT_EQ(paid, y < 3 ? 3000000 : 0) << y;
   }

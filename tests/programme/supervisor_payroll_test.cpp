@@ -8,7 +8,7 @@
 namespace coachsim::programme {
 namespace supervisor_payroll_test {
 
-using ledger::Activity;
+using costs::Activity;
 using testing::Line;
 
 TEST(Supervisor, VisitsAimAtTheMiddleOfEachShareOfTheSchoolDays) {

@@ -15,20 +15,20 @@ namespace travel_test {
 
 using namespace std::chrono;
 
-engine::Date day(int m, int d) { return sys_days{year{2021} / month(m) / d}; }
+calendar::Date day(int m, int d) { return sys_days{year{2021} / month(m) / d}; }
 
-engine::Calendar calendar() {
-  engine::CalendarSpec spec;
+calendar::Calendar calendar() {
+  calendar::CalendarSpec spec;
   spec.first = day(1, 1);
   spec.last = day(12, 31);
   spec.weekend = {Saturday, Sunday};
   spec.holidays = {day(7, 28), day(7, 29)};
   spec.school_terms = {{day(3, 1), day(7, 23)}, {day(8, 9), day(12, 17)}};
   spec.rainy_seasons = {{{{1, 1}, {3, 31}}}};  // zone 0: January to March
-  return engine::Calendar(spec);
+  return calendar::Calendar(spec);
 }
 
-YearPlan year_plan(const engine::Calendar& cal) {
+YearPlan year_plan(const calendar::Calendar& cal) {
   YearPlan p;
   p.first_school_day = day(3, 1);
   p.last_school_day = day(12, 17);
@@ -38,8 +38,8 @@ YearPlan year_plan(const engine::Calendar& cal) {
 }
 
 TEST(Travel, WorkingDaysSkipWeekendsAndHolidays) {
-  const engine::Calendar cal = calendar();
-  engine::Date last, next;
+  const calendar::Calendar cal = calendar();
+  calendar::Date last, next;
   // From Monday 26 July: 26, 27, (28, 29 holidays), 30, (weekend), 2 August.
   ASSERT_TRUE(take_working_days(cal, day(7, 26), 4, day(12, 31), last, next));
   EXPECT_EQ(last, day(8, 2));
@@ -56,9 +56,9 @@ TEST(Travel, WorkingDaysSkipWeekendsAndHolidays) {
 }
 
 TEST(Travel, AnOutboundLegDoesNotSetOffInABreakBeforeTheSessions) {
-  const engine::Calendar cal = calendar();
+  const calendar::Calendar cal = calendar();
   const YearPlan plan = year_plan(cal);
-  engine::Date depart, last, after;
+  calendar::Date depart, last, after;
   // Asked to leave Monday 26 July (in the break) for 1 travel day and 2 school days: it leaves
   // on the first school day after the break, Monday 9 August, holds sessions on the 10th and
   // 11th, and is back on the 12th.
@@ -75,7 +75,7 @@ TEST(Travel, AnOutboundLegDoesNotSetOffInABreakBeforeTheSessions) {
 }
 
 TEST(Travel, PerDiemDaysCountedByEachBasis) {
-  const engine::Calendar cal = calendar();
+  const calendar::Calendar cal = calendar();
   // Away from Friday 13 to Tuesday 17 August, 2 days on site.
   EXPECT_EQ(
       per_diem_days(cal, scenario::PerDiemBasis::kPerDayOfCommission, day(8, 13), day(8, 17), 2),
@@ -89,7 +89,7 @@ TEST(Travel, TheRainySeasonCanTurnACommuteIntoAnOvernightTrip) {
   scenario::Scenario s = coachsim::testing::small_scenario();
   s.geographies[0].rainy_travel_factor = 3.0;
   const Population pop = build_population(s);
-  const engine::Calendar cal = calendar();
+  const calendar::Calendar cal = calendar();
   ledger::Ledger ledger(1, 2, false);
   Tally tally(1, 1);
   engine::Simulator sim;

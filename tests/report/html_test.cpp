@@ -303,7 +303,7 @@ TEST(HtmlReport, TheDefaultsChartsUseFewColoursAndNameOnlyWhatFits) {
   const nlohmann::json& stack = specs.at("cost-by-category");
   EXPECT_EQ(stack["encoding"]["color"]["field"], "category");
   EXPECT_EQ(stack["encoding"]["color"]["scale"]["scheme"], "tableau10");
-  const std::size_t categories = ledger::CostTable::builtin()->category_count();
+  const std::size_t categories = costs::CostTable::builtin()->category_count();
   EXPECT_EQ(stack["encoding"]["color"]["scale"]["domain"].size(), categories);
   EXPECT_LE(categories, 10u);
   EXPECT_EQ(stack["encoding"]["y"]["field"], "region");
@@ -596,17 +596,17 @@ AuditCase audit_case() {
     audit::RegionActuals a;
     a.region = c.scenario.regions[region].id;
     a.year = c.scenario.years.front().year;
-    for (int k = 0; k < ledger::kBuiltinCategoryCount; ++k) {
+    for (int k = 0; k < costs::kBuiltinCategoryCount; ++k) {
       a.spending[static_cast<std::size_t>(k)] =
-          c.sim->ledger.total(0, region, static_cast<ledger::Category>(k));
+          c.sim->ledger.total(0, region, static_cast<costs::Category>(k));
       a.has_spending[static_cast<std::size_t>(k)] = true;
     }
     const programme::RegionYearTally& t = c.sim->tally.at(0, region);
     a.counts = {t.coaches, t.supervisors, t.staff, t.teachers + region, t.schools, t.students};
     a.has_count.fill(true);
     // Fees 20% and 40% above the standard in the copies; travel above the expected.
-    a.spending[static_cast<std::size_t>(ledger::Category::kCoachContracts)] += 600000 * region;
-    a.spending[static_cast<std::size_t>(ledger::Category::kTravel)] += 5000 * region;
+    a.spending[static_cast<std::size_t>(costs::Category::kCoachContracts)] += 600000 * region;
+    a.spending[static_cast<std::size_t>(costs::Category::kTravel)] += 5000 * region;
     actuals.push_back(a);
   }
   for (int k = 0; k < 6; ++k) {

@@ -77,7 +77,7 @@ TEST_F(MetricWriters, SummaryJsonKeysAreTheJsonLayouts) {
     want.insert(want.end(), {"cost_by_category", "prices", "outcomes"});
     EXPECT_EQ(keys(row), want);
     std::vector<std::string> categories;
-    for (const ledger::CategoryRow& c : ledger::CostTable::builtin()->categories())
+    for (const costs::CategoryRow& c : costs::CostTable::builtin()->categories())
       categories.push_back(c.id);
     EXPECT_EQ(keys(row["cost_by_category"]), categories);
     EXPECT_EQ(keys(row["prices"]), ids(results::json_prices_layout()));

@@ -15,7 +15,7 @@
 
 #include "../support/process.hpp"
 #include "../support/small_scenario.hpp"
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/xlsx_report.hpp"
 #include "coachsim/results/metric_list.hpp"
@@ -292,7 +292,7 @@ TEST_F(XlsxTest, ByDefaultTheLedgerIsSummedByMonthToTheCentimo) {
     const std::string key =
         region + " " + std::string(run.sim->ledger.costs().category_id(e.category));
     const std::string month =
-        engine::format_date(engine::Date{std::chrono::days{e.date}}).substr(0, 7);
+        calendar::format_date(calendar::Date{std::chrono::days{e.date}}).substr(0, 7);
     const std::string national =
         "national " + std::string(run.sim->ledger.costs().category_id(e.category));
     cells[key + " " + month] += e.amount;

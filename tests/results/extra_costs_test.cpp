@@ -15,7 +15,7 @@
 namespace coachsim {
 namespace extra_costs_test {
 
-using ledger::Category;
+using costs::Category;
 
 // The small scenario has 1 coach with 3 teachers at 2 schools, contracted 1 March - 31
 // December (10 whole months), and makes 4 visit trips (2 to each school).
@@ -30,7 +30,7 @@ scenario::Scenario small_with_extra_costs() {
                    {"trip_insurance", "insurance", D::kVisitTrip, 750, "", "visits"}};
   return s;
 }
-constexpr auto kInsurance = static_cast<Category>(ledger::kBuiltinCategoryCount);
+constexpr auto kInsurance = static_cast<Category>(costs::kBuiltinCategoryCount);
 
 TEST(ExtraCosts, TheScenarioIsValid) {
   EXPECT_TRUE(scenario::validate(small_with_extra_costs(), "small").empty());

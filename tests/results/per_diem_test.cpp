@@ -16,7 +16,7 @@
 namespace coachsim {
 namespace per_diem_test {
 
-using ledger::Category;
+using costs::Category;
 
 std::int64_t per_diem(scenario::PerDiemBasis basis, scenario::Scenario s) {
   s.costs.per_diem_basis = basis;
@@ -32,7 +32,8 @@ std::vector<std::pair<std::string, double>> per_diem_entries(scenario::PerDiemBa
   std::vector<std::pair<std::string, double>> out;
   for (const ledger::Entry& e : sim->ledger.entries())
     if (e.category == Category::kPerDiem)
-      out.emplace_back(engine::format_date(engine::Date{std::chrono::days{e.date}}), e.quantity);
+      out.emplace_back(calendar::format_date(calendar::Date{std::chrono::days{e.date}}),
+                       e.quantity);
   return out;
 }
 

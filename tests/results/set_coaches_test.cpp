@@ -11,7 +11,7 @@
 namespace coachsim {
 namespace set_coaches_test {
 
-using ledger::Category;
+using costs::Category;
 
 std::int64_t cat(const results::Simulation& sim, Category c) { return sim.ledger.total(0, 0, c); }
 

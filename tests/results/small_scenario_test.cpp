@@ -12,7 +12,7 @@
 namespace coachsim {
 namespace small_scenario_test {
 
-using ledger::Category;
+using costs::Category;
 
 std::int64_t cat(const results::Simulation& sim, Category c) { return sim.ledger.total(0, 0, c); }
 
@@ -115,7 +115,7 @@ TEST(SmallScenario, LedgerSumsToEveryReportedTotal) {
   EXPECT_EQ(sum, sim->results.grand_total);
   EXPECT_EQ(sum, sim->results.national.at(0).cost_total);
   EXPECT_EQ(sum, sim->results.regions.at(0).cost_total);
-  for (int c = 0; c < ledger::kBuiltinCategoryCount; ++c)
+  for (int c = 0; c < costs::kBuiltinCategoryCount; ++c)
     EXPECT_EQ(by_category[c], sim->results.regions.at(0).cost_by_category[c]) << c;
   EXPECT_GT(by_category[static_cast<int>(Category::kOther)], 2100);  // overhead was posted
 }
@@ -137,8 +137,7 @@ TEST(SmallScenario, CentralCostsStayOutOfRegionsButInsideNationalTotals) {
   EXPECT_EQ(region.cost_total, 13199100);
   EXPECT_EQ(nation.cost_total, 13199100 + 123456);
   EXPECT_EQ(nation.cost_outside_regions, 123456);
-  EXPECT_EQ(nation.cost_by_category[static_cast<int>(ledger::Category::kMaterials)],
-            19000 + 123456);
+  EXPECT_EQ(nation.cost_by_category[static_cast<int>(costs::Category::kMaterials)], 19000 + 123456);
   // Regional unit costs and the variance table use regional spending only.
   EXPECT_EQ(region.cost_per_teacher, 4399700);
   EXPECT_EQ(sim->results.variance.front().mean, 43997.00);
@@ -179,7 +178,7 @@ TEST(ReviewFixes, ASchoolTooFarForTheYearIsMissedNotVisitedForFree) {
   const programme::RegionYearTally& t = sim->tally.at(0, 0);
   EXPECT_EQ(t.visits_done, 4);  // S1's two teachers, twice
   EXPECT_EQ(t.missed[static_cast<int>(programme::MissReason::kNoCoachTime)], 2);
-  EXPECT_EQ(sim->ledger.total(0, 0, ledger::Category::kPerDiem), 0);
+  EXPECT_EQ(sim->ledger.total(0, 0, costs::Category::kPerDiem), 0);
 }
 
 TEST(ReviewFixes, AWorkshopThatRunsPastTheContractIsMissed) {
@@ -187,11 +186,11 @@ TEST(ReviewFixes, AWorkshopThatRunsPastTheContractIsMissed) {
   using namespace std::chrono;
   s.years[0].teacher_workshop_starts = {sys_days{2021y / December / 31}};  // 2 days needed
   const auto sim = results::simulate(s, false);
-  EXPECT_EQ(sim->ledger.total(0, 0, ledger::Category::kTeacherWorkshops), 0);
+  EXPECT_EQ(sim->ledger.total(0, 0, costs::Category::kTeacherWorkshops), 0);
   EXPECT_EQ(sim->tally.at(0, 0).teacher_workshop_days_done, 0);
   bool missed = false;
   for (const auto& m : sim->tally.missed())
-    missed |= m.activity == ledger::Activity::kTeacherWorkshop;
+    missed |= m.activity == costs::Activity::kTeacherWorkshop;
   EXPECT_TRUE(missed);
 }
 
@@ -252,7 +251,7 @@ TEST(Supervision, NoSupervisorsWhenCoachesPerSupervisorIsZero) {
   ASSERT_TRUE(scenario::validate(s, "none").empty());
   const auto sim = results::simulate(s, false);
   EXPECT_EQ(sim->tally.at(0, 0).supervisors, 0);
-  EXPECT_EQ(sim->ledger.total(0, 0, ledger::Category::kSupervision), 0);
+  EXPECT_EQ(sim->ledger.total(0, 0, costs::Category::kSupervision), 0);
   EXPECT_EQ(sim->ledger.grand_total(), 13199100 - 4008000);
 }
 

@@ -31,7 +31,7 @@ inline void session(std::ostream& o, const std::string& p, const SessionProtocol
 
 inline std::string dump_scenario(const Scenario& s) {
   using namespace dump_detail;
-  using engine::format_date;
+  using calendar::format_date;
   std::ostringstream o;
   o.precision(17);
   o << "name = " << s.name << "\ndescription = " << s.description << "\ncurrency = " << s.currency

@@ -263,7 +263,7 @@ TEST(HandBuilt, ValidateReportsFieldsWithoutLines) {
   Scenario s = loaded.scenario;
   s.regions[0].aggregates[0].urban_share = 2.0;
   s.caseload_rules[1].school_type = "poli";
-  s.years[0].holidays.push_back(engine::Date{std::chrono::days(0)});  // 1970-01-01
+  s.years[0].holidays.push_back(calendar::Date{std::chrono::days(0)});  // 1970-01-01
   const auto errors = validate(s, "hand-built");
   ASSERT_EQ(errors.size(), 4u) << dump(errors);
   for (const auto& e : errors) {

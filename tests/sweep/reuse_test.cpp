@@ -9,9 +9,9 @@
 #include <set>
 #include <sstream>
 
+#include "../support/uncertain_small.hpp"
 #include "coachsim/results/metrics.hpp"
 #include "coachsim/results/simulation.hpp"
-#include "uncertain_small.hpp"
 
 namespace coachsim::sweep {
 namespace reuse_test {

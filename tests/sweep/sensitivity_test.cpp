@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "coachsim/engine/random.hpp"
+#include "coachsim/stochastic/random.hpp"
 
 namespace coachsim::sweep {
 namespace sensitivity_test {
@@ -38,7 +38,7 @@ struct Synthetic {
 
 // y = 3 x0 - 2 x1 + 0 x2 + 10 (+ noise), inputs uniform on different ranges.
 Synthetic make(double noise_sd) {
-  engine::RandomStream rng({1, 2, 3, 4});
+  stochastic::RandomStream rng({1, 2, 3, 4});
   Synthetic s;
   s.x.assign(3, {});
   for (int i = 0; i < 500; ++i) {

@@ -8,7 +8,7 @@
 
 #include "../support/files.hpp"
 #include "../support/process.hpp"
-#include "uncertain_small.hpp"
+#include "../support/uncertain_small.hpp"
 
 namespace sweep_cli_test {
 

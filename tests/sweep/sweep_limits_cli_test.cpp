@@ -11,7 +11,7 @@
 
 #include "../support/files.hpp"
 #include "../support/process.hpp"
-#include "uncertain_small.hpp"
+#include "../support/uncertain_small.hpp"
 
 namespace sweep_limits_cli_test {
 

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "uncertain_small.hpp"
+#include "../support/uncertain_small.hpp"
 
 namespace coachsim::sweep {
 namespace sweep_test {

@@ -23,7 +23,7 @@ namespace audit_recovery_test {
 
 using coachsim::audit::CategoryGap;
 using coachsim::audit::RegionAudit;
-using coachsim::ledger::Category;
+using coachsim::costs::Category;
 
 constexpr std::size_t kYear = 0;  // the default's first year
 const std::string kFeeRegion = "Cusco", kCoachRegion = "Puno", kPerDiemRegion = "Loreto";
@@ -63,7 +63,7 @@ const Case& audited() {
       const std::string& id = k.scenario.regions[r].id;
       const auto& t = k.sim->tally.at(kYear, r);
       std::int64_t coaches = t.coaches;
-      for (int c = 0; c < coachsim::ledger::kBuiltinCategoryCount; ++c) {
+      for (int c = 0; c < coachsim::costs::kBuiltinCategoryCount; ++c) {
         const auto cat = static_cast<Category>(c);
         std::int64_t v = k.sim->ledger.total(kYear, r, cat);
         if (id == kFeeRegion && cat == Category::kCoachContracts) {

@@ -58,14 +58,14 @@ TEST(ScenarioPack, TheNationalReadingFeeChangesOnlyFees) {
     const auto& a = alt->results.national[y];
     EXPECT_EQ(a.tally.coaches, b.tally.coaches);
     EXPECT_EQ(a.tally.visits_done, b.tally.visits_done);
-    for (int c = 0; c < coachsim::ledger::kBuiltinCategoryCount; ++c) {
-      const auto cat = static_cast<coachsim::ledger::Category>(c);
-      const bool fee = cat == coachsim::ledger::Category::kCoachContracts ||
-                       cat == coachsim::ledger::Category::kSupervision;
+    for (int c = 0; c < coachsim::costs::kBuiltinCategoryCount; ++c) {
+      const auto cat = static_cast<coachsim::costs::Category>(c);
+      const bool fee = cat == coachsim::costs::Category::kCoachContracts ||
+                       cat == coachsim::costs::Category::kSupervision;
       const std::int64_t bc = base->ledger.year_total(y, cat), ac = alt->ledger.year_total(y, cat);
       if (fee) {
         EXPECT_GT(ac, bc) << base->ledger.costs().category_id(cat);
-      } else if (cat != coachsim::ledger::Category::kOther) {  // overhead is a share of the rest
+      } else if (cat != coachsim::costs::Category::kOther) {  // overhead is a share of the rest
         EXPECT_EQ(ac, bc) << base->ledger.costs().category_id(cat);
       }
     }

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "coachsim/ledger/cost_table.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/scenario/csv_dialect.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -30,9 +30,9 @@ struct RegionActuals {
   int year = 0;
   // Céntimos by category of the cost table the file was read with (the built-in one unless
   // given); spent() reads 0 past its end.
-  std::vector<std::int64_t> spending = std::vector<std::int64_t>(ledger::kBuiltinCategoryCount, 0);
+  std::vector<std::int64_t> spending = std::vector<std::int64_t>(costs::kBuiltinCategoryCount, 0);
   std::array<std::int64_t, kCountKinds> counts{};
-  std::vector<bool> has_spending = std::vector<bool>(ledger::kBuiltinCategoryCount, false);
+  std::vector<bool> has_spending = std::vector<bool>(costs::kBuiltinCategoryCount, false);
   std::array<bool, kCountKinds> has_count{};
   int published = 0, constructed = 0;  // how many of its values are which
   int line = 0, region_column = 0;     // where the file first names this region and year
@@ -54,9 +54,9 @@ struct ActualsLoad {
 // `costs`: the categories a spending.<category> measure may name (the run's cost table, so a
 // scenario's own categories can be audited too).
 ActualsLoad load_actuals_text(const std::string& text, const std::string& file,
-                              const ledger::CostTable& costs = *ledger::CostTable::builtin());
+                              const costs::CostTable& costs = *costs::CostTable::builtin());
 ActualsLoad load_actuals_file(const std::string& path,
-                              const ledger::CostTable& costs = *ledger::CostTable::builtin());
+                              const costs::CostTable& costs = *costs::CostTable::builtin());
 
 // One error per region name of `actuals` that is not among `known` (the scenario's region ids),
 // at the line that first names it, with the loader's "did you mean" suggestion: a misspelt

@@ -55,7 +55,7 @@ struct Finding {
 struct YearAudit {
   int year = 0;
   // The run's categories: RegionAudit::gaps is in their order (ids for the audit's files).
-  std::shared_ptr<const ledger::CostTable> costs = ledger::CostTable::builtin();
+  std::shared_ptr<const costs::CostTable> costs = costs::CostTable::builtin();
   std::vector<RegionAudit> regions;
   std::vector<RatioSpread> ratios;           // Tables 17 and 22
   Regression regression;                     // cost per teacher on its drivers

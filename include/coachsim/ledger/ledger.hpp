@@ -10,7 +10,7 @@
 
 #include <memory>
 
-#include "coachsim/ledger/cost_table.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/ledger/entry.hpp"
 
 namespace coachsim::ledger {
@@ -19,16 +19,16 @@ class Ledger {
  public:
   // REQUIRES: years > 0, regions > 0; `costs` has every category and activity posted.
   Ledger(std::size_t years, std::size_t regions, bool keep_entries,
-         std::shared_ptr<const CostTable> costs = CostTable::builtin());
+         std::shared_ptr<const costs::CostTable> costs = costs::CostTable::builtin());
 
   void post(const Entry& e);
 
   // Totals in céntimos.
-  std::int64_t total(std::size_t year, std::size_t region, Category c) const {
+  std::int64_t total(std::size_t year, std::size_t region, costs::Category c) const {
     return totals_[index(year, region, static_cast<std::size_t>(c))];
   }
   std::int64_t total(std::size_t year, std::size_t region) const;
-  std::int64_t year_total(std::size_t year, Category c) const;
+  std::int64_t year_total(std::size_t year, costs::Category c) const;
   std::int64_t year_total(std::size_t year) const;
   std::int64_t grand_total() const { return grand_total_; }
   // Accrued in calendar month `month` (1..12) of school year `year` (entries dated in another
@@ -38,8 +38,8 @@ class Ledger {
   }
 
   // The categories and activities its entries index (ids and labels for every writer).
-  const CostTable& costs() const { return *costs_; }
-  const std::shared_ptr<const CostTable>& costs_ptr() const { return costs_; }
+  const costs::CostTable& costs() const { return *costs_; }
+  const std::shared_ptr<const costs::CostTable>& costs_ptr() const { return costs_; }
   std::size_t category_count() const { return categories_; }
   std::size_t years() const { return years_; }
   std::size_t regions() const { return regions_; }
@@ -52,7 +52,7 @@ class Ledger {
     return (y * regions_ + r) * categories_ + c;
   }
 
-  std::shared_ptr<const CostTable> costs_;
+  std::shared_ptr<const costs::CostTable> costs_;
   std::size_t categories_;
   std::size_t years_;
   std::size_t regions_;

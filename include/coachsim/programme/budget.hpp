@@ -21,7 +21,7 @@ using ClassCosts = std::array<std::int64_t, kCostClassCount>;  // céntimos by c
 
 // The class of a ledger activity, from the run's cost table (kFixedClass for contracts, staff,
 // materials, overhead and the extra costs that ride with them).
-int cost_class(const ledger::CostTable& table, ledger::Activity a);
+int cost_class(const costs::CostTable& table, costs::Activity a);
 
 struct BudgetPlanCell {
   std::int64_t total = 0;  // everything the region posted in the year (with overhead)

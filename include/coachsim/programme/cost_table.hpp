@@ -4,12 +4,12 @@
 
 #include <memory>
 
-#include "coachsim/ledger/cost_table.hpp"
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/scenario/scenario.hpp"
 
 namespace coachsim::programme {
 
 // REQUIRES: scenario passed validation. Without scenario additions, CostTable::builtin() itself.
-std::shared_ptr<const ledger::CostTable> cost_table(const scenario::Scenario& scenario);
+std::shared_ptr<const costs::CostTable> cost_table(const scenario::Scenario& scenario);
 
 }  // namespace coachsim::programme

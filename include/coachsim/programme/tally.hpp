@@ -79,7 +79,7 @@ struct MissedRecord {
   std::uint32_t ugel = 0;
   std::uint32_t coach = 0;
   std::uint32_t school = 0;  // UINT32_MAX for coach-level activities (workshops)
-  ledger::Activity activity = ledger::Activity::kVisitTrip;
+  costs::Activity activity = costs::Activity::kVisitTrip;
   MissReason reason = MissReason::kNoCoachTime;
   std::uint16_t round = 0;     // visit round (0-based) or workshop number
   std::uint32_t quantity = 0;  // teacher-visits, teacher-sessions or workshop days

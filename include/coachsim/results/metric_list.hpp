@@ -88,16 +88,16 @@ void add_declared_counts(programme::RegionYearTally& a, const programme::RegionY
 const std::vector<const MetricDef*>& all_metrics();
 // The cost of one category of `costs` (the run's cost table), "cost_<category id>"; one entry
 // per category, kept for the life of the program (a scenario's own categories included).
-const MetricDef& category_metric(const ledger::CostTable& costs, int category);
+const MetricDef& category_metric(const costs::CostTable& costs, int category);
 
 // The layouts: which metrics each writer shows, in its order.
 struct TableOptions {
-  bool national = false;                     // national.csv adds cost_outside_regions
-  bool growth = false;                       // scale_up / coach_supply columns
-  bool turnover = false;                     // teacher_turnover's teachers_new
-  bool prices = false;                       // prices: columns
-  bool outcomes = false;                     // outcomes: columns
-  const ledger::CostTable* costs = nullptr;  // the run's categories (null: the built-in ones)
+  bool national = false;                    // national.csv adds cost_outside_regions
+  bool growth = false;                      // scale_up / coach_supply columns
+  bool turnover = false;                    // teacher_turnover's teachers_new
+  bool prices = false;                      // prices: columns
+  bool outcomes = false;                    // outcomes: columns
+  const costs::CostTable* costs = nullptr;  // the run's categories (null: the built-in ones)
 };
 // regions.csv / national.csv after region and year; the workbook's "By region and year" sheet
 // with no options.
@@ -108,7 +108,7 @@ std::vector<const MetricDef*> json_prices_layout();
 std::vector<const MetricDef*> json_outcomes_layout(bool prices);
 // metrics_of (compare and sweep).
 std::vector<const MetricDef*> metrics_layout(bool national, bool prices, bool outcomes,
-                                             const ledger::CostTable* costs = nullptr);
+                                             const costs::CostTable* costs = nullptr);
 
 // The entries by name, for writers that show a chosen few.
 namespace metric {

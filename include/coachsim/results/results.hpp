@@ -59,7 +59,7 @@ struct MonthCost {
 
 struct Results {
   // The categories and activities of the run (ids and labels of every by-category output).
-  std::shared_ptr<const ledger::CostTable> costs = ledger::CostTable::builtin();
+  std::shared_ptr<const costs::CostTable> costs = costs::CostTable::builtin();
   std::size_t category_count() const { return costs->category_count(); }
   std::vector<Row> regions;   // year-major, regions in scenario order
   std::vector<Row> national;  // one per year

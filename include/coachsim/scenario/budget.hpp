@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 
 namespace coachsim::scenario {
 
@@ -53,7 +53,7 @@ struct PiaOverride {
 // A PIM modification: on `date`, the region's (or every region's) budget changes by `change`
 // (a share of the PIA, or money).
 struct BudgetChange {
-  engine::Date date;
+  calendar::Date date;
   std::string region;  // a region id, or "all"
   BudgetAmount change;
 };
@@ -63,7 +63,7 @@ struct BudgetRule {
   std::string id;
   BudgetIndicator indicator = BudgetIndicator::kDiagnosticVisitShare;
   double target = 0.0;    // 0..1
-  engine::MonthDay by;    // deadline, every year
+  calendar::MonthDay by;  // deadline, every year
   double withhold = 0.0;  // share of the PIA held back until the target is met
   double top_up = 0.0;    // share of the PIA added when the target is met
 };

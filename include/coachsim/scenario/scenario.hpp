@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 #include "coachsim/scenario/budget.hpp"
 #include "coachsim/scenario/growth.hpp"
 #include "coachsim/scenario/outcomes.hpp"
@@ -20,10 +20,10 @@
 
 namespace coachsim::scenario {
 
-using engine::Date;
-using engine::DateRange;
-using engine::MonthDay;
-using engine::SeasonRange;
+using calendar::Date;
+using calendar::DateRange;
+using calendar::MonthDay;
+using calendar::SeasonRange;
 
 // One school year: the teaching terms, holidays and the coach contract and workshop dates.
 struct SchoolYear {

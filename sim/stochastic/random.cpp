@@ -1,11 +1,11 @@
 // RandomStream: xoshiro256** seeded through SplitMix64, and the distributions on top of it.
-#include "coachsim/engine/random.hpp"
+#include "coachsim/stochastic/random.hpp"
 
 #include <cmath>
 #include <numbers>
 #include <stdexcept>
 
-namespace coachsim::engine {
+namespace coachsim::stochastic {
 
 namespace {
 
@@ -120,4 +120,4 @@ double RandomStream::triangular(double lo, double mode, double hi) {
   return hi - std::sqrt((1.0 - u) * width * (hi - mode));
 }
 
-}  // namespace coachsim::engine
+}  // namespace coachsim::stochastic

@@ -1,6 +1,6 @@
 // RandomStream: keyed reproducibility, independence of keys, published generator outputs,
 // pinned first values, and sample moments within 5 standard errors for N = 200,000.
-#include "coachsim/engine/random.hpp"
+#include "coachsim/stochastic/random.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace coachsim::engine {
+namespace coachsim::stochastic {
 namespace random_test {
 
 constexpr int kN = 200000;
@@ -316,4 +316,4 @@ TEST(RandomStream, Bernoulli) {
 }
 
 }  // namespace random_test
-}  // namespace coachsim::engine
+}  // namespace coachsim::stochastic

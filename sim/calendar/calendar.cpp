@@ -1,12 +1,12 @@
 // Calendar: per-day flags, prefix counts and next-day tables computed once from the spec.
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <limits>
 #include <stdexcept>
 
-namespace coachsim::engine {
+namespace coachsim::calendar {
 
 namespace {
 
@@ -199,4 +199,4 @@ std::string format_date(Date d) {
   return buf;
 }
 
-}  // namespace coachsim::engine
+}  // namespace coachsim::calendar

@@ -1,10 +1,10 @@
 // The built-in cost table and the appending of a scenario's rows.
-#include "coachsim/ledger/cost_table.hpp"
+#include "coachsim/costs/cost_table.hpp"
 
 #include <stdexcept>
 #include <utility>
 
-namespace coachsim::ledger {
+namespace coachsim::costs {
 
 namespace {
 
@@ -15,7 +15,7 @@ constexpr std::uint8_t kTeacherWorkshopsClass = 0, kCoachWorkshopsClass = 1, kGi
 std::shared_ptr<const CostTable> make_builtin() {
   auto t = std::make_shared<CostTable>();
   using D = CategoryDriver;
-  // One row per ledger::Category, in its order: the order of every by-category output.
+  // One row per costs::Category, in its order: the order of every by-category output.
   t->add_category({"coach_contracts", "Coach contracts", D::kCoaches, true});
   t->add_category({"travel", "Travel", D::kTeachers, false});
   t->add_category({"per_diem", "Per diem", D::kTeachers, false});
@@ -25,7 +25,7 @@ std::shared_ptr<const CostTable> make_builtin() {
   t->add_category({"regional_staff", "Regional staff", D::kStaff, true});
   t->add_category({"materials", "Materials", D::kTeachers, false});
   t->add_category({"other", "Other", D::kTeachers, false});
-  // One row per ledger::Activity, in its order. The category is the activity's main line's
+  // One row per costs::Activity, in its order. The category is the activity's main line's
   // (a trip also posts per diem; GIA/RTC fees are "other"; cost_model.hpp posts each line
   // under its own category); the budget class is what a budget may drop it as.
   using C = Category;
@@ -55,7 +55,7 @@ std::shared_ptr<const CostTable> make_builtin() {
   t->add_activity({"central_spending", C::kOther, kNoBudgetClass, U::kLumpSum,
                    "Spending executed outside the regions (central_costs)"});
   if (t->category_count() != kBuiltinCategoryCount || t->activity_count() != kBuiltinActivityCount)
-    throw std::logic_error("CostTable::builtin: one row per ledger::Category and Activity");
+    throw std::logic_error("CostTable::builtin: one row per costs::Category and Activity");
   return t;
 }
 
@@ -104,4 +104,4 @@ Activity CostTable::add_activity(ActivityRow row) {
   return static_cast<Activity>(activities_.size() - 1);
 }
 
-}  // namespace coachsim::ledger
+}  // namespace coachsim::costs

@@ -9,9 +9,9 @@
 
 #include <limits>
 
-#include "coachsim/engine/random.hpp"
+#include "coachsim/stochastic/random.hpp"
 
-namespace coachsim::engine {
+namespace coachsim::stochastic {
 
 enum class Shape { kFixed, kUniform, kTriangular, kNormal, kLognormal, kPert, kBernoulli };
 
@@ -47,4 +47,4 @@ bool bounded(const Distribution& d);
 double low_end(const Distribution& d);
 double high_end(const Distribution& d);
 
-}  // namespace coachsim::engine
+}  // namespace coachsim::stochastic

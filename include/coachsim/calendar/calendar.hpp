@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace coachsim::engine {
+namespace coachsim::calendar {
 
 using Date = std::chrono::sys_days;
 
@@ -111,4 +111,4 @@ std::string format_date(Date d);
 // coach cap, which must agree with it, both use this.
 Date add_months(Date d, int months);
 
-}  // namespace coachsim::engine
+}  // namespace coachsim::calendar

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace coachsim::engine {
+namespace coachsim::stochastic {
 
 struct StreamKey {
   std::uint64_t seed = 0;
@@ -55,4 +55,4 @@ class RandomStream {
   std::uint64_t s_[4];
 };
 
-}  // namespace coachsim::engine
+}  // namespace coachsim::stochastic

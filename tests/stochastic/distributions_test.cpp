@@ -6,14 +6,14 @@
 // (sqrt((m4 - variance^2) / n), with m4 the sample fourth central moment). A correct
 // implementation fails one of these checks with probability below 1e-6 per check, and the
 // streams are seeded, so the test is deterministic.
-#include "coachsim/engine/distributions.hpp"
+#include "coachsim/stochastic/distributions.hpp"
 
 #include <cmath>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-namespace coachsim::engine {
+namespace coachsim::stochastic {
 namespace distributions_test {
 
 constexpr int kDraws = 200000;
@@ -157,4 +157,4 @@ TEST(Distributions, DrawsAreInverseCdfOfOneUniform) {
 }
 
 }  // namespace distributions_test
-}  // namespace coachsim::engine
+}  // namespace coachsim::stochastic

@@ -1,5 +1,5 @@
 // Quantile functions and inverse-CDF sampling for declared uncertainty (see distributions.hpp).
-#include "coachsim/engine/distributions.hpp"
+#include "coachsim/stochastic/distributions.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <boost/math/special_functions/beta.hpp>
 #include <boost/math/special_functions/erf.hpp>
 
-namespace coachsim::engine {
+namespace coachsim::stochastic {
 
 namespace {
 
@@ -148,4 +148,4 @@ double high_end(const Distribution& d) {
   return quantile(d, bounded(d) ? 1.0 : 0.995);
 }
 
-}  // namespace coachsim::engine
+}  // namespace coachsim::stochastic

@@ -4,10 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
-#include "coachsim/sweep/outputs.hpp"
+#include "coachsim/report/sweep_outputs.hpp"
 #include "coachsim/units/parse.hpp"
 
-namespace coachsim::sweep {
+namespace coachsim::report {
+
+using namespace sweep;  // NOLINT: the sweep's results are what this file renders
+
 namespace {
 
 std::string show(const SweepReport& r, results::MetricUnit u, double v) {
@@ -79,4 +82,4 @@ std::string sweep_terminal(const SweepReport& r) {
   return out;
 }
 
-}  // namespace coachsim::sweep
+}  // namespace coachsim::report

@@ -1,7 +1,7 @@
 // The cost table: the cost categories and activities a run's ledger posts under, as data.
 //
 // The built-in rows (CostTable::builtin()) are the programme's own: 9 categories and 13
-// activities, in the order of the ledger::Category and ledger::Activity enums, which stay as
+// activities, in the order of the costs::Category and costs::Activity enums, which stay as
 // the named indices of those rows. A scenario may append categories and activities of its own
 // (scenario `cost_categories:` and `extra_costs:`, programme/cost_table.hpp builds the run's
 // table); an entry keeps a one-byte index into the table, and every writer that lists
@@ -15,9 +15,9 @@
 #include <string_view>
 #include <vector>
 
-#include "coachsim/ledger/entry.hpp"
+#include "coachsim/costs/cost_ids.hpp"
 
-namespace coachsim::ledger {
+namespace coachsim::costs {
 
 // What a category's cost grows with: the count the audit splits its gap by (quantity vs price).
 enum class CategoryDriver : std::uint8_t { kTeachers, kCoaches, kSupervisors, kStaff };
@@ -76,4 +76,4 @@ class CostTable {
   std::vector<ActivityRow> activities_;
 };
 
-}  // namespace coachsim::ledger
+}  // namespace coachsim::costs

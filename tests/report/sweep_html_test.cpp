@@ -13,7 +13,7 @@
 #include "../support/files.hpp"
 #include "../support/label_check.hpp"
 #include "../support/process.hpp"
-#include "uncertain_small.hpp"
+#include "../support/uncertain_small.hpp"
 
 namespace sweep_html_test {
 

@@ -5,15 +5,17 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "../report/csv_writer.hpp"
-#include "../report/staging.hpp"
-#include "coachsim/sweep/outputs.hpp"
+#include "coachsim/report/sweep_outputs.hpp"
+#include "csv_writer.hpp"
+#include "staging.hpp"
 
-namespace coachsim::sweep {
+namespace coachsim::report {
+
+using namespace sweep;  // NOLINT: the sweep's results are what this file renders
+
 namespace {
 
 using nlohmann::ordered_json;
-using report::CsvWriter;
 
 bool is_money(results::MetricUnit u) { return u == results::MetricUnit::kCentimos; }
 
@@ -212,7 +214,7 @@ std::string sweep_json(const SweepReport& r) {
 }
 
 void write_sweep_outputs(const SweepReport& r, const std::string& dir) {
-  report::Staging staging(dir);
+  Staging staging(dir);
   staging.write("sweep.csv", sweep_csv(r));
   staging.write("replications.csv", replications_csv(r));
   if (r.config.tornado) staging.write("tornado.csv", tornado_csv(r));
@@ -222,4 +224,4 @@ void write_sweep_outputs(const SweepReport& r, const std::string& dir) {
   staging.commit();
 }
 
-}  // namespace coachsim::sweep
+}  // namespace coachsim::report

@@ -9,14 +9,17 @@
 #include <algorithm>
 #include <cmath>
 
-#include "../report/html_page.hpp"
 #include "coachsim/i18n/tr.hpp"
-#include "coachsim/sweep/outputs.hpp"
+#include "coachsim/report/sweep_outputs.hpp"
+#include "html_page.hpp"
 
-namespace coachsim::sweep {
+namespace coachsim::report {
+
+using namespace sweep;  // NOLINT: the sweep's results are what this file renders
+
 namespace {
 
-using namespace report::html;  // NOLINT: the page helpers are this file's vocabulary
+using namespace html;  // NOLINT: the page helpers are this file's vocabulary
 
 // The national per-year summaries of metric `name`, in school-year order.
 std::vector<std::pair<int, const Summary*>> by_year(const SweepReport& r, const std::string& name) {
@@ -506,4 +509,4 @@ void write_sweep_html(const SweepReport& report, const std::string& path) {
   write_file_atomically(path, sweep_html(report));
 }
 
-}  // namespace coachsim::sweep
+}  // namespace coachsim::report

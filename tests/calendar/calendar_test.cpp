@@ -1,6 +1,6 @@
 // Calendar: weekends, holidays, terms and breaks, rainy seasons (also wrapping the year end and
 // touching 29 February) over several years, counts, next_* at the end, and date text.
-#include "coachsim/engine/calendar.hpp"
+#include "coachsim/calendar/calendar.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace coachsim::engine {
+namespace coachsim::calendar {
 namespace calendar_test {
 
 using std::chrono::days;
@@ -351,4 +351,4 @@ TEST(Calendar, AddMonthsKeepsTheDayOrTakesTheMonthsLastDay) {
 }
 
 }  // namespace calendar_test
-}  // namespace coachsim::engine
+}  // namespace coachsim::calendar
