@@ -12,15 +12,19 @@
 #include "commands.hpp"
 #include "load.hpp"
 #include "suggest_fix.hpp"
+#include "translated_help.hpp"
 
 int main(int argc, char** argv) {
   using namespace coachsim::cli;
   coachsim::report::handle_interrupts();  // before any thread starts, so all inherit the mask
-  CLI::App app{
-      "coachsim " COACHSIM_VERSION
-      ": what a teacher-coaching programme costs and whom it reaches.\n"
+  // The language first: --help and the parser's own errors are already in it.
+  coachsim::i18n::set_language(language_of_command_line(argc, argv));
+  CLI::App app{coachsim::trf(
+      "coachsim {0}: what a teacher-coaching programme costs and whom it reaches.\n"
       "Example: coachsim run                       (the built-in national default scenario)\n"
-      "         coachsim run scenarios/small.yaml --out out-small"};
+      "         coachsim run scenarios/small.yaml --out out-small",
+      {COACHSIM_VERSION})};
+  use_translated_help(app);  // before the subcommands: they inherit its formatter
   app.require_subcommand(1);
   app.set_version_flag("--version", "coachsim " COACHSIM_VERSION);
 
@@ -234,13 +238,12 @@ int main(int argc, char** argv) {
   for (CLI::App* cmd : {&app, run_cmd, validate_cmd, audit_cmd, compare_cmd, sweep_cmd,
                         optimise_cmd, template_cmd}) {
     cmd->add_option("--lang", lang,
-                    "Language of the reports and messages: " + lang_list +
-                        " (default: COACHSIM_LANG, else LC_ALL, LC_MESSAGES, LANG; es* gives "
-                        "Spanish)")
+                    coachsim::trf("Language of the reports and messages: {0} (default: "
+                                  "COACHSIM_LANG, else LC_ALL, LC_MESSAGES, LANG; es* gives "
+                                  "Spanish)",
+                                  {lang_list}))
         ->check(CLI::IsMember(langs));
   }
-  // Errors in parsing the flags are already in the environment's language.
-  coachsim::i18n::set_language(coachsim::i18n::language_from_environment());
 
   try {
     app.parse(argc, argv);

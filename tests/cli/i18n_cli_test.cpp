@@ -406,6 +406,42 @@ TEST(Spanish, TheLanguageComesFromTheFlagThenTheEnvironment) {
   EXPECT_NE(r.output.find("--lang"), std::string::npos) << r.output;
 }
 
+// --help in Spanish: every command's help, with CLI11's own words (Usage, Options, the help flag)
+// and the option descriptions translated; chosen by --lang (either form, before or after the
+// command) or the environment, and English otherwise.
+TEST(Spanish, EveryCommandsHelpIsInTheChosenLanguage) {
+  const std::string clean = "env -u COACHSIM_LANG -u LC_ALL -u LC_MESSAGES -u LANG ";
+  const std::string bin = std::string(COACHSIM_BINARY);
+  using coachsim::testing::run_shell;
+  for (const std::string command :
+       {"", "run", "validate", "audit", "compare", "sweep", "optimise", "template"}) {
+    SCOPED_TRACE(command);
+    const Result es = run_shell(clean + bin + " " + command + " --help --lang es");
+    EXPECT_EQ(es.exit_code, 0) << es.output;
+    for (const char* spanish : {"Uso: ", "Opciones:", "Muestra esta ayuda y termina",
+                                "Idioma de los informes y mensajes: en|es"})
+      EXPECT_NE(es.output.find(spanish), std::string::npos) << spanish << "\n" << es.output;
+    // Option names, file names and the example commands are not messages.
+    EXPECT_EQ(untranslated(es.output, {"coachsim", "scenarios/", "--replications"}),
+              std::vector<std::string>{})
+        << es.output;
+    const Result en = run_shell(clean + bin + " " + command + " --help");
+    EXPECT_NE(en.output.find("Usage: "), std::string::npos) << en.output;
+    EXPECT_NE(en.output.find("Print this help message and exit"), std::string::npos) << en.output;
+    EXPECT_EQ(en.output.find("Opciones:"), std::string::npos) << en.output;
+  }
+  const Result top = run_shell(clean + "LANG=es_PE.UTF-8 " + bin + " --help");
+  EXPECT_NE(top.output.find("Subcomandos:"), std::string::npos) << top.output;
+  EXPECT_NE(top.output.find("cuánto cuesta un programa"), std::string::npos) << top.output;
+  const Result run_help = run_shell(clean + bin + " --lang=es run --help");
+  EXPECT_NE(run_help.output.find("Carpeta de salida (por defecto: out)"), std::string::npos)
+      << run_help.output;
+  EXPECT_NE(run_help.output.find("--out TEXTO"), std::string::npos) << run_help.output;
+  const Result english = run_shell(clean + "COACHSIM_LANG=es " + bin + " run --help --lang en");
+  EXPECT_NE(english.output.find("Output folder (default: out)"), std::string::npos)
+      << english.output;
+}
+
 // A copy of small.yaml with `edits` (each text replaced once) and its schools CSV, in a folder of
 // its own; returns the scenario's path.
 std::string edited_small(const std::string& name,

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "coachsim/costs/cost_table.hpp"
-#include "coachsim/ledger/entry.hpp"
 #include "coachsim/scenario/csv_dialect.hpp"
 #include "coachsim/scenario/loader.hpp"
 
