@@ -30,6 +30,25 @@ scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<in
   return s;
 }
 
+CostRuns cost_runs(const scenario::Scenario& unlimited) {
+  CostRuns runs;
+  runs.base = results::simulate(unlimited, true);
+  if (optimise::hiring_limited(unlimited))
+    runs.at_start = results::simulate(optimise::hired_at_start(unlimited), true);
+  return runs;
+}
+
+optimise::Instance instance_of(const scenario::Scenario& unlimited, const CostRuns& runs,
+                               std::size_t year) {
+  optimise::Instance in =
+      optimise::make_instance(unlimited, runs.base->population, runs.base->ledger, year);
+  if (runs.at_start)
+    optimise::cost_as_hired_at_start(
+        in, optimise::make_instance(optimise::hired_at_start(unlimited), runs.at_start->population,
+                                    runs.at_start->ledger, year));
+  return in;
+}
+
 // "85%" of the year's plan, or money in the scenario's currency.
 bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
                   std::int64_t& out) {
