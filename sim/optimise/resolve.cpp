@@ -90,7 +90,16 @@ Resolved resolve(std::vector<Instance>& years, const std::vector<std::int64_t>& 
       if (out.over[t].national > 0 && within_target[t] >= 0)
         targets[t] = std::min(targets[t], within_target[t] + (over_target - within_target[t]) / 2);
     }
+    const YearsSolution previous = std::move(out.solution);
     out.solution = solve(years, targets);
+    // Loosened to the same plan: its simulation is the one just made, nothing more to gain.
+    if (!any && out.solution.feasible && out.solution.years.size() == previous.years.size() &&
+        std::equal(previous.years.begin(), previous.years.end(), out.solution.years.begin(),
+                   [](const Solution& a, const Solution& b) { return a.chosen == b.chosen; })) {
+      ++out.rounds;
+      out.solution = previous;
+      return keep_best();
+    }
   }
 }
 
