@@ -32,25 +32,6 @@ namespace fs = std::filesystem;
 using Outcome = optimise::PlanOutcome;
 using optimise::outcome_of;
 
-// "50%..120%/15": from, to (shares) and the number of points.
-bool parse_frontier(const std::string& text, double& from, double& to, int& steps) {
-  const auto dots = text.find("..");
-  const auto slash = text.find('/');
-  if (dots == std::string::npos || slash == std::string::npos || slash < dots) return false;
-  auto pct = [](std::string t, double& v) {
-    if (t.empty() || t.back() != '%') return false;
-    t.pop_back();
-    char* end = nullptr;
-    v = std::strtod(t.c_str(), &end) / 100.0;
-    return end != t.c_str() && *end == '\0' && v > 0;
-  };
-  char* end = nullptr;
-  const std::string n = text.substr(slash + 1);
-  steps = static_cast<int>(std::strtol(n.c_str(), &end, 10));
-  return pct(text.substr(0, dots), from) && pct(text.substr(dots + 2, slash - dots - 2), to) &&
-         end != n.c_str() && *end == '\0' && steps >= 2 && to > from;
-}
-
 // "rural=1.5,multigrade=1.5,eib=2": names are rural, urban, border or a school type id.
 bool parse_weights(const std::string& text, const scenario::Scenario& s,
                    optimise::EquityWeights& out, std::string& problem) {
@@ -238,7 +219,6 @@ int optimise_command(const OptimiseOptions& o) {
         plan.scenario.budget = scenario::Budget{};  // the optimised budget is national, not PIA
         return results::simulate(plan.scenario, false);
       });
-  in = std::move(ins.front());
   auto give_up = [&](int code) {
     if (made_out_dir) {
       std::error_code ec;
@@ -260,12 +240,13 @@ int optimise_command(const OptimiseOptions& o) {
   if (!resolved.within()) {
     std::cerr << "coachsim optimise: the simulated plan is still over its budget after "
               << resolved.rounds << " re-solves ("
-              << optimise::over_limits(resolved, {in}, {budget}, {calendar_year})
+              << optimise::over_limits(resolved, ins, {budget}, {calendar_year})
               << "). The plan is not valid; nothing was written. A lower --budget leaves more "
                  "room for what the estimate misses.\n";
     return give_up(kExitBadInput);
   }
   plan_text = plan_of(resolved.solution);  // the plan kept may be an earlier round's
+  in = std::move(ins.front());             // (plan_of reads ins: not before this line)
   const optimise::Solution& sol = resolved.solution.years.front();
   const int rounds = resolved.rounds;
   const std::vector<std::int64_t>& region_caps = resolved.region_caps.front();

@@ -25,6 +25,9 @@ scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
 scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<int, double>>& cuts,
                             scenario::BudgetShortfall shortfall);
 
+// "50%..120%/15": from, to (shares of the plan) and the number of points.
+bool parse_frontier(const std::string& text, double& from, double& to, int& steps);
+
 // The runs the optimiser's costs come from: `base`, the input with unlimited money, its ledger
 // kept; under a hiring limit also `at_start`, the same with the limit lifted (each coach hired
 // on the contract's first day: the most its caseload can cost in any plan).

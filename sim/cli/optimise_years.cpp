@@ -18,6 +18,7 @@
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
+#include "coachsim/units/rounding.hpp"
 #include "load.hpp"
 #include "optimise_shared.hpp"
 
@@ -54,19 +55,94 @@ std::string plan_yaml(const std::string& extends, const scenario::Scenario& s,
   return y.str();
 }
 
+// The frontier over several years: at each share p of FROM..TO every year's budget is p of that
+// year's plan, the whole program is solved (continuity included) and each distinct plan
+// simulated once. One row per point and year (that year's estimate and simulation; the
+// program's LP bound and gap on each), then per year the default (every caseload) and the
+// pro-rata cut of the --budget given.
+std::string years_frontier(
+    const OptimiseOptions& o, const scenario::Scenario& unlimited, const results::Simulation& base,
+    const std::vector<optimise::Instance>& in, const std::vector<std::size_t>& years,
+    const std::vector<std::int64_t>& budgets, const std::vector<std::pair<int, double>>& cuts,
+    const results::Simulation& cut, double from, double to, int steps, double floor) {
+  std::ostringstream f;
+  f << "budget_pct,year,budget,objective,objective_estimate,teachers_coached_estimate,lp_bound,"
+       "gap_pct,simulated_cost,simulated_full_protocol,simulated_learning_sd,marker\n";
+  f << std::fixed;
+  std::vector<std::vector<std::vector<char>>> plans;  // distinct plans simulated, per year
+  std::vector<std::unique_ptr<results::Simulation>> sims;
+  for (int k = 0; k < steps; ++k) {
+    const double pct = from + (to - from) * k / (steps - 1);
+    std::vector<std::int64_t> b;
+    for (const optimise::Instance& i : in)
+      b.push_back(units::round_half_away(pct * static_cast<double>(i.plan_cost)));
+    const optimise::YearsSolution sol = optimise::solve_years(in, b, floor);
+    const results::Simulation* sim = nullptr;
+    if (sol.feasible) {
+      std::vector<std::vector<char>> chosen;
+      for (const optimise::Solution& y : sol.years) chosen.push_back(y.chosen);
+      const auto seen = std::find(plans.begin(), plans.end(), chosen);
+      if (seen != plans.end()) {
+        sim = sims[static_cast<std::size_t>(seen - plans.begin())].get();
+      } else {
+        scenario::Scenario plan = unlimited;
+        for (std::size_t t = 0; t < years.size(); ++t)
+          plan.not_coached.push_back(
+              {unlimited.years[years[t]].year,
+               optimise::schools_left_out(base.population, in[t], sol.years[t])});
+        plans.push_back(chosen);
+        sims.push_back(results::simulate(plan, false));
+        sim = sims.back().get();
+      }
+    }
+    for (std::size_t t = 0; t < years.size(); ++t) {
+      f.precision(2);
+      f << pct * 100 << ',' << unlimited.years[years[t]].year << ',' << units::format_centimos(b[t])
+        << ',' << o.objective << ',';
+      if (!sol.feasible) {
+        f << ",,,,,,,infeasible\n";
+        continue;
+      }
+      const optimise::PlanOutcome out = optimise::outcome_of(*sim, years[t]);
+      f << sol.years[t].objective << ',' << sol.years[t].teachers << ',' << sol.lp_bound << ','
+        << sol.gap * 100 << ',' << units::format_centimos(out.cost) << ',' << out.full_protocol
+        << ',' << out.learning_sd << ",\n";
+    }
+  }
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    const int year = unlimited.years[years[t]].year;
+    auto marked = [&](double pct, std::int64_t b, const results::Simulation& sim,
+                      const char* marker) {
+      const optimise::PlanOutcome m = optimise::outcome_of(sim, years[t]);
+      f.precision(2);
+      f << pct << ',' << year << ',' << units::format_centimos(b) << ',' << o.objective << ",,,,,"
+        << units::format_centimos(m.cost) << ',' << m.full_protocol << ',' << m.learning_sd << ','
+        << marker << '\n';
+    };
+    marked(100.0, in[t].plan_cost, base, "default");
+    marked(cuts[t].second * 100, budgets[t], cut, "pro_rata_cut");
+  }
+  return f.str();
+}
+
 }  // namespace
 
 int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
                    const std::vector<std::size_t>& years, const std::vector<std::string>& texts,
                    optimise::Objective objective, const optimise::EquityWeights& weights,
                    const std::string& objective_words) {
-  for (const auto& [flag, value] :
-       {std::pair<const char*, const std::string*>{"--frontier", &o.frontier}, {"--html", &o.html}})
-    if (!value->empty()) {
-      std::cerr << "coachsim optimise: " << flag
-                << " is built for one year only: give one --year. Nothing was written.\n";
-      return kExitBadInput;
-    }
+  if (!o.html.empty()) {
+    std::cerr << "coachsim optimise: --html is built for one year only: give one --year. Nothing "
+                 "was written.\n";
+    return kExitBadInput;
+  }
+  double f_from = 0, f_to = 0;
+  int f_steps = 0;
+  if (!o.frontier.empty() && !parse_frontier(o.frontier, f_from, f_to, f_steps)) {
+    std::cerr << "coachsim optimise: --frontier: expected FROM%..TO%/STEPS like 50%..120%/15, got '"
+              << o.frontier << "'. Nothing was written.\n";
+    return kExitBadInput;
+  }
   if (o.floor_pct < 0 || o.floor_pct > 100) {
     std::cerr << "coachsim optimise: --floor-coverage: expected 0 to 100 (percent), got "
               << o.floor_pct << ". Nothing was written.\n";
@@ -186,8 +262,11 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
     auto rows = plan_rows(base->population, in[t], sol.years[t], s.years[years[t]].year);
     workbook.plan.insert(workbook.plan.end(), rows.begin(), rows.end());
   }
-  const std::vector<std::pair<std::string, std::string>> files = {
-      {"plan.yaml", plan_text}, {"plan.csv", plan_csv(workbook.plan)}};
+  std::vector<std::pair<std::string, std::string>> files = {{"plan.yaml", plan_text},
+                                                            {"plan.csv", plan_csv(workbook.plan)}};
+  if (!o.frontier.empty())
+    files.emplace_back("frontier.csv", years_frontier(o, unlimited, *base, in, years, budgets, cuts,
+                                                      *cut, f_from, f_to, f_steps, floor));
   const std::string part = o.xlsx + ".coachsim-part";
   try {
     if (!o.xlsx.empty()) report::write_optimise_xlsx(workbook, part);
@@ -254,7 +333,8 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
                 << money(over[t].region_cost[r] - caps[t][r]) << ")\n";
     }
   }
-  std::cout << "Wrote plan.yaml, plan.csv, manifest.json to " << o.out_dir << "/"
+  std::cout << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
+            << ", manifest.json to " << o.out_dir << "/"
             << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
   return kExitOk;
 }
