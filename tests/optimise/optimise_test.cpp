@@ -8,6 +8,8 @@
 #include "../support/small_scenario.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/results/simulation.hpp"
+#include "coachsim/scenario/default_scenario.hpp"
+#include "coachsim/scenario/loader.hpp"
 
 namespace coachsim::optimise {
 namespace optimise_test {
@@ -566,6 +568,48 @@ TEST(OptimiseResolve, TheBestPlanWithinIsKept) {
   ASSERT_TRUE(r.within());
   EXPECT_EQ(r.solution.years[0].chosen, first.chosen);
   EXPECT_EQ(r.rounds, 5);
+}
+
+// A budget one céntimo short of every caseload's cost drops exactly one caseload; at the cost
+// itself, every caseload is kept.
+TEST(Optimise, ABudgetSpentExactlyKeepsEveryCaseload) {
+  Instance in;
+  std::int64_t total = 0;
+  for (std::uint32_t g = 0; g < 4000; ++g) {
+    const std::int64_t cost = 5000000 + (g * 7919) % 100000 + 1;  // 50,000.01 to 51,000.00
+    in.groups.push_back({0, {g}, cost, 1, 1, 1.0});
+    total += cost;
+  }
+  in.region_teachers = {4000};
+  in.region_names = {"A"};
+  in.region_fixed = {0};
+  in.plan_cost = total;
+  const Solution sol = solve(in, total, 0.0);
+  ASSERT_TRUE(sol.feasible) << sol.infeasible;
+  EXPECT_EQ(sol.teachers, 4000);
+  EXPECT_EQ(sol.cost, total);
+  // One céntimo less: one caseload must go.
+  const Solution less = solve(in, total - 1, 0.0);
+  ASSERT_TRUE(less.feasible) << less.infeasible;
+  EXPECT_EQ(less.teachers, 3999);
+  EXPECT_LE(less.cost, total - 1);
+}
+
+// The default's 2022 at exactly 100% of its plan: every caseload (the sum of 3,894 costs in soles
+// as doubles is not exact, and without half a céntimo of room in the budget row CBC found no
+// plan and the command said the floors could not be met).
+TEST(Optimise, TheDefaultAtItsWholePlanKeepsEveryCaseload) {
+  auto loaded = scenario::load_scenario_text(scenario::default_scenario_text(), "default", ".");
+  ASSERT_TRUE(loaded.ok());
+  scenario::Scenario s = loaded.scenario;
+  s.budget = scenario::Budget{};
+  const auto base = results::simulate(s, true);
+  const Instance in = make_instance(s, base->population, base->ledger, 2);
+  const Solution sol = solve(in, in.plan_cost, 0.0);
+  ASSERT_TRUE(sol.feasible) << sol.infeasible;
+  EXPECT_EQ(std::count(sol.chosen.begin(), sol.chosen.end(), 1),
+            static_cast<std::ptrdiff_t>(in.groups.size()));
+  EXPECT_EQ(sol.cost, in.plan_cost);
 }
 
 }  // namespace optimise_test
