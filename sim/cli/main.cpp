@@ -183,9 +183,11 @@ int main(int argc, char** argv) {
   optimise_cmd->add_option("--frontier", optimise.frontier,
                            "Also solve FROM%..TO%/STEPS of the plan's cost: frontier.csv");
   optimise_cmd->add_option("--budget-region", optimise.budget_region,
-                           "REGION=AMOUNT|PCT: that region's budget for the year (repeatable)");
+                           "REGION=AMOUNT|PCT: that region's budget for each year solved, or per "
+                           "year REGION=YEAR=AMOUNT|PCT,YEAR=... (repeatable)");
   optimise_cmd->add_option("--coach-supply", optimise.coach_supply,
-                           "REGION=N: the most coaches that region can contract (repeatable)");
+                           "REGION=N: the most coaches that region can contract, or per year "
+                           "REGION=YEAR=N,YEAR=... (repeatable)");
   optimise_cmd->add_option("--xlsx", optimise.xlsx,
                            "Also write a workbook: Plan and Frontier sheets");
   optimise_cmd->add_option("--html", optimise.html,

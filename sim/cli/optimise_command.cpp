@@ -32,25 +32,6 @@ namespace fs = std::filesystem;
 using Outcome = optimise::PlanOutcome;
 using optimise::outcome_of;
 
-// "50%..120%/15": from, to (shares) and the number of points.
-bool parse_frontier(const std::string& text, double& from, double& to, int& steps) {
-  const auto dots = text.find("..");
-  const auto slash = text.find('/');
-  if (dots == std::string::npos || slash == std::string::npos || slash < dots) return false;
-  auto pct = [](std::string t, double& v) {
-    if (t.empty() || t.back() != '%') return false;
-    t.pop_back();
-    char* end = nullptr;
-    v = std::strtod(t.c_str(), &end) / 100.0;
-    return end != t.c_str() && *end == '\0' && v > 0;
-  };
-  char* end = nullptr;
-  const std::string n = text.substr(slash + 1);
-  steps = static_cast<int>(std::strtol(n.c_str(), &end, 10));
-  return pct(text.substr(0, dots), from) && pct(text.substr(dots + 2, slash - dots - 2), to) &&
-         end != n.c_str() && *end == '\0' && steps >= 2 && to > from;
-}
-
 // "rural=1.5,multigrade=1.5,eib=2": names are rural, urban, border or a school type id.
 bool parse_weights(const std::string& text, const scenario::Scenario& s,
                    optimise::EquityWeights& out, std::string& problem) {
@@ -190,8 +171,9 @@ int optimise_command(const OptimiseOptions& o) {
   // The model's own costs: a run with unlimited money, its ledger kept.
   scenario::Scenario unlimited = s;
   unlimited.budget = scenario::Budget{};
-  const auto base = results::simulate(unlimited, true);
-  optimise::Instance in = optimise::make_instance(unlimited, base->population, base->ledger, year);
+  const CostRuns runs = cost_runs(unlimited);
+  const std::unique_ptr<results::Simulation>& base = runs.base;
+  optimise::Instance in = instance_of(unlimited, runs, year);
   optimise::set_objective(in, unlimited, base->population, objective, weights);
   std::int64_t budget = 0;
   if (!parse_budget(budget_texts.front(), s.currency, in.plan_cost, budget)) {
@@ -202,51 +184,74 @@ int optimise_command(const OptimiseOptions& o) {
   }
   if (!set_region_limits(in, o, s, base->population, calendar_year)) return kExitBadInput;
   const double floor = o.floor_pct / 100.0;
-  optimise::Solution sol = optimise::solve(in, budget, floor);
-  if (!sol.feasible) {
-    std::cerr << "coachsim optimise: no plan meets every constraint in " << calendar_year << ": "
-              << sol.infeasible << ". Nothing was written.\n";
-    return kExitBadInput;
-  }
 
   // Write the plan as a scenario, load it back and simulate it; if the simulation costs more
   // than the budget, nationally or in a region with --budget-region, tighten that budget by the
-  // excess and solve again (up to 5 times).
+  // excess and solve again (optimise::resolve, up to 5 times).
+  const bool made_out_dir = !fs::exists(o.out_dir);
   fs::create_directories(o.out_dir);
   const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
   const std::string extends =
       o.scenario.empty() || o.scenario == kBuiltinDefault
           ? std::string(kBuiltinDefault)
           : fs::relative(fs::absolute(o.scenario), fs::absolute(o.out_dir)).generic_string();
-  std::unique_ptr<results::Simulation> planned;
-  std::int64_t target = budget;
-  int rounds = 0;
-  // The caps as given: the re-solves lower in.region_budget, the check is against these.
-  const std::vector<std::int64_t> region_caps = in.region_budget;
-  optimise::Overshoot over;
   std::string plan_text;
-  for (;; ++rounds) {
-    const std::vector<std::string> left_out = optimise::schools_left_out(base->population, in, sol);
-    plan_text = plan_yaml(extends, s.name, calendar_year, left_out, budget, sol, objective_words);
-    scenario::LoadResult plan =
-        scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
-    if (!plan.ok()) {
-      for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
-      std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
-      return kExitFailure;
+  bool plan_loads = true;
+  std::vector<optimise::Instance> ins{std::move(in)};
+  auto plan_of = [&](const optimise::YearsSolution& y) {
+    const auto left_out = optimise::schools_left_out(base->population, ins.front(), y.years[0]);
+    return plan_yaml(extends, s.name, calendar_year, left_out, budget, y.years[0], objective_words);
+  };
+  optimise::Resolved resolved = optimise::resolve(
+      ins, {budget},
+      [&](const std::vector<optimise::Instance>& i, const std::vector<std::int64_t>& targets) {
+        return optimise::one_year(optimise::solve(i.front(), targets.front(), floor));
+      },
+      [&](const optimise::YearsSolution& y) -> std::unique_ptr<results::Simulation> {
+        plan_text = plan_of(y);
+        scenario::LoadResult plan =
+            scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
+        if (!plan.ok()) {
+          for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
+          plan_loads = false;
+          plan.scenario = unlimited;  // simulated only to finish the loop; reported below
+        }
+        plan.scenario.budget = scenario::Budget{};  // the optimised budget is national, not PIA
+        return results::simulate(plan.scenario, false);
+      });
+  auto give_up = [&](int code) {
+    if (made_out_dir) {
+      std::error_code ec;
+      fs::remove(o.out_dir, ec);  // only when empty: nothing of ours was written into it
     }
-    plan.scenario.budget = scenario::Budget{};  // the optimised budget is national, not PIA
-    planned = results::simulate(plan.scenario, false);
-    over = optimise::overshoot_of(in, budget, region_caps, *planned);
-    if (!over.any() || rounds >= 5) break;
-    optimise::tighten(in, target, over);
-    sol = optimise::solve(in, target, floor);
-    if (!sol.feasible) {
-      std::cerr << "coachsim optimise: after tightening for the simulated cost: " << sol.infeasible
-                << ".\n";
-      return kExitBadInput;
-    }
+    return code;
+  };
+  if (!plan_loads) {
+    std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
+    return give_up(kExitFailure);
   }
+  if (!resolved.solution.feasible) {
+    std::cerr << "coachsim optimise: "
+              << (resolved.rounds > 0 ? "after tightening for the simulated cost: " : "")
+              << "no plan meets every constraint in " << calendar_year << ": "
+              << resolved.solution.infeasible << ". Nothing was written.\n";
+    return give_up(kExitBadInput);
+  }
+  if (!resolved.within()) {
+    std::cerr << "coachsim optimise: the simulated plan is still over its budget after "
+              << resolved.rounds << " re-solves ("
+              << optimise::over_limits(resolved, ins, {budget}, {calendar_year})
+              << "). The plan is not valid; nothing was written. A lower --budget leaves more "
+                 "room for what the estimate misses.\n";
+    return give_up(kExitBadInput);
+  }
+  plan_text = plan_of(resolved.solution);  // the plan kept may be an earlier round's
+  in = std::move(ins.front());             // (plan_of reads ins: not before this line)
+  const optimise::Solution& sol = resolved.solution.years.front();
+  const int rounds = resolved.rounds;
+  const std::vector<std::int64_t>& region_caps = resolved.region_caps.front();
+  const optimise::Overshoot& over = resolved.over.front();
+  const std::unique_ptr<results::Simulation>& planned = resolved.simulation;
   report::OptimiseWorkbook workbook;
   workbook.currency = s.currency;
   workbook.title = s.name + ", " + std::to_string(calendar_year) + ": the most " + objective_words +
@@ -378,39 +383,36 @@ int optimise_command(const OptimiseOptions& o) {
                << ", simulated " << money(over.region_cost[r]) << " (difference "
                << money(over.region_cost[r] - region_caps[r]) << ")\n";
     }
-    std::cout
-        << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
-        << "  budget " << money(budget) << " " << s.currency << " ("
-        << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
-        << "); floor " << o.floor_pct << "% of each region's teachers\n"
-        << "  objective: the most " << objective_words << "; regional budgets "
-        << o.budget_region.size() << ", regions with a coach cap "
-        << std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
-                         [](std::int64_t c) { return c >= 0; })
-        << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
-                ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
-                : "")
-        << "\n"
-        << "  caseload groups " << in.groups.size() << ", coached "
-        << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
-        << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
-        << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
-        << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
-        << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
-        << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds << " times)\n"
-        << "  " << calendar_year << " (learning: the sum over coached teachers' students "
-        << "of their gain, outcomes:)\n"
-        << row("default, every caseload         ", all)
-        << row("(a) pro-rata cut, shortfall: drop ", a)
-        << row("(b) shortfall: protect_teachers   ", b)
-        << row("(c) optimise                      ", opt) << regional.str()
-        << (over.any()
-                ? "  the simulated plan is still over its budget or a region's after 5 re-solves\n"
-                : "")
-        << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
-        << ", manifest.json to " << o.out_dir << "/"
-        << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
-        << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
+    std::cout << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
+              << "  budget " << money(budget) << " " << s.currency << " ("
+              << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
+              << "); floor " << o.floor_pct << "% of each region's teachers\n"
+              << "  objective: the most " << objective_words << "; regional budgets "
+              << o.budget_region.size() << ", regions with a coach cap "
+              << std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
+                               [](std::int64_t c) { return c >= 0; })
+              << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
+                      ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                      : "")
+              << "\n"
+              << "  caseload groups " << in.groups.size() << ", coached "
+              << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
+              << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
+              << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
+              << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
+              << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
+              << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds
+              << " times)\n"
+              << "  " << calendar_year << " (learning: the sum over coached teachers' students "
+              << "of their gain, outcomes:)\n"
+              << row("default, every caseload         ", all)
+              << row("(a) pro-rata cut, shortfall: drop ", a)
+              << row("(b) shortfall: protect_teachers   ", b)
+              << row("(c) optimise                      ", opt) << regional.str()
+              << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
+              << ", manifest.json to " << o.out_dir << "/"
+              << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
+              << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
   }
   return kExitOk;
 }

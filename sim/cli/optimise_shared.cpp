@@ -30,6 +30,44 @@ scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<in
   return s;
 }
 
+// "50%..120%/15": from, to (shares) and the number of points.
+bool parse_frontier(const std::string& text, double& from, double& to, int& steps) {
+  const auto dots = text.find("..");
+  const auto slash = text.find('/');
+  if (dots == std::string::npos || slash == std::string::npos || slash < dots) return false;
+  auto pct = [](std::string t, double& v) {
+    if (t.empty() || t.back() != '%') return false;
+    t.pop_back();
+    char* end = nullptr;
+    v = std::strtod(t.c_str(), &end) / 100.0;
+    return end != t.c_str() && *end == '\0' && v > 0;
+  };
+  char* end = nullptr;
+  const std::string n = text.substr(slash + 1);
+  steps = static_cast<int>(std::strtol(n.c_str(), &end, 10));
+  return pct(text.substr(0, dots), from) && pct(text.substr(dots + 2, slash - dots - 2), to) &&
+         end != n.c_str() && *end == '\0' && steps >= 2 && to > from;
+}
+
+CostRuns cost_runs(const scenario::Scenario& unlimited) {
+  CostRuns runs;
+  runs.base = results::simulate(unlimited, true);
+  if (optimise::hiring_limited(unlimited))
+    runs.at_start = results::simulate(optimise::hired_at_start(unlimited), true);
+  return runs;
+}
+
+optimise::Instance instance_of(const scenario::Scenario& unlimited, const CostRuns& runs,
+                               std::size_t year) {
+  optimise::Instance in =
+      optimise::make_instance(unlimited, runs.base->population, runs.base->ledger, year);
+  if (runs.at_start)
+    optimise::cost_as_hired_at_start(
+        in, optimise::make_instance(optimise::hired_at_start(unlimited), runs.at_start->population,
+                                    runs.at_start->ledger, year));
+  return in;
+}
+
 // "85%" of the year's plan, or money in the scenario's currency.
 bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
                   std::int64_t& out) {
@@ -85,6 +123,56 @@ std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
   return out.str();
 }
 
+namespace {
+
+bool four_digits_then_equals(const std::string& text, std::size_t at) {
+  if (at + 5 > text.size() || text[at + 4] != '=') return false;
+  for (std::size_t i = at; i < at + 4; ++i)
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+// "2021=85%,2022=9,000,000 PEN": (year, value) items, split at a comma followed by the next
+// "YYYY=" (an amount may hold commas of its own). REQUIRES four_digits_then_equals(text, 0).
+std::vector<std::pair<std::string, std::string>> per_year_items(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t next = text.find(',', from);
+    while (next != std::string::npos && !four_digits_then_equals(text, next + 1))
+      next = text.find(',', next + 1);
+    const std::string item = text.substr(from, next == std::string::npos ? next : next - from);
+    out.emplace_back(item.substr(0, 4), item.substr(5));
+    if (next == std::string::npos) break;
+    from = next + 1;
+  }
+  return out;
+}
+
+// A region's limit given per year ("Cusco=2021=80%,2022=85%"): the value for `calendar_year`,
+// or "" when that year has none. Prints the problem and returns false on a year that is not
+// the scenario's or is given twice.
+bool value_for_year(const std::string& flag, const std::string& item, const std::string& text,
+                    const scenario::Scenario& s, int calendar_year, std::string& value) {
+  value.clear();
+  std::vector<std::string> seen;
+  for (const auto& [year, v] : per_year_items(text)) {
+    const bool known = std::any_of(s.years.begin(), s.years.end(),
+                                   [&](const auto& y) { return std::to_string(y.year) == year; });
+    if (!known || std::find(seen.begin(), seen.end(), year) != seen.end()) {
+      std::cerr << "coachsim optimise: " << flag << " '" << item << "': " << year
+                << (known ? " is given twice" : " is not a year of the scenario")
+                << ". Nothing was written.\n";
+      return false;
+    }
+    seen.push_back(year);
+    if (year == std::to_string(calendar_year)) value = v;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
                        const scenario::Scenario& s, const programme::Population& pop,
                        int calendar_year) {
@@ -113,6 +201,11 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
     std::size_t r = 0;
     std::string value;
     if (!region_index(item, "--budget-region", r, value)) return false;
+    if (four_digits_then_equals(value, 0)) {  // per year: this year's, or no limit in it
+      const std::string all = value;
+      if (!value_for_year("--budget-region", item, all, s, calendar_year, value)) return false;
+      if (value.empty()) continue;
+    }
     std::int64_t region_plan = in.region_fixed[r], amount = 0;
     for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
     if (!parse_budget(value, currency, region_plan, amount)) {
@@ -128,6 +221,11 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
     std::size_t r = 0;
     std::string value;
     if (!region_index(item, "--coach-supply", r, value)) return false;
+    if (four_digits_then_equals(value, 0)) {  // per year: this year's, or no limit in it
+      const std::string all = value;
+      if (!value_for_year("--coach-supply", item, all, s, calendar_year, value)) return false;
+      if (value.empty()) continue;
+    }
     char* end = nullptr;
     const long n = std::strtol(value.c_str(), &end, 10);
     if (end == value.c_str() || *end != '\0' || n < 0) {
@@ -140,17 +238,6 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
   }
   return true;
 }
-
-namespace {
-
-bool four_digits_then_equals(const std::string& text, std::size_t at) {
-  if (at + 5 > text.size() || text[at + 4] != '=') return false;
-  for (std::size_t i = at; i < at + 4; ++i)
-    if (text[i] < '0' || text[i] > '9') return false;
-  return true;
-}
-
-}  // namespace
 
 bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
                  std::vector<std::size_t>& years, std::vector<std::string>& budgets) {
@@ -171,24 +258,16 @@ bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
   // amount may hold commas of its own).
   std::vector<std::pair<std::size_t, std::string>> per_year;
   if (four_digits_then_equals(o.budget, 0)) {
-    std::size_t from = 0;
-    while (from < o.budget.size()) {
-      std::size_t next = o.budget.find(',', from);
-      while (next != std::string::npos && !four_digits_then_equals(o.budget, next + 1))
-        next = o.budget.find(',', next + 1);
-      const std::string item =
-          o.budget.substr(from, next == std::string::npos ? next : next - from);
+    for (const auto& [year, value] : per_year_items(o.budget)) {
       std::size_t y = 0;
-      if (!index_of(item.substr(0, 4), y)) return bad_year("--budget", item.substr(0, 4));
-      for (const auto& [seen, value] : per_year)
+      if (!index_of(year, y)) return bad_year("--budget", year);
+      for (const auto& [seen, v] : per_year)
         if (seen == y) {
-          std::cerr << "coachsim optimise: --budget: " << item.substr(0, 4)
+          std::cerr << "coachsim optimise: --budget: " << year
                     << " is given twice. Nothing was written.\n";
           return false;
         }
-      per_year.emplace_back(y, item.substr(5));
-      if (next == std::string::npos) break;
-      from = next + 1;
+      per_year.emplace_back(y, value);
     }
     std::sort(per_year.begin(), per_year.end());
   }

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/report/optimise_xlsx.hpp"
+#include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/scenario.hpp"
 #include "commands.hpp"
 
@@ -22,6 +24,20 @@ scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
 // The same for several years, each (year, share).
 scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<int, double>>& cuts,
                             scenario::BudgetShortfall shortfall);
+
+// "50%..120%/15": from, to (shares of the plan) and the number of points.
+bool parse_frontier(const std::string& text, double& from, double& to, int& steps);
+
+// The runs the optimiser's costs come from: `base`, the input with unlimited money, its ledger
+// kept; under a hiring limit also `at_start`, the same with the limit lifted (each coach hired
+// on the contract's first day: the most its caseload can cost in any plan).
+struct CostRuns {
+  std::unique_ptr<results::Simulation> base, at_start;
+};
+CostRuns cost_runs(const scenario::Scenario& unlimited);
+// The year's instance: costs from base, raised to at_start's where there is one.
+optimise::Instance instance_of(const scenario::Scenario& unlimited, const CostRuns& runs,
+                               std::size_t year);
 
 // "85%" of the year's plan, or money in the scenario's currency.
 bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,

@@ -18,6 +18,7 @@
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
+#include "coachsim/units/rounding.hpp"
 #include "load.hpp"
 #include "optimise_shared.hpp"
 
@@ -54,19 +55,94 @@ std::string plan_yaml(const std::string& extends, const scenario::Scenario& s,
   return y.str();
 }
 
+// The frontier over several years: at each share p of FROM..TO every year's budget is p of that
+// year's plan, the whole program is solved (continuity included) and each distinct plan
+// simulated once. One row per point and year (that year's estimate and simulation; the
+// program's LP bound and gap on each), then per year the default (every caseload) and the
+// pro-rata cut of the --budget given.
+std::string years_frontier(
+    const OptimiseOptions& o, const scenario::Scenario& unlimited, const results::Simulation& base,
+    const std::vector<optimise::Instance>& in, const std::vector<std::size_t>& years,
+    const std::vector<std::int64_t>& budgets, const std::vector<std::pair<int, double>>& cuts,
+    const results::Simulation& cut, double from, double to, int steps, double floor) {
+  std::ostringstream f;
+  f << "budget_pct,year,budget,objective,objective_estimate,teachers_coached_estimate,lp_bound,"
+       "gap_pct,simulated_cost,simulated_full_protocol,simulated_learning_sd,marker\n";
+  f << std::fixed;
+  std::vector<std::vector<std::vector<char>>> plans;  // distinct plans simulated, per year
+  std::vector<std::unique_ptr<results::Simulation>> sims;
+  for (int k = 0; k < steps; ++k) {
+    const double pct = from + (to - from) * k / (steps - 1);
+    std::vector<std::int64_t> b;
+    for (const optimise::Instance& i : in)
+      b.push_back(units::round_half_away(pct * static_cast<double>(i.plan_cost)));
+    const optimise::YearsSolution sol = optimise::solve_years(in, b, floor);
+    const results::Simulation* sim = nullptr;
+    if (sol.feasible) {
+      std::vector<std::vector<char>> chosen;
+      for (const optimise::Solution& y : sol.years) chosen.push_back(y.chosen);
+      const auto seen = std::find(plans.begin(), plans.end(), chosen);
+      if (seen != plans.end()) {
+        sim = sims[static_cast<std::size_t>(seen - plans.begin())].get();
+      } else {
+        scenario::Scenario plan = unlimited;
+        for (std::size_t t = 0; t < years.size(); ++t)
+          plan.not_coached.push_back(
+              {unlimited.years[years[t]].year,
+               optimise::schools_left_out(base.population, in[t], sol.years[t])});
+        plans.push_back(chosen);
+        sims.push_back(results::simulate(plan, false));
+        sim = sims.back().get();
+      }
+    }
+    for (std::size_t t = 0; t < years.size(); ++t) {
+      f.precision(2);
+      f << pct * 100 << ',' << unlimited.years[years[t]].year << ',' << units::format_centimos(b[t])
+        << ',' << o.objective << ',';
+      if (!sol.feasible) {
+        f << ",,,,,,,infeasible\n";
+        continue;
+      }
+      const optimise::PlanOutcome out = optimise::outcome_of(*sim, years[t]);
+      f << sol.years[t].objective << ',' << sol.years[t].teachers << ',' << sol.lp_bound << ','
+        << sol.gap * 100 << ',' << units::format_centimos(out.cost) << ',' << out.full_protocol
+        << ',' << out.learning_sd << ",\n";
+    }
+  }
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    const int year = unlimited.years[years[t]].year;
+    auto marked = [&](double pct, std::int64_t b, const results::Simulation& sim,
+                      const char* marker) {
+      const optimise::PlanOutcome m = optimise::outcome_of(sim, years[t]);
+      f.precision(2);
+      f << pct << ',' << year << ',' << units::format_centimos(b) << ',' << o.objective << ",,,,,"
+        << units::format_centimos(m.cost) << ',' << m.full_protocol << ',' << m.learning_sd << ','
+        << marker << '\n';
+    };
+    marked(100.0, in[t].plan_cost, base, "default");
+    marked(cuts[t].second * 100, budgets[t], cut, "pro_rata_cut");
+  }
+  return f.str();
+}
+
 }  // namespace
 
 int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
                    const std::vector<std::size_t>& years, const std::vector<std::string>& texts,
                    optimise::Objective objective, const optimise::EquityWeights& weights,
                    const std::string& objective_words) {
-  for (const auto& [flag, value] :
-       {std::pair<const char*, const std::string*>{"--frontier", &o.frontier}, {"--html", &o.html}})
-    if (!value->empty()) {
-      std::cerr << "coachsim optimise: " << flag
-                << " is built for one year only: give one --year. Nothing was written.\n";
-      return kExitBadInput;
-    }
+  if (!o.html.empty()) {
+    std::cerr << "coachsim optimise: --html is built for one year only: give one --year. Nothing "
+                 "was written.\n";
+    return kExitBadInput;
+  }
+  double f_from = 0, f_to = 0;
+  int f_steps = 0;
+  if (!o.frontier.empty() && !parse_frontier(o.frontier, f_from, f_to, f_steps)) {
+    std::cerr << "coachsim optimise: --frontier: expected FROM%..TO%/STEPS like 50%..120%/15, got '"
+              << o.frontier << "'. Nothing was written.\n";
+    return kExitBadInput;
+  }
   if (o.floor_pct < 0 || o.floor_pct > 100) {
     std::cerr << "coachsim optimise: --floor-coverage: expected 0 to 100 (percent), got "
               << o.floor_pct << ". Nothing was written.\n";
@@ -75,12 +151,13 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
   // The model's own costs: one run with unlimited money, its ledger kept; an instance per year.
   scenario::Scenario unlimited = s;
   unlimited.budget = scenario::Budget{};
-  const auto base = results::simulate(unlimited, true);
+  const CostRuns runs = cost_runs(unlimited);
+  const std::unique_ptr<results::Simulation>& base = runs.base;
   std::vector<optimise::Instance> in;
   std::vector<std::int64_t> budgets;
   for (std::size_t t = 0; t < years.size(); ++t) {
     const int calendar_year = s.years[years[t]].year;
-    in.push_back(optimise::make_instance(unlimited, base->population, base->ledger, years[t]));
+    in.push_back(instance_of(unlimited, runs, years[t]));
     optimise::set_objective(in.back(), unlimited, base->population, objective, weights);
     std::int64_t b = 0;
     if (!parse_budget(texts[t], s.currency, in.back().plan_cost, b)) {
@@ -93,57 +170,79 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
     if (!set_region_limits(in.back(), o, s, base->population, calendar_year)) return kExitBadInput;
   }
   const double floor = o.floor_pct / 100.0;
-  auto infeasible = [&](const optimise::YearsSolution& sol, const char* when) {
-    std::cerr << "coachsim optimise: " << when << "no plan meets every constraint in "
-              << (sol.failed_year >= 0
-                      ? std::to_string(
-                            s.years[years[static_cast<std::size_t>(sol.failed_year)]].year)
-                      : std::to_string(s.years[years.front()].year) + "-" +
-                            std::to_string(s.years[years.back()].year))
-              << ": " << sol.infeasible << ". Nothing was written.\n";
-    return kExitBadInput;
-  };
-  optimise::YearsSolution sol = optimise::solve_years(in, budgets, floor);
-  if (!sol.feasible) return infeasible(sol, "");
+  std::vector<int> calendar_years;
+  for (std::size_t y : years) calendar_years.push_back(s.years[y].year);
 
-  // Write the plan, load it back, simulate it; tighten every year or region that went over.
+  // Write the plan, load it back, simulate it; tighten every year or region that went over and
+  // solve again (optimise::resolve, up to 5 times).
+  const bool made_out_dir = !fs::exists(o.out_dir);
   fs::create_directories(o.out_dir);
   const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
   const std::string extends =
       o.scenario.empty() || o.scenario == kBuiltinDefault
           ? std::string(kBuiltinDefault)
           : fs::relative(fs::absolute(o.scenario), fs::absolute(o.out_dir)).generic_string();
-  std::vector<std::vector<std::int64_t>> caps;  // per year: the region caps as given
-  for (const optimise::Instance& i : in) caps.push_back(i.region_budget);
-  std::vector<std::int64_t> targets = budgets;
-  std::vector<optimise::Overshoot> over(years.size());
-  std::unique_ptr<results::Simulation> planned;
   std::string plan_text;
-  int rounds = 0;
-  for (;; ++rounds) {
+  bool plan_loads = true;
+  auto plan_of = [&](const optimise::YearsSolution& sol) {
     std::vector<std::vector<std::string>> left_out;
     for (std::size_t t = 0; t < years.size(); ++t)
       left_out.push_back(optimise::schools_left_out(base->population, in[t], sol.years[t]));
-    plan_text = plan_yaml(extends, s, years, left_out, budgets, sol, objective_words);
-    scenario::LoadResult plan =
-        scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
-    if (!plan.ok()) {
-      for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
-      std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
-      return kExitFailure;
+    return plan_yaml(extends, s, years, left_out, budgets, sol, objective_words);
+  };
+  optimise::Resolved resolved = optimise::resolve(
+      in, budgets,
+      [&](const std::vector<optimise::Instance>& i, const std::vector<std::int64_t>& targets) {
+        return optimise::solve_years(i, targets, floor);
+      },
+      [&](const optimise::YearsSolution& sol) -> std::unique_ptr<results::Simulation> {
+        plan_text = plan_of(sol);
+        scenario::LoadResult plan =
+            scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
+        if (!plan.ok()) {
+          for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
+          plan_loads = false;
+          plan.scenario = unlimited;  // simulated only to finish the loop; reported below
+        }
+        plan.scenario.budget = scenario::Budget{};  // the optimised budgets are national, not PIA
+        return results::simulate(plan.scenario, false);
+      });
+  auto give_up = [&](int code) {
+    if (made_out_dir) {
+      std::error_code ec;
+      fs::remove(o.out_dir, ec);  // only when empty: nothing of ours was written into it
     }
-    plan.scenario.budget = scenario::Budget{};  // the optimised budgets are national, not PIA
-    planned = results::simulate(plan.scenario, false);
-    bool any = false;
-    for (std::size_t t = 0; t < years.size(); ++t) {
-      over[t] = optimise::overshoot_of(in[t], budgets[t], caps[t], *planned);
-      any = any || over[t].any();
-    }
-    if (!any || rounds >= 5) break;
-    for (std::size_t t = 0; t < years.size(); ++t) optimise::tighten(in[t], targets[t], over[t]);
-    sol = optimise::solve_years(in, targets, floor);
-    if (!sol.feasible) return infeasible(sol, "after tightening for the simulated cost: ");
+    return code;
+  };
+  if (!plan_loads) {
+    std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
+    return give_up(kExitFailure);
   }
+  const optimise::YearsSolution& sol = resolved.solution;
+  if (!sol.feasible) {
+    std::cerr << "coachsim optimise: "
+              << (resolved.rounds > 0 ? "after tightening for the simulated cost: " : "")
+              << "no plan meets every constraint in "
+              << (sol.failed_year >= 0
+                      ? std::to_string(calendar_years[static_cast<std::size_t>(sol.failed_year)])
+                      : std::to_string(calendar_years.front()) + "-" +
+                            std::to_string(calendar_years.back()))
+              << ": " << sol.infeasible << ". Nothing was written.\n";
+    return give_up(kExitBadInput);
+  }
+  if (!resolved.within()) {
+    std::cerr << "coachsim optimise: the simulated plan is still over its budget after "
+              << resolved.rounds << " re-solves ("
+              << optimise::over_limits(resolved, in, budgets, calendar_years)
+              << "). The plan is not valid; nothing was written. A lower --budget leaves more "
+                 "room for what the estimate misses.\n";
+    return give_up(kExitBadInput);
+  }
+  plan_text = plan_of(sol);  // the plan kept may be an earlier round's
+  const std::vector<std::vector<std::int64_t>>& caps = resolved.region_caps;
+  const std::vector<optimise::Overshoot>& over = resolved.over;
+  const std::unique_ptr<results::Simulation>& planned = resolved.simulation;
+  const int rounds = resolved.rounds;
 
   // The same budgets as a pro-rata cut (shortfall: drop) and with protect_teachers.
   std::vector<std::pair<int, double>> cuts;
@@ -163,8 +262,11 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
     auto rows = plan_rows(base->population, in[t], sol.years[t], s.years[years[t]].year);
     workbook.plan.insert(workbook.plan.end(), rows.begin(), rows.end());
   }
-  const std::vector<std::pair<std::string, std::string>> files = {
-      {"plan.yaml", plan_text}, {"plan.csv", plan_csv(workbook.plan)}};
+  std::vector<std::pair<std::string, std::string>> files = {{"plan.yaml", plan_text},
+                                                            {"plan.csv", plan_csv(workbook.plan)}};
+  if (!o.frontier.empty())
+    files.emplace_back("frontier.csv", years_frontier(o, unlimited, *base, in, years, budgets, cuts,
+                                                      *cut, f_from, f_to, f_steps, floor));
   const std::string part = o.xlsx + ".coachsim-part";
   try {
     if (!o.xlsx.empty()) report::write_optimise_xlsx(workbook, part);
@@ -219,7 +321,7 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
               << y.teachers << " (estimate)\n"
               << "    cost: estimated " << money(y.cost) << ", simulated " << money(simulated)
               << " (difference " << money(simulated - y.cost) << ")"
-              << (over[t].national > 0 ? " STILL OVER THE BUDGET after 5 re-solves" : "") << "\n"
+              << "\n"
               << row("default, every caseload         ", *base, years[t])
               << row("(a) pro-rata cut, shortfall: drop ", *cut, years[t])
               << row("(b) shortfall: protect_teachers   ", *protect, years[t])
@@ -228,11 +330,11 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
       if (caps[t][r] < 0) continue;
       std::cout << "    region " << in[t].region_names[r] << ": budget " << money(caps[t][r])
                 << ", simulated " << money(over[t].region_cost[r]) << " (difference "
-                << money(over[t].region_cost[r] - caps[t][r]) << ")"
-                << (over[t].region[r] > 0 ? " STILL OVER after 5 re-solves" : "") << "\n";
+                << money(over[t].region_cost[r] - caps[t][r]) << ")\n";
     }
   }
-  std::cout << "Wrote plan.yaml, plan.csv, manifest.json to " << o.out_dir << "/"
+  std::cout << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
+            << ", manifest.json to " << o.out_dir << "/"
             << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
   return kExitOk;
 }

@@ -167,7 +167,13 @@ std::string add_year_rows(const Instance& in, std::int64_t budget, double floor,
     row_ub.push_back(ub);
   };
   auto cost = [](const Group& g) { return static_cast<double>(g.cost) / 100.0; };
-  row([](const Group&) { return true; }, cost, -COIN_DBL_MAX, static_cast<double>(room) / 100.0);
+  // Half a céntimo over each money limit: costs are whole céntimos, so no plan can use it, but
+  // it absorbs the rounding of a sum of thousands of costs in soles (doubles), which put a plan
+  // that spends the limit exactly (every caseload at 100% of the plan) outside CBC's tolerance
+  // and made the default's 2022 at 100% "infeasible".
+  constexpr double kHalfCentimo = 0.5;
+  row([](const Group&) { return true; }, cost, -COIN_DBL_MAX,
+      (static_cast<double>(room) + kHalfCentimo) / 100.0);
   for (std::size_t r = 0; r < regions; ++r) {
     const double need = std::ceil(floor * static_cast<double>(in.region_teachers[r]) - 1e-9);
     row([r](const Group& g) { return g.region == r; },
@@ -183,7 +189,7 @@ std::string add_year_rows(const Instance& in, std::int64_t budget, double floor,
              ") does not cover its costs every plan pays (" +
              units::format_centimos_grouped(in.region_fixed[r]) + ")";
     row([r](const Group& g) { return g.region == r; }, cost, -COIN_DBL_MAX,
-        static_cast<double>(left) / 100.0);
+        (static_cast<double>(left) + kHalfCentimo) / 100.0);
   }
   for (std::size_t r = 0; r < in.region_coaches.size(); ++r) {
     if (in.region_coaches[r] < 0) continue;

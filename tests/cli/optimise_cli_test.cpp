@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "../support/files.hpp"
 #include "../support/process.hpp"
@@ -36,6 +38,24 @@ TEST(OptimiseCli, SameInputsGiveByteIdenticalOutputs) {
     EXPECT_FALSE(slurp(a / f).empty()) << f;
     EXPECT_EQ(slurp(a / f), slurp(b / f)) << f;
   }
+  // plan.yaml leaves out exactly the schools plan.csv marks not coached (school, region, ugel,
+  // year, coached, ...), and at 80% of its one caseload's plan that is every school.
+  const std::string yaml = slurp(a / "plan.yaml");
+  std::istringstream csv(slurp(a / "plan.csv"));
+  std::string line;
+  std::getline(csv, line);  // header
+  int rows = 0;
+  while (std::getline(csv, line)) {
+    ++rows;
+    std::vector<std::string> cells;
+    std::istringstream in(line);
+    for (std::string cell; std::getline(in, cell, ',');) cells.push_back(cell);
+    ASSERT_GE(cells.size(), 5u) << line;
+    EXPECT_EQ(cells[4], "0") << line;
+    EXPECT_NE(yaml.find("      - \"" + cells[0] + "\"\n"), std::string::npos) << cells[0] << "\n"
+                                                                              << yaml;
+  }
+  EXPECT_EQ(rows, 2);
   // The plan is a scenario: it validates and runs.
   const auto v = coachsim::testing::run_shell(std::string(COACHSIM_BINARY) + " validate " +
                                               (a / "plan.yaml").string() + " -q");
@@ -221,7 +241,9 @@ TEST(OptimiseCli, BadYearsAndPerYearBudgetsExitTwo) {
       {"--budget 2021=80%,2030=90%", "--budget 2030: not a year of the scenario"},
       {"--year 2021,2022 --budget 2021=80%", "--budget: no budget for 2022"},
       {"--budget 2021=80%,2021=90%", "--budget: 2021 is given twice"},
-      {"--year all --budget 80% --frontier 50%..100%/3", "--frontier is built for one year only"},
+      {"--year all --budget 80% --html " + (d / "page.html").string(),
+       "--html is built for one year only"},
+      {"--year all --budget 80% --frontier 50%..100%", "--frontier: expected FROM%..TO%/STEPS"},
       {"--year 2021,2022 --budget 2021=80%,2022=lots", "got 'lots'"}};
   for (const auto& [args, expected] : cases) {
     const fs::path out = d / "out";
@@ -230,6 +252,104 @@ TEST(OptimiseCli, BadYearsAndPerYearBudgetsExitTwo) {
     EXPECT_NE(r.output.find(expected), std::string::npos) << args << "\n" << r.output;
     EXPECT_FALSE(fs::exists(out / "plan.yaml")) << args;
   }
+}
+
+// Regional limits per year: REGION=YEAR=VALUE,... applies each year's value to that year only,
+// and a year without one has no limit. Alpha's budget at half its plan cannot pay its fixed
+// costs, so a year that has it cannot be met, and the message names that year.
+TEST(OptimiseCli, RegionalLimitsDifferByYear) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "region-years");
+  const std::string scenario = two_year_small(d).string();
+  const std::string out = " -q --out " + (d / "out").string();
+  const auto in_2022 = run(scenario +
+                           " --year all --budget 100% --budget-region "
+                           "Alpha=2021=100%,2022=50%" +
+                           out);
+  EXPECT_EQ(in_2022.exit_code, 2) << in_2022.output;
+  EXPECT_NE(in_2022.output.find("no plan meets every constraint in 2022: the budget of region "
+                                "Alpha"),
+            std::string::npos)
+      << in_2022.output;
+  const auto in_2021 = run(scenario +
+                           " --year all --budget 100% --budget-region "
+                           "Alpha=2021=50%,2022=100%" +
+                           out);
+  EXPECT_EQ(in_2021.exit_code, 2) << in_2021.output;
+  EXPECT_NE(in_2021.output.find("no plan meets every constraint in 2021: the budget of region "
+                                "Alpha"),
+            std::string::npos)
+      << in_2021.output;
+  EXPECT_FALSE(fs::exists(d / "out" / "plan.yaml"));
+  // 2022 solved alone: the 2021 limit does not apply, the caseload is coached.
+  const auto alone = run(scenario + " --year 2022 --budget 100% --budget-region Alpha=2021=50%" +
+                         " --coach-supply Alpha=2021=0" + out);
+  ASSERT_EQ(alone.exit_code, 0) << alone.output;
+  EXPECT_NE(slurp(d / "out" / "plan.csv").find(",2022,1,"), std::string::npos);
+  // The same limits for 2022 leave it out (a coach supply of none).
+  const auto none = run(scenario + " --year 2022 --budget 100% --coach-supply Alpha=2022=0" +
+                        " --out " + (d / "none").string() + " -q");
+  ASSERT_EQ(none.exit_code, 0) << none.output;
+  EXPECT_NE(slurp(d / "none" / "plan.csv").find(",2022,0,"), std::string::npos);
+  for (const auto& [args, expected] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"--budget-region Alpha=2030=80%",
+            "'Alpha=2030=80%': 2030 is not a year of the "
+            "scenario"},
+           {"--coach-supply Alpha=2021=1,2021=2", "'Alpha=2021=1,2021=2': 2021 is given twice"}}) {
+    const auto r =
+        run(scenario + " --year all --budget 100% " + args + " --out " + (d / "bad").string());
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.output;
+    EXPECT_NE(r.output.find(expected), std::string::npos) << args << "\n" << r.output;
+    EXPECT_FALSE(fs::exists(d / "bad" / "plan.yaml")) << args;
+  }
+}
+
+// The frontier over two years of small.yaml: every year's budget at 50%..120% of its plan, one
+// row per point and year plus each year's default and pro-rata cut. The one caseload is coached
+// from the first budget that pays for it in both years on (continuity): the simulated figures
+// never decrease with the budget, and no simulated cost exceeds its year's budget.
+TEST(OptimiseCli, TheFrontierOverSeveralYears) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "years-frontier");
+  const std::string scenario = two_year_small(d).string();
+  const auto r = run(scenario + " --year all --budget 90% --frontier 50%..120%/8 -q --out " +
+                     (d / "a").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::istringstream csv(slurp(d / "a" / "frontier.csv"));
+  std::string line;
+  std::getline(csv, line);
+  EXPECT_EQ(line.rfind("budget_pct,year,budget,", 0), 0u) << line;
+  std::map<std::string, double> last;  // per year: the last point's full-protocol teachers
+  int points = 0, marked = 0, infeasible = 0;
+  bool coached_some = false, left_out_some = false;
+  while (std::getline(csv, line)) {
+    std::vector<std::string> c;
+    std::istringstream in(line);
+    for (std::string cell; std::getline(in, cell, ',');) c.push_back(cell);
+    if (!line.empty() && line.back() == ',') c.emplace_back();
+    ASSERT_EQ(c.size(), 12u) << line;
+    if (c[11] == "infeasible") {  // below the fixed costs: only the lowest budgets
+      EXPECT_EQ(points, 0) << line;
+      ++infeasible;
+      continue;
+    }
+    if (!c[11].empty()) {
+      ++marked;
+      continue;
+    }
+    ++points;
+    const double budget = std::stod(c[2]), cost = std::stod(c[8]), fp = std::stod(c[9]);
+    EXPECT_LE(cost, budget) << line;
+    double& last_fp = last[c[1]];
+    EXPECT_GE(fp, last_fp) << line;
+    last_fp = fp;
+    coached_some = coached_some || c[5] != "0";
+    left_out_some = left_out_some || c[5] == "0";
+  }
+  EXPECT_EQ(points + infeasible, 16);  // 8 points, 2 years
+  EXPECT_GT(points, 0);
+  EXPECT_EQ(marked, 4);
+  EXPECT_EQ(last.size(), 2u);
+  EXPECT_TRUE(coached_some);
+  EXPECT_TRUE(left_out_some);
 }
 
 }  // namespace optimise_cli_test

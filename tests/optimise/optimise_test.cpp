@@ -8,6 +8,8 @@
 #include "../support/small_scenario.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/results/simulation.hpp"
+#include "coachsim/scenario/default_scenario.hpp"
+#include "coachsim/scenario/loader.hpp"
 
 namespace coachsim::optimise {
 namespace optimise_test {
@@ -455,6 +457,159 @@ TEST(OptimiseYears, TheCoachCapFollowsTheScenariosHiringLimit) {
   const Solution sol = solve(in, in.plan_cost, 0.0);
   ASSERT_TRUE(sol.feasible);
   EXPECT_EQ(std::count(sol.chosen.begin(), sol.chosen.end(), 1), 2);
+}
+
+// Under a hiring limit of one new coach a month the unlimited run hires the three coaches on
+// 1 March, 1 April and 1 May; a plan that leaves the first out moves the others a month earlier,
+// so the unlimited run's postings understate it. Costs as hired on the first day bound every
+// plan: the simulated plan stays within every budget, where the slot costs went over.
+TEST(OptimiseHiring, UnderAHiringLimitTheSimulatedPlanStaysWithinTheBudget) {
+  scenario::Scenario s = three_caseloads();
+  s.coach_supply.enabled = true;
+  s.coach_supply.hires_per_month = 1;
+  ASSERT_TRUE(hiring_limited(s));
+  const auto base = results::simulate(s, true);
+  const auto early = results::simulate(hired_at_start(s), true);
+  const Instance slots = make_instance(s, base->population, base->ledger, 0);
+  Instance in = slots;
+  cost_as_hired_at_start(in, make_instance(hired_at_start(s), early->population, early->ledger, 0));
+  ASSERT_EQ(in.groups.size(), 3u);
+  // Each coach costs at least its slot's cost; the two hired late gain 1 and 2 months of the
+  // 3,000.00 fee at least (no overhead in this scenario).
+  std::int64_t gained = 0;
+  for (std::size_t c = 0; c < in.coach_cost.size(); ++c) {
+    EXPECT_GE(in.coach_cost[c], slots.coach_cost[c]) << c;
+    gained += in.coach_cost[c] - slots.coach_cost[c];
+  }
+  EXPECT_GE(gained, 3 * 300000);
+  EXPECT_EQ(in.plan_cost, slots.plan_cost);  // budget shares still refer to the plan as run
+  bool slots_went_over = false;
+  for (int k = 0; k <= 12; ++k) {
+    const std::int64_t budget = in.fixed_cost + (in.plan_cost - in.fixed_cost) * k / 12;
+    for (const Instance* i : {&slots, static_cast<const Instance*>(&in)}) {
+      const Solution sol = solve(*i, budget, 0.0);
+      ASSERT_TRUE(sol.feasible) << budget;
+      scenario::Scenario plan = s;
+      plan.not_coached = {{2021, schools_left_out(base->population, *i, sol)}};
+      const std::int64_t cost = results::simulate(plan, false)->results.national[0].cost_total;
+      if (i == &in)
+        EXPECT_LE(cost, budget) << "budget " << budget;
+      else
+        slots_went_over = slots_went_over || cost > budget;
+    }
+  }
+  EXPECT_TRUE(slots_went_over);  // the failure the costs as hired on the first day remove
+}
+
+// A fake simulation of the one year: the three caseloads' run, posting `cost` for the nation.
+std::unique_ptr<results::Simulation> posting(std::int64_t cost) {
+  auto sim = results::simulate(three_caseloads(), false);
+  sim->results.national[0].cost_total = cost;
+  return sim;
+}
+
+SolvePlan one_year_solver() {
+  return [](const std::vector<Instance>& i, const std::vector<std::int64_t>& targets) {
+    return one_year(solve(i.front(), targets.front(), 0.0));
+  };
+}
+
+TEST(OptimiseResolve, APlanWhoseSimulationStaysOverIsNotWithin) {
+  Fixture f;
+  const std::int64_t budget = f.in.fixed_cost + (f.in.plan_cost - f.in.fixed_cost) / 2;
+  std::vector<Instance> years{f.in};
+  int simulations = 0;
+  const Resolved r = resolve(years, {budget}, one_year_solver(), [&](const YearsSolution&) {
+    ++simulations;
+    return posting(budget + 100);  // 1.00 over, whatever the plan
+  });
+  EXPECT_TRUE(r.solution.feasible);
+  EXPECT_FALSE(r.within());
+  EXPECT_EQ(r.rounds, 5);
+  EXPECT_EQ(simulations, 6);
+  const std::string words = over_limits(r, years, {budget}, {2021});
+  EXPECT_EQ(words.rfind("2021: simulated ", 0), 0u) << words;
+  EXPECT_NE(words.find(", over by 1.00"), std::string::npos) << words;
+}
+
+// Costs that run twice as high as the simulation (as costs as hired on the first day do): the
+// first plan leaves money unspent, the loop loosens and keeps the best plan within the budget.
+TEST(OptimiseResolve, MoneyLeftUnspentByHighCostsIsUsed) {
+  Fixture f;
+  const std::int64_t variable = f.in.plan_cost - f.in.fixed_cost;
+  const std::int64_t budget = f.in.fixed_cost + variable * 6 / 10;
+  std::vector<Instance> years{f.in};
+  std::int64_t last = 0;
+  const Resolved r = resolve(years, {budget}, one_year_solver(), [&](const YearsSolution& y) {
+    last = f.in.fixed_cost + (y.years[0].cost - f.in.fixed_cost) / 2;
+    return posting(last);
+  });
+  const Solution first = solve(f.in, budget, 0.0);
+  ASSERT_TRUE(r.within());
+  EXPECT_LT(first.objective, 5.0);       // the estimate alone leaves a caseload out
+  EXPECT_EQ(r.solution.objective, 5.0);  // every caseload: simulated fixed + 50% of the rest
+  EXPECT_LE(r.simulation->results.national[0].cost_total, budget);
+  EXPECT_EQ(over_limits(r, years, {budget}, {2021}), "");
+}
+
+// An over-budget re-solve keeps the best plan found within: a fake whose costs are exact below
+// the budget's estimate and over it above.
+TEST(OptimiseResolve, TheBestPlanWithinIsKept) {
+  Fixture f;
+  const std::int64_t budget = f.in.fixed_cost + (f.in.plan_cost - f.in.fixed_cost) / 2;
+  std::vector<Instance> years{f.in};
+  // Half the estimate the first time (so the loop loosens), then over the budget every time.
+  int round = 0;
+  const Resolved r = resolve(years, {budget}, one_year_solver(), [&](const YearsSolution& y) {
+    return posting(round++ == 0 ? f.in.fixed_cost + (y.years[0].cost - f.in.fixed_cost) / 2
+                                : budget + 1);
+  });
+  const Solution first = solve(f.in, budget, 0.0);
+  ASSERT_TRUE(r.within());
+  EXPECT_EQ(r.solution.years[0].chosen, first.chosen);
+  EXPECT_EQ(r.rounds, 5);
+}
+
+// A budget one céntimo short of every caseload's cost drops exactly one caseload; at the cost
+// itself, every caseload is kept.
+TEST(Optimise, ABudgetSpentExactlyKeepsEveryCaseload) {
+  Instance in;
+  std::int64_t total = 0;
+  for (std::uint32_t g = 0; g < 4000; ++g) {
+    const std::int64_t cost = 5000000 + (g * 7919) % 100000 + 1;  // 50,000.01 to 51,000.00
+    in.groups.push_back({0, {g}, cost, 1, 1, 1.0});
+    total += cost;
+  }
+  in.region_teachers = {4000};
+  in.region_names = {"A"};
+  in.region_fixed = {0};
+  in.plan_cost = total;
+  const Solution sol = solve(in, total, 0.0);
+  ASSERT_TRUE(sol.feasible) << sol.infeasible;
+  EXPECT_EQ(sol.teachers, 4000);
+  EXPECT_EQ(sol.cost, total);
+  // One céntimo less: one caseload must go.
+  const Solution less = solve(in, total - 1, 0.0);
+  ASSERT_TRUE(less.feasible) << less.infeasible;
+  EXPECT_EQ(less.teachers, 3999);
+  EXPECT_LE(less.cost, total - 1);
+}
+
+// The default's 2022 at exactly 100% of its plan: every caseload (the sum of 3,894 costs in soles
+// as doubles is not exact, and without half a céntimo of room in the budget row CBC found no
+// plan and the command said the floors could not be met).
+TEST(Optimise, TheDefaultAtItsWholePlanKeepsEveryCaseload) {
+  auto loaded = scenario::load_scenario_text(scenario::default_scenario_text(), "default", ".");
+  ASSERT_TRUE(loaded.ok());
+  scenario::Scenario s = loaded.scenario;
+  s.budget = scenario::Budget{};
+  const auto base = results::simulate(s, true);
+  const Instance in = make_instance(s, base->population, base->ledger, 2);
+  const Solution sol = solve(in, in.plan_cost, 0.0);
+  ASSERT_TRUE(sol.feasible) << sol.infeasible;
+  EXPECT_EQ(std::count(sol.chosen.begin(), sol.chosen.end(), 1),
+            static_cast<std::ptrdiff_t>(in.groups.size()));
+  EXPECT_EQ(sol.cost, in.plan_cost);
 }
 
 }  // namespace optimise_test

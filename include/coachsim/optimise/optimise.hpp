@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -85,6 +87,17 @@ std::vector<std::int64_t> coach_supply_caps(const scenario::Scenario& scenario,
                                             const programme::Population& population,
                                             std::size_t year);
 
+// Under a hiring limit (hiring_costs.cpp): new coaches are hired in coach order among those the
+// plan keeps, so leaving a coach out moves the later ones earlier, with longer contracts and
+// more visits, and the unlimited run's postings understate a plan's cost. hiring_limited: the
+// scenario declares such a limit. hired_at_start: the scenario with it lifted (every post starts
+// at its contract start), the most each coach can cost. cost_as_hired_at_start: raises each
+// coach's and group's cost (and the fixed costs) to those of `at_start`, the same year's
+// instance from that run; the plan's share of the budget still refers to in.plan_cost.
+bool hiring_limited(const scenario::Scenario& scenario);
+scenario::Scenario hired_at_start(scenario::Scenario scenario);
+void cost_as_hired_at_start(Instance& instance, const Instance& at_start);
+
 // Several years in one program (solve_cbc.cpp): `years` are the instances of the years solved,
 // in calendar order, with their budgets. The objective is summed over the years. Continuity:
 // a group coached in a year is coached in the next school year too while it is in its stages
@@ -144,6 +157,34 @@ Overshoot overshoot_of(const Instance& instance, std::int64_t budget,
 // After an overshoot: lowers `target` (the national budget solved for) and the instance's
 // region budgets by what each went over, so that the next solve leaves that much room.
 void tighten(Instance& instance, std::int64_t& target, const Overshoot& over);
+
+// The tighten-and-re-solve loop (resolve.cpp), for one year or several: solves `years` at
+// `budgets`, simulates the plan, and while a year (or a region with a budget in
+// Instance::region_budget) is over its limit and fewer than `max_rounds` re-solves were made,
+// tightens that year (tighten) and solves again. The limits checked are those given (budgets
+// and the region budgets as on entry), not the tightened ones.
+using SolvePlan = std::function<YearsSolution(const std::vector<Instance>& years,
+                                              const std::vector<std::int64_t>& targets)>;
+using SimulatePlan = std::function<std::unique_ptr<results::Simulation>(const YearsSolution&)>;
+struct Resolved {
+  YearsSolution solution;  // the last plan solved (infeasible: a solve found none)
+  std::unique_ptr<results::Simulation> simulation;  // its simulation (null if infeasible)
+  std::vector<Overshoot> over;                      // per year: the simulation against its limits
+  std::vector<std::vector<std::int64_t>> region_caps;  // per year: the region budgets given
+  int rounds = 0;                                      // re-solves made
+  // Every year and every capped region within its limit in the simulation.
+  bool within() const;
+};
+Resolved resolve(std::vector<Instance>& years, const std::vector<std::int64_t>& budgets,
+                 const SolvePlan& solve, const SimulatePlan& simulate, int max_rounds = 5);
+// One year's solution as a program of one year (its bounds and gap carried over).
+YearsSolution one_year(const Solution& solution);
+// Each year and capped region the simulation of `resolved` puts over its limit, in words
+// ("2020: simulated 61,356,121.06 against the budget 57,922,978.03, over by 3,433,143.03; ..."),
+// with `calendar_years` per year; "" when within.
+std::string over_limits(const Resolved& resolved, const std::vector<Instance>& years,
+                        const std::vector<std::int64_t>& budgets,
+                        const std::vector<int>& calendar_years);
 
 struct FrontierPoint {
   std::int64_t budget = 0;
