@@ -13,38 +13,21 @@
 
 namespace coachsim::programme {
 
-TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone, Date start) {
-  const scenario::Geography& geo = ctx.scenario.geographies[zone];
-  const scenario::CoachTerms& terms = ctx.scenario.coach;
-  const bool rainy = ctx.calendar.is_rainy(start, zone);
-  auto days_for = [&](double hours) {
-    if (hours <= terms.max_daily_commute.value()) return 0;
-    // More travel days than a year has can never fit; the cap keeps the count an int.
-    const double d = std::ceil(hours / terms.travel_hours_per_day.value() - 1e-9);
-    return static_cast<int>(std::min(d, 1000.0));
-  };
-  TravelPlan plan;
-  plan.one_way_hours = rainy ? dry_hours * geo.rainy_travel_factor : dry_hours;
-  plan.overnight = plan.one_way_hours > terms.max_daily_commute.value();
-  plan.days_each_way = days_for(plan.one_way_hours);
-  plan.rain_extra_days = 2 * (plan.days_each_way - days_for(dry_hours));
-  return plan;
-}
-
 namespace {
 
-template <class IsUsable>
+// `next_usable(d)` is the calendar's first usable day on or after `d` (after its last day when
+// there is none), an O(1) lookup, so a trip's days are taken without testing each day.
+template <class NextUsable>
 bool take_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last, Date& next,
-               IsUsable usable) {
+               NextUsable next_usable) {
   Date d = from;
   for (int i = 0; i < n; ++i) {
-    while (d <= limit && !usable(d)) d += std::chrono::days(1);
-    if (d > limit) return false;
+    d = next_usable(d);
+    if (d > limit || d > cal.last()) return false;
     last = d;
     d += std::chrono::days(1);
   }
   next = d;
-  (void)cal;
   return true;
 }
 
@@ -52,12 +35,13 @@ bool take_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& 
 
 bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
                        Date& next) {
-  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_working_day(d); });
+  return take_days(cal, from, n, limit, last, next,
+                   [&](Date d) { return cal.next_working_day(d); });
 }
 
 bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
                       Date& next) {
-  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_school_day(d); });
+  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.next_school_day(d); });
 }
 
 bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
