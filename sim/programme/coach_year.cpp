@@ -82,11 +82,12 @@ std::size_t CoachProcess::teacher_entry(std::uint32_t teacher, std::size_t year,
                                         std::size_t school_entry, RegionYearTally& t) {
   std::uint16_t& joined = joined_[teacher];
   if (year > school_entry) {
-    // One draw per post and year, keyed by both (common random numbers across scenarios).
-    engine::RandomStream rng(
+    // One draw per post and year, keyed by both (common random numbers across scenarios): the
+    // stream's first draw, a Bernoulli trial of the share.
+    const double u = engine::RandomStream::first_uniform01(
         {ctx_.scenario.seed, ctx_.replication, teacher,
          kTurnover ^ ((static_cast<std::uint64_t>(year) + 1) * 0x9E3779B97F4A7C15ULL)});
-    if (rng.bernoulli(ctx_.scenario.teacher_turnover.share_per_year)) {
+    if (u < ctx_.scenario.teacher_turnover.share_per_year) {
       joined = static_cast<std::uint16_t>(year + 1);
       t.teachers_new += 1;
     }

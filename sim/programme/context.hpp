@@ -37,8 +37,10 @@ struct Context {
   std::vector<YearPlan> years;
   std::vector<std::int64_t> month_direct;  // per region (+ outside): direct cost this month
 
-  // Posts an entry stamped with the current event; direct costs feed the month's overhead base.
-  void post(ledger::Entry e) {
+  // Posts `e` after stamping it with the current event; direct costs feed the month's overhead
+  // base. By reference: a copy of an entry just written field by field is reloaded in wider
+  // words than it was stored in (a store-forwarding stall on every posting).
+  void post(ledger::Entry& e) {
     e.event = current_event;
     if (e.activity != ledger::Activity::kOverhead) month_direct[e.region] += e.amount;
     ledger.post(e);
