@@ -120,8 +120,8 @@ inline TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_
 }
 
 // Consumes `n` working (or school) days from `from`: sets `last` to the last day used (left
-// untouched when n == 0) and `next` to the day after. Returns false when the days run past
-// `limit`.
+// untouched when n == 0) and `next` to the day after. Returns false, leaving both untouched,
+// when the days run past `limit`.
 bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
                        Date& next);
 bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,

@@ -15,19 +15,19 @@ namespace coachsim::programme {
 
 namespace {
 
-// `next_usable(d)` is the calendar's first usable day on or after `d` (after its last day when
-// there is none), an O(1) lookup, so a trip's days are taken without testing each day.
-template <class NextUsable>
+// `nth_usable(d, n)` is the calendar's n-th usable day on or after `d` (after its last day when
+// there are fewer), an O(1) lookup, so a trip's days are taken at once, not tested day by day.
+template <class NthUsable>
 bool take_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last, Date& next,
-               NextUsable next_usable) {
-  Date d = from;
-  for (int i = 0; i < n; ++i) {
-    d = next_usable(d);
-    if (d > limit || d > cal.last()) return false;
-    last = d;
-    d += std::chrono::days(1);
+               NthUsable nth_usable) {
+  if (n <= 0) {
+    next = from;
+    return true;
   }
-  next = d;
+  const Date d = nth_usable(from, n);
+  if (d > limit || d > cal.last()) return false;
+  last = d;
+  next = d + std::chrono::days(1);
   return true;
 }
 
@@ -36,12 +36,13 @@ bool take_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& 
 bool take_working_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
                        Date& next) {
   return take_days(cal, from, n, limit, last, next,
-                   [&](Date d) { return cal.next_working_day(d); });
+                   [&](Date d, int k) { return cal.nth_working_day(d, k); });
 }
 
 bool take_school_days(const engine::Calendar& cal, Date from, int n, Date limit, Date& last,
                       Date& next) {
-  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.next_school_day(d); });
+  return take_days(cal, from, n, limit, last, next,
+                   [&](Date d, int k) { return cal.nth_school_day(d, k); });
 }
 
 bool fit_trip(const engine::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
