@@ -108,6 +108,10 @@ Calendar::Calendar(const CalendarSpec& spec) : first_(spec.first), last_(spec.la
     next_school_[i] =
         (flags_[i] & kSchool) != 0 ? static_cast<std::int32_t>(i) : next_school_[i + 1];
   }
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((flags_[i] & kWorking) != 0) working_at_.push_back(static_cast<std::int32_t>(i));
+    if ((flags_[i] & kSchool) != 0) school_at_.push_back(static_cast<std::int32_t>(i));
+  }
 }
 
 bool Calendar::clip(Date from, Date to, std::int64_t& lo, std::int64_t& hi) const {
@@ -142,6 +146,29 @@ Date Calendar::next_school_day(Date d) const {
   if (d > last_) return last_ + std::chrono::days(1);
   if (d < first_) d = first_;
   return date(next_school_[static_cast<std::size_t>(index(d))]);
+}
+
+namespace {
+
+// The n-th (from 1) flagged day from `first`, the first flagged day on or after the day asked
+// about; `before` counts flagged days before each index and `at` lists their indices.
+Date nth_flagged(const Calendar& cal, Date first, int n, const std::vector<std::int32_t>& before,
+                 const std::vector<std::int32_t>& at) {
+  const Date none = cal.last() + std::chrono::days(1);
+  if (first > cal.last()) return none;
+  const auto k = static_cast<std::size_t>(before[static_cast<std::size_t>(cal.index(first))]) +
+                 static_cast<std::size_t>(n) - 1;
+  return k < at.size() ? cal.date(at[k]) : none;
+}
+
+}  // namespace
+
+Date Calendar::nth_working_day(Date d, int n) const {
+  return nth_flagged(*this, next_working_day(d), n, working_before_, working_at_);
+}
+
+Date Calendar::nth_school_day(Date d, int n) const {
+  return nth_flagged(*this, next_school_day(d), n, school_before_, school_at_);
 }
 
 int Calendar::working_days(Date from, Date to) const {

@@ -142,18 +142,18 @@ CoachProcess::Then CoachProcess::attend_workshop(std::uint32_t coach, const Work
 
 // The visit of the round's next school ("visita en aula"): its teachers' classroom visits,
 // with the round's GIA and RTC held at the school on days apart.
-CoachProcess::Trip CoachProcess::school_visit(const State& st) const {
+inline CoachProcess::Trip CoachProcess::school_visit(const State& st) const {
   const VisitRound& r = ctx_.protocols[st.type].rounds[st.round];
   return {st.school, st.round, false, r.gia, r.rtc};
 }
 
 // The round's GIA and RTC for the whole caseload, at the host school.
-CoachProcess::Trip CoachProcess::cluster_sessions(const State& st) const {
+inline CoachProcess::Trip CoachProcess::cluster_sessions(const State& st) const {
   const VisitRound& r = ctx_.protocols[st.type].rounds[st.round];
   return {st.host, st.round, true, r.cluster_gia, r.cluster_rtc};
 }
 
-CoachProcess::Trip CoachProcess::current_trip(const State& st) const {
+inline CoachProcess::Trip CoachProcess::current_trip(const State& st) const {
   switch (st.stage) {
     case Stage::kSchoolVisit:
       return school_visit(st);

@@ -5,15 +5,14 @@
 #include <cmath>
 
 #include "coach_supply.hpp"
-#include "coachsim/programme/dose.hpp"
 #include "coachsim/stochastic/random.hpp"
+#include "coachsim/programme/dose.hpp"
 #include "processes.hpp"
 
 namespace coachsim::programme {
 namespace {
 
-constexpr std::uint64_t kTurnover =
-    stochastic::stream_purpose(std::string_view{"teacher.turnover"});
+constexpr std::uint64_t kTurnover = stochastic::stream_purpose(std::string_view{"teacher.turnover"});
 
 }  // namespace
 
@@ -83,11 +82,12 @@ std::size_t CoachProcess::teacher_entry(std::uint32_t teacher, std::size_t year,
                                         std::size_t school_entry, RegionYearTally& t) {
   std::uint16_t& joined = joined_[teacher];
   if (year > school_entry) {
-    // One draw per post and year, keyed by both (common random numbers across scenarios).
-    stochastic::RandomStream rng(
+    // One draw per post and year, keyed by both (common random numbers across scenarios): the
+    // stream's first draw, a Bernoulli trial of the share.
+    const double u = stochastic::RandomStream::first_uniform01(
         {ctx_.scenario.seed, ctx_.replication, teacher,
          kTurnover ^ ((static_cast<std::uint64_t>(year) + 1) * 0x9E3779B97F4A7C15ULL)});
-    if (rng.bernoulli(ctx_.scenario.teacher_turnover.share_per_year)) {
+    if (u < ctx_.scenario.teacher_turnover.share_per_year) {
       joined = static_cast<std::uint16_t>(year + 1);
       t.teachers_new += 1;
     }

@@ -1,6 +1,8 @@
 // Private to the programme module: what every programme process of a run shares.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -35,8 +37,10 @@ struct Context {
   std::vector<YearPlan> years;
   std::vector<std::int64_t> month_direct;  // per region (+ outside): direct cost this month
 
-  // Posts an entry stamped with the current event; direct costs feed the month's overhead base.
-  void post(ledger::Entry e) {
+  // Posts `e` after stamping it with the current event; direct costs feed the month's overhead
+  // base. By reference: a copy of an entry just written field by field is reloaded in wider
+  // words than it was stored in (a store-forwarding stall on every posting).
+  void post(ledger::Entry& e) {
     e.event = current_event;
     if (e.activity != costs::Activity::kOverhead) month_direct[e.region] += e.amount;
     ledger.post(e);
@@ -93,11 +97,31 @@ struct TravelPlan {
   int rain_extra_days = 0;     // travel days added by the rainy season, both ways
   int per_diem_days = 0;       // set once the trip is fitted: per_diem_days() when overnight
 };
-TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone, Date start);
+// The travel of one trip, planned on its departure day (travel.cpp explains the rules). Inline:
+// it runs on every trip fitted, and returned from a call its small fields are reloaded in
+// wider words than they were stored in (a store-forwarding stall).
+inline TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone,
+                              Date start) {
+  const scenario::Geography& geo = ctx.scenario.geographies[zone];
+  const scenario::CoachTerms& terms = ctx.scenario.coach;
+  const bool rainy = ctx.calendar.is_rainy(start, zone);
+  auto days_for = [&](double hours) {
+    if (hours <= terms.max_daily_commute.value()) return 0;
+    // More travel days than a year has can never fit; the cap keeps the count an int.
+    const double d = std::ceil(hours / terms.travel_hours_per_day.value() - 1e-9);
+    return static_cast<int>(std::min(d, 1000.0));
+  };
+  TravelPlan plan;
+  plan.one_way_hours = rainy ? dry_hours * geo.rainy_travel_factor : dry_hours;
+  plan.overnight = plan.one_way_hours > terms.max_daily_commute.value();
+  plan.days_each_way = days_for(plan.one_way_hours);
+  plan.rain_extra_days = 2 * (plan.days_each_way - days_for(dry_hours));
+  return plan;
+}
 
 // Consumes `n` working (or school) days from `from`: sets `last` to the last day used (left
-// untouched when n == 0) and `next` to the day after. Returns false when the days run past
-// `limit`.
+// untouched when n == 0) and `next` to the day after. Returns false, leaving both untouched,
+// when the days run past `limit`.
 bool take_working_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
                        Date& next);
 bool take_school_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
@@ -113,7 +137,7 @@ bool fit_trip(const calendar::Calendar& cal, const YearPlan& plan, Date start, i
 
 // Days of per diem of an overnight trip that leaves on `depart`, is back on `back` and spends
 // `site_days` on site, counted by `basis` (scenario costs.per_diem_basis).
-int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
-                  Date back, int site_days);
+int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
+                  int site_days);
 
 }  // namespace coachsim::programme

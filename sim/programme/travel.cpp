@@ -13,38 +13,21 @@
 
 namespace coachsim::programme {
 
-TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone, Date start) {
-  const scenario::Geography& geo = ctx.scenario.geographies[zone];
-  const scenario::CoachTerms& terms = ctx.scenario.coach;
-  const bool rainy = ctx.calendar.is_rainy(start, zone);
-  auto days_for = [&](double hours) {
-    if (hours <= terms.max_daily_commute.value()) return 0;
-    // More travel days than a year has can never fit; the cap keeps the count an int.
-    const double d = std::ceil(hours / terms.travel_hours_per_day.value() - 1e-9);
-    return static_cast<int>(std::min(d, 1000.0));
-  };
-  TravelPlan plan;
-  plan.one_way_hours = rainy ? dry_hours * geo.rainy_travel_factor : dry_hours;
-  plan.overnight = plan.one_way_hours > terms.max_daily_commute.value();
-  plan.days_each_way = days_for(plan.one_way_hours);
-  plan.rain_extra_days = 2 * (plan.days_each_way - days_for(dry_hours));
-  return plan;
-}
-
 namespace {
 
-template <class IsUsable>
+// `nth_usable(d, n)` is the calendar's n-th usable day on or after `d` (after its last day when
+// there are fewer), an O(1) lookup, so a trip's days are taken at once, not tested day by day.
+template <class NthUsable>
 bool take_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last, Date& next,
-               IsUsable usable) {
-  Date d = from;
-  for (int i = 0; i < n; ++i) {
-    while (d <= limit && !usable(d)) d += std::chrono::days(1);
-    if (d > limit) return false;
-    last = d;
-    d += std::chrono::days(1);
+               NthUsable nth_usable) {
+  if (n <= 0) {
+    next = from;
+    return true;
   }
-  next = d;
-  (void)cal;
+  const Date d = nth_usable(from, n);
+  if (d > limit || d > cal.last()) return false;
+  last = d;
+  next = d + std::chrono::days(1);
   return true;
 }
 
@@ -52,12 +35,14 @@ bool take_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date
 
 bool take_working_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
                        Date& next) {
-  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_working_day(d); });
+  return take_days(cal, from, n, limit, last, next,
+                   [&](Date d, int k) { return cal.nth_working_day(d, k); });
 }
 
 bool take_school_days(const calendar::Calendar& cal, Date from, int n, Date limit, Date& last,
                       Date& next) {
-  return take_days(cal, from, n, limit, last, next, [&](Date d) { return cal.is_school_day(d); });
+  return take_days(cal, from, n, limit, last, next,
+                   [&](Date d, int k) { return cal.nth_school_day(d, k); });
 }
 
 bool fit_trip(const calendar::Calendar& cal, const YearPlan& plan, Date start, int travel_days,
@@ -84,8 +69,8 @@ bool fit_trip(const calendar::Calendar& cal, const YearPlan& plan, Date start, i
   }
 }
 
-int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
-                  Date back, int site_days) {
+int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
+                  int site_days) {
   switch (basis) {
     case scenario::PerDiemBasis::kPerDayOfCommission:
       return static_cast<int>((back - depart).count()) + 1;

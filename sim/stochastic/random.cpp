@@ -20,8 +20,6 @@ std::uint64_t splitmix64(std::uint64_t& x) {
   return z ^ (z >> 31);
 }
 
-constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
 __extension__ using u128 = unsigned __int128;
 
 }  // namespace
@@ -30,21 +28,35 @@ std::uint64_t stream_purpose(const char* name) {
   return stream_purpose(name == nullptr ? std::string_view{} : std::string_view{name});
 }
 
-RandomStream::RandomStream(const StreamKey& key) {
-  // Each of the four state words absorbs the whole key through its own SplitMix64 chain
-  // (different starting values), so two keys give the same state only if all four chains
-  // collide. Absorbing is x = splitmix64(x ^ field), a bijection of x for each field.
+namespace {
+
+// Each of the four state words absorbs the whole key through its own SplitMix64 chain
+// (different starting values), so two keys give the same state only if all four chains
+// collide. Absorbing is x = splitmix64(x ^ field), a bijection of x for each field.
+constexpr std::uint64_t kLaneInit = 0x636f61636873696dULL;  // "coachsim"
+
+std::uint64_t seed_word(const StreamKey& key, std::uint64_t& lane_init) {
   const std::uint64_t fields[4] = {key.seed, key.replication, key.entity, key.purpose};
-  std::uint64_t lane_init = 0x636f61636873696dULL;  // "coachsim"
-  for (std::uint64_t& word : s_) {
-    std::uint64_t x = splitmix64(lane_init);
-    for (const std::uint64_t f : fields) {
-      x ^= f;
-      x = splitmix64(x);
-    }
-    word = x;
+  std::uint64_t x = splitmix64(lane_init);
+  for (const std::uint64_t f : fields) {
+    x ^= f;
+    x = splitmix64(x);
   }
+  return x;
+}
+
+}  // namespace
+
+RandomStream::RandomStream(const StreamKey& key) {
+  std::uint64_t lane_init = kLaneInit;
+  for (std::uint64_t& word : s_) word = seed_word(key, lane_init);
   if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = kGolden;  // the one invalid state
+}
+
+double RandomStream::first_uniform01(const StreamKey& key) {
+  // The constructor's second chain; the all-zero fix above only changes the first word.
+  std::uint64_t lane_init = kLaneInit + kGolden;
+  return to_unit(first_output(seed_word(key, lane_init)));
 }
 
 RandomStream RandomStream::from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2,
@@ -59,20 +71,6 @@ RandomStream RandomStream::from_state(std::uint64_t s0, std::uint64_t s1, std::u
   r.s_[3] = s3;
   return r;
 }
-
-std::uint64_t RandomStream::next_u64() {
-  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const std::uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
-}
-
-double RandomStream::uniform01() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
 double RandomStream::uniform(double lo, double hi) {
   if (!(lo < hi)) return lo;
@@ -99,8 +97,6 @@ std::int64_t RandomStream::uniform_int(std::int64_t lo, std::int64_t hi) {
   const auto offset = static_cast<std::uint64_t>(m >> 64);
   return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + offset);
 }
-
-bool RandomStream::bernoulli(double p) { return uniform01() < p; }
 
 double RandomStream::normal(double mean, double sd) {
   const double u1 = 1.0 - uniform01();  // (0, 1]: log is finite

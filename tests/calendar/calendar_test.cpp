@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -177,6 +178,31 @@ TEST(Calendar, NextWorkingAndSchoolDay) {
       ASSERT_EQ(ns, cal.last() + days(1));
     }
   }
+}
+
+TEST(Calendar, NthWorkingAndSchoolDay) {
+  const Calendar cal(peru_spec());
+  EXPECT_EQ(cal.nth_working_day(D(2023, 7, 26), 1), D(2023, 7, 26));   // Wednesday itself
+  EXPECT_EQ(cal.nth_working_day(D(2023, 7, 26), 3), D(2023, 7, 31));   // over 28-29 Jul, Sunday
+  EXPECT_EQ(cal.nth_school_day(D(2023, 7, 20), 3), D(2023, 8, 7));     // Thu, Fri, over the break
+  EXPECT_EQ(cal.nth_school_day(D(2025, 12, 18), 2), D(2025, 12, 19));  // the last school day
+  EXPECT_EQ(cal.nth_school_day(D(2025, 12, 18), 3), cal.last() + days(1));  // none left
+  EXPECT_EQ(cal.nth_working_day(D(2030, 1, 1), 1), cal.last() + days(1));
+  EXPECT_EQ(cal.nth_working_day(D(2022, 12, 25), 1), D(2023, 1, 2));  // before the calendar
+  // Against taking the days one by one, from every day of the calendar and around it.
+  for (Date from = cal.first() - days(3); from <= cal.last() + days(1); from += days(1))
+    for (int n = 1; n <= 12; n += 5) {
+      Date w = from - days(1);
+      Date s = from - days(1);
+      for (int i = 0; i < n; ++i) {
+        w = cal.next_working_day(w + days(1));
+        s = cal.next_school_day(s + days(1));
+      }
+      ASSERT_EQ(cal.nth_working_day(from, n), std::min(w, cal.last() + days(1)))
+          << format_date(from) << " " << n;
+      ASSERT_EQ(cal.nth_school_day(from, n), std::min(s, cal.last() + days(1)))
+          << format_date(from) << " " << n;
+    }
 }
 
 TEST(Calendar, NextWorkingDayAtEndOfCalendar) {

@@ -83,6 +83,21 @@ TEST(RandomStream, PinnedFirstValues) {
   EXPECT_EQ(z[2], 14072723880582930347ULL);
 }
 
+TEST(RandomStream, FirstUniform01IsTheStreamsFirstDraw) {
+  // The pinned key above: its first output is 17579468176351701639, whose top 53 bits over 2^53.
+  EXPECT_EQ(RandomStream::first_uniform01(key(20240601, 3, 17, "school.distance")),
+            static_cast<double>(17579468176351701639ULL >> 11) * 0x1.0p-53);
+  EXPECT_EQ(RandomStream::first_uniform01(StreamKey{}),
+            static_cast<double>(7276400638600424232ULL >> 11) * 0x1.0p-53);
+  // And for keys like the turnover draws' (a post and a year in the purpose), field by field.
+  for (std::uint64_t entity = 0; entity < 2000; entity += 7)
+    for (std::uint64_t year = 0; year < 3; ++year) {
+      const StreamKey k{12345, year * 11, entity, stream_purpose("teacher.turnover") ^ year};
+      RandomStream r(k);
+      ASSERT_EQ(RandomStream::first_uniform01(k), r.uniform01()) << entity << " " << year;
+    }
+}
+
 TEST(RandomStream, SameKeySameSequence) {
   const StreamKey k = key(42, 1, 7, "coach.travel");
   EXPECT_EQ(first_values(k, 1000), first_values(k, 1000));

@@ -71,6 +71,11 @@ class Calendar {
   // A `d` before first() searches from first().
   Date next_working_day(Date d) const;
   Date next_school_day(Date d) const;
+  // The n-th working (school) day on or after `d`, counting from 1 (the first is
+  // next_working_day(d)), or last()+1 day when the calendar has fewer. O(1): a trip's days on
+  // site are taken at once instead of day by day. REQUIRES: n >= 1.
+  Date nth_working_day(Date d, int n) const;
+  Date nth_school_day(Date d, int n) const;
 
   // Number of working (school) days in [from, to], inclusive; 0 when from > to. Days outside
   // the calendar count as neither.
@@ -99,6 +104,9 @@ class Calendar {
   std::vector<std::int32_t> school_before_;
   std::vector<std::int32_t> next_working_;
   std::vector<std::int32_t> next_school_;
+  // The index of the k-th working (school) day, k from 0: the inverse of working_before_.
+  std::vector<std::int32_t> working_at_;
+  std::vector<std::int32_t> school_at_;
 };
 
 // Parses "YYYY-MM-DD" exactly (four-digit year, two-digit month and day, nothing before or

@@ -40,17 +40,37 @@ class RandomStream {
   static RandomStream from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2,
                                  std::uint64_t s3);
 
-  std::uint64_t next_u64();
-  double uniform01();                                          // [0, 1), multiples of 2^-53
+  // The first uniform01() of RandomStream(key), for a stream drawn once (a teacher post's
+  // turnover in a year): xoshiro256**'s first output reads one state word, so only that word is
+  // seeded (a quarter of the constructor's mixing). Equal to RandomStream(key).uniform01().
+  static double first_uniform01(const StreamKey& key);
+
+  // Inline: a trip's cancellation draws one per trip.
+  std::uint64_t next_u64() {
+    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const std::uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
+  double uniform01() { return to_unit(next_u64()); }           // [0, 1), multiples of 2^-53
   double uniform(double lo, double hi);                        // [lo, hi); lo when lo == hi
   std::int64_t uniform_int(std::int64_t lo, std::int64_t hi);  // [lo, hi], unbiased
-  bool bernoulli(double p);                              // always false for p <= 0, true p >= 1
+  bool bernoulli(double p) { return uniform01() < p; }   // always false for p <= 0, true p >= 1
   double normal(double mean, double sd);                 // Box-Muller, no cached second value
   double lognormal(double mu, double sigma);             // exp(normal(mu, sigma))
   double triangular(double lo, double mode, double hi);  // REQUIRES lo <= mode <= hi
 
  private:
   RandomStream() = default;
+  static constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  static double to_unit(std::uint64_t x) { return static_cast<double>(x >> 11) * 0x1.0p-53; }
+  // The first output of a xoshiro256** state whose second word is `s1` (it reads no other).
+  static std::uint64_t first_output(std::uint64_t s1) { return rotl(s1 * 5, 7) * 9; }
 
   std::uint64_t s_[4];
 };
