@@ -5,14 +5,15 @@
 #include <cmath>
 
 #include "coach_supply.hpp"
-#include "coachsim/stochastic/random.hpp"
 #include "coachsim/programme/dose.hpp"
+#include "coachsim/stochastic/random.hpp"
 #include "processes.hpp"
 
 namespace coachsim::programme {
 namespace {
 
-constexpr std::uint64_t kTurnover = stochastic::stream_purpose(std::string_view{"teacher.turnover"});
+constexpr std::uint64_t kTurnover =
+    stochastic::stream_purpose(std::string_view{"teacher.turnover"});
 
 }  // namespace
 
