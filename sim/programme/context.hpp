@@ -137,7 +137,7 @@ bool fit_trip(const calendar::Calendar& cal, const YearPlan& plan, Date start, i
 
 // Days of per diem of an overnight trip that leaves on `depart`, is back on `back` and spends
 // `site_days` on site, counted by `basis` (scenario costs.per_diem_basis).
-int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
-                  int site_days);
+int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
+                  Date back, int site_days);
 
 }  // namespace coachsim::programme

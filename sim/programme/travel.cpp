@@ -69,8 +69,8 @@ bool fit_trip(const calendar::Calendar& cal, const YearPlan& plan, Date start, i
   }
 }
 
-int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart, Date back,
-                  int site_days) {
+int per_diem_days(const calendar::Calendar& cal, scenario::PerDiemBasis basis, Date depart,
+                  Date back, int site_days) {
   switch (basis) {
     case scenario::PerDiemBasis::kPerDayOfCommission:
       return static_cast<int>((back - depart).count()) + 1;
