@@ -2,11 +2,12 @@
 """The layering test: each module's own compile flags cannot reach the headers it must not use.
 
 For every (module, header) pair below, the compile command CMake uses for one of the module's
-own sources (compile_commands.json) is run on a one-line file that includes `header`, with
--fsyntax-only. A forbidden header must fail with "No such file"; the module's own header (the
-control) must compile, so the test fails if the probe itself is broken rather than the layering
-holding. Every header named must exist in include/coachsim/, so that "No such file" means the layering
-and not a misspelt rule. Usage: probe_includes.py SOURCE_DIR BUILD_DIR. Exit 1 with one line per broken rule.
+own sources (compile_commands.json) is run on a one-line file that includes `header`,
+preprocessing only (-E: what is tested is where includes resolve). A forbidden header must fail
+with "No such file"; the module's own header (the control) must preprocess, so the test fails if
+the probe itself is broken rather than the layering holding. Every header named must exist in
+include/coachsim/, so that "No such file" means the layering and not a misspelt rule.
+Usage: probe_includes.py SOURCE_DIR BUILD_DIR. Exit 1 with one line per broken rule.
 """
 import json
 import os
@@ -48,7 +49,7 @@ def compiles(command, header, scratch):
     with open(probe, "w") as f:
         f.write('#include "coachsim/%s"\n' % header)
     args = shlex.split(command["command"])
-    # Drop "-o OUT" and "-c SOURCE"; compile the probe for syntax only.
+    # Drop "-o OUT" and "-c SOURCE"; preprocess the probe.
     kept, skip = [], False
     for a in args:
         if skip:
@@ -58,7 +59,7 @@ def compiles(command, header, scratch):
             skip = True
             continue
         kept.append(a)
-    run = subprocess.run(kept + ["-fsyntax-only", probe], cwd=command["directory"],
+    run = subprocess.run(kept + ["-E", "-o", os.devnull, probe], cwd=command["directory"],
                          capture_output=True, text=True)
     return run.returncode == 0, run.stderr
 
