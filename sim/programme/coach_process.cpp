@@ -26,7 +26,7 @@ using std::chrono::days;
 // --- Events --------------------------------------------------------------------------------
 
 void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
-  ctx_.current_event = event.seq;
+  books_.current_event = event.seq;
   const auto coach = static_cast<std::uint32_t>(event.payload);
   switch (event.kind) {
     case kContractStart:
@@ -66,7 +66,7 @@ void CoachProcess::prefetch(const engine::Event& event, int level) const {
 
 // The contract starts (after any initial training): the year's materials, then the first step.
 void CoachProcess::start_contract(std::uint32_t coach) {
-  if (!ctx_.supply->not_hired(coach)) post_materials(coach);
+  if (!supply_.not_hired(coach)) post_materials(coach);
   carry_on(coach);
 }
 
@@ -96,17 +96,17 @@ CoachProcess::Then CoachProcess::step(std::uint32_t coach) {
 // contract's end, while the post is vacant, before its contract started or while it is away.
 const Workshop* CoachProcess::next_workshop(std::uint32_t coach) {
   State& st = states_[coach];
-  const std::vector<Workshop>& workshops = ctx_.years[year_].workshops[st.type];
+  const std::vector<Workshop>& workshops = in_.years[year_].workshops[st.type];
   for (; st.next_workshop < workshops.size(); ++st.next_workshop) {
     const Workshop& w = workshops[st.next_workshop];
     Date resume;
     MissReason why = MissReason::kVacancy;
     if (!w.fits) {
       miss_workshop(coach, w, MissReason::kNoCoachTime);
-    } else if (ctx_.supply->blocks(coach, w.start, w.end, resume, why)) {
+    } else if (supply_.blocks(coach, w.start, w.end, resume, why)) {
       miss_workshop(coach, w, why);  // the post is vacant (coach_supply.cpp)
     } else if (w.start < st.free_from) {
-      const bool before_contract = w.start < ctx_.supply->at(coach).start;
+      const bool before_contract = w.start < supply_.at(coach).start;
       miss_workshop(coach, w, before_contract ? MissReason::kLateContract : MissReason::kOverlap);
     } else {
       return &w;
@@ -119,37 +119,37 @@ const Workshop* CoachProcess::next_workshop(std::uint32_t coach) {
 CoachProcess::Then CoachProcess::attend_workshop(std::uint32_t coach, const Workshop& w) {
   State& st = states_[coach];
   Date resume;
-  switch (ctx_.budget.ask(
+  switch (books_.budget.ask(
       year_, st.region, {coach, false},
-      [&] { return workshop_cost(ctx_.scenario.costs, w.coach_workshop, w.days, st.teachers); },
-      w.start, w.end, ctx_.today(), false, resume)) {
+      [&] { return workshop_cost(in_.scenario.costs, w.coach_workshop, w.days, st.teachers); },
+      w.start, w.end, clock_.today(), false, resume)) {
     case BudgetGate::Verdict::kGo:
       break;
     case BudgetGate::Verdict::kWaitStartDay:
-      ctx_.sim.schedule_at(ctx_.at(w.start, kMorning), target_, kBudgetRetry, coach);
+      clock_.sim.schedule_at(clock_.at(w.start, kMorning), target_, kBudgetRetry, coach);
       return Then::kWait;
     case BudgetGate::Verdict::kDeferred:
     case BudgetGate::Verdict::kDropped:
       miss_workshop(coach, w, MissReason::kNoFunds);
       ++st.next_workshop;
-      st.free_from = std::max(st.free_from, ctx_.today());
+      st.free_from = std::max(st.free_from, clock_.today());
       return Then::kGoOn;
   }
   st.free_from = w.end + days(1);
-  ctx_.sim.schedule_at(ctx_.at(w.end, kEvening), target_, kWorkshopEnd, coach);
+  clock_.sim.schedule_at(clock_.at(w.end, kEvening), target_, kWorkshopEnd, coach);
   return Then::kWait;
 }
 
 // The visit of the round's next school ("visita en aula"): its teachers' classroom visits,
 // with the round's GIA and RTC held at the school on days apart.
 inline CoachProcess::Trip CoachProcess::school_visit(const State& st) const {
-  const VisitRound& r = ctx_.protocols[st.type].rounds[st.round];
+  const VisitRound& r = in_.protocols[st.type].rounds[st.round];
   return {st.school, st.round, false, r.gia, r.rtc};
 }
 
 // The round's GIA and RTC for the whole caseload, at the host school.
 inline CoachProcess::Trip CoachProcess::cluster_sessions(const State& st) const {
-  const VisitRound& r = ctx_.protocols[st.type].rounds[st.round];
+  const VisitRound& r = in_.protocols[st.type].rounds[st.round];
   return {st.host, st.round, true, r.cluster_gia, r.cluster_rtc};
 }
 
@@ -169,7 +169,7 @@ inline CoachProcess::Trip CoachProcess::current_trip(const State& st) const {
 void CoachProcess::advance(State& st) const {
   if (st.stage == Stage::kSchoolVisit && ++st.school < st.items) return;
   if (st.stage == Stage::kSchoolVisit &&
-      ctx_.protocols[st.type].rounds[st.round].cluster_sessions()) {
+      in_.protocols[st.type].rounds[st.round].cluster_sessions()) {
     st.stage = Stage::kClusterSessions;
     return;
   }
@@ -179,7 +179,7 @@ void CoachProcess::advance(State& st) const {
 
 // The first trip of round st.round, or of the first later round that has one.
 void CoachProcess::enter_round(State& st) const {
-  const std::vector<VisitRound>& rounds = ctx_.protocols[st.type].rounds;
+  const std::vector<VisitRound>& rounds = in_.protocols[st.type].rounds;
   st.school = 0;
   for (; st.round < rounds.size(); ++st.round) {
     if (st.items > 0) {
@@ -198,9 +198,9 @@ void CoachProcess::enter_round(State& st) const {
 // window: travel out, days on site, travel back (travel.cpp).
 CoachProcess::FittedTrip CoachProcess::fit_next_trip(std::uint32_t coach) const {
   const State& st = states_[coach];
-  const YearPlan& plan = ctx_.years[year_];
-  const Protocol& protocol = ctx_.protocols[st.type];
-  const calendar::Calendar& cal = ctx_.calendar;
+  const YearPlan& plan = in_.years[year_];
+  const Protocol& protocol = in_.protocols[st.type];
+  const calendar::Calendar& cal = in_.calendar;
   FittedTrip f;
   f.trip = current_trip(st);
   const CaseloadItem& item = st.caseload[f.trip.item];
@@ -211,7 +211,7 @@ CoachProcess::FittedTrip CoachProcess::fit_next_trip(std::uint32_t coach) const 
   // The travel plan is that of the departure day (rainy season); a departure moved past a
   // break is planned again (twice is enough: a later start only leaves the rains behind).
   for (int attempt = 0; attempt < 2; ++attempt) {
-    f.travel = plan_travel(ctx_, item.travel_hours, ctx_.population.regions[st.region].geography,
+    f.travel = plan_travel(in_, item.travel_hours, in_.population.regions[st.region].geography,
                            std::min(f.start, plan.contract_end));
     Date depart = f.start;
     f.fits =
@@ -221,7 +221,7 @@ CoachProcess::FittedTrip CoachProcess::fit_next_trip(std::uint32_t coach) const 
   }
   if (f.fits && f.travel.overnight)
     f.travel.per_diem_days =
-        per_diem_days(cal, ctx_.scenario.costs.per_diem_basis, f.start, f.last, f.site_days);
+        per_diem_days(cal, in_.scenario.costs.per_diem_basis, f.start, f.last, f.site_days);
   return f;
 }
 
@@ -231,15 +231,15 @@ CoachProcess::Then CoachProcess::set_out(std::uint32_t coach, const FittedTrip& 
   State& st = states_[coach];
   Date resume;
   MissReason why = MissReason::kVacancy;
-  if (ctx_.supply->blocks(coach, t.start, t.last, resume, why)) {
-    if (resume > ctx_.years[year_].contract_end) {
+  if (supply_.blocks(coach, t.start, t.last, resume, why)) {
+    if (resume > in_.years[year_].contract_end) {
       miss_trip(coach, &why);
     } else {
       st.free_from = resume;
     }
     return Then::kGoOn;
   }
-  if (ctx_.supply->cancel_trip(coach)) {
+  if (supply_.cancel_trip(coach)) {
     st.free_from = t.start;
     const MissReason cancelled = MissReason::kCancelled;
     miss_trip(coach, &cancelled);
@@ -254,29 +254,29 @@ CoachProcess::Then CoachProcess::set_out(std::uint32_t coach, const FittedTrip& 
   st.per_diem_days = static_cast<std::int16_t>(t.travel.per_diem_days);
   st.site_days = t.site_days;
   st.free_from = t.after;
-  ctx_.sim.schedule_at(ctx_.at(t.last, kEvening), target_, kTripEnd, coach);
+  clock_.sim.schedule_at(clock_.at(t.last, kEvening), target_, kTripEnd, coach);
   return Then::kWait;
 }
 
 bool CoachProcess::budget_holds_trip(std::uint32_t coach, const FittedTrip& t) {
   State& st = states_[coach];
-  const calendar::Calendar& cal = ctx_.calendar;
+  const calendar::Calendar& cal = in_.calendar;
   Date resume;
-  switch (ctx_.budget.ask(
+  switch (books_.budget.ask(
       year_, st.region, {coach, false},
       [&] {
         return trip_cost(st, t.trip, t.travel.overnight, t.site_days, t.travel.per_diem_days);
       },
-      t.start, t.last, ctx_.today(), true, resume)) {
+      t.start, t.last, clock_.today(), true, resume)) {
     case BudgetGate::Verdict::kGo:
       return false;
     case BudgetGate::Verdict::kWaitStartDay:
-      ctx_.sim.schedule_at(ctx_.at(t.start, kMorning), target_, kBudgetRetry, coach);
+      clock_.sim.schedule_at(clock_.at(t.start, kMorning), target_, kBudgetRetry, coach);
       return true;
     case BudgetGate::Verdict::kDeferred:
       st.free_from = resume;  // waits for the next tranche, then tries the same trip again
-      ctx_.sim.schedule_at(ctx_.at(cal.next_working_day(resume), kMorning), target_, kBudgetRetry,
-                           coach);
+      clock_.sim.schedule_at(clock_.at(cal.next_working_day(resume), kMorning), target_,
+                             kBudgetRetry, coach);
       return true;
     case BudgetGate::Verdict::kDropped:
       break;
@@ -284,8 +284,8 @@ bool CoachProcess::budget_holds_trip(std::uint32_t coach, const FittedTrip& t) {
   // Dropped: the coach stays at its base today and goes on with the next trip tomorrow.
   const MissReason no_funds = MissReason::kNoFunds;
   miss_trip(coach, &no_funds);
-  st.free_from = cal.next_working_day(ctx_.today() + days(1));
-  ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kBudgetRetry, coach);
+  st.free_from = cal.next_working_day(clock_.today() + days(1));
+  clock_.sim.schedule_at(clock_.at(st.free_from, kMorning), target_, kBudgetRetry, coach);
   return true;
 }
 
@@ -295,13 +295,13 @@ void CoachProcess::end_trip(std::uint32_t coach) {
   const Trip trip = current_trip(st);
   advance(st);
   const CaseloadItem& item = st.caseload[trip.item];
-  RegionYearTally& t = ctx_.tally.at(year_, st.region);
+  RegionYearTally& t = tally_.at(year_, st.region);
 
   ledger::Entry e = entry_for(coach);
   e.ref_kind = RefKind::kSchool;
   e.ref_id = item.school;
   // Per diem days were counted when the trip was fitted.
-  post_lines(ctx_, e, trip_cost(st, trip, st.overnight, st.site_days, st.per_diem_days));
+  post_lines(books_, e, trip_cost(st, trip, st.overnight, st.site_days, st.per_diem_days));
   if (st.overnight) t.overnight_trips += 1;
   t.trips += 1;
   t.coach_days_travel += 2 * st.days_each_way;
@@ -309,7 +309,7 @@ void CoachProcess::end_trip(std::uint32_t coach) {
 
   std::int64_t newly_reached = 0;  // teachers with their first visit of the year
   if (!trip.cluster) {
-    const int vd = ctx_.protocols[st.type].rounds[trip.round].visit_days;
+    const int vd = in_.protocols[st.type].rounds[trip.round].visit_days;
     t.visits_done += item.teachers;
     t.visit_days_done += static_cast<std::int64_t>(item.teachers) * vd;
     // The item's teachers are visited together: the first visit reaches all of them.
@@ -326,17 +326,17 @@ void CoachProcess::end_trip(std::uint32_t coach) {
     }
   }
   t.rtc_done += static_cast<std::int64_t>(participants) * trip.rtc;
-  ctx_.budget.after_trip(year_, st.region, newly_reached);
+  books_.budget.after_trip(year_, st.region, newly_reached);
   carry_on(coach);
 }
 
 // Back from a workshop: its costs and days (a teacher workshop is part of the teachers' dose).
 void CoachProcess::end_workshop(std::uint32_t coach) {
   State& st = states_[coach];
-  const Workshop& w = ctx_.years[year_].workshops[st.type][st.next_workshop++];
-  RegionYearTally& t = ctx_.tally.at(year_, st.region);
-  post_lines(ctx_, entry_for(coach),
-             workshop_cost(ctx_.scenario.costs, w.coach_workshop, w.days, st.teachers));
+  const Workshop& w = in_.years[year_].workshops[st.type][st.next_workshop++];
+  RegionYearTally& t = tally_.at(year_, st.region);
+  post_lines(books_, entry_for(coach),
+             workshop_cost(in_.scenario.costs, w.coach_workshop, w.days, st.teachers));
   if (w.coach_workshop) {
     t.coach_workshop_days_done += w.days;
   } else {
@@ -350,33 +350,33 @@ void CoachProcess::end_workshop(std::uint32_t coach) {
 // --- What a step posts or records ------------------------------------------------------------
 
 void CoachProcess::post_materials(std::uint32_t coach) {
-  const Coach& c = ctx_.population.coaches[coach];
-  const CostLines cost = materials_cost(ctx_.scenario.costs, c.teachers,
-                                        static_cast<int>(c.caseload.size()), ctx_.extra_lines);
-  if (!ctx_.budget.pays_materials(year_, c.region, {coach, false}, cost)) {
-    record_missed(ctx_.tally, ctx_.today(), year_, {c.region, c.ugel, coach},
+  const Coach& c = in_.population.coaches[coach];
+  const CostLines cost = materials_cost(in_.scenario.costs, c.teachers,
+                                        static_cast<int>(c.caseload.size()), in_.extra_lines);
+  if (!books_.budget.pays_materials(year_, c.region, {coach, false}, cost)) {
+    record_missed(tally_, clock_.today(), year_, {c.region, c.ugel, coach},
                   Activity::kTeacherMaterials, MissReason::kNoFunds, 0,
                   static_cast<std::uint32_t>(c.teachers));
     return;
   }
-  post_lines(ctx_, entry_for(coach), cost);
+  post_lines(books_, entry_for(coach), cost);
 }
 
 CostLines CoachProcess::trip_cost(const State& st, const Trip& trip, bool overnight, int site_days,
                                   int per_diem_days) const {
   const CaseloadItem& item = st.caseload[trip.item];
   const scenario::Geography& geo =
-      ctx_.scenario.geographies[ctx_.population.regions[st.region].geography];
-  return coach_trip_cost(ctx_.scenario.costs, geo.fare,
+      in_.scenario.geographies[in_.population.regions[st.region].geography];
+  return coach_trip_cost(in_.scenario.costs, geo.fare,
                          {item.distance_km, overnight, site_days, per_diem_days}, trip.cluster,
                          trip.gia, trip.rtc, trip.cluster ? st.teachers : item.teachers,
-                         ctx_.extra_lines);
+                         in_.extra_lines);
 }
 
 ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
   const State& st = states_[coach];
   ledger::Entry e;
-  e.date = Context::day_number(ctx_.today());
+  e.date = Clock::day_number(clock_.today());
   e.year_index = static_cast<std::uint16_t>(year_);
   e.region = st.region;
   e.ugel = st.ugel;
@@ -387,24 +387,24 @@ ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
 }
 
 void CoachProcess::miss_workshop(std::uint32_t coach, const Workshop& w, MissReason reason) {
-  const Coach& c = ctx_.population.coaches[coach];
-  record_missed(ctx_.tally, w.start, year_, {c.region, c.ugel, coach},
+  const Coach& c = in_.population.coaches[coach];
+  record_missed(tally_, w.start, year_, {c.region, c.ugel, coach},
                 w.coach_workshop ? Activity::kCoachWorkshop : Activity::kTeacherWorkshop, reason,
                 static_cast<std::uint16_t>(w.number),
                 static_cast<std::uint32_t>(w.days * (w.coach_workshop ? 1 : c.teachers)));
 }
 
 void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
-  const Coach& c = ctx_.population.coaches[coach];
+  const Coach& c = in_.population.coaches[coach];
   State& st = states_[coach];
-  const YearPlan& plan = ctx_.years[year_];
+  const YearPlan& plan = in_.years[year_];
   const MissReason reason =
-      forced != nullptr ? *forced
-                        : ctx_.supply->miss_reason(
-                              coach, ctx_.scenario.regions[c.region].contract_delay.value() > 0
-                                         ? MissReason::kLateContract
-                                         : MissReason::kNoCoachTime);
-  RegionYearTally& t = ctx_.tally.at(year_, c.region);
+      forced != nullptr
+          ? *forced
+          : supply_.miss_reason(coach, in_.scenario.regions[c.region].contract_delay.value() > 0
+                                           ? MissReason::kLateContract
+                                           : MissReason::kNoCoachTime);
+  RegionYearTally& t = tally_.at(year_, c.region);
   const Date when = std::min(st.free_from, plan.contract_end);
   const Trip trip = current_trip(st);
   advance(st);
@@ -412,15 +412,15 @@ void CoachProcess::miss_trip(std::uint32_t coach, const MissReason* forced) {
   const MissedBy who{c.region, c.ugel, coach, item.school};
   if (!trip.cluster) {
     t.missed[static_cast<int>(reason)] += item.teachers;
-    record_missed(ctx_.tally, when, year_, who, Activity::kVisitTrip, reason, trip.round,
+    record_missed(tally_, when, year_, who, Activity::kVisitTrip, reason, trip.round,
                   item.teachers);
   }
   const std::uint32_t participants = trip.cluster ? c.teachers : item.teachers;
   if (trip.gia > 0)
-    record_missed(ctx_.tally, when, year_, who, Activity::kGia, reason, trip.round,
+    record_missed(tally_, when, year_, who, Activity::kGia, reason, trip.round,
                   participants * trip.gia);
   if (trip.rtc > 0)
-    record_missed(ctx_.tally, when, year_, who, Activity::kRtc, reason, trip.round,
+    record_missed(tally_, when, year_, who, Activity::kRtc, reason, trip.round,
                   participants * trip.rtc);
 }
 

@@ -35,7 +35,7 @@ struct CoachYear {
 
 class CoachSupplyPlan final : public engine::EventHandler {
  public:
-  explicit CoachSupplyPlan(Context& ctx);
+  CoachSupplyPlan(const RunInputs& in, const Clock& clock, Books& books, Tally& tally);
   void begin_year(std::size_t year);  // plan every post; tally hires, leavers, training days
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
@@ -67,7 +67,7 @@ class CoachSupplyPlan final : public engine::EventHandler {
   // Bernoulli draw of visit_cancellation from the coach's stream (false when the rate is 0).
   bool cancel_trip(std::uint32_t coach) {
     if (cancel_.empty()) return false;
-    return cancel_[coach].bernoulli(ctx_.scenario.coach_supply.visit_cancellation);
+    return cancel_[coach].bernoulli(in_.scenario.coach_supply.visit_cancellation);
   }
 
  private:
@@ -75,7 +75,10 @@ class CoachSupplyPlan final : public engine::EventHandler {
   int train(Date from, int days, Date& available) const;  // working days done from `from`
   void post_training(std::uint32_t coach, int days);
 
-  Context& ctx_;
+  const RunInputs& in_;
+  const Clock& clock_;
+  Books& books_;
+  Tally& tally_;
   std::uint32_t target_;
   std::size_t year_ = 0;
   std::vector<CoachYear> posts_;

@@ -17,41 +17,46 @@ constexpr std::uint64_t kTurnover =
 
 }  // namespace
 
-CoachProcess::CoachProcess(Context& ctx)
-    : ctx_(ctx),
-      target_(ctx.sim.add_handler(this)),
-      states_(ctx.population.coaches.size()),
-      first_item_(ctx.population.coaches.size()) {
+CoachProcess::CoachProcess(const RunInputs& in, const Clock& clock, Books& books, Tally& tally,
+                           CoachSupplyPlan& supply)
+    : in_(in),
+      clock_(clock),
+      books_(books),
+      tally_(tally),
+      supply_(supply),
+      target_(clock.sim.add_handler(this)),
+      states_(in.population.coaches.size()),
+      first_item_(in.population.coaches.size()) {
   std::uint32_t items = 0;
   for (std::size_t k = 0; k < first_item_.size(); ++k) {
     first_item_[k] = items;
-    items += static_cast<std::uint32_t>(ctx.population.coaches[k].caseload.size());
+    items += static_cast<std::uint32_t>(in.population.coaches[k].caseload.size());
   }
   visits_by_item_.assign(items, 0);
   gia_by_item_.assign(items, 0);
-  workshop_days_by_coach_.assign(ctx.population.coaches.size(), 0);
-  evidence_covers_.assign(ctx.scenario.school_types.size(), true);
-  if (ctx.scenario.outcomes && !ctx.scenario.outcomes->evidence_school_types.empty())
+  workshop_days_by_coach_.assign(in.population.coaches.size(), 0);
+  evidence_covers_.assign(in.scenario.school_types.size(), true);
+  if (in.scenario.outcomes && !in.scenario.outcomes->evidence_school_types.empty())
     for (std::size_t k = 0; k < evidence_covers_.size(); ++k)
-      evidence_covers_[k] = std::find(ctx.scenario.outcomes->evidence_school_types.begin(),
-                                      ctx.scenario.outcomes->evidence_school_types.end(),
-                                      ctx.scenario.school_types[k].id) !=
-                            ctx.scenario.outcomes->evidence_school_types.end();
-  if (ctx.scenario.teacher_turnover.enabled) joined_.assign(ctx.population.teacher_count, 0);
+      evidence_covers_[k] = std::find(in.scenario.outcomes->evidence_school_types.begin(),
+                                      in.scenario.outcomes->evidence_school_types.end(),
+                                      in.scenario.school_types[k].id) !=
+                            in.scenario.outcomes->evidence_school_types.end();
+  if (in.scenario.teacher_turnover.enabled) joined_.assign(in.population.teacher_count, 0);
 }
 
 void CoachProcess::begin_year(std::size_t year) {
   year_ = year;
-  ctx_.supply->begin_year(year);  // contract starts, training, attrition (coach_supply.cpp)
+  supply_.begin_year(year);  // contract starts, training, attrition (coach_supply.cpp)
   for (std::uint32_t c = 0; c < states_.size(); ++c) plan_year(c, year);
 }
 
 void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
-  const Coach& c = ctx_.population.coaches[coach];
-  const Protocol& protocol = ctx_.protocols[c.type];
+  const Coach& c = in_.population.coaches[coach];
+  const Protocol& protocol = in_.protocols[c.type];
   State& st = states_[coach];
   st = State{};
-  st.free_from = ctx_.supply->at(coach).available;
+  st.free_from = supply_.at(coach).available;
   st.caseload = c.caseload.data();
   st.first_item = first_item_[coach];
   // Narrowing is safe: validation caps teachers per coach (kMaxTeachersPerCoach), so a caseload
@@ -67,7 +72,7 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
     if (c.caseload[i].teachers > c.caseload[st.host].teachers) st.host = i;
   enter_round(st);  // the first visit round (past rounds without trips: a coach with no schools)
 
-  RegionYearTally& t = ctx_.tally.at(year, c.region);
+  RegionYearTally& t = tally_.at(year, c.region);
   t.coaches += 1;
   t.visits_planned += static_cast<std::int64_t>(c.teachers) * protocol.visits_per_teacher;
   t.visit_days_planned += static_cast<std::int64_t>(c.teachers) * protocol.visit_days_per_teacher;
@@ -76,7 +81,7 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   t.teacher_workshop_days_planned += c.teachers * protocol.teacher_workshop_days_per_teacher;
   t.coach_workshop_days_planned += protocol.coach_workshop_days_per_coach;
 
-  ctx_.sim.schedule_at(ctx_.at(st.free_from, kMorning), target_, kContractStart, coach);
+  clock_.sim.schedule_at(clock_.at(st.free_from, kMorning), target_, kContractStart, coach);
 }
 
 std::size_t CoachProcess::teacher_entry(std::uint32_t teacher, std::size_t year,
@@ -86,9 +91,9 @@ std::size_t CoachProcess::teacher_entry(std::uint32_t teacher, std::size_t year,
     // One draw per post and year, keyed by both (common random numbers across scenarios): the
     // stream's first draw, a Bernoulli trial of the share.
     const double u = stochastic::RandomStream::first_uniform01(
-        {ctx_.scenario.seed, ctx_.replication, teacher,
+        {in_.scenario.seed, in_.replication, teacher,
          kTurnover ^ ((static_cast<std::uint64_t>(year) + 1) * 0x9E3779B97F4A7C15ULL)});
-    if (u < ctx_.scenario.teacher_turnover.share_per_year) {
+    if (u < in_.scenario.teacher_turnover.share_per_year) {
       joined = static_cast<std::uint16_t>(year + 1);
       t.teachers_new += 1;
     }
@@ -97,16 +102,16 @@ std::size_t CoachProcess::teacher_entry(std::uint32_t teacher, std::size_t year,
 }
 
 void CoachProcess::end_year(std::size_t year) {
-  const scenario::Outcomes* outcomes = ctx_.scenario.outcomes ? &*ctx_.scenario.outcomes : nullptr;
-  const bool turnover = ctx_.scenario.teacher_turnover.enabled;
-  for (std::size_t k = 0; k < ctx_.population.coaches.size(); ++k) {
-    const Coach& c = ctx_.population.coaches[k];
+  const scenario::Outcomes* outcomes = in_.scenario.outcomes ? &*in_.scenario.outcomes : nullptr;
+  const bool turnover = in_.scenario.teacher_turnover.enabled;
+  for (std::size_t k = 0; k < in_.population.coaches.size(); ++k) {
+    const Coach& c = in_.population.coaches[k];
     if (!c.active_in(year)) continue;
-    const auto rounds = ctx_.protocols[c.type].rounds.size();
-    RegionYearTally& t = ctx_.tally.at(year, c.region);
+    const auto rounds = in_.protocols[c.type].rounds.size();
+    RegionYearTally& t = tally_.at(year, c.region);
     for (std::size_t i = 0; i < c.caseload.size(); ++i) {
       const CaseloadItem& item = c.caseload[i];
-      const School& school = ctx_.population.schools[item.school];
+      const School& school = in_.population.schools[item.school];
       int years = years_coached(year, school.first_year);
       std::uint8_t& v = visits_by_item_[first_item_[k] + i];
       std::uint8_t& gia = gia_by_item_[first_item_[k] + i];

@@ -24,18 +24,42 @@ inline constexpr engine::SimTime kEvening = 17 * 60;     // a trip or workshop e
 inline constexpr engine::SimTime kMonthClose = 23 * 60;  // payroll and overhead
 inline constexpr engine::SimTime kYearClose = 23 * 60 + 30;
 
-class CoachSupplyPlan;  // coach_supply.hpp
-
-struct Context {
+// What a run's processes share, in three parts, so that each process is handed only the parts
+// it uses and the compiler keeps the rest out of its reach:
+//   RunInputs  what the run reads and never changes once it starts (const to every process);
+//   Clock      the engine's time as dates;
+//   Books      the only way to spend: post() stamps an entry, feeds the month's overhead base,
+//              the ledger and the budget, and the budget gate asks before an activity starts.
+// A process that keeps counts also gets the Tally; the coach and the payroll get the coach
+// supply (hiring, training, attrition, cancellations); nothing else does.
+struct RunInputs {
   const scenario::Scenario& scenario;
   const Population& population;
   const calendar::Calendar& calendar;
-  ledger::Ledger& ledger;
-  Tally& tally;
-  engine::Simulator& sim;
   std::vector<Protocol> protocols;  // per school type (protocol.hpp)
   std::vector<YearPlan> years;
+  ExtraLines extra_lines{};       // the scenario's extra_costs:, by driver (cost_model.hpp)
+  std::uint64_t replication = 0;  // keys the programme's random streams with scenario.seed
+};
+
+struct Clock {
+  const calendar::Calendar& calendar;
+  engine::Simulator& sim;
+
+  engine::SimTime at(Date d, engine::SimTime time_of_day) const {
+    return engine::day_start(calendar.index(d)) + time_of_day;
+  }
+  Date today() const { return calendar.date(sim.now() / engine::kMinutesPerDay); }
+  static std::int32_t day_number(Date d) {
+    return static_cast<std::int32_t>(d.time_since_epoch().count());
+  }
+};
+
+struct Books {
+  ledger::Ledger& ledger;
   std::vector<std::int64_t> month_direct;  // per region (+ outside): direct cost this month
+  std::uint64_t current_event = 0;  // set by each handler: the event entries are stamped with
+  BudgetGate budget{};              // default: unlimited money
 
   // Posts `e` after stamping it with the current event; direct costs feed the month's overhead
   // base. By reference: a copy of an entry just written field by field is reloaded in wider
@@ -46,19 +70,6 @@ struct Context {
     ledger.post(e);
     budget.posted(e);
   }
-  engine::SimTime at(Date d, engine::SimTime time_of_day) const {
-    return engine::day_start(calendar.index(d)) + time_of_day;
-  }
-  Date today() const { return calendar.date(sim.now() / engine::kMinutesPerDay); }
-  static std::int32_t day_number(Date d) {
-    return static_cast<std::int32_t>(d.time_since_epoch().count());
-  }
-
-  std::uint64_t current_event = 0;
-  std::uint64_t replication = 0;      // keys the programme's random streams with scenario.seed
-  CoachSupplyPlan* supply = nullptr;  // hiring, training, attrition, cancellations
-  BudgetGate budget{};                // default: unlimited money
-  ExtraLines extra_lines{};           // the scenario's extra_costs:, by driver (cost_model.hpp)
 };
 
 // Whose activity was missed: a coach's, in `region` and `ugel`, at `school` (UINT32_MAX for a
@@ -76,7 +87,7 @@ inline void record_missed(Tally& tally, Date when, std::size_t year, const Misse
                           costs::Activity activity, MissReason reason, std::uint16_t round,
                           std::uint32_t quantity) {
   MissedRecord m;
-  m.date = Context::day_number(when);
+  m.date = Clock::day_number(when);
   m.year_index = static_cast<std::uint16_t>(year);
   m.region = static_cast<std::uint16_t>(who.region);
   m.ugel = who.ugel;
@@ -100,11 +111,11 @@ struct TravelPlan {
 // The travel of one trip, planned on its departure day (travel.cpp explains the rules). Inline:
 // it runs on every trip fitted, and returned from a call its small fields are reloaded in
 // wider words than they were stored in (a store-forwarding stall).
-inline TravelPlan plan_travel(const Context& ctx, double dry_hours, std::uint32_t zone,
+inline TravelPlan plan_travel(const RunInputs& in, double dry_hours, std::uint32_t zone,
                               Date start) {
-  const scenario::Geography& geo = ctx.scenario.geographies[zone];
-  const scenario::CoachTerms& terms = ctx.scenario.coach;
-  const bool rainy = ctx.calendar.is_rainy(start, zone);
+  const scenario::Geography& geo = in.scenario.geographies[zone];
+  const scenario::CoachTerms& terms = in.scenario.coach;
+  const bool rainy = in.calendar.is_rainy(start, zone);
   auto days_for = [&](double hours) {
     if (hours <= terms.max_daily_commute.value()) return 0;
     // More travel days than a year has can never fit; the cap keeps the count an int.

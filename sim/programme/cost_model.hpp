@@ -104,7 +104,7 @@ inline void add_extra_lines(CostLines& lines, const ExtraLines& extra, scenario:
 
 // Posts every line of `lines` that has an amount (or must be posted anyway), each as a copy of
 // `entry` (who, where, when) with the line's category, activity, unit, quantity, rate, amount.
-// `ctx` is the programme's Context (context.hpp); a template so that it inlines into the hot
+// `books` is the run's Books (context.hpp); a template so that it inlines into the hot
 // paths (a trip's end, a contract month) without this header depending on the context.
 template <class Ctx>
 inline void post_lines(Ctx& ctx, ledger::Entry entry, const CostLines& lines) {

@@ -24,32 +24,38 @@ int overlap_days(Date a_first, Date a_last, Date b_first, Date b_last) {
 
 }  // namespace
 
-Payroll::Payroll(Context& ctx) : ctx_(ctx), target_(ctx.sim.add_handler(this)) {}
+Payroll::Payroll(const RunInputs& in, const Clock& clock, Books& books, CoachSupplyPlan& supply)
+    : in_(in),
+      clock_(clock),
+      books_(books),
+      supply_(supply),
+      target_(clock.sim.add_handler(this)) {}
 
 void Payroll::begin_year(std::size_t year) {
-  const std::chrono::year y{ctx_.scenario.years[year].year};
+  const std::chrono::year y{in_.scenario.years[year].year};
   for (unsigned m = 1; m <= 12; ++m) {
     const Date last = Date{y / std::chrono::month{m} / std::chrono::last};
-    ctx_.sim.schedule_at(ctx_.at(last, kMonthClose), target_, m, static_cast<std::uint64_t>(year));
+    clock_.sim.schedule_at(clock_.at(last, kMonthClose), target_, m,
+                           static_cast<std::uint64_t>(year));
   }
 }
 
 void Payroll::handle(engine::Simulator&, const engine::Event& event) {
-  ctx_.current_event = event.seq;
+  books_.current_event = event.seq;
   close_month(static_cast<std::size_t>(event.payload), event.kind);
 }
 
 void Payroll::close_month(std::size_t year, unsigned month) {
-  const scenario::Scenario& s = ctx_.scenario;
-  const Population& pop = ctx_.population;
-  const YearPlan& plan = ctx_.years[year];
+  const scenario::Scenario& s = in_.scenario;
+  const Population& pop = in_.population;
+  const YearPlan& plan = in_.years[year];
   const std::chrono::year y{s.years[year].year};
   const Date first = Date{y / std::chrono::month{month} / 1};
   const Date last = Date{y / std::chrono::month{month} / std::chrono::last};
   const int month_days = static_cast<int>((last - first).count()) + 1;
 
   ledger::Entry e;
-  e.date = Context::day_number(last);
+  e.date = Clock::day_number(last);
   e.year_index = static_cast<std::uint16_t>(year);
   e.unit = QuantityUnit::kMonths;
   auto contract = [&](units::MoneyPerMonth fee, int active) {
@@ -63,7 +69,7 @@ void Payroll::close_month(std::size_t year, unsigned month) {
   e.ref_kind = RefKind::kCoach;
   for (std::uint32_t c = 0; c < pop.coaches.size(); ++c) {
     const Coach& coach = pop.coaches[c];
-    const int active = ctx_.supply->paid_days(c, first, last);  // coach_supply.cpp
+    const int active = supply_.paid_days(c, first, last);  // coach_supply.cpp
     if (active == 0) continue;
     e.region = static_cast<std::uint16_t>(coach.region);
     e.ugel = static_cast<std::uint16_t>(coach.ugel);
@@ -71,10 +77,10 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     e.coach = c;
     const units::MoneyPerMonth fee =
         s.regions[coach.region].coach_fee.value_or(s.coach.monthly_fee);
-    const CostLines cost = coach_month_cost(fee, active, month_days, ctx_.extra_lines);
-    if (!ctx_.budget.pays_contract(year, coach.region, {c, false}, cost.total()))
+    const CostLines cost = coach_month_cost(fee, active, month_days, in_.extra_lines);
+    if (!books_.budget.pays_contract(year, coach.region, {c, false}, cost.total()))
       continue;  // suspended for lack of funds
-    post_lines(ctx_, e, cost);
+    post_lines(books_, e, cost);
   }
 
   e.category = Category::kSupervision;
@@ -91,9 +97,9 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     e.region = static_cast<std::uint16_t>(sup.region);
     e.ref_id = k;
     const CostLines cost = contract(s.supervision.monthly_fee, active);
-    if (!ctx_.budget.pays_contract(year, sup.region, {k, true}, cost.total()))
+    if (!books_.budget.pays_contract(year, sup.region, {k, true}, cost.total()))
       continue;  // suspended for lack of funds
-    post_lines(ctx_, e, cost);
+    post_lines(books_, e, cost);
   }
 
   // Regional staff work the whole calendar year.
@@ -110,8 +116,8 @@ void Payroll::close_month(std::size_t year, unsigned month) {
       e.quantity = count;
       e.rate = role->monthly_salary.value();
       e.amount = units::apply_rate(role->monthly_salary, units::months(count)).value();
-      if (!ctx_.budget.pays_staff(year, r, e.amount)) continue;
-      ctx_.post(e);
+      if (!books_.budget.pays_staff(year, r, e.amount)) continue;
+      books_.post(e);
     }
   }
 
@@ -122,17 +128,17 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     e.ref_kind = RefKind::kRegion;
     e.unit = QuantityUnit::kShare;
     for (std::size_t r = 0; r < s.regions.size(); ++r) {
-      const std::int64_t base = ctx_.month_direct[r];
+      const std::int64_t base = books_.month_direct[r];
       if (base == 0) continue;
       e.region = static_cast<std::uint16_t>(r);
       e.ref_id = static_cast<std::uint32_t>(r);
       e.quantity = s.costs.overhead_rate;
       e.rate = base;
       e.amount = units::round_half_away(s.costs.overhead_rate * static_cast<double>(base));
-      ctx_.post(e);
+      books_.post(e);
     }
   }
-  std::fill(ctx_.month_direct.begin(), ctx_.month_direct.end(), 0);
+  std::fill(books_.month_direct.begin(), books_.month_direct.end(), 0);
 }
 
 }  // namespace coachsim::programme

@@ -12,6 +12,8 @@
 
 namespace coachsim::programme {
 
+class CoachSupplyPlan;  // coach_supply.hpp
+
 // The coach (acompañante pedagógico), following its school type's protocol (protocol.hpp) as
 // named steps. Its year, in the norm's order:
 //
@@ -33,7 +35,8 @@ namespace coachsim::programme {
 // it (set_out); otherwise the coach waits for its event. Each coach has one pending event.
 class CoachProcess final : public engine::EventHandler {
  public:
-  explicit CoachProcess(Context& ctx);
+  CoachProcess(const RunInputs& in, const Clock& clock, Books& books, Tally& tally,
+               CoachSupplyPlan& supply);
   void begin_year(std::size_t year);  // plan every coach's year and wake it at contract start
   void end_year(std::size_t year);    // count teachers reached and fully coached
   void handle(engine::Simulator& sim, const engine::Event& event) override;
@@ -121,7 +124,11 @@ class CoachProcess final : public engine::EventHandler {
   void post_materials(std::uint32_t coach);
   ledger::Entry entry_for(std::uint32_t coach) const;
 
-  Context& ctx_;
+  const RunInputs& in_;
+  const Clock& clock_;
+  Books& books_;
+  Tally& tally_;
+  CoachSupplyPlan& supply_;
   std::uint32_t target_;
   std::size_t year_ = 0;
   std::vector<State> states_;
@@ -146,7 +153,7 @@ class CoachProcess final : public engine::EventHandler {
 
 class SupervisorProcess final : public engine::EventHandler {
  public:
-  explicit SupervisorProcess(Context& ctx);
+  SupervisorProcess(const RunInputs& in, const Clock& clock, Books& books, Tally& tally);
   void begin_year(std::size_t year);
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
@@ -168,7 +175,10 @@ class SupervisorProcess final : public engine::EventHandler {
   CostLines visit_cost(std::uint32_t supervisor, const Visit& v, bool overnight, int site_days,
                        int per_diem_days) const;  // cost_model.hpp
 
-  Context& ctx_;
+  const RunInputs& in_;
+  const Clock& clock_;
+  Books& books_;
+  Tally& tally_;
   std::uint32_t target_;
   std::size_t year_ = 0;
   std::vector<State> states_;
@@ -179,13 +189,16 @@ class SupervisorProcess final : public engine::EventHandler {
 // Monthly payroll of coaches, supervisors and regional staff, and the month's overhead.
 class Payroll final : public engine::EventHandler {
  public:
-  explicit Payroll(Context& ctx);
+  Payroll(const RunInputs& in, const Clock& clock, Books& books, CoachSupplyPlan& supply);
   void begin_year(std::size_t year);  // schedule the twelve month closes
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
  private:
   void close_month(std::size_t year, unsigned month);
-  Context& ctx_;
+  const RunInputs& in_;
+  const Clock& clock_;
+  Books& books_;
+  CoachSupplyPlan& supply_;
   std::uint32_t target_;
 };
 

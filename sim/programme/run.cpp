@@ -33,39 +33,43 @@ calendar::CalendarSpec calendar_spec(const scenario::Scenario& s) {
 // Opens each year (structure counts, plans, payroll) and closes it (coverage).
 class YearDriver final : public engine::EventHandler {
  public:
-  YearDriver(Context& ctx, CoachProcess& coaches, SupervisorProcess& supervisors, Payroll& payroll)
-      : ctx_(ctx),
+  YearDriver(const RunInputs& in, const Clock& clock, Books& books, Tally& tally,
+             CoachProcess& coaches, SupervisorProcess& supervisors, Payroll& payroll)
+      : in_(in),
+        clock_(clock),
+        books_(books),
+        tally_(tally),
         coaches_(coaches),
         supervisors_(supervisors),
         payroll_(payroll),
-        target_(ctx.sim.add_handler(this)) {}
+        target_(clock.sim.add_handler(this)) {}
 
   void schedule() {
-    for (const YearPlan& y : ctx_.years) {
-      ctx_.sim.schedule_at(ctx_.at(y.first_day, 0), target_, kOpen, y.index);
-      ctx_.sim.schedule_at(ctx_.at(y.last_day, kYearClose), target_, kClose, y.index);
+    for (const YearPlan& y : in_.years) {
+      clock_.sim.schedule_at(clock_.at(y.first_day, 0), target_, kOpen, y.index);
+      clock_.sim.schedule_at(clock_.at(y.last_day, kYearClose), target_, kClose, y.index);
     }
   }
 
   void handle(engine::Simulator&, const engine::Event& event) override {
-    ctx_.current_event = event.seq;
+    books_.current_event = event.seq;
     const auto year = static_cast<std::size_t>(event.payload);
     if (event.kind == kClose) {
       coaches_.end_year(year);
       post_central_costs(year);
       return;
     }
-    for (const School& school : ctx_.population.schools) {
+    for (const School& school : in_.population.schools) {
       if (!school.active_in(year)) continue;  // not (or no longer) in the programme
-      RegionYearTally& t = ctx_.tally.at(year, school.region);
+      RegionYearTally& t = tally_.at(year, school.region);
       t.teachers_stage[std::min<std::size_t>(year - school.first_year, 2)] += school.teachers;
       t.schools += 1;
       t.teachers += school.teachers;
       t.students += school.students;
     }
-    for (std::size_t r = 0; r < ctx_.scenario.regions.size(); ++r)
-      for (const auto& role : ctx_.scenario.regions[r].staff)
-        ctx_.tally.at(year, r).staff += role.second;
+    for (std::size_t r = 0; r < in_.scenario.regions.size(); ++r)
+      for (const auto& role : in_.scenario.regions[r].staff)
+        tally_.at(year, r).staff += role.second;
     payroll_.begin_year(year);
     coaches_.begin_year(year);
     supervisors_.begin_year(year);
@@ -74,16 +78,16 @@ class YearDriver final : public engine::EventHandler {
  private:
   // Central costs are posted at the year's close, outside every region.
   void post_central_costs(std::size_t year) {
-    const scenario::Scenario& s = ctx_.scenario;
+    const scenario::Scenario& s = in_.scenario;
     for (std::uint32_t i = 0; i < s.central_costs.size(); ++i) {
       const scenario::CentralCost& c = s.central_costs[i];
       if (c.year != s.years[year].year) continue;
       ledger::Entry e;
-      e.date = Context::day_number(ctx_.years[year].last_day);
+      e.date = Clock::day_number(in_.years[year].last_day);
       e.year_index = static_cast<std::uint16_t>(year);
-      e.region = static_cast<std::uint16_t>(ctx_.population.regions.size());
+      e.region = static_cast<std::uint16_t>(in_.population.regions.size());
       e.ugel = ledger::kNoUgel;
-      ctx_.ledger.costs().find_category(c.category, e.category);
+      books_.ledger.costs().find_category(c.category, e.category);
       e.activity = costs::Activity::kCentralSpending;
       e.ref_kind = ledger::RefKind::kCentral;
       e.ref_id = i;
@@ -91,12 +95,15 @@ class YearDriver final : public engine::EventHandler {
       e.quantity = 1;
       e.rate = c.amount.value();
       e.amount = c.amount.value();
-      ctx_.post(e);
+      books_.post(e);
     }
   }
 
   enum Kind : std::uint32_t { kOpen, kClose };
-  Context& ctx_;
+  const RunInputs& in_;
+  const Clock& clock_;
+  Books& books_;
+  Tally& tally_;
   CoachProcess& coaches_;
   SupervisorProcess& supervisors_;
   Payroll& payroll_;
@@ -110,23 +117,23 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
                        const BudgetPlan* budget_plan, BudgetRecord* budget_record) {
   const calendar::Calendar calendar(calendar_spec(scenario));
   engine::Simulator sim;
-  Context ctx{scenario, population, calendar, ledger, tally, sim, {}, {}, {}, 0, replication};
-  ctx.protocols = compile_protocols(scenario);
-  ctx.years = plan_years(scenario, ctx.protocols, calendar);
-  ctx.month_direct.assign(population.regions.size() + 1, 0);
-  ctx.extra_lines = compile_extra_lines(scenario, ledger.costs());
-  CoachSupplyPlan supply(ctx);
-  ctx.supply = &supply;
-  CoachProcess coaches(ctx);
-  SupervisorProcess supervisors(ctx);
-  Payroll payroll(ctx);
-  YearDriver driver(ctx, coaches, supervisors, payroll);
+  RunInputs in{scenario, population, calendar, compile_protocols(scenario), {}, {}, replication};
+  in.years = plan_years(scenario, in.protocols, calendar);
+  in.extra_lines = compile_extra_lines(scenario, ledger.costs());
+  const Clock clock{calendar, sim};
+  Books books{ledger, std::vector<std::int64_t>(population.regions.size() + 1, 0)};
+  // Each process gets the parts of the run it uses (context.hpp).
+  CoachSupplyPlan supply(in, clock, books, tally);
+  CoachProcess coaches(in, clock, books, tally, supply);
+  SupervisorProcess supervisors(in, clock, books, tally);
+  Payroll payroll(in, clock, books, supply);
+  YearDriver driver(in, clock, books, tally, coaches, supervisors, payroll);
   driver.schedule();
   std::optional<Treasury> treasury;
   if (scenario.budget.enabled && budget_plan != nullptr && budget_record != nullptr) {
-    treasury.emplace(ctx, *budget_plan, *budget_record);
+    treasury.emplace(in, clock, books, tally, *budget_plan, *budget_record);
     treasury->schedule();
-    ctx.budget = BudgetGate(*treasury);
+    books.budget = BudgetGate(*treasury);
   }
   RunStats stats;
   stats.events = sim.run();

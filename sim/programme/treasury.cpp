@@ -26,22 +26,26 @@ unsigned month_of(Date d) { return static_cast<unsigned>(year_month_day{d}.month
 
 void treasury_on_post(Treasury& treasury, const ledger::Entry& e) { treasury.on_post(e); }
 
-Treasury::Treasury(Context& ctx, const BudgetPlan& plan, BudgetRecord& record)
-    : ctx_(ctx),
+Treasury::Treasury(const RunInputs& in, const Clock& clock, Books& books, Tally& tally,
+                   const BudgetPlan& plan, BudgetRecord& record)
+    : in_(in),
+      clock_(clock),
+      books_(books),
+      tally_(tally),
       plan_(plan),
       record_(record),
-      budget_(ctx.scenario.budget),
-      target_(ctx.sim.add_handler(this)),
-      regions_(ctx.population.regions.size()),
-      rate_(ctx.scenario.costs.overhead_rate),
-      cells_(ctx.scenario.years.size() * regions_),
-      coach_suspended_(ctx.population.coaches.size(), 0),
-      supervisor_suspended_(ctx.population.supervisors.size(), 0) {
+      budget_(in.scenario.budget),
+      target_(clock.sim.add_handler(this)),
+      regions_(in.population.regions.size()),
+      rate_(in.scenario.costs.overhead_rate),
+      cells_(in.scenario.years.size() * regions_),
+      coach_suspended_(in.population.coaches.size(), 0),
+      supervisor_suspended_(in.population.supervisors.size(), 0) {
   tranches_ = budget_.release == scenario::BudgetRelease::kMonthly     ? 12
               : budget_.release == scenario::BudgetRelease::kQuarterly ? 4
                                                                        : 1;
   record_.min_cash = std::numeric_limits<std::int64_t>::max();
-  const scenario::Scenario& s = ctx.scenario;
+  const scenario::Scenario& s = in.scenario;
   for (std::size_t y = 0; y < s.years.size(); ++y) {
     for (std::size_t r = 0; r < regions_; ++r) {
       Cell& c = cell(y, r);
@@ -67,16 +71,16 @@ Treasury::Treasury(Context& ctx, const BudgetPlan& plan, BudgetRecord& record)
 }
 
 void Treasury::schedule() {
-  const scenario::Scenario& s = ctx_.scenario;
+  const scenario::Scenario& s = in_.scenario;
   std::vector<Date> days;
-  for (const YearPlan& y : ctx_.years) {
+  for (const YearPlan& y : in_.years) {
     for (unsigned m = 1; m <= 12; ++m) {
       const Date first = Date{year_month_day{y.first_day}.year() / std::chrono::month{m} / 1};
       if (tranche_day(first)) days.push_back(first);
       const Date last =
           Date{year_month_day{y.first_day}.year() / std::chrono::month{m} / std::chrono::last};
-      ctx_.sim.schedule_at(ctx_.at(last, kBudgetMonthEnd), target_, kMonthEnd,
-                           y.index * 12 + m - 1);
+      clock_.sim.schedule_at(clock_.at(last, kBudgetMonthEnd), target_, kMonthEnd,
+                             y.index * 12 + m - 1);
     }
     for (std::size_t k = 0; k < budget_.rules.size(); ++k) {
       const scenario::BudgetRule& rule = budget_.rules[k];
@@ -86,7 +90,8 @@ void Treasury::schedule() {
       const Date at = by.ok() ? Date{by}
                               : Date{year_month_day{y.first_day}.year() / std::chrono::February /
                                      std::chrono::last};
-      ctx_.sim.schedule_at(ctx_.at(at, kBudgetDeadline), target_, kDeadline, y.index * 1000 + k);
+      clock_.sim.schedule_at(clock_.at(at, kBudgetDeadline), target_, kDeadline,
+                             y.index * 1000 + k);
     }
   }
   for (const scenario::BudgetChange& c : budget_.changes) days.push_back(c.date);
@@ -94,8 +99,8 @@ void Treasury::schedule() {
   days.erase(std::unique(days.begin(), days.end()), days.end());
   (void)s;
   for (Date d : days)
-    ctx_.sim.schedule_at(ctx_.at(d, 0), target_, kDay,
-                         static_cast<std::uint64_t>(Context::day_number(d) + (1LL << 31)));
+    clock_.sim.schedule_at(clock_.at(d, 0), target_, kDay,
+                           static_cast<std::uint64_t>(Clock::day_number(d) + (1LL << 31)));
 }
 
 bool Treasury::tranche_day(Date d) const {
@@ -106,7 +111,7 @@ bool Treasury::tranche_day(Date d) const {
 }
 
 std::size_t Treasury::year_of(Date d, bool& found) const {
-  for (const YearPlan& y : ctx_.years) {
+  for (const YearPlan& y : in_.years) {
     if (d >= y.first_day && d <= y.last_day) {
       found = true;
       return y.index;
@@ -117,7 +122,7 @@ std::size_t Treasury::year_of(Date d, bool& found) const {
 }
 
 void Treasury::handle(engine::Simulator&, const engine::Event& event) {
-  ctx_.current_event = event.seq;
+  books_.current_event = event.seq;
   switch (event.kind) {
     case kDay:
       open_day(Date{std::chrono::days{static_cast<std::int64_t>(event.payload) - (1LL << 31)}});
@@ -140,12 +145,12 @@ void Treasury::open_day(Date day) {
   for (const scenario::BudgetChange& c : budget_.changes) {
     if (c.date != day) continue;
     for (std::size_t r = 0; r < regions_; ++r)
-      if (c.region == "all" || c.region == ctx_.scenario.regions[r].id) apply_change(y, r, c);
+      if (c.region == "all" || c.region == in_.scenario.regions[r].id) apply_change(y, r, c);
   }
   if (tranche_day(day)) {
     for (std::size_t r = 0; r < regions_; ++r) release_tranche(y, r);
   }
-  if (day == ctx_.years[y].first_day) {
+  if (day == in_.years[y].first_day) {
     for (std::size_t r = 0; r < regions_; ++r) check_rules(y, r);  // a target of 0% is met
   }
 }
@@ -178,7 +183,7 @@ void Treasury::release_tranche(std::size_t y, std::size_t r) {
 }
 
 double Treasury::indicator(std::size_t y, std::size_t r, const scenario::BudgetRule& rule) const {
-  const RegionYearTally& t = ctx_.tally.at(y, r);
+  const RegionYearTally& t = tally_.at(y, r);
   if (rule.indicator == scenario::BudgetIndicator::kDiagnosticVisitShare)
     return t.teachers > 0 ? static_cast<double>(cell(y, r).reached) / t.teachers : 0.0;
   return t.visits_planned > 0 ? static_cast<double>(t.visits_done) / t.visits_planned : 0.0;
@@ -238,7 +243,7 @@ void Treasury::month_end(std::size_t y, unsigned month) {
       for (std::size_t k = 0; k < c.inflight_class.size(); ++k)
         record_.uncleared[k] += c.inflight_class[k];
   }
-  if (y + 1 == ctx_.years.size() && month == 12 &&
+  if (y + 1 == in_.years.size() && month == 12 &&
       record_.min_cash == std::numeric_limits<std::int64_t>::max())
     record_.min_cash = 0;
 }
@@ -246,7 +251,7 @@ void Treasury::month_end(std::size_t y, unsigned month) {
 void Treasury::event(std::size_t y, std::size_t r, BudgetEventKind kind, std::int64_t amount,
                      int rule) {
   BudgetEvent e;
-  e.date = Context::day_number(ctx_.today());
+  e.date = Clock::day_number(clock_.today());
   e.year_index = static_cast<std::uint16_t>(y);
   e.region = static_cast<std::uint16_t>(r);
   e.kind = kind;
@@ -264,7 +269,7 @@ void Treasury::on_post(const ledger::Entry& e) {
   Cell& c = cell(e.year_index, e.region);
   c.accrued += e.amount;
   if (e.activity != costs::Activity::kOverhead) {
-    const int k = cost_class(ctx_.ledger.costs(), e.activity);
+    const int k = cost_class(books_.ledger.costs(), e.activity);
     const unsigned m = month_of(Date{std::chrono::days{e.date}}) - 1;
     const auto ki = static_cast<std::size_t>(k);
     c.accrued_direct[ki] += e.amount;
@@ -285,7 +290,7 @@ std::int64_t Treasury::obligations(std::size_t y, std::size_t r, std::int64_t ex
                                    unsigned until) const {
   const Cell& c = cell(y, r);
   const BudgetPlanCell& plan = plan_.at(y, r);
-  const unsigned now = month_of(ctx_.today());
+  const unsigned now = month_of(clock_.today());
   // Reserved: the fixed costs, and the classes ranked above the gate.
   std::array<bool, kCostClassCount> reserved{};
   if (gate != nullptr) {
@@ -317,7 +322,7 @@ std::int64_t Treasury::obligations(std::size_t y, std::size_t r, std::int64_t ex
 
 bool Treasury::can_pay(std::size_t y, std::size_t r, std::int64_t amount) const {
   const Cell& c = cell(y, r);
-  return c.released - c.accrued - obligations(y, r, amount, month_of(ctx_.today()), nullptr, 0) >=
+  return c.released - c.accrued - obligations(y, r, amount, month_of(clock_.today()), nullptr, 0) >=
          0;
 }
 
@@ -330,7 +335,7 @@ bool Treasury::admit(std::size_t y, std::size_t r, scenario::BudgetClass gate,
   // (today's, plus the tranches still to come, in equal shares) covers everything owed, this
   // activity, and what the plan has due by then for the fixed costs and the classes ranked
   // above this one, each with the overhead its month will post.
-  const unsigned now = month_of(ctx_.today());
+  const unsigned now = month_of(clock_.today());
   const auto step = static_cast<unsigned>(12 / tranches_);
   const int left = tranches_ - c.tranches_done;
   const std::int64_t future =
@@ -349,7 +354,7 @@ bool Treasury::admit(std::size_t y, std::size_t r, scenario::BudgetClass gate,
   // remaining plan need of the fixed costs and of every class ranked above this one.
   const double expected = static_cast<double>(c.pim - c.withheld_pending - c.forfeited);
   double committed = static_cast<double>(c.accrued) +
-                     rate_ * static_cast<double>(ctx_.month_direct[r]) +
+                     rate_ * static_cast<double>(books_.month_direct[r]) +
                      (1.0 + rate_) * static_cast<double>(c.inflight + total);
   auto need = [&](int k) {
     const auto i = static_cast<std::size_t>(k);
@@ -374,10 +379,10 @@ bool Treasury::admit(std::size_t y, std::size_t r, scenario::BudgetClass gate,
 bool Treasury::defer_until(std::size_t y, std::size_t r, int cost_class, std::uint32_t who,
                            bool supervisor, Date& when) {
   if (budget_.shortfall != scenario::BudgetShortfall::kDefer) return false;
-  const Date today = ctx_.today();
+  const Date today = clock_.today();
   for (unsigned m = month_of(today) + 1; m <= 12; ++m) {
     const Date first =
-        Date{year_month_day{ctx_.years[y].first_day}.year() / std::chrono::month{m} / 1};
+        Date{year_month_day{in_.years[y].first_day}.year() / std::chrono::month{m} / 1};
     if (!tranche_day(first)) continue;
     when = first;
     ++record_.deferred[static_cast<std::size_t>(cost_class)];

@@ -20,12 +20,13 @@ namespace coachsim::programme {
 
 class Treasury final : public engine::EventHandler {
  public:
-  Treasury(Context& ctx, const BudgetPlan& plan, BudgetRecord& record);
+  Treasury(const RunInputs& in, const Clock& clock, Books& books, Tally& tally,
+           const BudgetPlan& plan, BudgetRecord& record);
   void schedule();  // every release, change, rule deadline and month end of the run
   void handle(engine::Simulator& sim, const engine::Event& event) override;
 
-  const costs::CostTable& costs() const { return ctx_.ledger.costs(); }
-  // Context::post reports every entry here.
+  const costs::CostTable& costs() const { return books_.ledger.costs(); }
+  // Books::post reports every entry here.
   void on_post(const ledger::Entry& e);
   // May a droppable activity of class `gate` with direct cost `cost` (by class) go ahead now?
   // Yes: its cost is committed until posted. No: nothing is committed.
@@ -88,7 +89,10 @@ class Treasury final : public engine::EventHandler {
   bool tranche_day(Date d) const;
   std::size_t year_of(Date d, bool& found) const;
 
-  Context& ctx_;
+  const RunInputs& in_;
+  const Clock& clock_;
+  Books& books_;
+  Tally& tally_;
   const BudgetPlan& plan_;
   BudgetRecord& record_;
   const scenario::Budget& budget_;

@@ -90,21 +90,18 @@ TEST(Travel, TheRainySeasonCanTurnACommuteIntoAnOvernightTrip) {
   s.geographies[0].rainy_travel_factor = 3.0;
   const Population pop = build_population(s);
   const calendar::Calendar cal = calendar();
-  ledger::Ledger ledger(1, 2, false);
-  Tally tally(1, 1);
-  engine::Simulator sim;
-  Context ctx{s, pop, cal, ledger, tally, sim, {}, {}, {}};
+  const RunInputs in{s, pop, cal, {}, {}, {}, 0};
   // Commute at most 2 h one way; 8 h of travel fill a travel day.
-  const TravelPlan dry = plan_travel(ctx, 1.5, 0, day(4, 5));
+  const TravelPlan dry = plan_travel(in, 1.5, 0, day(4, 5));
   EXPECT_FALSE(dry.overnight);
   EXPECT_EQ(dry.days_each_way, 0);
   EXPECT_DOUBLE_EQ(dry.one_way_hours, 1.5);
-  const TravelPlan wet = plan_travel(ctx, 1.5, 0, day(3, 30));  // 4.5 h in the rains
+  const TravelPlan wet = plan_travel(in, 1.5, 0, day(3, 30));  // 4.5 h in the rains
   EXPECT_TRUE(wet.overnight);
   EXPECT_EQ(wet.days_each_way, 1);
   EXPECT_EQ(wet.rain_extra_days, 2);  // one more travel day each way than in the dry season
   EXPECT_DOUBLE_EQ(wet.one_way_hours, 4.5);
-  const TravelPlan far = plan_travel(ctx, 9.0, 0, day(4, 5));  // two travel days each way
+  const TravelPlan far = plan_travel(in, 9.0, 0, day(4, 5));  // two travel days each way
   EXPECT_EQ(far.days_each_way, 2);
   EXPECT_EQ(far.rain_extra_days, 0);
 }
