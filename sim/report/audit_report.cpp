@@ -4,8 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/units/parse.hpp"
 #include "csv_writer.hpp"
+#include "labels.hpp"
 #include "staging.hpp"
 
 namespace coachsim::report {
@@ -189,28 +192,33 @@ std::string residuals_csv(const std::vector<YearAudit>& audit) {
 std::string findings_text(const std::vector<YearAudit>& audit) {
   std::string out;
   for (const YearAudit& ya : audit) {
-    out += "Findings " + std::to_string(ya.year) + " (largest gap in money first)\n";
-    for (const std::string& warning : ya.warnings) out += "  Warning: " + warning + "\n";
+    out += trf("Findings {0} (largest gap in money first)", {std::to_string(ya.year)}) + "\n";
+    for (const std::string& warning : ya.warnings)
+      out += "  " + trf("Warning: {0}", {warning}) + "\n";
     if (ya.findings.empty())
-      out += "  No region is 2 SD or more from the mean cost per teacher or per coach.\n";
+      out += "  " + tr("No region is 2 SD or more from the mean cost per teacher or per coach.") +
+             "\n";
     int n = 0;
     for (const audit::Finding& f : ya.findings)
       out += "  " + std::to_string(++n) + ". " + f.text + "\n";
     const audit::Regression& g = ya.regression;
     if (g.ok) {
-      char buf[160];
-      std::snprintf(buf, sizeof buf,
-                    "  Regression of cost per teacher on its drivers: n = %d, R2 = %.3f "
-                    "(adjusted %.3f); see audit_regression.csv.\n",
-                    g.n, g.r2, g.adjusted_r2);
-      out += buf;
+      char r2[32], adjusted[32];
+      std::snprintf(r2, sizeof r2, "%.3f", g.r2);
+      std::snprintf(adjusted, sizeof adjusted, "%.3f", g.adjusted_r2);
+      out += "  " +
+             trf("Regression of cost per teacher on its drivers: n = {0}, R2 = {1} (adjusted "
+                 "{2}); see audit_regression.csv.",
+                 {std::to_string(g.n), r2, adjusted}) +
+             "\n";
     } else {
-      out += "  Regression not estimated: " + g.problem + "\n";
+      out += "  " + trf("Regression not estimated: {0}", {g.problem}) + "\n";
     }
     if (!ya.dropped_drivers.empty()) {
       std::string list;
       for (const std::string& d : ya.dropped_drivers) list += (list.empty() ? "" : ", ") + d;
-      out += "  Left out of the regression (the same in every region): " + list + ".\n";
+      out +=
+          "  " + trf("Left out of the regression (the same in every region): {0}.", {list}) + "\n";
     }
   }
   return out;
@@ -232,18 +240,20 @@ void write_audit_outputs(const std::vector<YearAudit>& audit, const std::string&
 std::string audit_summary(const std::vector<YearAudit>& audit) {
   std::string out;
   for (const YearAudit& ya : audit) {
-    out += "Spread across regions, " + std::to_string(ya.year) +
-           " (sample SD; Sempé 2015 Tables 17 and 22 layout)\n";
+    out += trf("Spread across regions, {0} (sample SD; Sempé 2015 Tables 17 and 22 layout)",
+               {std::to_string(ya.year)}) +
+           "\n";
     char buf[200];
-    std::snprintf(buf, sizeof buf, "%-20s%4s%12s%12s%12s%12s\n", "metric", "n", "min", "max",
-                  "mean", "sd");
-    out += buf;
+    out += pad_right(tr("metric"), 20) + pad_left("n", 4) + pad_left(tr("min"), 12) +
+           pad_left(tr("max"), 12) + pad_left(tr("mean"), 12) + pad_left(tr("sd"), 12) + "\n";
     for (const audit::RatioSpread& s : ya.ratios) {
       // Two decimals with thousands separators, aligned.
       auto g = [](double v) {
         return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(v * 100.0)));
       };
-      std::snprintf(buf, sizeof buf, "%-20s%4d%12s%12s%12s%12s\n", s.metric.c_str(), s.n,
+      const std::string metric =
+          i18n::language() == "en" ? s.metric : pad_right(metric_label(s.metric), 20);
+      std::snprintf(buf, sizeof buf, "%-20s%4d%12s%12s%12s%12s\n", metric.c_str(), s.n,
                     g(s.min).c_str(), g(s.max).c_str(), g(s.mean).c_str(), g(s.sd).c_str());
       out += buf;
     }
