@@ -1,6 +1,7 @@
 // The audit's files and terminal summary.
 #include "coachsim/report/audit_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -243,19 +244,22 @@ std::string audit_summary(const std::vector<YearAudit>& audit) {
     out += trf("Spread across regions, {0} (sample SD; Sempé 2015 Tables 17 and 22 layout)",
                {std::to_string(ya.year)}) +
            "\n";
-    char buf[200];
-    out += pad_right(tr("metric"), 20) + pad_left("n", 4) + pad_left(tr("min"), 12) +
+    // The metric column: 20 characters in English as always, wider for a longer translation.
+    std::size_t metric_w = 20;
+    if (i18n::language() != "en")
+      for (const audit::RatioSpread& s : ya.ratios)
+        metric_w = std::max(metric_w, text_width(metric_label(s.metric)) + 1);
+    out += pad_right(tr("metric"), metric_w) + pad_left("n", 4) + pad_left(tr("min"), 12) +
            pad_left(tr("max"), 12) + pad_left(tr("mean"), 12) + pad_left(tr("sd"), 12) + "\n";
     for (const audit::RatioSpread& s : ya.ratios) {
       // Two decimals with thousands separators, aligned.
       auto g = [](double v) {
         return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(v * 100.0)));
       };
-      const std::string metric =
-          i18n::language() == "en" ? s.metric : pad_right(metric_label(s.metric), 20);
-      std::snprintf(buf, sizeof buf, "%-20s%4d%12s%12s%12s%12s\n", metric.c_str(), s.n,
-                    g(s.min).c_str(), g(s.max).c_str(), g(s.mean).c_str(), g(s.sd).c_str());
-      out += buf;
+      const std::string metric = i18n::language() == "en" ? s.metric : metric_label(s.metric);
+      out += pad_right(metric, metric_w) + pad_left(std::to_string(s.n), 4) +
+             pad_left(g(s.min), 12) + pad_left(g(s.max), 12) + pad_left(g(s.mean), 12) +
+             pad_left(g(s.sd), 12) + "\n";
     }
     out += "\n";
   }
