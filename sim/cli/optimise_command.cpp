@@ -11,7 +11,6 @@
 #include <stdexcept>
 #include <thread>
 
-#include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/report/file_set.hpp"
@@ -33,29 +32,6 @@ namespace fs = std::filesystem;
 
 using Outcome = optimise::PlanOutcome;
 using optimise::outcome_of;
-
-// A number as an output stream writes it (so a translated line shows the same figure as the
-// English one, which streamed it).
-template <typename T>
-std::string streamed(const T& x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-
-// Characters (UTF-8 code points) in a text, for lining up translated labels.
-std::size_t characters(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-// The objective's words as the terminal shows them: plan.yaml keeps the English words.
-std::string objective_shown(const std::string& english) {
-  if (english == "full-protocol teachers") return tr("full-protocol teachers");
-  if (english == "expected learning gain") return tr("expected learning gain");
-  if (english == "equity-weighted teachers") return tr("equity-weighted teachers");
-  return english;
-}
 
 // "rural=1.5,multigrade=1.5,eib=2": names are rural, urban, border or a school type id.
 bool parse_weights(const std::string& text, const scenario::Scenario& s,
@@ -412,22 +388,6 @@ int optimise_command(const OptimiseOptions& o) {
 
   if (!o.quiet) {
     auto money = [](std::int64_t c) { return units::format_centimos_grouped(c); };
-    // The four plans' rows: in English each label padded to its column as it always was (the
-    // first two characters narrower); in another language one space past the longest label.
-    const std::array<std::string, 4> labels = {
-        tr("default, every caseload"), tr("(a) pro-rata cut, shortfall: drop"),
-        tr("(b) shortfall: protect_teachers"), tr("(c) optimise")};
-    std::size_t longest = 0;
-    for (const std::string& l : labels) longest = std::max(longest, characters(l));
-    auto row = [&](std::size_t k, const Outcome& r) {
-      const std::size_t width =
-          i18n::language() == "en" ? (k == 0 ? 32u : 34u) : std::max<std::size_t>(longest + 1, 34);
-      return "    " + labels[k] + std::string(width - characters(labels[k]), ' ') +
-             trf("{0} full-protocol teachers, learning {1} student-SD ({2} coaches, cost {3})",
-                 {streamed(r.full_protocol), streamed(std::lround(r.learning_sd)),
-                  streamed(r.coaches), money(r.cost)}) +
-             "\n";
-    };
     // Each region with --budget-region: its simulated cost against its cap.
     std::string regional;
     for (std::size_t r = 0; r < region_caps.size(); ++r) {
@@ -474,8 +434,8 @@ int optimise_command(const OptimiseOptions& o) {
                      "outcomes:)",
                      {std::to_string(calendar_year)})
               << "\n"
-              << row(0, all) << row(1, a) << row(2, b) << row(3, opt) << regional
-              << trf("Wrote {0} to {1}/", {files, o.out_dir})
+              << plan_row(0, all) << plan_row(1, a) << plan_row(2, b) << plan_row(3, opt)
+              << regional << trf("Wrote {0} to {1}/", {files, o.out_dir})
               << (o.xlsx.empty() ? "" : "; " + trf("the workbook {0}", {o.xlsx}))
               << (o.html.empty() ? "" : "; " + trf("the page {0}", {o.html})) << "\n";
   }
