@@ -853,4 +853,42 @@ TEST(Spanish, CompareSweepAndAuditFlagErrorsAreInSpanish) {
   }
 }
 
+// Every sheet's text of a workbook dump (the S and T lines of dump_xlsx.py).
+std::string all_workbook_text(const std::string& dump) {
+  std::string out, line;
+  std::istringstream in(dump);
+  while (std::getline(in, line))
+    if (line.rfind("S\t", 0) == 0 || line.rfind("T\t", 0) == 0) out += line + "\n";
+  return out;
+}
+
+// The compare workbook (coachsim compare --xlsx): sheet names, headers, notes, scopes and
+// metrics translated, the same figures cell by cell.
+TEST(Spanish, TheCompareWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string small = kScenarios + "small.yaml";
+  const std::string fee = std::string(COACHSIM_SOURCE_DIR) + "/tests/data/compare/small-fee.yaml";
+  std::string dump[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("compare-xlsx-") + langs[i]);
+    const Result r = run("compare " + small + " " + fee + " -q --lang " + langs[i] + " --out " +
+                         (dir / "o").string() + " --xlsx " + (dir / "c.xlsx").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const Result d =
+        coachsim::testing::run_shell(python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" +
+                                     (dir / "c.xlsx").string() + "'");
+    ASSERT_EQ(d.exit_code, 0) << d.output;
+    dump[i] = d.output;
+  }
+  const std::vector<std::string> own = {small, fee, "Small hand-checkable scenario"};
+  EXPECT_GE(untranslated(all_workbook_text(dump[0]), own).size(), 5u) << dump[0];
+  EXPECT_EQ(untranslated(all_workbook_text(dump[1]), own), std::vector<std::string>{}) << dump[1];
+  EXPECT_NE(dump[1].find("S\t1\tLo principal"), std::string::npos) << dump[1];
+  EXPECT_NE(dump[1].find("S\t2\tComparación"), std::string::npos) << dump[1];
+  EXPECT_NE(dump[1].find("\tcosto por docente\n"), std::string::npos) << dump[1];
+  EXPECT_EQ(workbook_figures(dump[1]), workbook_figures(dump[0]));
+  EXPECT_GT(workbook_figures(dump[0]).size(), 50u);
+}
+
 }  // namespace i18n_cli_test
