@@ -274,8 +274,10 @@ int optimise_command(const OptimiseOptions& o) {
   const std::unique_ptr<results::Simulation>& planned = resolved.simulation;
   report::OptimiseWorkbook workbook;
   workbook.currency = s.currency;
-  workbook.title = s.name + ", " + std::to_string(calendar_year) + ": the most " + objective_words +
-                   " within " + units::format_centimos_grouped(budget) + " " + s.currency;
+  workbook.title = s.name + ", " +
+                   trf("{0}: the most {1} within {2} {3}",
+                       {std::to_string(calendar_year), objective_shown(objective_words),
+                        units::format_centimos_grouped(budget), s.currency});
   workbook.plan = plan_rows(base->population, in, sol, calendar_year);
   std::vector<std::pair<std::string, std::string>> files = {{"plan.yaml", plan_text},
                                                             {"plan.csv", plan_csv(workbook.plan)}};

@@ -270,9 +270,11 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
 
   report::OptimiseWorkbook workbook;
   workbook.currency = s.currency;
-  workbook.title = s.name + ", " + std::to_string(s.years[years.front()].year) + "-" +
-                   std::to_string(s.years[years.back()].year) + ": the most " + objective_words +
-                   " within each year's budget, with continuity";
+  workbook.title =
+      s.name + ", " +
+      trf("{0}-{1}: the most {2} within each year's budget, with continuity",
+          {std::to_string(s.years[years.front()].year), std::to_string(s.years[years.back()].year),
+           objective_shown(objective_words)});
   for (std::size_t t = 0; t < years.size(); ++t) {
     auto rows = plan_rows(base->population, in[t], sol.years[t], s.years[years[t]].year);
     workbook.plan.insert(workbook.plan.end(), rows.begin(), rows.end());

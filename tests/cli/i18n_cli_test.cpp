@@ -891,4 +891,34 @@ TEST(Spanish, TheCompareWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
   EXPECT_GT(workbook_figures(dump[0]).size(), 50u);
 }
 
+// The optimise workbook (optimise --xlsx, with the frontier): sheet names, headers and notes
+// translated, the same figures cell by cell.
+TEST(Spanish, TheOptimiseWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string small = kScenarios + "small.yaml";
+  std::string dump[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("optimise-xlsx-") + langs[i]);
+    const Result r =
+        run("optimise " + small + " --budget 80% --frontier 50%..120%/3 -q --lang " + langs[i] +
+            " --out " + (dir / "o").string() + " --xlsx " + (dir / "p.xlsx").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const Result d =
+        coachsim::testing::run_shell(python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" +
+                                     (dir / "p.xlsx").string() + "'");
+    ASSERT_EQ(d.exit_code, 0) << d.output;
+    dump[i] = d.output;
+  }
+  const std::vector<std::string> own = {"Small hand-checkable scenario"};
+  EXPECT_GE(untranslated(all_workbook_text(dump[0]), own).size(), 5u) << dump[0];
+  EXPECT_EQ(untranslated(all_workbook_text(dump[1]), own), std::vector<std::string>{}) << dump[1];
+  EXPECT_NE(dump[1].find("S\t2\tFrontera"), std::string::npos) << dump[1];
+  EXPECT_NE(dump[1].find("el máximo de docentes con protocolo completo dentro de"),
+            std::string::npos)
+      << dump[1];
+  EXPECT_EQ(workbook_figures(dump[1]), workbook_figures(dump[0]));
+  EXPECT_GT(workbook_figures(dump[0]).size(), 10u);
+}
+
 }  // namespace i18n_cli_test
