@@ -217,7 +217,10 @@ std::string findings_text(const std::vector<YearAudit>& audit) {
     }
     if (!ya.dropped_drivers.empty()) {
       std::string list;
-      for (const std::string& d : ya.dropped_drivers) list += (list.empty() ? "" : ", ") + d;
+      // The drivers' ids in English (as in audit_regression.csv), translated where the
+      // catalogue names them otherwise.
+      for (const std::string& d : ya.dropped_drivers)
+        list += (list.empty() ? "" : ", ") + (i18n::language() == "en" ? d : metric_label(d));
       out +=
           "  " + trf("Left out of the regression (the same in every region): {0}.", {list}) + "\n";
     }

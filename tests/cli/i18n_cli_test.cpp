@@ -921,4 +921,32 @@ TEST(Spanish, TheOptimiseWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
   EXPECT_GT(workbook_figures(dump[0]).size(), 10u);
 }
 
+// The audit workbook (audit --xlsx) of the 2013 audit: sheet names, headers, notes, findings and
+// warnings translated, the same figures cell by cell.
+TEST(Spanish, TheAuditWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string peru = kScenarios + "peru-2013.yaml", actuals = kScenarios + "actuals-2013.csv";
+  std::string dump[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("audit-xlsx-") + langs[i]);
+    const Result r = run("audit " + peru + " --actuals " + actuals + " -q --lang " + langs[i] +
+                         " --out " + (dir / "o").string() + " --xlsx " + (dir / "a.xlsx").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const Result d =
+        coachsim::testing::run_shell(python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" +
+                                     (dir / "a.xlsx").string() + "'");
+    ASSERT_EQ(d.exit_code, 0) << d.output;
+    dump[i] = d.output;
+  }
+  EXPECT_GE(untranslated(all_workbook_text(dump[0]), {}).size(), 10u) << dump[0];
+  EXPECT_EQ(untranslated(all_workbook_text(dump[1]), {}), std::vector<std::string>{}) << dump[1];
+  for (const char* sheet : {"S\t1\tHallazgos", "S\t2\tDispersión", "S\t4\tBrechas por categoría"})
+    EXPECT_NE(dump[1].find(sheet), std::string::npos) << sheet;
+  EXPECT_NE(dump[1].find("Tacna 2013: el costo por acompañante 20529.13 está 2.3 DE por debajo "),
+            std::string::npos);
+  EXPECT_EQ(workbook_figures(dump[1]), workbook_figures(dump[0]));
+  EXPECT_GT(workbook_figures(dump[0]).size(), 100u);
+}
+
 }  // namespace i18n_cli_test
