@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/units/parse.hpp"
 #include "gaps.hpp"
 
@@ -135,18 +136,23 @@ void add_findings(YearAudit& ya) {
     const double zc = z_of(cpc, r.region);
     if (std::fabs(z) < 2 && std::fabs(zc) < 2) continue;
     const bool by_teacher = std::fabs(z) >= std::fabs(zc);
+    // The finding's text in the language chosen by --lang (findings.txt, the terminal, the
+    // workbook and the page all show it); whole sentences, so a translator can reorder them.
+    const std::string where = r.region + " " + std::to_string(r.year);
     std::string text =
-        r.region + " " + std::to_string(r.year) + ": cost per " +
-        (by_teacher ? "teacher " + num_text(r.cost_per_teacher, 2) + " is " +
-                          num_text(std::fabs(z), 1) + " SD " + (z > 0 ? "above" : "below") +
-                          " the mean (" + num_text(cpt->mean, 2) + ")"
-                    : "coach " + num_text(r.cost_per_coach, 2) + " is " +
-                          num_text(std::fabs(zc), 1) + " SD " + (zc > 0 ? "above" : "below") +
-                          " the mean (" + num_text(cpc->mean, 2) + ")");
+        by_teacher
+            ? fill(tr(z > 0 ? N_("{0}: cost per teacher {1} is {2} SD above the mean ({3})")
+                            : N_("{0}: cost per teacher {1} is {2} SD below the mean ({3})")),
+                   {where, num_text(r.cost_per_teacher, 2), num_text(std::fabs(z), 1),
+                    num_text(cpt->mean, 2)})
+            : fill(tr(zc > 0 ? N_("{0}: cost per coach {1} is {2} SD above the mean ({3})")
+                             : N_("{0}: cost per coach {1} is {2} SD below the mean ({3})")),
+                   {where, num_text(r.cost_per_coach, 2), num_text(std::fabs(zc), 1),
+                    num_text(cpc->mean, 2)});
     if (r.simulated) {
       const std::int64_t gap = r.total.actual - r.total.expected;
-      text += "; it spent " + money_text(r.total.actual) + " against " +
-              money_text(r.total.expected) + " expected for its structure";
+      text += trf("; it spent {0} against {1} expected for its structure",
+                  {money_text(r.total.actual), money_text(r.total.expected)});
       if (gap != 0) {
         const double g = static_cast<double>(gap);
         // The price effect named by its largest category: coach fees, supervisor fees, salaries.
@@ -156,25 +162,28 @@ void add_findings(YearAudit& ya) {
               std::llabs(r.gaps[static_cast<std::size_t>(biggest)].price))
             biggest = c;
         const char* price_name =
-            biggest == static_cast<int>(costs::Category::kSupervision)     ? "supervisor fees"
-            : biggest == static_cast<int>(costs::Category::kRegionalStaff) ? "staff salaries"
-                                                                           : "coach fees";
-        text += "; of the gap of " + money_text(gap) + ", " + pct_text(r.total.price / g) + " is " +
-                price_name + " " + (r.total.price >= 0 ? "above" : "below") + " the standard, " +
-                pct_text(r.total.quantity / g) +
-                " more or fewer coaches, teachers or staff than its structure needs, and " +
-                pct_text(r.total.rest / g) +
-                " unexplained (travel, workshops, materials per teacher)";
+            biggest == static_cast<int>(costs::Category::kSupervision)     ? N_("supervisor fees")
+            : biggest == static_cast<int>(costs::Category::kRegionalStaff) ? N_("staff salaries")
+                                                                           : N_("coach fees");
+        text += fill(
+            tr(r.total.price >= 0
+                   ? N_("; of the gap of {0}, {1} is {2} above the standard, {3} more or fewer "
+                        "coaches, teachers or staff than its structure needs, and {4} "
+                        "unexplained (travel, workshops, materials per teacher)")
+                   : N_("; of the gap of {0}, {1} is {2} below the standard, {3} more or fewer "
+                        "coaches, teachers or staff than its structure needs, and {4} "
+                        "unexplained (travel, workshops, materials per teacher)")),
+            {money_text(gap), pct_text(r.total.price / g), tr(price_name),
+             pct_text(r.total.quantity / g), pct_text(r.total.rest / g)});
       }
     } else {
-      text += "; the region is not in the scenario, so no expected cost";
+      text += tr("; the region is not in the scenario, so no expected cost");
     }
     const double zt = z_of(tpc, r.region);
-    text += std::fabs(zt) < 1
-                ? "; caseload is normal (teachers per coach " + num_text(r.teachers_per_coach, 2) +
-                      ", z " + num_text(zt, 1) + ")."
-                : "; caseload is unusual (teachers per coach " + num_text(r.teachers_per_coach, 2) +
-                      ", z " + num_text(zt, 1) + ").";
+    text +=
+        fill(tr(std::fabs(zt) < 1 ? N_("; caseload is normal (teachers per coach {0}, z {1}).")
+                                  : N_("; caseload is unusual (teachers per coach {0}, z {1}).")),
+             {num_text(r.teachers_per_coach, 2), num_text(zt, 1)});
     ya.findings.push_back({r.simulated ? r.total.actual - r.total.expected : 0,
                            std::max(std::fabs(z), std::fabs(zc)), r.region, r.year, text});
   }
@@ -187,14 +196,17 @@ void add_findings(YearAudit& ya) {
       std::int64_t gap = 0;
       for (const RegionAudit& r : ya.regions)
         if (r.region == g.labels[i] && r.simulated) gap = r.total.actual - r.total.expected;
-      ya.findings.push_back({gap, std::fabs(z_res), g.labels[i], ya.year,
-                             g.labels[i] + " " + std::to_string(ya.year) + ": cost per teacher " +
-                                 num_text(g.fitted[i] + g.residuals[i], 2) + " is " +
-                                 num_text(std::fabs(g.residuals[i]), 2) +
-                                 (g.residuals[i] > 0 ? " more" : " less") +
-                                 " than its structure predicts (" + num_text(g.fitted[i], 2) +
-                                 " from the drivers in audit_regression.csv; " +
-                                 num_text(std::fabs(z_res), 1) + " residual SD)."});
+      ya.findings.push_back(
+          {gap, std::fabs(z_res), g.labels[i], ya.year,
+           fill(tr(g.residuals[i] > 0 ? N_("{0} {1}: cost per teacher {2} is {3} more than its "
+                                           "structure predicts ({4} from the drivers in "
+                                           "audit_regression.csv; {5} residual SD).")
+                                      : N_("{0} {1}: cost per teacher {2} is {3} less than its "
+                                           "structure predicts ({4} from the drivers in "
+                                           "audit_regression.csv; {5} residual SD).")),
+                {g.labels[i], std::to_string(ya.year), num_text(g.fitted[i] + g.residuals[i], 2),
+                 num_text(std::fabs(g.residuals[i]), 2), num_text(g.fitted[i], 2),
+                 num_text(std::fabs(z_res), 1)})});
     }
   }
   // An auditor follows the money: the largest gap first, whatever its z; ties (regions with no
@@ -211,24 +223,22 @@ void warn_small_sample(YearAudit& ya, std::size_t n) {
   if (n < 2) return;
   const double max_z = static_cast<double>(n - 1) / std::sqrt(static_cast<double>(n));
   if (max_z >= 2) return;
-  ya.warnings.push_back("only " + std::to_string(n) + " regions in the statistics of " +
-                        std::to_string(ya.year) +
-                        ": no z-score can reach 2 (the largest possible "
-                        "is " +
-                        num_text(max_z, 2) +
-                        "), so no region can be flagged by its z; "
-                        "at least 6 regions are needed. Read the gaps in money instead.");
+  ya.warnings.push_back(
+      trf("only {0} regions in the statistics of {1}: no z-score can reach 2 "
+          "(the largest possible is {2}), so no region can be flagged by its "
+          "z; at least 6 regions are needed. Read the gaps in money instead.",
+          {std::to_string(n), std::to_string(ya.year), num_text(max_z, 2)}));
 }
 
 // Counts the actuals did not give: the ratios they feed are blank and out of the spreads.
 void warn_missing_counts(YearAudit& ya, const std::vector<RegionActuals>& actuals) {
   const char* feeds[kCountKinds] = {
-      "cost per coach, teachers per coach, students per coach, coaches per staff",
-      "no ratio",
-      "coaches per staff",
-      "cost per teacher, teachers per coach and the regression",
-      "students per school",
-      "cost per student, students per coach, students per school"};
+      N_("cost per coach, teachers per coach, students per coach, coaches per staff"),
+      N_("no ratio"),
+      N_("coaches per staff"),
+      N_("cost per teacher, teachers per coach and the regression"),
+      N_("students per school"),
+      N_("cost per student, students per coach, students per school")};
   for (int c = 0; c < kCountKinds; ++c) {
     std::string regions;
     int n = 0;
@@ -237,15 +247,26 @@ void warn_missing_counts(YearAudit& ya, const std::vector<RegionActuals>& actual
       regions += (n++ ? ", " : "") + a.region;
     }
     if (n == 0) continue;
-    ya.warnings.push_back("count." + std::string(count_id(static_cast<Count>(c))) +
-                          " is not in the actuals for " + std::to_string(n) + " region" +
-                          (n == 1 ? "" : "s") + " (" + regions + "): " + feeds[c] +
-                          (c == static_cast<int>(Count::kSupervisors)
-                               ? ""
-                               : " left blank for " + std::string(n == 1 ? "it" : "them") +
-                                     " and out of the spreads") +
-                          "; the gap of the categories it drives has no quantity part (all of it "
-                          "is price or unexplained).");
+    const auto count = static_cast<unsigned long>(n);
+    const std::string id = "count." + std::string(count_id(static_cast<Count>(c)));
+    // Supervisors feed no ratio, so nothing is left blank for them.
+    const std::string pattern =
+        c == static_cast<int>(Count::kSupervisors)
+            ? trn("{0} is not in the actuals for {1} region ({2}): {3}; the gap of the "
+                  "categories it drives has no quantity part (all of it is price or "
+                  "unexplained).",
+                  "{0} is not in the actuals for {1} regions ({2}): {3}; the gap of the "
+                  "categories it drives has no quantity part (all of it is price or "
+                  "unexplained).",
+                  count)
+            : trn("{0} is not in the actuals for {1} region ({2}): {3} left blank for it and "
+                  "out of the spreads; the gap of the categories it drives has no quantity part "
+                  "(all of it is price or unexplained).",
+                  "{0} is not in the actuals for {1} regions ({2}): {3} left blank for them and "
+                  "out of the spreads; the gap of the categories it drives has no quantity part "
+                  "(all of it is price or unexplained).",
+                  count);
+    ya.warnings.push_back(fill(pattern, {id, std::to_string(n), regions, tr(feeds[c])}));
   }
 }
 

@@ -31,18 +31,19 @@ int audit_command(const AuditOptions& options) {
     if (actuals.ok()) actuals.errors = audit::unknown_regions(actuals, regions, options.actuals);
     for (const std::string& name : options.exclude) {
       if (std::find(regions.begin(), regions.end(), name) != regions.end()) continue;
-      std::string message = "--exclude '" + name + "': the scenario has no region of that name";
+      std::string message = trf("--exclude '{0}': the scenario has no region of that name", {name});
       const std::string suggestion = scenario::did_you_mean(name, regions);
       if (suggestion.empty()) {
-        message += " (expected one of:";
-        for (std::size_t k = 0; k < regions.size(); ++k) message += (k ? ", " : " ") + regions[k];
-        message += ")";
+        std::string list;
+        for (std::size_t k = 0; k < regions.size(); ++k) list += (k ? ", " : "") + regions[k];
+        message += " " + trf("(expected one of: {0})", {list});
       }
       bad_flags.push_back(message + suggestion);
     }
   }
   for (const std::string& message : bad_flags) std::cerr << "coachsim audit: " << message << "\n";
-  if (!bad_flags.empty()) std::cerr << "coachsim audit: nothing was run or written.\n";
+  if (!bad_flags.empty())
+    std::cerr << "coachsim audit: " << tr("nothing was run or written.") << "\n";
   for (const scenario::LoadError& e : first_per_file(actuals.errors))
     std::cerr << e.to_string() << "\n";
   if (!actuals.ok()) {
@@ -54,8 +55,9 @@ int audit_command(const AuditOptions& options) {
   }
   if (!loaded || !actuals.ok() || !bad_flags.empty()) return kExitBadInput;
   if (!options.html.empty() && !report::html_available()) {
-    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
-                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    std::cerr << tr("coachsim: this build has no HTML report (the chart libraries were not "
+                    "installed when it was built); run scripts/bootstrap.sh, or drop --html.")
+              << "\n";
     return kExitFailure;
   }
   if (options.seed) loaded->scenario.seed = *options.seed;
@@ -75,14 +77,18 @@ int audit_command(const AuditOptions& options) {
   }
   if (!options.quiet) {
     std::cout << report::audit_summary(result);
-    std::cout << "\nWrote audit_regions.csv, audit_gaps.csv, audit_spread.csv, "
-                 "audit_regression.csv, audit_residuals.csv, findings.txt to "
-              << options.out_dir << "/\n";
+    std::cout << "\n"
+              << trf("Wrote {0} to {1}/",
+                     {"audit_regions.csv, audit_gaps.csv, audit_spread.csv, audit_regression.csv, "
+                      "audit_residuals.csv, findings.txt",
+                      options.out_dir})
+              << "\n";
     for (const std::string* extra : {&options.xlsx, &options.html})
-      if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
-    std::cout << "Read " << options.actuals << " as " << actuals.dialect.describe() << "\n";
+      if (!extra->empty()) std::cout << trf("Wrote {0}", {*extra}) << "\n";
+    std::cout << trf("Read {0} as {1}", {options.actuals, actuals.dialect.describe_translated()})
+              << "\n";
     for (const std::string& input : loaded->scenario.provenance)
-      std::cout << "Input: " << input << "\n";
+      std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;
 }

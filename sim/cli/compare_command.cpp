@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "coachsim/compare/compare.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/compare_report.hpp"
 #include "coachsim/report/html_report.hpp"
 #include "coachsim/results/metrics.hpp"
@@ -20,9 +21,12 @@ namespace coachsim::cli {
 
 int compare_command(const CompareOptions& options) {
   if (options.scenarios.size() < 2) {
-    std::cerr << "coachsim compare: needs at least two scenarios (got " << options.scenarios.size()
-              << "); e.g. coachsim compare scenarios/small.yaml other.yaml. "
-                 "Name the built-in default as builtin:default.\n";
+    std::cerr << "coachsim compare: "
+              << trf("needs at least two scenarios (got {0}); e.g. coachsim compare "
+                     "scenarios/small.yaml other.yaml. Name the built-in default as "
+                     "builtin:default.",
+                     {std::to_string(options.scenarios.size())})
+              << "\n";
     return kExitBadInput;
   }
   std::vector<Loaded> loaded;
@@ -39,14 +43,18 @@ int compare_command(const CompareOptions& options) {
   if (!ok) return kExitBadInput;
   for (const Loaded& l : loaded) {
     if (l.scenario.currency == loaded.front().scenario.currency) continue;
-    std::cerr << "coachsim compare: " << l.name << " is in " << l.scenario.currency << " but "
-              << loaded.front().name << " is in " << loaded.front().scenario.currency
-              << "; compare needs one currency. Nothing was run or written.\n";
+    std::cerr << "coachsim compare: "
+              << trf("{0} is in {1} but {2} is in {3}; compare needs one currency. Nothing was "
+                     "run or written.",
+                     {l.name, l.scenario.currency, loaded.front().name,
+                      loaded.front().scenario.currency})
+              << "\n";
     return kExitBadInput;
   }
   if (!options.html.empty() && !report::html_available()) {
-    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
-                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    std::cerr << tr("coachsim: this build has no HTML report (the chart libraries were not "
+                    "installed when it was built); run scripts/bootstrap.sh, or drop --html.")
+              << "\n";
     return kExitFailure;
   }
 
@@ -75,15 +83,17 @@ int compare_command(const CompareOptions& options) {
   }
   if (!beyond_limits.empty()) {
     progress.done();
-    std::cerr << "coachsim: the scenario is beyond coachsim's limits: " << beyond_limits
-              << "\nNothing was written.\n";
+    std::cerr << trf("coachsim: the scenario is beyond coachsim's limits: {0}", {beyond_limits})
+              << "\n"
+              << tr("Nothing was written.") << "\n";
     return kExitBadInput;
   }
   if (!failure.empty()) {
     progress.done();
-    std::cerr << "coachsim: the simulation failed: " << failure
-              << "\nThis is a bug in coachsim or an input beyond its limits; nothing was "
-                 "written.\n";
+    std::cerr << trf("coachsim: the simulation failed: {0}", {failure}) << "\n"
+              << tr("This is a bug in coachsim or an input beyond its limits; nothing was "
+                    "written.")
+              << "\n";
     return kExitFailure;
   }
   const compare::Comparison comparison =
@@ -109,9 +119,10 @@ int compare_command(const CompareOptions& options) {
     std::cout << report::compare_json(comparison);
   } else if (!options.quiet) {
     std::cout << report::compare_terminal(comparison);
-    std::cout << "\nWrote compare.csv, compare.json to " << options.out_dir << "/\n";
+    std::cout << "\n"
+              << trf("Wrote {0} to {1}/", {"compare.csv, compare.json", options.out_dir}) << "\n";
     for (const std::string* extra : {&options.html, &options.xlsx})
-      if (!extra->empty()) std::cout << "Wrote " << *extra << "\n";
+      if (!extra->empty()) std::cout << trf("Wrote {0}", {*extra}) << "\n";
   }
   return kExitOk;
 }

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/report/file_set.hpp"
 #include "coachsim/report/html_report.hpp"
@@ -47,14 +48,14 @@ bool parse_weights(const std::string& text, const scenario::Scenario& s,
       names += ", " + t.id;
     }
     if (eq == std::string::npos || !known) {
-      problem = "'" + item + "': expected NAME=WEIGHT with NAME one of " + names;
+      problem = trf("'{0}': expected NAME=WEIGHT with NAME one of {1}", {item, names});
       return false;
     }
     char* end = nullptr;
     const std::string number = item.substr(eq + 1);
     const double w = std::strtod(number.c_str(), &end);
     if (end == number.c_str() || *end != '\0' || !(w >= 0)) {
-      problem = "'" + item + "': expected a weight >= 0 after '='";
+      problem = trf("'{0}': expected a weight >= 0 after '='", {item});
       return false;
     }
     out.emplace_back(name, w);
@@ -115,8 +116,9 @@ int optimise_command(const OptimiseOptions& o) {
   std::optional<Loaded> loaded = load_or_report(o.scenario);
   if (!loaded) return kExitBadInput;
   if (!o.html.empty() && !report::html_available()) {
-    std::cerr << "coachsim: this build has no HTML report (the chart libraries were not "
-                 "installed when it was built); run scripts/bootstrap.sh, or drop --html.\n";
+    std::cerr << tr("coachsim: this build has no HTML report (the chart libraries were not "
+                    "installed when it was built); run scripts/bootstrap.sh, or drop --html.")
+              << "\n";
     return kExitFailure;
   }
   const scenario::Scenario& s = loaded->scenario;
@@ -132,8 +134,10 @@ int optimise_command(const OptimiseOptions& o) {
     objective = optimise::Objective::kLearning;
     objective_words = "expected learning gain";
     if (!s.outcomes) {
-      std::cerr << "coachsim optimise: --objective learning: the scenario has no outcomes: "
-                   "section to compute the learning gain from. Nothing was written.\n";
+      std::cerr << "coachsim optimise: "
+                << tr("--objective learning: the scenario has no outcomes: section to compute the "
+                      "learning gain from. Nothing was written.")
+                << "\n";
       return kExitBadInput;
     }
   } else if (o.objective == "equity") {
@@ -145,17 +149,24 @@ int optimise_command(const OptimiseOptions& o) {
     const std::string text =
         o.equity_weights.empty() ? "rural=1.5,multigrade=1.5,eib=2" : o.equity_weights;
     if (!parse_weights(text, s, weights, problem)) {
-      std::cerr << "coachsim optimise: --equity-weights: " << problem << ". Nothing was written.\n";
+      std::cerr << "coachsim optimise: --equity-weights: " << problem << ". "
+                << tr("Nothing was written.") << "\n";
       return kExitBadInput;
     }
   } else if (o.objective != "full_protocol") {
-    std::cerr << "coachsim optimise: --objective: expected full_protocol, learning or equity, got '"
-              << o.objective << "'. Nothing was written.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("--objective: expected full_protocol, learning or equity, got '{0}'. "
+                     "Nothing was written.",
+                     {o.objective})
+              << "\n";
     return kExitBadInput;
   }
   if (o.floor_pct < 0 || o.floor_pct > 100) {
-    std::cerr << "coachsim optimise: --floor-coverage: expected 0 to 100 (percent), got "
-              << o.floor_pct << ". Nothing was written.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("--floor-coverage: expected 0 to 100 (percent), got {0}. Nothing was "
+                     "written.",
+                     {streamed(o.floor_pct)})
+              << "\n";
     return kExitBadInput;
   }
   if (years.size() > 1)
@@ -163,8 +174,11 @@ int optimise_command(const OptimiseOptions& o) {
   double f_from = 0, f_to = 0;
   int f_steps = 0;
   if (!o.frontier.empty() && !parse_frontier(o.frontier, f_from, f_to, f_steps)) {
-    std::cerr << "coachsim optimise: --frontier: expected FROM%..TO%/STEPS like 50%..120%/15, got '"
-              << o.frontier << "'. Nothing was written.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("--frontier: expected FROM%..TO%/STEPS like 50%..120%/15, got '{0}'. "
+                     "Nothing was written.",
+                     {o.frontier})
+              << "\n";
     return kExitBadInput;
   }
 
@@ -177,9 +191,11 @@ int optimise_command(const OptimiseOptions& o) {
   optimise::set_objective(in, unlimited, base->population, objective, weights);
   std::int64_t budget = 0;
   if (!parse_budget(budget_texts.front(), s.currency, in.plan_cost, budget)) {
-    std::cerr << "coachsim optimise: --budget: expected an amount like '313000000 " << s.currency
-              << "' or a share of the " << calendar_year << " plan like '85%', got '"
-              << budget_texts.front() << "'. Nothing was written.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("--budget: expected an amount like '313000000 {0}' or a share of the {1} "
+                     "plan like '85%', got '{2}'. Nothing was written.",
+                     {s.currency, std::to_string(calendar_year), budget_texts.front()})
+              << "\n";
     return kExitBadInput;
   }
   if (!set_region_limits(in, o, s, base->population, calendar_year)) return kExitBadInput;
@@ -227,22 +243,26 @@ int optimise_command(const OptimiseOptions& o) {
     return code;
   };
   if (!plan_loads) {
-    std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
+    std::cerr << "coachsim optimise: " << tr("the written plan does not load (an internal error).")
+              << "\n";
     return give_up(kExitFailure);
   }
   if (!resolved.solution.feasible) {
     std::cerr << "coachsim optimise: "
-              << (resolved.rounds > 0 ? "after tightening for the simulated cost: " : "")
-              << "no plan meets every constraint in " << calendar_year << ": "
-              << resolved.solution.infeasible << ". Nothing was written.\n";
+              << (resolved.rounds > 0 ? tr("after tightening for the simulated cost: ") : "")
+              << trf("no plan meets every constraint in {0}: {1}. Nothing was written.",
+                     {std::to_string(calendar_year), resolved.solution.infeasible})
+              << "\n";
     return give_up(kExitBadInput);
   }
   if (!resolved.within()) {
-    std::cerr << "coachsim optimise: the simulated plan is still over its budget after "
-              << resolved.rounds << " re-solves ("
-              << optimise::over_limits(resolved, ins, {budget}, {calendar_year})
-              << "). The plan is not valid; nothing was written. A lower --budget leaves more "
-                 "room for what the estimate misses.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("the simulated plan is still over its budget after {0} re-solves ({1}). The "
+                     "plan is not valid; nothing was written. A lower --budget leaves more room "
+                     "for what the estimate misses.",
+                     {std::to_string(resolved.rounds),
+                      optimise::over_limits(resolved, ins, {budget}, {calendar_year})})
+              << "\n";
     return give_up(kExitBadInput);
   }
   plan_text = plan_of(resolved.solution);  // the plan kept may be an earlier round's
@@ -254,8 +274,10 @@ int optimise_command(const OptimiseOptions& o) {
   const std::unique_ptr<results::Simulation>& planned = resolved.simulation;
   report::OptimiseWorkbook workbook;
   workbook.currency = s.currency;
-  workbook.title = s.name + ", " + std::to_string(calendar_year) + ": the most " + objective_words +
-                   " within " + units::format_centimos_grouped(budget) + " " + s.currency;
+  workbook.title = s.name + ", " +
+                   trf("{0}: the most {1} within {2} {3}",
+                       {std::to_string(calendar_year), objective_shown(objective_words),
+                        units::format_centimos_grouped(budget), s.currency});
   workbook.plan = plan_rows(base->population, in, sol, calendar_year);
   std::vector<std::pair<std::string, std::string>> files = {{"plan.yaml", plan_text},
                                                             {"plan.csv", plan_csv(workbook.plan)}};
@@ -368,51 +390,56 @@ int optimise_command(const OptimiseOptions& o) {
 
   if (!o.quiet) {
     auto money = [](std::int64_t c) { return units::format_centimos_grouped(c); };
-    auto row = [&](const char* label, const Outcome& r) {
-      std::ostringstream line;
-      line << "    " << label << r.full_protocol << " full-protocol teachers, learning "
-           << std::lround(r.learning_sd) << " student-SD (" << r.coaches << " coaches, cost "
-           << money(r.cost) << ")\n";
-      return line.str();
-    };
     // Each region with --budget-region: its simulated cost against its cap.
-    std::ostringstream regional;
+    std::string regional;
     for (std::size_t r = 0; r < region_caps.size(); ++r) {
       if (region_caps[r] < 0) continue;
-      regional << "    region " << in.region_names[r] << ": budget " << money(region_caps[r])
-               << ", simulated " << money(over.region_cost[r]) << " (difference "
-               << money(over.region_cost[r] - region_caps[r]) << ")\n";
+      regional += "    " +
+                  trf("region {0}: budget {1}, simulated {2} (difference {3})",
+                      {in.region_names[r], money(region_caps[r]), money(over.region_cost[r]),
+                       money(over.region_cost[r] - region_caps[r])}) +
+                  "\n";
     }
+    const auto capped = std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
+                                      [](std::int64_t c) { return c >= 0; });
+    std::string files = std::string("plan.yaml, plan.csv") +
+                        (o.frontier.empty() ? "" : ", frontier.csv") + ", manifest.json";
     std::cout << "coachsim optimise: " << s.name << ", " << calendar_year << "\n"
-              << "  budget " << money(budget) << " " << s.currency << " ("
-              << std::lround(share * 1000) / 10.0 << "% of the plan, " << money(in.plan_cost)
-              << "); floor " << o.floor_pct << "% of each region's teachers\n"
-              << "  objective: the most " << objective_words << "; regional budgets "
-              << o.budget_region.size() << ", regions with a coach cap "
-              << std::count_if(in.region_coaches.begin(), in.region_coaches.end(),
-                               [](std::int64_t c) { return c >= 0; })
+              << "  "
+              << trf("budget {0} {1} ({2}% of the plan, {3}); floor {4}% of each region's "
+                     "teachers",
+                     {money(budget), s.currency, streamed(std::lround(share * 1000) / 10.0),
+                      money(in.plan_cost), streamed(o.floor_pct)})
+              << "\n  "
+              << trf("objective: the most {0}; regional budgets {1}, regions with a coach cap {2}",
+                     {objective_shown(objective_words), std::to_string(o.budget_region.size()),
+                      streamed(capped)})
               << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
-                      ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                      ? " " + tr("(the scenario's coach_supply: hiring limit; --coach-supply "
+                                 "overrides)")
                       : "")
+              << "\n  "
+              << trf("caseload groups {0}, coached {1}; teachers coached {2}, objective {3} "
+                     "(estimates)",
+                     {std::to_string(in.groups.size()),
+                      streamed(std::count(sol.chosen.begin(), sol.chosen.end(), 1)),
+                      streamed(sol.teachers), streamed(sol.objective)})
+              << "\n  "
+              << trf("CBC: LP bound {0}, best bound {1}, gap {2}%",
+                     {streamed(sol.lp_bound), streamed(sol.best_bound), streamed(sol.gap * 100)})
+              << (sol.proven_optimal ? " " + tr("(optimal)") : "") << "\n  "
+              << trf("cost: estimated {0}, simulated {1} (difference {2}; re-solved {3} times)",
+                     {money(sol.cost), money(opt.cost), money(opt.cost - sol.cost),
+                      std::to_string(rounds)})
+              << "\n  "
+              << trf("{0} (learning: the sum over coached teachers' students of their gain, "
+                     "outcomes:)",
+                     {std::to_string(calendar_year)})
               << "\n"
-              << "  caseload groups " << in.groups.size() << ", coached "
-              << std::count(sol.chosen.begin(), sol.chosen.end(), 1) << "; teachers coached "
-              << sol.teachers << ", objective " << sol.objective << " (estimates)\n"
-              << "  CBC: LP bound " << sol.lp_bound << ", best bound " << sol.best_bound << ", gap "
-              << sol.gap * 100 << "%" << (sol.proven_optimal ? " (optimal)" : "") << "\n"
-              << "  cost: estimated " << money(sol.cost) << ", simulated " << money(opt.cost)
-              << " (difference " << money(opt.cost - sol.cost) << "; re-solved " << rounds
-              << " times)\n"
-              << "  " << calendar_year << " (learning: the sum over coached teachers' students "
-              << "of their gain, outcomes:)\n"
-              << row("default, every caseload         ", all)
-              << row("(a) pro-rata cut, shortfall: drop ", a)
-              << row("(b) shortfall: protect_teachers   ", b)
-              << row("(c) optimise                      ", opt) << regional.str()
-              << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
-              << ", manifest.json to " << o.out_dir << "/"
-              << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx)
-              << (o.html.empty() ? "" : "; the page " + o.html) << "\n";
+              << plan_row(0, all) << plan_row(1, a) << plan_row(2, b) << plan_row(3, opt)
+              << regional << trf("Wrote {0} to {1}/", {files, o.out_dir})
+              << (o.xlsx.empty() ? "" : "; " + trf("the workbook {0}", {o.xlsx}))
+              << (o.html.empty() ? "" : "; " + trf("the page {0}", {o.html})) << "\n";
   }
   return kExitOk;
 }

@@ -2,9 +2,13 @@
 #include "optimise_shared.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <iostream>
 #include <sstream>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/units/parse.hpp"
 #include "coachsim/units/rounding.hpp"
 
@@ -160,9 +164,13 @@ bool value_for_year(const std::string& flag, const std::string& item, const std:
     const bool known = std::any_of(s.years.begin(), s.years.end(),
                                    [&](const auto& y) { return std::to_string(y.year) == year; });
     if (!known || std::find(seen.begin(), seen.end(), year) != seen.end()) {
-      std::cerr << "coachsim optimise: " << flag << " '" << item << "': " << year
-                << (known ? " is given twice" : " is not a year of the scenario")
-                << ". Nothing was written.\n";
+      std::cerr << "coachsim optimise: "
+                << (known
+                        ? trf("{0} '{1}': {2} is given twice. Nothing was written.",
+                              {flag, item, year})
+                        : trf("{0} '{1}': {2} is not a year of the scenario. Nothing was written.",
+                              {flag, item, year}))
+                << "\n";
       return false;
     }
     seen.push_back(year);
@@ -189,9 +197,11 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
     if (eq == std::string::npos || r == in.region_names.size()) {
       std::string names;
       for (const std::string& n : in.region_names) names += (names.empty() ? "" : ", ") + n;
-      std::cerr << "coachsim optimise: " << flag << " '" << item
-                << "': expected REGION=VALUE with REGION one of " << names
-                << ". Nothing was written.\n";
+      std::cerr << "coachsim optimise: "
+                << trf("{0} '{1}': expected REGION=VALUE with REGION one of {2}. Nothing was "
+                       "written.",
+                       {flag, item, names})
+                << "\n";
       return false;
     }
     value = item.substr(eq + 1);
@@ -209,9 +219,11 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
     std::int64_t region_plan = in.region_fixed[r], amount = 0;
     for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
     if (!parse_budget(value, currency, region_plan, amount)) {
-      std::cerr << "coachsim optimise: --budget-region '" << item << "': expected an amount or a "
-                << "share of the region's " << calendar_year << " plan like '85%'. Nothing was "
-                << "written.\n";
+      std::cerr << "coachsim optimise: "
+                << trf("--budget-region '{0}': expected an amount or a share of the region's {1} "
+                       "plan like '85%'. Nothing was written.",
+                       {item, std::to_string(calendar_year)})
+                << "\n";
       return false;
     }
     in.region_budget.resize(in.region_names.size(), -1);
@@ -229,8 +241,11 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
     char* end = nullptr;
     const long n = std::strtol(value.c_str(), &end, 10);
     if (end == value.c_str() || *end != '\0' || n < 0) {
-      std::cerr << "coachsim optimise: --coach-supply '" << item
-                << "': expected a whole number of coaches >= 0. Nothing was written.\n";
+      std::cerr << "coachsim optimise: "
+                << trf("--coach-supply '{0}': expected a whole number of coaches >= 0. Nothing "
+                       "was written.",
+                       {item})
+                << "\n";
       return false;
     }
     in.region_coaches.resize(in.region_names.size(), -1);
@@ -250,8 +265,9 @@ bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
     return false;
   };
   auto bad_year = [&](const std::string& flag, const std::string& text) {
-    std::cerr << "coachsim optimise: " << flag << " " << text
-              << ": not a year of the scenario. Nothing was written.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("{0} {1}: not a year of the scenario. Nothing was written.", {flag, text})
+              << "\n";
     return false;
   };
   // Per-year budgets: "YYYY=VALUE" items split at a comma followed by the next "YYYY=" (an
@@ -263,8 +279,8 @@ bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
       if (!index_of(year, y)) return bad_year("--budget", year);
       for (const auto& [seen, v] : per_year)
         if (seen == y) {
-          std::cerr << "coachsim optimise: --budget: " << year
-                    << " is given twice. Nothing was written.\n";
+          std::cerr << "coachsim optimise: "
+                    << trf("--budget: {0} is given twice. Nothing was written.", {year}) << "\n";
           return false;
         }
       per_year.emplace_back(y, value);
@@ -297,19 +313,62 @@ bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
     const auto it =
         std::find_if(per_year.begin(), per_year.end(), [y](const auto& p) { return p.first == y; });
     if (it == per_year.end()) {
-      std::cerr << "coachsim optimise: --budget: no budget for " << s.years[y].year
-                << " (--year names it; give YEAR=AMOUNT for every year solved). Nothing was "
-                   "written.\n";
+      std::cerr << "coachsim optimise: "
+                << trf("--budget: no budget for {0} (--year names it; give YEAR=AMOUNT for every "
+                       "year solved). Nothing was written.",
+                       {std::to_string(s.years[y].year)})
+                << "\n";
       return false;
     }
     budgets.push_back(it->second);
   }
   if (per_year.size() > years.size()) {
-    std::cerr << "coachsim optimise: --budget names a year that --year does not. Nothing was "
-                 "written.\n";
+    std::cerr << "coachsim optimise: "
+              << tr("--budget names a year that --year does not. Nothing was written.") << "\n";
     return false;
   }
   return true;
+}
+
+std::string streamed(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+std::string streamed(std::int64_t x) { return std::to_string(x); }
+
+std::string objective_shown(const std::string& english) {
+  if (english == "full-protocol teachers") return tr("full-protocol teachers");
+  if (english == "expected learning gain") return tr("expected learning gain");
+  if (english == "equity-weighted teachers") return tr("equity-weighted teachers");
+  return english;
+}
+
+namespace {
+// Characters (UTF-8 code points) in a text, for lining up translated labels.
+std::size_t characters(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+}  // namespace
+
+std::string plan_row(std::size_t kind, const optimise::PlanOutcome& r) {
+  const std::array<std::string, 4> labels = {
+      tr("default, every caseload"), tr("(a) pro-rata cut, shortfall: drop"),
+      tr("(b) shortfall: protect_teachers"), tr("(c) optimise")};
+  std::size_t longest = 0;
+  for (const std::string& l : labels) longest = std::max(longest, characters(l));
+  // In English the first label's column is two characters narrower, as it always was.
+  const std::size_t width =
+      i18n::language() == "en" ? (kind == 0 ? 32u : 34u) : std::max<std::size_t>(longest + 1, 34);
+  const std::string& label = labels.at(kind);
+  return "    " + label + std::string(width - characters(label), ' ') +
+         trf("{0} full-protocol teachers, learning {1} student-SD ({2} coaches, cost {3})",
+             {streamed(static_cast<std::int64_t>(r.full_protocol)),
+              streamed(static_cast<std::int64_t>(std::lround(r.learning_sd))),
+              streamed(static_cast<std::int64_t>(r.coaches)),
+              units::format_centimos_grouped(r.cost)}) +
+         "\n";
 }
 
 }  // namespace coachsim::cli

@@ -25,6 +25,17 @@ scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
 scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<int, double>>& cuts,
                             scenario::BudgetShortfall shortfall);
 
+// A number as an output stream writes it, so a translated line shows the figure the English
+// one streamed.
+std::string streamed(double x);
+std::string streamed(std::int64_t x);
+// The objective's words in the chosen language (plan.yaml keeps the English ones).
+std::string objective_shown(const std::string& english);
+// One of the four plans' terminal rows (0 default, 1 pro-rata cut, 2 protect_teachers,
+// 3 optimised): "    LABEL  N full-protocol teachers, learning ...\n", the label padded to its
+// column (in English as it always was; in another language past the longest translation).
+std::string plan_row(std::size_t kind, const optimise::PlanOutcome& r);
+
 // "50%..120%/15": from, to (shares of the plan) and the number of points.
 bool parse_frontier(const std::string& text, double& from, double& to, int& steps);
 

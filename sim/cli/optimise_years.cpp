@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/report/file_set.hpp"
 #include "coachsim/report/optimise_xlsx.hpp"
@@ -132,20 +133,27 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
                    optimise::Objective objective, const optimise::EquityWeights& weights,
                    const std::string& objective_words) {
   if (!o.html.empty()) {
-    std::cerr << "coachsim optimise: --html is built for one year only: give one --year. Nothing "
-                 "was written.\n";
+    std::cerr << "coachsim optimise: "
+              << tr("--html is built for one year only: give one --year. Nothing was written.")
+              << "\n";
     return kExitBadInput;
   }
   double f_from = 0, f_to = 0;
   int f_steps = 0;
   if (!o.frontier.empty() && !parse_frontier(o.frontier, f_from, f_to, f_steps)) {
-    std::cerr << "coachsim optimise: --frontier: expected FROM%..TO%/STEPS like 50%..120%/15, got '"
-              << o.frontier << "'. Nothing was written.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("--frontier: expected FROM%..TO%/STEPS like 50%..120%/15, got '{0}'. "
+                     "Nothing was written.",
+                     {o.frontier})
+              << "\n";
     return kExitBadInput;
   }
   if (o.floor_pct < 0 || o.floor_pct > 100) {
-    std::cerr << "coachsim optimise: --floor-coverage: expected 0 to 100 (percent), got "
-              << o.floor_pct << ". Nothing was written.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("--floor-coverage: expected 0 to 100 (percent), got {0}. Nothing was "
+                     "written.",
+                     {streamed(o.floor_pct)})
+              << "\n";
     return kExitBadInput;
   }
   // The model's own costs: one run with unlimited money, its ledger kept; an instance per year.
@@ -161,9 +169,11 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
     optimise::set_objective(in.back(), unlimited, base->population, objective, weights);
     std::int64_t b = 0;
     if (!parse_budget(texts[t], s.currency, in.back().plan_cost, b)) {
-      std::cerr << "coachsim optimise: --budget: expected an amount like '313000000 " << s.currency
-                << "' or a share of the " << calendar_year << " plan like '85%', got '" << texts[t]
-                << "'. Nothing was written.\n";
+      std::cerr << "coachsim optimise: "
+                << trf("--budget: expected an amount like '313000000 {0}' or a share of the {1} "
+                       "plan like '85%', got '{2}'. Nothing was written.",
+                       {s.currency, std::to_string(calendar_year), texts[t]})
+                << "\n";
       return kExitBadInput;
     }
     budgets.push_back(b);
@@ -215,27 +225,32 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
     return code;
   };
   if (!plan_loads) {
-    std::cerr << "coachsim optimise: the written plan does not load (an internal error).\n";
+    std::cerr << "coachsim optimise: " << tr("the written plan does not load (an internal error).")
+              << "\n";
     return give_up(kExitFailure);
   }
   const optimise::YearsSolution& sol = resolved.solution;
   if (!sol.feasible) {
     std::cerr << "coachsim optimise: "
-              << (resolved.rounds > 0 ? "after tightening for the simulated cost: " : "")
-              << "no plan meets every constraint in "
-              << (sol.failed_year >= 0
-                      ? std::to_string(calendar_years[static_cast<std::size_t>(sol.failed_year)])
-                      : std::to_string(calendar_years.front()) + "-" +
-                            std::to_string(calendar_years.back()))
-              << ": " << sol.infeasible << ". Nothing was written.\n";
+              << (resolved.rounds > 0 ? tr("after tightening for the simulated cost: ") : "")
+              << trf("no plan meets every constraint in {0}: {1}. Nothing was written.",
+                     {sol.failed_year >= 0
+                          ? std::to_string(
+                                calendar_years[static_cast<std::size_t>(sol.failed_year)])
+                          : std::to_string(calendar_years.front()) + "-" +
+                                std::to_string(calendar_years.back()),
+                      sol.infeasible})
+              << "\n";
     return give_up(kExitBadInput);
   }
   if (!resolved.within()) {
-    std::cerr << "coachsim optimise: the simulated plan is still over its budget after "
-              << resolved.rounds << " re-solves ("
-              << optimise::over_limits(resolved, in, budgets, calendar_years)
-              << "). The plan is not valid; nothing was written. A lower --budget leaves more "
-                 "room for what the estimate misses.\n";
+    std::cerr << "coachsim optimise: "
+              << trf("the simulated plan is still over its budget after {0} re-solves ({1}). The "
+                     "plan is not valid; nothing was written. A lower --budget leaves more room "
+                     "for what the estimate misses.",
+                     {std::to_string(resolved.rounds),
+                      optimise::over_limits(resolved, in, budgets, calendar_years)})
+              << "\n";
     return give_up(kExitBadInput);
   }
   plan_text = plan_of(sol);  // the plan kept may be an earlier round's
@@ -255,9 +270,11 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
 
   report::OptimiseWorkbook workbook;
   workbook.currency = s.currency;
-  workbook.title = s.name + ", " + std::to_string(s.years[years.front()].year) + "-" +
-                   std::to_string(s.years[years.back()].year) + ": the most " + objective_words +
-                   " within each year's budget, with continuity";
+  workbook.title =
+      s.name + ", " +
+      trf("{0}-{1}: the most {2} within each year's budget, with continuity",
+          {std::to_string(s.years[years.front()].year), std::to_string(s.years[years.back()].year),
+           objective_shown(objective_words)});
   for (std::size_t t = 0; t < years.size(); ++t) {
     auto rows = plan_rows(base->population, in[t], sol.years[t], s.years[years[t]].year);
     workbook.plan.insert(workbook.plan.end(), rows.begin(), rows.end());
@@ -285,57 +302,64 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
   if (o.quiet) return kExitOk;
 
   auto money = [](std::int64_t c) { return units::format_centimos_grouped(c); };
-  auto row = [&](const char* label, const results::Simulation& sim, std::size_t y) {
-    const optimise::PlanOutcome r = optimise::outcome_of(sim, y);
-    std::ostringstream line;
-    line << "    " << label << r.full_protocol << " full-protocol teachers, learning "
-         << std::lround(r.learning_sd) << " student-SD (" << r.coaches << " coaches, cost "
-         << money(r.cost) << ")\n";
-    return line.str();
+  auto row = [&](std::size_t kind, const results::Simulation& sim, std::size_t y) {
+    return plan_row(kind, optimise::outcome_of(sim, y));
   };
-  std::cout << "coachsim optimise: " << s.name << ", " << s.years[years.front()].year << "-"
-            << s.years[years.back()].year << " in one program, with continuity\n"
-            << "  objective: the most " << objective_words << " summed over the years; floor "
-            << o.floor_pct << "% of each region's teachers; regional budgets "
-            << o.budget_region.size() << ", regions with a coach cap "
-            << std::count_if(in.front().region_coaches.begin(), in.front().region_coaches.end(),
-                             [](std::int64_t c) { return c >= 0; })
+  std::cout << "coachsim optimise: " << s.name << ", "
+            << trf("{0}-{1} in one program, with continuity",
+                   {std::to_string(s.years[years.front()].year),
+                    std::to_string(s.years[years.back()].year)})
+            << "\n  "
+            << trf("objective: the most {0} summed over the years; floor {1}% of each region's "
+                   "teachers; regional budgets {2}, regions with a coach cap {3}",
+                   {objective_shown(objective_words), streamed(o.floor_pct),
+                    std::to_string(o.budget_region.size()),
+                    streamed(static_cast<std::int64_t>(std::count_if(
+                        in.front().region_coaches.begin(), in.front().region_coaches.end(),
+                        [](std::int64_t c) { return c >= 0; })))})
             << (s.coach_supply.enabled && s.coach_supply.hires_per_month > 0
-                    ? " (the scenario's coach_supply: hiring limit; --coach-supply overrides)"
+                    ? " " + tr("(the scenario's coach_supply: hiring limit; --coach-supply "
+                               "overrides)")
                     : "")
-            << "\n"
-            << "  CBC: objective " << sol.objective << " (estimate), LP bound " << sol.lp_bound
-            << ", best bound " << sol.best_bound << ", gap " << sol.gap * 100 << "%"
-            << (sol.proven_optimal ? " (optimal)" : "") << "; re-solved " << rounds << " times\n";
+            << "\n  "
+            << trf("CBC: objective {0} (estimate), LP bound {1}, best bound {2}, gap {3}%",
+                   {streamed(sol.objective), streamed(sol.lp_bound), streamed(sol.best_bound),
+                    streamed(sol.gap * 100)})
+            << (sol.proven_optimal ? " " + tr("(optimal)") : "") << "; "
+            << trf("re-solved {0} times", {std::to_string(rounds)}) << "\n";
   for (std::size_t t = 0; t < years.size(); ++t) {
     const optimise::Solution& y = sol.years[t];
     const std::int64_t simulated = optimise::outcome_of(*planned, years[t]).cost;
-    std::cout << "  " << s.years[years[t]].year << ": budget " << money(budgets[t]) << " "
-              << s.currency << " ("
-              << std::lround(1000.0 * static_cast<double>(budgets[t]) /
-                             static_cast<double>(in[t].plan_cost)) /
-                     10.0
-              << "% of the plan, " << money(in[t].plan_cost) << "); caseload groups "
-              << in[t].groups.size() << ", coached "
-              << std::count(y.chosen.begin(), y.chosen.end(), 1) << "; teachers coached "
-              << y.teachers << " (estimate)\n"
-              << "    cost: estimated " << money(y.cost) << ", simulated " << money(simulated)
-              << " (difference " << money(simulated - y.cost) << ")"
+    std::cout << "  " << s.years[years[t]].year << ": "
+              << trf("budget {0} {1} ({2}% of the plan, {3}); caseload groups {4}, coached {5}; "
+                     "teachers coached {6} (estimate)",
+                     {money(budgets[t]), s.currency,
+                      streamed(std::lround(1000.0 * static_cast<double>(budgets[t]) /
+                                           static_cast<double>(in[t].plan_cost)) /
+                               10.0),
+                      money(in[t].plan_cost), std::to_string(in[t].groups.size()),
+                      streamed(static_cast<std::int64_t>(
+                          std::count(y.chosen.begin(), y.chosen.end(), 1))),
+                      streamed(y.teachers)})
+              << "\n    "
+              << trf("cost: estimated {0}, simulated {1} (difference {2})",
+                     {money(y.cost), money(simulated), money(simulated - y.cost)})
               << "\n"
-              << row("default, every caseload         ", *base, years[t])
-              << row("(a) pro-rata cut, shortfall: drop ", *cut, years[t])
-              << row("(b) shortfall: protect_teachers   ", *protect, years[t])
-              << row("(c) optimise                      ", *planned, years[t]);
+              << row(0, *base, years[t]) << row(1, *cut, years[t]) << row(2, *protect, years[t])
+              << row(3, *planned, years[t]);
     for (std::size_t r = 0; r < caps[t].size(); ++r) {
       if (caps[t][r] < 0) continue;
-      std::cout << "    region " << in[t].region_names[r] << ": budget " << money(caps[t][r])
-                << ", simulated " << money(over[t].region_cost[r]) << " (difference "
-                << money(over[t].region_cost[r] - caps[t][r]) << ")\n";
+      std::cout << "    "
+                << trf("region {0}: budget {1}, simulated {2} (difference {3})",
+                       {in[t].region_names[r], money(caps[t][r]), money(over[t].region_cost[r]),
+                        money(over[t].region_cost[r] - caps[t][r])})
+                << "\n";
     }
   }
-  std::cout << "Wrote plan.yaml, plan.csv" << (o.frontier.empty() ? "" : ", frontier.csv")
-            << ", manifest.json to " << o.out_dir << "/"
-            << (o.xlsx.empty() ? "" : "; the workbook " + o.xlsx) << "\n";
+  const std::string written = std::string("plan.yaml, plan.csv") +
+                              (o.frontier.empty() ? "" : ", frontier.csv") + ", manifest.json";
+  std::cout << trf("Wrote {0} to {1}/", {written, o.out_dir})
+            << (o.xlsx.empty() ? "" : "; " + trf("the workbook {0}", {o.xlsx})) << "\n";
   return kExitOk;
 }
 

@@ -8,6 +8,7 @@
 #include <thread>
 #include <variant>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/sweep_outputs.hpp"
 #include "coachsim/scenario/document.hpp"
 #include "coachsim/scenario/suggest.hpp"
@@ -22,7 +23,7 @@ namespace coachsim::cli {
 namespace {
 
 int bad_flag(const std::string& message) {
-  std::cerr << "coachsim sweep: " << message << "; nothing was run or written.\n";
+  std::cerr << "coachsim sweep: " << trf("{0}; nothing was run or written.", {message}) << "\n";
   return kExitBadInput;
 }
 
@@ -43,7 +44,7 @@ std::optional<std::int64_t> parse_budget(std::string text, const std::string& cu
   if (q.kind == units::Kind::kMoney) return q.centimos;
   if (q.kind == units::Kind::kDimensionless)
     return static_cast<std::int64_t>(std::llround(q.value * 100.0));
-  error = "expected an amount of money, e.g. '250000000 " + currency + "'";
+  error = trf("expected an amount of money, e.g. '250000000 {0}'", {currency});
   return std::nullopt;
 }
 
@@ -64,10 +65,10 @@ std::optional<sweep::BudgetLimit> parse_budget_limit(const std::string& text,
       std::vector<std::string> known{"total"};
       for (int y : years) known.push_back(std::to_string(y));
       if (std::find(known.begin() + 1, known.end(), when) == known.end()) {
-        error = "'" + when + "' is not one of the scenario's school years or 'total'" +
-                scenario::did_you_mean(when, known) + " (expected ";
-        for (std::size_t k = 0; k < known.size(); ++k) error += (k ? ", " : "") + known[k];
-        error += ")";
+        std::string list;
+        for (std::size_t k = 0; k < known.size(); ++k) list += (k ? ", " : "") + known[k];
+        error = trf("'{0}' is not one of the scenario's school years or 'total'", {when}) +
+                scenario::did_you_mean(when, known) + " " + trf("(expected {0})", {list});
         return std::nullopt;
       }
       limit.year = std::stoi(when);
@@ -85,7 +86,7 @@ std::optional<double> parse_percent(std::string text, std::string& error) {
   const auto parsed = units::parse_expecting(text, units::Kind::kDimensionless, "PEN");
   const auto* q = std::get_if<units::ParsedQuantity>(&parsed);
   if (q == nullptr || !(q->value >= 0 && q->value <= 100)) {
-    error = "expected a percentage from 0 to 100, e.g. '95%' or 95";
+    error = tr("expected a percentage from 0 to 100, e.g. '95%' or 95");
     return std::nullopt;
   }
   return q->value;
@@ -112,9 +113,9 @@ int sweep_command(const SweepOptions& o) {
     return kExitBadInput;
   };
   if (o.replications < 1)
-    return bad("--replications must be at least 1, got " + std::to_string(o.replications));
+    return bad(trf("--replications must be at least 1, got {0}", {std::to_string(o.replications)}));
   if (o.threads && *o.threads < 1)
-    return bad("--threads must be at least 1, got " + std::to_string(*o.threads));
+    return bad(trf("--threads must be at least 1, got {0}", {std::to_string(*o.threads)}));
   std::string error;
   std::optional<double> coverage_target, full_protocol_target;
   if (!o.coverage_target.empty() && !(coverage_target = parse_percent(o.coverage_target, error)))
@@ -128,11 +129,15 @@ int sweep_command(const SweepOptions& o) {
   if (!loaded.ok()) {
     if (cluster.root()) {
       for (const scenario::LoadError& e : loaded.errors) std::cerr << e.to_string() << "\n";
-      std::cerr
-          << "coachsim: " << loaded.errors.size() << " problem"
-          << (loaded.errors.size() == 1 ? "" : "s")
-          << " in the scenario; nothing was run or written. Fix the lines above and run again "
-             "(`coachsim validate FILE` checks a file without running it).\n";
+      std::cerr << fill(trn("coachsim: {0} problem in the scenario; nothing was run or written. "
+                            "Fix the lines above and run again (`coachsim validate FILE` checks a "
+                            "file without running it).",
+                            "coachsim: {0} problems in the scenario; nothing was run or written. "
+                            "Fix the lines above and run again (`coachsim validate FILE` checks a "
+                            "file without running it).",
+                            loaded.errors.size()),
+                        {std::to_string(loaded.errors.size())})
+                << "\n";
     }
     return kExitBadInput;
   }
@@ -156,11 +161,19 @@ int sweep_command(const SweepOptions& o) {
   // same figures; a warning says why the count differs and the tornado is left out.
   if (document.inputs().empty()) {
     if (cluster.root())
-      std::cerr << "coachsim sweep: warning: " << path
-                << " declares no uncertainty (no uncertainty: section), so every replication "
-                   "would be the same run; running 1 replication instead of "
-                << o.replications << (o.tornado ? " and no tornado" : "")
-                << ". Declare ranges under uncertainty: (see scenarios/uncertain-default.yaml).\n";
+      std::cerr << "coachsim sweep: "
+                << (o.tornado
+                        ? trf("warning: {0} declares no uncertainty (no uncertainty: section), so "
+                              "every replication would be the same run; running 1 replication "
+                              "instead of {1} and no tornado. Declare ranges under uncertainty: "
+                              "(see scenarios/uncertain-default.yaml).",
+                              {path, std::to_string(o.replications)})
+                        : trf("warning: {0} declares no uncertainty (no uncertainty: section), so "
+                              "every replication would be the same run; running 1 replication "
+                              "instead of {1}. Declare ranges under uncertainty: (see "
+                              "scenarios/uncertain-default.yaml).",
+                              {path, std::to_string(o.replications)}))
+                << "\n";
     config.replications = 1;
     config.tornado = false;
   }
@@ -176,7 +189,7 @@ int sweep_command(const SweepOptions& o) {
   try {
     data = sweep::run_replications(document, config, cluster.rank(), cluster.size(), on_progress);
   } catch (const units::TooLarge& e) {
-    failure = std::string("the scenario is beyond coachsim's limits: ") + e.what();
+    failure = trf("the scenario is beyond coachsim's limits: {0}", {e.what()});
     beyond_limits = true;
   } catch (const std::exception& e) {
     failure = e.what();
@@ -184,7 +197,8 @@ int sweep_command(const SweepOptions& o) {
   progress.done();
   // Every rank takes part in the vote, so one rank's failure stops them all without a hang.
   if (cluster.any(!failure.empty())) {
-    if (!failure.empty()) std::cerr << "coachsim sweep: " << failure << "\nNothing was written.\n";
+    if (!failure.empty())
+      std::cerr << "coachsim sweep: " << failure << "\n" << tr("Nothing was written.") << "\n";
     return beyond_limits ? kExitBadInput : kExitFailure;
   }
   try {
@@ -198,16 +212,21 @@ int sweep_command(const SweepOptions& o) {
       std::cout << report::sweep_json(report);
     } else if (!o.quiet) {
       std::cout << report::sweep_terminal(report);
-      std::cout << "\nWrote sweep.csv, replications.csv, sensitivity.csv, sweep.json"
-                << (config.tornado ? ", tornado.csv" : "")
-                << (report.probabilities.empty() ? "" : ", probabilities.csv") << " to "
-                << o.out_dir << "/ (" << config.threads << " thread"
-                << (config.threads == 1 ? "" : "s") << " x " << cluster.size() << " process"
-                << (cluster.size() == 1 ? "" : "es") << ")\n";
-      if (!o.html.empty()) std::cout << "Wrote " << o.html << "\n";
+      const std::string files =
+          std::string("sweep.csv, replications.csv, sensitivity.csv, sweep.json") +
+          (config.tornado ? ", tornado.csv" : "") +
+          (report.probabilities.empty() ? "" : ", probabilities.csv");
+      const std::string threads =
+          fill(trn("{0} thread", "{0} threads", config.threads), {std::to_string(config.threads)});
+      const std::string processes = fill(trn("{0} process", "{0} processes", cluster.size()),
+                                         {std::to_string(cluster.size())});
+      std::cout << "\n"
+                << trf("Wrote {0} to {1}/", {files, o.out_dir}) << " (" << threads << " x "
+                << processes << ")\n";
+      if (!o.html.empty()) std::cout << trf("Wrote {0}", {o.html}) << "\n";
     }
   } catch (const std::exception& e) {
-    std::cerr << "coachsim sweep: " << e.what() << "\nNothing was written.\n";
+    std::cerr << "coachsim sweep: " << e.what() << "\n" << tr("Nothing was written.") << "\n";
     return kExitFailure;
   }
   return kExitOk;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/units/parse.hpp"
 
@@ -123,8 +124,9 @@ std::string over_limits(const Resolved& r, const std::vector<Instance>& years,
   auto money = [](std::int64_t c) { return units::format_centimos_grouped(c); };
   std::string out;
   auto add = [&](const std::string& what, std::int64_t simulated, std::int64_t limit) {
-    out += (out.empty() ? "" : "; ") + what + ": simulated " + money(simulated) +
-           " against the budget " + money(limit) + ", over by " + money(simulated - limit);
+    out += (out.empty() ? "" : "; ") +
+           trf("{0}: simulated {1} against the budget {2}, over by {3}",
+               {what, money(simulated), money(limit), money(simulated - limit)});
   };
   for (std::size_t t = 0; t < r.over.size() && t < years.size(); ++t) {
     const Overshoot& o = r.over[t];
@@ -132,7 +134,7 @@ std::string over_limits(const Resolved& r, const std::vector<Instance>& years,
     if (o.national > 0) add(year, budgets[t] + o.national, budgets[t]);
     for (std::size_t k = 0; k < o.region.size(); ++k)
       if (o.region[k] > 0)
-        add(year + ", region " + years[t].region_names[k], o.region_cost[k],
+        add(trf("{0}, region {1}", {year, years[t].region_names[k]}), o.region_cost[k],
             o.region_cost[k] - o.region[k]);
   }
   return out;

@@ -23,6 +23,7 @@
 #include <set>
 #include <string>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/units/parse.hpp"
 
@@ -30,8 +31,19 @@ namespace coachsim::optimise {
 namespace {
 
 std::string floor_text(double floor) {
-  return "the regional floors (each region keeps at least " +
-         std::to_string(static_cast<int>(std::lround(floor * 100))) + "% of its teachers)";
+  return trf("the regional floors (each region keeps at least {0}% of its teachers)",
+             {std::to_string(static_cast<int>(std::lround(floor * 100)))});
+}
+
+// Why several years have no plan together when each has one alone.
+// `whole`: the LP has a plan, so it is whole caseloads that make continuity impossible.
+std::string continuity_text(double floor, bool whole) {
+  const char* continuity =
+      N_("continuity (a caseload coached in a year stays coached in the next year of its "
+         "stages) with each year's budget");
+  std::string out =
+      floor > 0 ? trf("{0} and {1}", {tr(continuity), floor_text(floor)}) : tr(continuity);
+  return whole ? out + tr(", with whole caseloads") : out;
 }
 
 // A first plan for the search: the greedy one (most value per céntimo first, group order on
@@ -119,23 +131,23 @@ std::string region_problem(const Instance& in, std::size_t r, double floor) {
     }
     return got;
   };
-  const std::string name = "region " + in.region_names[r];
+  const std::string& name = in.region_names[r];
   if (!in.region_budget.empty() && in.region_budget[r] >= 0 &&
       reach([](const Group& g) { return static_cast<double>(g.cost); },
             static_cast<double>(in.region_budget[r] - in.region_fixed[r])) +
               1e-9 <
           need)
-    return "the floor of " + name + " (" + std::to_string(static_cast<std::int64_t>(need)) +
-           " teachers) within its budget (" + units::format_centimos_grouped(in.region_budget[r]) +
-           ")";
+    return trf("the floor of region {0} ({1} teachers) within its budget ({2})",
+               {name, std::to_string(static_cast<std::int64_t>(need)),
+                units::format_centimos_grouped(in.region_budget[r])});
   if (!in.region_coaches.empty() && in.region_coaches[r] >= 0 &&
       reach([](const Group& g) { return static_cast<double>(g.coaches.size()); },
             static_cast<double>(in.region_coaches[r])) +
               1e-9 <
           need)
-    return "the floor of " + name + " (" + std::to_string(static_cast<std::int64_t>(need)) +
-           " teachers) with its coach supply (" + std::to_string(in.region_coaches[r]) +
-           " coaches)";
+    return trf("the floor of region {0} ({1} teachers) with its coach supply ({2} coaches)",
+               {name, std::to_string(static_cast<std::int64_t>(need)),
+                std::to_string(in.region_coaches[r])});
   return "";
 }
 
@@ -149,10 +161,10 @@ std::string add_year_rows(const Instance& in, std::int64_t budget, double floor,
   const std::size_t regions = in.region_teachers.size();
   const std::int64_t room = budget - in.fixed_cost;
   if (room < 0)
-    return "the budget (" + units::format_centimos_grouped(budget) +
-           ") does not cover the costs every plan pays (regional staff, supervisor "
-           "contracts, central costs and their overhead: " +
-           units::format_centimos_grouped(in.fixed_cost) + ")";
+    return trf(
+        "the budget ({0}) does not cover the costs every plan pays (regional staff, "
+        "supervisor contracts, central costs and their overhead: {1})",
+        {units::format_centimos_grouped(budget), units::format_centimos_grouped(in.fixed_cost)});
   // A row over the groups that `pick` selects, with their coefficient `coef`.
   auto row = [&](auto pick, auto coef, double lb, double ub) {
     std::vector<int> idx;
@@ -184,10 +196,9 @@ std::string add_year_rows(const Instance& in, std::int64_t budget, double floor,
     if (in.region_budget[r] < 0) continue;
     const std::int64_t left = in.region_budget[r] - in.region_fixed[r];
     if (left < 0)
-      return "the budget of region " + in.region_names[r] + " (" +
-             units::format_centimos_grouped(in.region_budget[r]) +
-             ") does not cover its costs every plan pays (" +
-             units::format_centimos_grouped(in.region_fixed[r]) + ")";
+      return trf("the budget of region {0} ({1}) does not cover its costs every plan pays ({2})",
+                 {in.region_names[r], units::format_centimos_grouped(in.region_budget[r]),
+                  units::format_centimos_grouped(in.region_fixed[r])});
     row([r](const Group& g) { return g.region == r; }, cost, -COIN_DBL_MAX,
         (static_cast<double>(left) + kHalfCentimo) / 100.0);
   }
@@ -207,12 +218,14 @@ std::string lp_infeasible(const Instance& in, std::int64_t budget, double floor)
     std::string problem = region_problem(in, r, floor);
     if (!problem.empty()) return problem;
   }
-  std::string text = floor_text(floor) +
-                     " cost more than the budget leaves after the fixed costs (" +
-                     units::format_centimos_grouped(budget - in.fixed_cost) + ")";
+  const std::string room = units::format_centimos_grouped(budget - in.fixed_cost);
   if (!in.region_budget.empty() || !in.region_coaches.empty())
-    text += ", the regions' budgets and coach supplies";
-  return text;
+    return trf(
+        "{0} cost more than the budget leaves after the fixed costs ({1}), the regions' "
+        "budgets and coach supplies",
+        {floor_text(floor), room});
+  return trf("{0} cost more than the budget leaves after the fixed costs ({1})",
+             {floor_text(floor), room});
 }
 
 // The chosen groups' figures from CBC's columns offset..offset + groups - 1.
@@ -269,10 +282,9 @@ Solution solve(const Instance& in, std::int64_t budget, double floor,
   model.branchAndBound();
   const double* x = model.bestSolution();
   if (x == nullptr) {
-    sol.infeasible = floor_text(floor) +
-                     " with whole caseloads cost more than the budget leaves after the fixed "
-                     "costs (" +
-                     units::format_centimos_grouped(room) + ")";
+    sol.infeasible =
+        trf("{0} with whole caseloads cost more than the budget leaves after the fixed costs ({1})",
+            {floor_text(floor), units::format_centimos_grouped(room)});
     return sol;
   }
   read_plan(in, x, 0, sol);
@@ -282,6 +294,26 @@ Solution solve(const Instance& in, std::int64_t budget, double floor,
   sol.gap = sol.best_bound > 0 ? (sol.best_bound - sol.objective) / sol.best_bound : 0.0;
   return sol;
 }
+
+namespace {
+
+// Why several years have no plan: a year that has none on its own, else continuity. Out of line:
+// inlined into solve_years, its strings tripped GCC 12's -Wfree-nonheap-object false positive.
+[[gnu::noinline]] void explain_infeasible(const std::vector<Instance>& years,
+                                          const std::vector<std::int64_t>& budgets, double floor,
+                                          bool whole, YearsSolution& out) {
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    const Solution alone = solve(years[t], budgets[t], floor);
+    if (!alone.feasible) {
+      out.infeasible = alone.infeasible;
+      out.failed_year = static_cast<int>(t);
+      return;
+    }
+  }
+  out.infeasible = continuity_text(floor, whole);
+}
+
+}  // namespace
 
 YearsSolution solve_years(const std::vector<Instance>& years,
                           const std::vector<std::int64_t>& budgets, double floor) {
@@ -332,23 +364,9 @@ YearsSolution solve_years(const std::vector<Instance>& years,
   solver.loadProblem(matrix, col_lb.data(), col_ub.data(), objective.data(), row_lb.data(),
                      row_ub.data());
   solver.initialSolve();
-  // Why there is no plan: a year that has none on its own, else continuity.
-  auto explain = [&] {
-    for (std::size_t t = 0; t < t_count; ++t) {
-      const Solution alone = solve(years[t], budgets[t], floor);
-      if (!alone.feasible) {
-        out.infeasible = alone.infeasible;
-        out.failed_year = static_cast<int>(t);
-        return;
-      }
-    }
-    out.infeasible =
-        "continuity (a caseload coached in a year stays coached in the next year of its "
-        "stages) with each year's budget" +
-        std::string(floor > 0 ? " and " + floor_text(floor) : "");
-  };
+  auto explain = [&](bool whole) { explain_infeasible(years, budgets, floor, whole, out); };
   if (!solver.isProvenOptimal()) {
-    explain();
+    explain(false);
     return out;
   }
   out.lp_bound = -solver.getObjValue();
@@ -383,8 +401,7 @@ YearsSolution solve_years(const std::vector<Instance>& years,
   model.branchAndBound();
   const double* x = model.bestSolution();
   if (x == nullptr) {
-    explain();
-    if (out.infeasible.rfind("continuity", 0) == 0) out.infeasible += ", with whole caseloads";
+    explain(true);
     return out;
   }
   out.feasible = true;

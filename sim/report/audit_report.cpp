@@ -1,11 +1,15 @@
 // The audit's files and terminal summary.
 #include "coachsim/report/audit_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/units/parse.hpp"
 #include "csv_writer.hpp"
+#include "labels.hpp"
 #include "staging.hpp"
 
 namespace coachsim::report {
@@ -189,28 +193,36 @@ std::string residuals_csv(const std::vector<YearAudit>& audit) {
 std::string findings_text(const std::vector<YearAudit>& audit) {
   std::string out;
   for (const YearAudit& ya : audit) {
-    out += "Findings " + std::to_string(ya.year) + " (largest gap in money first)\n";
-    for (const std::string& warning : ya.warnings) out += "  Warning: " + warning + "\n";
+    out += trf("Findings {0} (largest gap in money first)", {std::to_string(ya.year)}) + "\n";
+    for (const std::string& warning : ya.warnings)
+      out += "  " + trf("Warning: {0}", {warning}) + "\n";
     if (ya.findings.empty())
-      out += "  No region is 2 SD or more from the mean cost per teacher or per coach.\n";
+      out += "  " + tr("No region is 2 SD or more from the mean cost per teacher or per coach.") +
+             "\n";
     int n = 0;
     for (const audit::Finding& f : ya.findings)
       out += "  " + std::to_string(++n) + ". " + f.text + "\n";
     const audit::Regression& g = ya.regression;
     if (g.ok) {
-      char buf[160];
-      std::snprintf(buf, sizeof buf,
-                    "  Regression of cost per teacher on its drivers: n = %d, R2 = %.3f "
-                    "(adjusted %.3f); see audit_regression.csv.\n",
-                    g.n, g.r2, g.adjusted_r2);
-      out += buf;
+      char r2[32], adjusted[32];
+      std::snprintf(r2, sizeof r2, "%.3f", g.r2);
+      std::snprintf(adjusted, sizeof adjusted, "%.3f", g.adjusted_r2);
+      out += "  " +
+             trf("Regression of cost per teacher on its drivers: n = {0}, R2 = {1} (adjusted "
+                 "{2}); see audit_regression.csv.",
+                 {std::to_string(g.n), r2, adjusted}) +
+             "\n";
     } else {
-      out += "  Regression not estimated: " + g.problem + "\n";
+      out += "  " + trf("Regression not estimated: {0}", {g.problem}) + "\n";
     }
     if (!ya.dropped_drivers.empty()) {
       std::string list;
-      for (const std::string& d : ya.dropped_drivers) list += (list.empty() ? "" : ", ") + d;
-      out += "  Left out of the regression (the same in every region): " + list + ".\n";
+      // The drivers' ids in English (as in audit_regression.csv), translated where the
+      // catalogue names them otherwise.
+      for (const std::string& d : ya.dropped_drivers)
+        list += (list.empty() ? "" : ", ") + (i18n::language() == "en" ? d : metric_label(d));
+      out +=
+          "  " + trf("Left out of the regression (the same in every region): {0}.", {list}) + "\n";
     }
   }
   return out;
@@ -232,20 +244,25 @@ void write_audit_outputs(const std::vector<YearAudit>& audit, const std::string&
 std::string audit_summary(const std::vector<YearAudit>& audit) {
   std::string out;
   for (const YearAudit& ya : audit) {
-    out += "Spread across regions, " + std::to_string(ya.year) +
-           " (sample SD; Sempé 2015 Tables 17 and 22 layout)\n";
-    char buf[200];
-    std::snprintf(buf, sizeof buf, "%-20s%4s%12s%12s%12s%12s\n", "metric", "n", "min", "max",
-                  "mean", "sd");
-    out += buf;
+    out += trf("Spread across regions, {0} (sample SD; Sempé 2015 Tables 17 and 22 layout)",
+               {std::to_string(ya.year)}) +
+           "\n";
+    // The metric column: 20 characters in English as always, wider for a longer translation.
+    std::size_t metric_w = 20;
+    if (i18n::language() != "en")
+      for (const audit::RatioSpread& s : ya.ratios)
+        metric_w = std::max(metric_w, text_width(metric_label(s.metric)) + 1);
+    out += pad_right(tr("metric"), metric_w) + pad_left("n", 4) + pad_left(tr("min"), 12) +
+           pad_left(tr("max"), 12) + pad_left(tr("mean"), 12) + pad_left(tr("sd"), 12) + "\n";
     for (const audit::RatioSpread& s : ya.ratios) {
       // Two decimals with thousands separators, aligned.
       auto g = [](double v) {
         return units::format_centimos_grouped(static_cast<std::int64_t>(std::llround(v * 100.0)));
       };
-      std::snprintf(buf, sizeof buf, "%-20s%4d%12s%12s%12s%12s\n", s.metric.c_str(), s.n,
-                    g(s.min).c_str(), g(s.max).c_str(), g(s.mean).c_str(), g(s.sd).c_str());
-      out += buf;
+      const std::string metric = i18n::language() == "en" ? s.metric : metric_label(s.metric);
+      out += pad_right(metric, metric_w) + pad_left(std::to_string(s.n), 4) +
+             pad_left(g(s.min), 12) + pad_left(g(s.max), 12) + pad_left(g(s.mean), 12) +
+             pad_left(g(s.sd), 12) + "\n";
     }
     out += "\n";
   }

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/ledger/entry.hpp"
 #include "coachsim/report/compare_report.hpp"
 #include "coachsim/units/parse.hpp"
 #include "compare_format.hpp"
+#include "labels.hpp"
 
 namespace coachsim::report {
 namespace {
@@ -16,14 +19,9 @@ using compare::Row;
 using results::MetricUnit;
 
 constexpr std::size_t kLabelWidth = 32;
-constexpr const char* kAbsent = "n/a";
+// "n/a" in English; translated where shown.
+constexpr const char* kAbsent = N_("n/a");
 
-std::string pad_left(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
-}
-std::string pad_right(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
-}
 std::string grouped(std::int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -41,7 +39,7 @@ std::string fixed(double v, int places) {
 // A value in its unit; `signed_diff` adds "+" to positive differences and shows a percent's
 // difference in percentage points.
 std::string show(const Row& row, const std::optional<double>& v, bool signed_diff) {
-  if (!v) return kAbsent;
+  if (!v) return tr(kAbsent);
   std::string s;
   switch (row.unit) {
     case MetricUnit::kCentimos:
@@ -61,7 +59,7 @@ std::string show(const Row& row, const std::optional<double>& v, bool signed_dif
 }
 
 std::string show_pct(const std::optional<double>& p) {
-  if (!p) return kAbsent;
+  if (!p) return tr(kAbsent);
   return (*p > 0 ? "+" : "") + fixed(*p, 2) + "%";
 }
 
@@ -86,17 +84,21 @@ class Table {
       pct_w_.push_back(pct + 2);
     }
   }
+  // Widens the label column for a longer (translated) label, two spaces past it.
+  void fit(const std::string& label) { label_w_ = std::max(label_w_, text_width(label) + 2); }
   std::string header(const std::string& title) const {
-    std::string out = title + "\n" + pad_right("", kLabelWidth);
+    std::string out = title + "\n" + pad_right("", label_w_);
     for (std::size_t s = 0; s < c_.scenarios.size(); ++s) {
       const std::string& l = c_.scenarios[s].label;
       out += pad_left(l, value_w_[s]);
-      if (s > 0) out += pad_left("diff " + l, diff_w_[s]) + pad_left("diff% " + l, pct_w_[s]);
+      if (s > 0)
+        out +=
+            pad_left(trf("diff {0}", {l}), diff_w_[s]) + pad_left(trf("diff% {0}", {l}), pct_w_[s]);
     }
     return out + "\n";
   }
   std::string line(const std::string& label, const Row& row) const {
-    std::string out = pad_right(label, kLabelWidth);
+    std::string out = pad_right(label, label_w_);
     for (std::size_t s = 0; s < c_.scenarios.size(); ++s) {
       out += pad_left(show(row, row.values[s], false), value_w_[s]);
       if (s > 0)
@@ -108,14 +110,20 @@ class Table {
 
  private:
   const Comparison& c_;
+  std::size_t label_w_ = kLabelWidth;
   std::vector<std::size_t> value_w_, diff_w_, pct_w_;
 };
+
+// A headline metric as the terminal names it: its label in English, its translation otherwise.
+std::string headline_label(const results::MetricDef& m) {
+  return i18n::language() == "en" ? std::string(m.label) : metric_label(m.id);
+}
 
 std::string headlines(const Comparison& c, const Table& t, int year, const std::string& title) {
   std::string out;
   for (const results::MetricDef* h : cmp::kHeadlines) {
     const Row* row = c.find("national/" + cmp::year_label(year) + "/" + std::string(h->id));
-    if (row != nullptr) out += t.line(std::string(h->label), *row);
+    if (row != nullptr) out += t.line(headline_label(*h), *row);
   }
   return out.empty() ? "" : "\n" + t.header(title) + out;
 }
@@ -123,24 +131,29 @@ std::string headlines(const Comparison& c, const Table& t, int year, const std::
 }  // namespace
 
 std::string compare_terminal(const Comparison& c) {
-  const Table t(c);
-  std::string out = "coachsim " COACHSIM_VERSION ": " + std::to_string(c.scenarios.size()) +
-                    " scenarios compared (money in " + c.currency + "); differences are against " +
-                    (c.scenarios.empty() ? std::string() : c.scenarios.front().label) + "\n";
+  Table t(c);
+  for (const results::MetricDef* h : cmp::kHeadlines) t.fit(headline_label(*h));
+  for (const std::string& id : c.category_ids())
+    if (i18n::language() != "en") t.fit("  " + category_label_of_id(id));
+  std::string out = "coachsim " COACHSIM_VERSION ": " +
+                    trf("{0} scenarios compared (money in {1}); differences are against {2}",
+                        {std::to_string(c.scenarios.size()), c.currency,
+                         c.scenarios.empty() ? std::string() : c.scenarios.front().label}) +
+                    "\n";
   std::size_t label_w = 4;
   for (const compare::Entry& e : c.scenarios) label_w = std::max(label_w, e.label.size());
   for (const compare::Entry& e : c.scenarios)
-    out += "  " + pad_right(e.label, label_w) + "  " + e.file + "  \"" + e.scenario_name +
-           "\", seed " + std::to_string(e.seed) + "\n";
+    out += "  " + pad_right(e.label, label_w) + "  " + e.file + "  " +
+           trf("\"{0}\", seed {1}", {e.scenario_name, std::to_string(e.seed)}) + "\n";
 
-  out += headlines(c, t, 0, "National, all school years (counts are teacher-years)");
+  out += headlines(c, t, 0, tr("National, all school years (counts are teacher-years)"));
   std::vector<int> years;
   for (const Row& row : c.rows)
     if (row.scope == "national" && row.year != 0 &&
         std::find(years.begin(), years.end(), row.year) == years.end())
       years.push_back(row.year);
   std::sort(years.begin(), years.end());
-  for (int y : years) out += headlines(c, t, y, "National, " + std::to_string(y));
+  for (int y : years) out += headlines(c, t, y, trf("National, {0}", {std::to_string(y)}));
 
   std::string cats;
   const std::vector<std::string> ids = c.category_ids();
@@ -152,10 +165,15 @@ std::string compare_terminal(const Comparison& c) {
     const bool all_zero = std::all_of(row->values.begin(), row->values.end(),
                                       [](const std::optional<double>& v) { return !v || *v == 0; });
     if (k == ids.size() && all_zero) continue;
-    cats += t.line("  " + name.substr(5), *row);
+    // The category's id in English (as in ledger.csv), its translation otherwise.
+    const std::string id = name.substr(5);
+    const std::string label = i18n::language() == "en" ? id
+                              : k == ids.size()        ? region_label("(outside regions)")
+                                                       : category_label_of_id(id);
+    cats += t.line("  " + label, *row);
   }
   if (!cats.empty())
-    out += "\n" + t.header("Cost by category, all school years (" + c.currency + ")") + cats;
+    out += "\n" + t.header(trf("Cost by category, all school years ({0})", {c.currency})) + cats;
   return out;
 }
 

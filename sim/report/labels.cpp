@@ -58,6 +58,9 @@ std::string metric_label(std::string_view metric_id) {
   if (is("cost_per_full_protocol_teacher")) return trc("metric", "cost_per_full_protocol_teacher");
   if (is("teachers_per_coach")) return trc("metric", "teachers_per_coach");
   if (is("students_per_coach")) return trc("metric", "students_per_coach");
+  // The audit's ratios (audit_spread.csv).
+  if (is("coaches_per_staff")) return trc("metric", "coaches_per_staff");
+  if (is("students_per_school")) return trc("metric", "students_per_school");
   if (is("price_index")) return trc("metric", "price_index");
   if (is("cost_total_nominal")) return trc("metric", "cost_total_nominal");
   if (is("cost_total_usd")) return trc("metric", "cost_total_usd");

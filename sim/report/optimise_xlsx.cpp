@@ -1,18 +1,21 @@
 // The workbook of `coachsim optimise --xlsx` (see optimise_xlsx.hpp), on the xlsx_sheet helpers.
 #include "coachsim/report/optimise_xlsx.hpp"
 
+#include "coachsim/i18n/tr.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace coachsim::report {
 namespace {
 
 void plan_sheet(xlsx::Book& book, const OptimiseWorkbook& w) {
-  xlsx::Sheet sheet(book, "Plan");
+  xlsx::Sheet sheet(book, trc("sheet", "Plan"));
   sheet.note(w.title, xlsx::Style::kTitle);
   sheet.note(
-      "coached = 1 when the plan coaches the school; cost = its share of its coach's "
-      "cost in the year (by teachers), overhead included.");
-  sheet.header({"School", "Region", "UGEL", "Year", "Coached", "Cost", "Teachers", "Students"});
+      tr("coached = 1 when the plan coaches the school; cost = its share of its coach's "
+         "cost in the year (by teachers), overhead included."));
+  sheet.header({trc("column", "School"), trc("column", "Region"), trc("column", "UGEL"),
+                trc("column", "Year"), trc("column", "Coached"), trc("column", "Cost"),
+                trc("column", "Teachers"), trc("column", "Students")});
   for (const OptimisePlanRow& r : w.plan) {
     sheet.text(r.school).text(r.region).text(r.ugel).integer(r.year).integer(r.coached ? 1 : 0);
     sheet.money(r.cost).count(r.teachers).count(r.students);
@@ -24,17 +27,20 @@ void plan_sheet(xlsx::Book& book, const OptimiseWorkbook& w) {
 }
 
 void frontier_sheet(xlsx::Book& book, const OptimiseWorkbook& w) {
-  xlsx::Sheet sheet(book, "Frontier");
-  sheet.note("What each budget buys: " + w.title, xlsx::Style::kTitle);
+  xlsx::Sheet sheet(book, trc("sheet", "Frontier"));
+  sheet.note(trf("What each budget buys: {0}", {w.title}), xlsx::Style::kTitle);
   sheet.note(
-      "Each budget solved and its plan simulated; 'default' is the plan with every "
-      "caseload, 'pro_rata_cut' the --budget given as a pro-rata cut (shortfall: drop).");
-  sheet.header({"Budget % of plan", "Budget", "Teachers coached (estimate)", "Simulated cost",
-                "Full-protocol teachers", "Learning gain (student-SD)", "Marker"});
+      tr("Each budget solved and its plan simulated; 'default' is the plan with every "
+         "caseload, 'pro_rata_cut' the --budget given as a pro-rata cut (shortfall: drop)."));
+  sheet.header({trc("column", "Budget % of plan"), trc("column", "Budget"),
+                trc("column", "Teachers coached (estimate)"), trc("column", "Simulated cost"),
+                trc("column", "Full-protocol teachers"),
+                trc("column", "Learning gain (student-SD)"), trc("column", "Marker")});
   for (const OptimiseFrontierRow& r : w.frontier) {
     sheet.percent(r.budget_pct / 100.0).money(r.budget);
     if (!r.feasible) {
-      sheet.blank(4).text("infeasible");
+      // The marker as in frontier.csv ("infeasible") in English, translated otherwise.
+      sheet.blank(4).text(trc("marker", "infeasible"));
       sheet.end_row();
       continue;
     }

@@ -1,5 +1,8 @@
 // The audit workbook: the same tables as the audit's CSV files, as numbers with formats.
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/audit_xlsx.hpp"
+#include "labels.hpp"
 #include "xlsx_sheet.hpp"
 
 namespace coachsim::report {
@@ -8,17 +11,26 @@ namespace {
 using xlsx::Sheet;
 using xlsx::Style;
 
+// A metric or category id as in the CSV files in English, its translation otherwise.
+std::string metric_shown(const std::string& id) {
+  return i18n::language() == "en" ? id : metric_label(id);
+}
+std::string category_shown(std::string_view id) {
+  return i18n::language() == "en" ? std::string(id) : category_label_of_id(id);
+}
+
 void findings_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
-  Sheet sh(book, "Findings");
-  sh.note("Audit findings, largest gap in money first", Style::kTitle);
+  Sheet sh(book, trc("sheet", "Findings"));
+  sh.note(tr("Audit findings, largest gap in money first"), Style::kTitle);
   sh.note(
-      "Expected cost is each region's own structure simulated at the scenario's standard "
-      "unit costs; the gap is split into price, quantity and an unexplained rest (see the "
-      "README, 'Auditing regional costs').");
+      tr("Expected cost is each region's own structure simulated at the scenario's standard "
+         "unit costs; the gap is split into price, quantity and an unexplained rest (see the "
+         "README, 'Auditing regional costs')."));
   for (const audit::YearAudit& ya : audit)
     for (const std::string& warning : ya.warnings)
-      sh.note("Warning, " + std::to_string(ya.year) + ": " + warning);
-  sh.header({"year", "rank", "region", "gap", "severity", "finding"});
+      sh.note(trf("Warning, {0}: {1}", {std::to_string(ya.year), warning}));
+  sh.header({trc("column", "year"), trc("column", "rank"), trc("column", "region"),
+             trc("column", "gap"), trc("column", "severity"), trc("column", "finding")});
   for (const audit::YearAudit& ya : audit) {
     int rank = 0;
     for (const audit::Finding& f : ya.findings) {
@@ -32,14 +44,16 @@ void findings_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit
 }
 
 void spread_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
-  Sheet sh(book, "Spread");
-  sh.note("Ratios across regions (Sempé 2015, Tables 17 and 22): sample SD, flags at 2 and 3 SD",
-          Style::kTitle);
-  sh.header({"year", "metric", "N", "Min", "Max", "Mean", "SD"});
+  Sheet sh(book, trc("sheet", "Spread"));
+  sh.note(
+      tr("Ratios across regions (Sempé 2015, Tables 17 and 22): sample SD, flags at 2 and 3 SD"),
+      Style::kTitle);
+  sh.header({trc("column", "year"), trc("column", "metric"), "N", trc("column", "Min"),
+             trc("column", "Max"), trc("column", "Mean"), trc("column", "SD")});
   for (const audit::YearAudit& ya : audit) {
     for (const audit::RatioSpread& s : ya.ratios) {
       const bool money = s.metric.rfind("cost_", 0) == 0;
-      sh.integer(ya.year).text(s.metric).count(s.n);
+      sh.integer(ya.year).text(metric_shown(s.metric)).count(s.n);
       for (double v : {s.min, s.max, s.mean, s.sd}) money ? sh.amount(v) : sh.decimal(v);
       sh.end_row();
     }
@@ -64,10 +78,13 @@ double z_of(const audit::YearAudit& ya, const char* metric, const std::string& r
 }
 
 void regions_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
-  Sheet sh(book, "Regions");
-  sh.header({"year", "region", "teachers per coach", "students per coach", "coaches per staff",
-             "cost per teacher", "z", "flag", "cost per coach", "z", "flag", "actual", "expected",
-             "gap", "price", "quantity", "rest"});
+  Sheet sh(book, trc("sheet", "Regions"));
+  sh.header({trc("column", "year"), trc("column", "region"), trc("column", "teachers per coach"),
+             trc("column", "students per coach"), trc("column", "coaches per staff"),
+             trc("column", "cost per teacher"), "z", trc("column", "flag"),
+             trc("column", "cost per coach"), "z", trc("column", "flag"), trc("column", "actual"),
+             trc("column", "expected"), trc("column", "gap"), trc("column", "price"),
+             trc("column", "quantity"), trc("column", "rest")});
   for (const audit::YearAudit& ya : audit) {
     for (const audit::RegionAudit& r : ya.regions) {
       int ft = 0, fc = 0;
@@ -98,16 +115,17 @@ void regions_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit)
 }
 
 void gaps_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& audit) {
-  Sheet sh(book, "Gaps by category");
-  sh.header(
-      {"year", "region", "category", "actual", "expected", "gap", "price", "quantity", "rest"});
+  Sheet sh(book, trc("sheet", "Gaps by category"));
+  sh.header({trc("column", "year"), trc("column", "region"), trc("column", "category"),
+             trc("column", "actual"), trc("column", "expected"), trc("column", "gap"),
+             trc("column", "price"), trc("column", "quantity"), trc("column", "rest")});
   for (const audit::YearAudit& ya : audit) {
     for (const audit::RegionAudit& r : ya.regions) {
       if (!r.simulated) continue;
       for (std::size_t c = 0; c < r.gaps.size(); ++c) {
         const audit::CategoryGap& g = r.gaps[c];
         sh.integer(r.year).text(r.region).text(
-            ya.costs->category_id(static_cast<costs::Category>(c)));
+            category_shown(ya.costs->category_id(static_cast<costs::Category>(c))));
         sh.money(g.actual).money(g.expected).money(g.actual - g.expected);
         sh.money(g.price).money(g.quantity).money(g.rest);
         sh.end_row();
@@ -123,17 +141,22 @@ void regression_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& aud
   // One header row, one kind of row: the terms here, each region's fit on Residuals. The
   // coefficients are in currency units per unit of their driver, shown to the cent; t, R² and
   // adjusted R² to three decimals.
-  Sheet sh(book, "Regression");
-  sh.header({"year", "term", "coefficient", "std error", "t", "n", "R2", "adjusted R2", "note"});
+  Sheet sh(book, trc("sheet", "Regression"));
+  sh.header({trc("column", "year"), trc("column", "term"), trc("column", "coefficient"),
+             trc("column", "std error"), "t", "n", "R2", trc("column", "adjusted R2"),
+             trc("column", "note")});
   for (const audit::YearAudit& ya : audit) {
     const audit::Regression& g = ya.regression;
     if (!g.ok) {
-      sh.integer(ya.year).blank(7).text("not estimated: " + g.problem);
+      sh.integer(ya.year).blank(7).text(trf("not estimated: {0}", {g.problem}));
       sh.end_row();
       continue;
     }
     for (std::size_t i = 0; i < g.terms.size(); ++i) {
-      sh.integer(ya.year).text(g.terms[i]).decimal(g.coefficients[i]).decimal(g.std_errors[i]);
+      sh.integer(ya.year)
+          .text(metric_shown(g.terms[i]))
+          .decimal(g.coefficients[i])
+          .decimal(g.std_errors[i]);
       sh.fine(g.t_values[i]).count(g.n).fine(g.r2).fine(g.adjusted_r2);
       sh.end_row();
     }
@@ -142,9 +165,10 @@ void regression_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& aud
   sh.filter();
   sh.finish();
 
-  Sheet res(book, "Residuals");
-  res.header({"year", "region", "actual cost per teacher", "fitted", "residual",
-              "residual (residual SD)"});
+  Sheet res(book, trc("sheet", "Residuals"));
+  res.header({trc("column", "year"), trc("column", "region"),
+              trc("column", "actual cost per teacher"), trc("column", "fitted"),
+              trc("column", "residual"), trc("column", "residual (residual SD)")});
   for (const audit::YearAudit& ya : audit) {
     const audit::Regression& g = ya.regression;
     if (!g.ok) continue;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <vector>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/csv.hpp"
 
 namespace coachsim::scenario {
@@ -44,6 +45,14 @@ std::string CsvDialect::describe() const {
   std::string out =
       std::string("separator '") + separator + "', decimal " + (decimal == ',' ? "comma" : "point");
   if (bom) out += ", UTF-8 byte-order mark";
+  return out;
+}
+
+std::string CsvDialect::describe_translated() const {
+  const std::string sep(1, separator);
+  std::string out = decimal == ',' ? trf("separator '{0}', decimal comma", {sep})
+                                   : trf("separator '{0}', decimal point", {sep});
+  if (bom) out += ", " + tr("UTF-8 byte-order mark");
   return out;
 }
 

@@ -656,4 +656,297 @@ TEST(Spanish, TheInputWorkbookReportsInSpanish) {
   }
 }
 
+// ---- The terminal of compare, sweep, audit and optimise ----
+
+// The small scenario with two uncertain inputs, for a sweep with a spread and a tornado.
+fs::path uncertain_small(const fs::path& dir) {
+  fs::create_directories(dir);
+  const fs::path f = dir / "uncertain-small.yaml";
+  std::ofstream(f)
+      << "coachsim: 1\nextends: \"" << kScenarios << "small.yaml\"\n"
+      << "name: \"small, uncertain\"\nuncertainty:\n"
+         "  - field: coach.monthly_fee\n"
+         "    triangular: [\"2400 PEN/month\", \"3000 PEN/month\", \"4000 PEN/month\"]\n"
+         "    source: \"ASSUMPTION: a test range\"\n"
+         "  - field: costs.per_diem\n"
+         "    uniform: [\"80 PEN/day\", \"200 PEN/day\"]\n"
+         "    source: \"ASSUMPTION: a test range\"\n";
+  return f;
+}
+
+// small.yaml over 2021 and 2022 (the optimiser's several-year program).
+fs::path two_year_small(const fs::path& dir) {
+  fs::create_directories(dir);
+  const fs::path f = dir / "small-two-years.yaml";
+  std::ofstream(f) << "coachsim: 1\nextends: \"" << kScenarios << "small.yaml\"\n"
+                   << "name: \"small, two years\"\nyears:\n"
+                      "  - year: 2021\n"
+                      "    terms: [{from: 2021-03-01, to: 2021-12-17}]\n"
+                      "    contract: {start: 2021-03-01, end: 2021-12-31}\n"
+                      "    coach_workshops: [2021-03-01]\n"
+                      "    teacher_workshops: [2021-03-04]\n"
+                      "  - year: 2022\n"
+                      "    terms: [{from: 2022-03-01, to: 2022-12-16}]\n"
+                      "    contract: {start: 2022-03-01, end: 2022-12-31}\n"
+                      "    coach_workshops: [2022-03-01]\n"
+                      "    teacher_workshops: [2022-03-03]\n";
+  return f;
+}
+
+// A command run in English and in Spanish, each writing into its own folder (named by OUT in
+// `args`); the output with that folder replaced by "OUT", so both name it alike.
+struct BothLanguages {
+  Result en, es;
+};
+BothLanguages run_both(const std::string& name, const std::string& args) {
+  BothLanguages out;
+  for (const std::string lang : {"en", "es"}) {
+    const fs::path dir = fresh_dir(name + "-" + lang);
+    std::string line = args;
+    for (std::size_t at; (at = line.find("OUT")) != std::string::npos;)
+      line.replace(at, 3, dir.string());
+    Result r = run(line + " --lang " + lang);
+    for (std::size_t at; (at = r.output.find(dir.string())) != std::string::npos;)
+      r.output.replace(at, dir.string().size(), "OUT");
+    (lang == "en" ? out.en : out.es) = r;
+  }
+  return out;
+}
+
+// The Spanish output has no catalogue message left in English (which the English output has at
+// least `min_english` of, so the check can fail), the same figures in the same order, the same
+// exit code, and `phrase`.
+void expect_translated(const BothLanguages& b, const std::vector<std::string>& own,
+                       std::size_t min_english, const std::string& phrase) {
+  EXPECT_GE(untranslated(b.en.output, own).size(), min_english) << b.en.output;
+  EXPECT_EQ(untranslated(b.es.output, own), std::vector<std::string>{}) << b.es.output;
+  EXPECT_EQ(numbers(b.es.output), numbers(b.en.output)) << b.en.output << "\n" << b.es.output;
+  EXPECT_EQ(b.es.exit_code, b.en.exit_code) << b.es.output;
+  EXPECT_NE(b.es.output.find(phrase), std::string::npos) << phrase << "\n" << b.es.output;
+}
+
+TEST(Spanish, CompareSweepAuditAndOptimiseTerminalsAreTranslatedWithTheSameFigures) {
+  const std::string small = kScenarios + "small.yaml";
+  const std::string fee = std::string(COACHSIM_SOURCE_DIR) + "/tests/data/compare/small-fee.yaml";
+  {
+    SCOPED_TRACE("compare");
+    const auto b = run_both("t-compare", "compare " + small + " " + fee + " --out OUT");
+    ASSERT_EQ(b.en.exit_code, 0) << b.en.output;
+    expect_translated(b, {small, fee, "Small hand-checkable scenario"}, 5,
+                      "Nacional, todos los años escolares (los conteos son docentes-año)");
+    EXPECT_NE(b.es.output.find("costo por docente con protocolo completo"), std::string::npos);
+    EXPECT_NE(b.es.output.find("  contratos de acompañantes"), std::string::npos);
+  }
+  {
+    SCOPED_TRACE("sweep");
+    const std::string u = uncertain_small(fresh_dir("t-sweep-in")).string();
+    const auto b = run_both("t-sweep", "sweep " + u +
+                                           " -n 8 --tornado --coverage-target 90% "
+                                           "--budget-limit total=130000 --out OUT");
+    ASSERT_EQ(b.en.exit_code, 0) << b.en.output;
+    // The tornado's field paths stay as the scenario writes them.
+    expect_translated(b, {u, "small, uncertain", "costs.per_diem"}, 4,
+                      "Tornado, costo total nacional en todos los años (cada insumo en su P5 y "
+                      "su P95):");
+    EXPECT_NE(b.es.output.find("8 réplicas, semilla 7, 2 insumos inciertos"), std::string::npos);
+    EXPECT_NE(b.es.output.find("P(costo total nacional todos los años > 130,000.00 PEN)"),
+              std::string::npos);
+  }
+  {
+    SCOPED_TRACE("audit");
+    const std::string peru = kScenarios + "peru-2013.yaml",
+                      actuals = kScenarios + "actuals-2013.csv";
+    const auto b = run_both("t-audit", "audit " + peru + " --actuals " + actuals + " --out OUT");
+    ASSERT_EQ(b.en.exit_code, 0) << b.en.output;
+    expect_translated(b, {peru, actuals}, 8, "Hallazgos 2013 (primero la mayor brecha en dinero)");
+    // The findings themselves, and the dialect the actuals were read in.
+    EXPECT_NE(b.es.output.find("Cajamarca 2013: el costo por docente 7431.05 está 3.0 DE por "
+                               "encima de la media (4599.73); ejecutó 4,555,234.84 frente a "),
+              std::string::npos)
+        << b.es.output;
+    EXPECT_NE(b.es.output.find("como separador ',', punto decimal"), std::string::npos);
+  }
+  {
+    SCOPED_TRACE("optimise, one year");
+    const auto b = run_both("t-opt", "optimise " + small + " --budget 85% --out OUT");
+    ASSERT_EQ(b.en.exit_code, 0) << b.en.output;
+    expect_translated(b, {small, "Small hand-checkable scenario"}, 8,
+                      "objetivo: el máximo de docentes con protocolo completo");
+    EXPECT_NE(b.es.output.find("    (a) recorte proporcional, shortfall: drop 0 docentes con "
+                               "protocolo completo"),
+              std::string::npos)
+        << b.es.output;
+  }
+  {
+    SCOPED_TRACE("optimise, two years");
+    const std::string two = two_year_small(fresh_dir("t-opt2-in")).string();
+    const auto b = run_both("t-opt2", "optimise " + two +
+                                          " --year all --budget 100% --budget-region Alpha=100% "
+                                          "--out OUT");
+    ASSERT_EQ(b.en.exit_code, 0) << b.en.output;
+    expect_translated(b, {two, "small, two years"}, 8,
+                      "2021-2022 en un solo programa, con continuidad");
+    EXPECT_NE(b.es.output.find("    región Alpha: presupuesto 131,991.00, simulado 131,991.00 "
+                               "(diferencia 0.00)"),
+              std::string::npos)
+        << b.es.output;
+  }
+}
+
+// The optimiser's refusals in Spanish, exit 2 and nothing written: no plan meets the floor
+// (one year and two), a budget below what every plan pays, bad flags.
+TEST(Spanish, OptimiseRefusalsAreInSpanishWithExitTwo) {
+  const std::string small = kScenarios + "small.yaml";
+  const std::string two = two_year_small(fresh_dir("t-refuse-in")).string();
+  const std::pair<std::string, std::string> cases[] = {
+      {small + " --budget 80% --floor-coverage 100",
+       "coachsim optimise: ningún plan cumple todas las restricciones en 2021: los pisos "
+       "regionales (cada región conserva al menos el 100% de sus docentes) cuestan más de lo que "
+       "deja el presupuesto después de los costos fijos (5,592.80). No se escribió nada."},
+      {two + " --year all --budget 60%",
+       "ningún plan cumple todas las restricciones en 2021: el presupuesto (79,194.60) no cubre "
+       "los costos que paga todo plan"},
+      {two + " --year all --budget 100% --budget-region Alpha=2021=100%,2022=50%",
+       "ningún plan cumple todas las restricciones en 2022: el presupuesto de la región Alpha "
+       "(65,920.50) no cubre sus costos que paga todo plan (100,000.00)"},
+      {small + " --budget lots",
+       "--budget: se esperaba un monto como '313000000 PEN' o una parte del plan de 2021 como "
+       "'85%'; se encontró 'lots'. No se escribió nada."},
+      {small + " --budget 80% --floor-coverage 120",
+       "--floor-coverage: se esperaba de 0 a 100 (por ciento); se encontró 120."},
+      {small + " --budget 80% --objective learning", "el escenario no tiene una sección outcomes:"},
+      {two + " --year all --budget 100% --coach-supply Alpha=2021=1,2021=2",
+       "--coach-supply 'Alpha=2021=1,2021=2': 2021 aparece dos veces. No se escribió nada."}};
+  for (const auto& [args, expected] : cases) {
+    SCOPED_TRACE(args);
+    const auto b = run_both("t-refuse", "optimise " + args + " --out OUT");
+    EXPECT_EQ(b.es.exit_code, 2) << b.es.output;
+    EXPECT_NE(b.es.output.find(expected), std::string::npos) << b.es.output;
+    EXPECT_EQ(untranslated(b.es.output, {small, two}), std::vector<std::string>{}) << b.es.output;
+    EXPECT_EQ(numbers(b.es.output), numbers(b.en.output)) << b.es.output;
+    EXPECT_FALSE(
+        fs::exists(fs::temp_directory_path() / "coachsim-i18n-test-t-refuse-es" / "plan.yaml"));
+  }
+}
+
+// compare's, sweep's and audit's refusals of bad flags in Spanish.
+TEST(Spanish, CompareSweepAndAuditFlagErrorsAreInSpanish) {
+  const std::string small = kScenarios + "small.yaml";
+  const std::pair<std::string, std::string> cases[] = {
+      {"compare " + small, "se necesitan al menos dos escenarios (se recibió 1)"},
+      {"sweep " + small + " -n 0",
+       "--replications debe ser al menos 1; se encontró 0; no se "
+       "ejecutó ni se escribió nada."},
+      {"sweep " + small + " -n 2 --budget-limit 2031=5",
+       "'2031' no es uno de los años escolares del escenario ni 'total'; ¿quiso decir "
+       "'2021'? (se esperaba total, 2021)"},
+      {"audit " + kScenarios + "peru-2013.yaml --actuals " + kScenarios +
+           "actuals-2013.csv --exclude Xyzzy",
+       "--exclude 'Xyzzy': el escenario no tiene una región con ese nombre (se esperaba una de: "
+       "Amazonas, "}};
+  for (const auto& [args, expected] : cases) {
+    SCOPED_TRACE(args);
+    const auto b = run_both("t-flags", args + " --out OUT");
+    EXPECT_EQ(b.es.exit_code, 2) << b.es.output;
+    EXPECT_NE(b.es.output.find(expected), std::string::npos) << b.es.output;
+    EXPECT_EQ(untranslated(b.es.output, {small}), std::vector<std::string>{}) << b.es.output;
+  }
+}
+
+// Every sheet's text of a workbook dump (the S and T lines of dump_xlsx.py).
+std::string all_workbook_text(const std::string& dump) {
+  std::string out, line;
+  std::istringstream in(dump);
+  while (std::getline(in, line))
+    if (line.rfind("S\t", 0) == 0 || line.rfind("T\t", 0) == 0) out += line + "\n";
+  return out;
+}
+
+// The compare workbook (coachsim compare --xlsx): sheet names, headers, notes, scopes and
+// metrics translated, the same figures cell by cell.
+TEST(Spanish, TheCompareWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string small = kScenarios + "small.yaml";
+  const std::string fee = std::string(COACHSIM_SOURCE_DIR) + "/tests/data/compare/small-fee.yaml";
+  std::string dump[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("compare-xlsx-") + langs[i]);
+    const Result r = run("compare " + small + " " + fee + " -q --lang " + langs[i] + " --out " +
+                         (dir / "o").string() + " --xlsx " + (dir / "c.xlsx").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const Result d =
+        coachsim::testing::run_shell(python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" +
+                                     (dir / "c.xlsx").string() + "'");
+    ASSERT_EQ(d.exit_code, 0) << d.output;
+    dump[i] = d.output;
+  }
+  const std::vector<std::string> own = {small, fee, "Small hand-checkable scenario"};
+  EXPECT_GE(untranslated(all_workbook_text(dump[0]), own).size(), 5u) << dump[0];
+  EXPECT_EQ(untranslated(all_workbook_text(dump[1]), own), std::vector<std::string>{}) << dump[1];
+  EXPECT_NE(dump[1].find("S\t1\tLo principal"), std::string::npos) << dump[1];
+  EXPECT_NE(dump[1].find("S\t2\tComparación"), std::string::npos) << dump[1];
+  EXPECT_NE(dump[1].find("\tcosto por docente\n"), std::string::npos) << dump[1];
+  EXPECT_EQ(workbook_figures(dump[1]), workbook_figures(dump[0]));
+  EXPECT_GT(workbook_figures(dump[0]).size(), 50u);
+}
+
+// The optimise workbook (optimise --xlsx, with the frontier): sheet names, headers and notes
+// translated, the same figures cell by cell.
+TEST(Spanish, TheOptimiseWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string small = kScenarios + "small.yaml";
+  std::string dump[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("optimise-xlsx-") + langs[i]);
+    const Result r =
+        run("optimise " + small + " --budget 80% --frontier 50%..120%/3 -q --lang " + langs[i] +
+            " --out " + (dir / "o").string() + " --xlsx " + (dir / "p.xlsx").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const Result d =
+        coachsim::testing::run_shell(python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" +
+                                     (dir / "p.xlsx").string() + "'");
+    ASSERT_EQ(d.exit_code, 0) << d.output;
+    dump[i] = d.output;
+  }
+  const std::vector<std::string> own = {"Small hand-checkable scenario"};
+  EXPECT_GE(untranslated(all_workbook_text(dump[0]), own).size(), 5u) << dump[0];
+  EXPECT_EQ(untranslated(all_workbook_text(dump[1]), own), std::vector<std::string>{}) << dump[1];
+  EXPECT_NE(dump[1].find("S\t2\tFrontera"), std::string::npos) << dump[1];
+  EXPECT_NE(dump[1].find("el máximo de docentes con protocolo completo dentro de"),
+            std::string::npos)
+      << dump[1];
+  EXPECT_EQ(workbook_figures(dump[1]), workbook_figures(dump[0]));
+  EXPECT_GT(workbook_figures(dump[0]).size(), 10u);
+}
+
+// The audit workbook (audit --xlsx) of the 2013 audit: sheet names, headers, notes, findings and
+// warnings translated, the same figures cell by cell.
+TEST(Spanish, TheAuditWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string peru = kScenarios + "peru-2013.yaml", actuals = kScenarios + "actuals-2013.csv";
+  std::string dump[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("audit-xlsx-") + langs[i]);
+    const Result r = run("audit " + peru + " --actuals " + actuals + " -q --lang " + langs[i] +
+                         " --out " + (dir / "o").string() + " --xlsx " + (dir / "a.xlsx").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const Result d =
+        coachsim::testing::run_shell(python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" +
+                                     (dir / "a.xlsx").string() + "'");
+    ASSERT_EQ(d.exit_code, 0) << d.output;
+    dump[i] = d.output;
+  }
+  EXPECT_GE(untranslated(all_workbook_text(dump[0]), {}).size(), 10u) << dump[0];
+  EXPECT_EQ(untranslated(all_workbook_text(dump[1]), {}), std::vector<std::string>{}) << dump[1];
+  for (const char* sheet : {"S\t1\tHallazgos", "S\t2\tDispersión", "S\t4\tBrechas por categoría"})
+    EXPECT_NE(dump[1].find(sheet), std::string::npos) << sheet;
+  EXPECT_NE(dump[1].find("Tacna 2013: el costo por acompañante 20529.13 está 2.3 DE por debajo "),
+            std::string::npos);
+  EXPECT_EQ(workbook_figures(dump[1]), workbook_figures(dump[0]));
+  EXPECT_GT(workbook_figures(dump[0]).size(), 100u);
+}
+
 }  // namespace i18n_cli_test

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "../support/small_scenario.hpp"
+#include "coachsim/i18n/language.hpp"
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
@@ -530,6 +531,14 @@ TEST(OptimiseResolve, APlanWhoseSimulationStaysOverIsNotWithin) {
   const std::string words = over_limits(r, years, {budget}, {2021});
   EXPECT_EQ(words.rfind("2021: simulated ", 0), 0u) << words;
   EXPECT_NE(words.find(", over by 1.00"), std::string::npos) << words;
+  // The same words in Spanish (coachsim optimise --lang es prints them before exit 2), with
+  // the same figures.
+  i18n::set_language("es");
+  const std::string palabras = over_limits(r, years, {budget}, {2021});
+  i18n::set_language("en");
+  EXPECT_EQ(palabras.rfind("2021: simulado ", 0), 0u) << palabras;
+  EXPECT_NE(palabras.find(" frente al presupuesto "), std::string::npos) << palabras;
+  EXPECT_NE(palabras.find(", lo supera en 1.00"), std::string::npos) << palabras;
 }
 
 // Costs that run twice as high as the simulation (as costs as hired on the first day do): the

@@ -16,6 +16,9 @@ struct CsvDialect {
   bool plain() const { return separator == ',' && decimal == '.' && !bom; }
   // e.g. "separator ';', decimal comma, UTF-8 byte-order mark"
   std::string describe() const;
+  // The same in the language chosen by --lang, for the terminal; describe() stays English for
+  // the provenance that files record.
+  std::string describe_translated() const;
 };
 
 // The separator is the one of ',' and ';' that splits the header row (the first non-blank line)
