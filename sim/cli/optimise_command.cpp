@@ -204,48 +204,27 @@ int optimise_command(const OptimiseOptions& o) {
   // Write the plan as a scenario, load it back and simulate it; if the simulation costs more
   // than the budget, nationally or in a region with --budget-region, tighten that budget by the
   // excess and solve again (optimise::resolve, up to 5 times).
-  const bool made_out_dir = !fs::exists(o.out_dir);
-  fs::create_directories(o.out_dir);
-  const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
-  const std::string extends =
-      o.scenario.empty() || o.scenario == kBuiltinDefault
-          ? std::string(kBuiltinDefault)
-          : fs::relative(fs::absolute(o.scenario), fs::absolute(o.out_dir)).generic_string();
+  PlanFiles plan_files(o, unlimited);
   std::string plan_text;
-  bool plan_loads = true;
   std::vector<optimise::Instance> ins{std::move(in)};
   auto plan_of = [&](const optimise::YearsSolution& y) {
     const auto left_out = optimise::schools_left_out(base->population, ins.front(), y.years[0]);
-    return plan_yaml(extends, s.name, calendar_year, left_out, budget, y.years[0], objective_words);
+    return plan_yaml(plan_files.extends(), s.name, calendar_year, left_out, budget, y.years[0],
+                     objective_words);
   };
   optimise::Resolved resolved = optimise::resolve(
       ins, {budget},
       [&](const std::vector<optimise::Instance>& i, const std::vector<std::int64_t>& targets) {
         return optimise::one_year(optimise::solve(i.front(), targets.front(), floor));
       },
-      [&](const optimise::YearsSolution& y) -> std::unique_ptr<results::Simulation> {
+      [&](const optimise::YearsSolution& y) {
         plan_text = plan_of(y);
-        scenario::LoadResult plan =
-            scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
-        if (!plan.ok()) {
-          for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
-          plan_loads = false;
-          plan.scenario = unlimited;  // simulated only to finish the loop; reported below
-        }
-        plan.scenario.budget = scenario::Budget{};  // the optimised budget is national, not PIA
-        return results::simulate(plan.scenario, false);
+        return plan_files.simulate(plan_text);
       });
-  auto give_up = [&](int code) {
-    if (made_out_dir) {
-      std::error_code ec;
-      fs::remove(o.out_dir, ec);  // only when empty: nothing of ours was written into it
-    }
-    return code;
-  };
-  if (!plan_loads) {
+  if (!plan_files.loads()) {
     std::cerr << "coachsim optimise: " << tr("the written plan does not load (an internal error).")
               << "\n";
-    return give_up(kExitFailure);
+    return plan_files.give_up(kExitFailure);
   }
   if (!resolved.solution.feasible) {
     std::cerr << "coachsim optimise: "
@@ -253,7 +232,7 @@ int optimise_command(const OptimiseOptions& o) {
               << trf("no plan meets every constraint in {0}: {1}. Nothing was written.",
                      {std::to_string(calendar_year), resolved.solution.infeasible})
               << "\n";
-    return give_up(kExitBadInput);
+    return plan_files.give_up(kExitBadInput);
   }
   if (!resolved.within()) {
     std::cerr << "coachsim optimise: "
@@ -263,7 +242,7 @@ int optimise_command(const OptimiseOptions& o) {
                      {std::to_string(resolved.rounds),
                       optimise::over_limits(resolved, ins, {budget}, {calendar_year})})
               << "\n";
-    return give_up(kExitBadInput);
+    return plan_files.give_up(kExitBadInput);
   }
   plan_text = plan_of(resolved.solution);  // the plan kept may be an earlier round's
   in = std::move(ins.front());             // (plan_of reads ins: not before this line)

@@ -4,13 +4,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
+#include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
 #include "coachsim/units/rounding.hpp"
+#include "load.hpp"
 
 namespace coachsim::cli {
 
@@ -369,6 +372,38 @@ std::string plan_row(std::size_t kind, const optimise::PlanOutcome& r) {
               streamed(static_cast<std::int64_t>(r.coaches)),
               units::format_centimos_grouped(r.cost)}) +
          "\n";
+}
+
+PlanFiles::PlanFiles(const OptimiseOptions& o, const scenario::Scenario& unlimited)
+    : unlimited_(unlimited),
+      out_dir_(o.out_dir),
+      path_((std::filesystem::path(o.out_dir) / "plan.yaml").string()),
+      extends_(o.scenario.empty() || o.scenario == kBuiltinDefault
+                   ? std::string(kBuiltinDefault)
+                   : std::filesystem::relative(std::filesystem::absolute(o.scenario),
+                                               std::filesystem::absolute(o.out_dir))
+                         .generic_string()),
+      made_out_dir_(!std::filesystem::exists(o.out_dir)) {
+  std::filesystem::create_directories(o.out_dir);
+}
+
+std::unique_ptr<results::Simulation> PlanFiles::simulate(const std::string& text) {
+  scenario::LoadResult plan = scenario::load_scenario_text(text, path_, out_dir_);
+  if (!plan.ok()) {
+    for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
+    loads_ = false;
+    plan.scenario = unlimited_;  // simulated only to finish the loop; the caller reports it
+  }
+  plan.scenario.budget = scenario::Budget{};
+  return results::simulate(plan.scenario, false);
+}
+
+int PlanFiles::give_up(int code) const {
+  if (made_out_dir_) {
+    std::error_code ec;
+    std::filesystem::remove(out_dir_, ec);  // only when empty: nothing of ours was written
+  }
+  return code;
 }
 
 }  // namespace coachsim::cli

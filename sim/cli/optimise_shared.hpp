@@ -74,6 +74,29 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
 bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
                  std::vector<std::size_t>& years, std::vector<std::string>& budgets);
 
+// Where a plan is written and how the re-solve loop simulates it, for one year and several:
+// plan.yaml in the output folder, extending the input by its path from there (or
+// builtin:default). Made before the loop; the folder is created then, and give_up() removes it
+// again when it was made here and is still empty.
+class PlanFiles {
+ public:
+  PlanFiles(const OptimiseOptions& o, const scenario::Scenario& unlimited);
+  const std::string& extends() const { return extends_; }
+  const std::string& path() const { return path_; }
+  // Loads `text` as plan.yaml would be and simulates it with unlimited money (the optimised
+  // budget is national, not PIA). A plan that does not load prints its errors, sets loads() to
+  // false and simulates the input instead, only so that the loop can finish.
+  std::unique_ptr<results::Simulation> simulate(const std::string& text);
+  bool loads() const { return loads_; }
+  int give_up(int code) const;
+
+ private:
+  const scenario::Scenario& unlimited_;
+  std::string out_dir_, path_, extends_;
+  bool made_out_dir_ = false;
+  bool loads_ = true;
+};
+
 // Several years in one solve (optimise_years.cpp), called by optimise_command once the
 // objective is set.
 int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,

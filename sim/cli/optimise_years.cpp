@@ -185,49 +185,27 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
 
   // Write the plan, load it back, simulate it; tighten every year or region that went over and
   // solve again (optimise::resolve, up to 5 times).
-  const bool made_out_dir = !fs::exists(o.out_dir);
-  fs::create_directories(o.out_dir);
-  const fs::path plan_file = fs::path(o.out_dir) / "plan.yaml";
-  const std::string extends =
-      o.scenario.empty() || o.scenario == kBuiltinDefault
-          ? std::string(kBuiltinDefault)
-          : fs::relative(fs::absolute(o.scenario), fs::absolute(o.out_dir)).generic_string();
+  PlanFiles plan_files(o, unlimited);
   std::string plan_text;
-  bool plan_loads = true;
   auto plan_of = [&](const optimise::YearsSolution& sol) {
     std::vector<std::vector<std::string>> left_out;
     for (std::size_t t = 0; t < years.size(); ++t)
       left_out.push_back(optimise::schools_left_out(base->population, in[t], sol.years[t]));
-    return plan_yaml(extends, s, years, left_out, budgets, sol, objective_words);
+    return plan_yaml(plan_files.extends(), s, years, left_out, budgets, sol, objective_words);
   };
   optimise::Resolved resolved = optimise::resolve(
       in, budgets,
       [&](const std::vector<optimise::Instance>& i, const std::vector<std::int64_t>& targets) {
         return optimise::solve_years(i, targets, floor);
       },
-      [&](const optimise::YearsSolution& sol) -> std::unique_ptr<results::Simulation> {
+      [&](const optimise::YearsSolution& sol) {
         plan_text = plan_of(sol);
-        scenario::LoadResult plan =
-            scenario::load_scenario_text(plan_text, plan_file.string(), o.out_dir);
-        if (!plan.ok()) {
-          for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
-          plan_loads = false;
-          plan.scenario = unlimited;  // simulated only to finish the loop; reported below
-        }
-        plan.scenario.budget = scenario::Budget{};  // the optimised budgets are national, not PIA
-        return results::simulate(plan.scenario, false);
+        return plan_files.simulate(plan_text);
       });
-  auto give_up = [&](int code) {
-    if (made_out_dir) {
-      std::error_code ec;
-      fs::remove(o.out_dir, ec);  // only when empty: nothing of ours was written into it
-    }
-    return code;
-  };
-  if (!plan_loads) {
+  if (!plan_files.loads()) {
     std::cerr << "coachsim optimise: " << tr("the written plan does not load (an internal error).")
               << "\n";
-    return give_up(kExitFailure);
+    return plan_files.give_up(kExitFailure);
   }
   const optimise::YearsSolution& sol = resolved.solution;
   if (!sol.feasible) {
@@ -241,7 +219,7 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
                                 std::to_string(calendar_years.back()),
                       sol.infeasible})
               << "\n";
-    return give_up(kExitBadInput);
+    return plan_files.give_up(kExitBadInput);
   }
   if (!resolved.within()) {
     std::cerr << "coachsim optimise: "
@@ -251,7 +229,7 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
                      {std::to_string(resolved.rounds),
                       optimise::over_limits(resolved, in, budgets, calendar_years)})
               << "\n";
-    return give_up(kExitBadInput);
+    return plan_files.give_up(kExitBadInput);
   }
   plan_text = plan_of(sol);  // the plan kept may be an earlier round's
   const std::vector<std::vector<std::int64_t>>& caps = resolved.region_caps;
