@@ -16,9 +16,19 @@ static_assert(static_cast<int>(scenario::BudgetClass::kTeacherWorkshops) == 0 &&
               "ledger/cost_table.cpp numbers the budget classes in scenario::BudgetClass order");
 
 std::shared_ptr<const costs::CostTable> cost_table(const scenario::Scenario& scenario) {
-  if (scenario.cost_categories.empty() && scenario.extra_costs.empty())
+  if (scenario.cost_categories.empty() && scenario.extra_costs.empty() &&
+      scenario.budget.classes.empty())
     return costs::CostTable::builtin();
   auto table = std::make_shared<costs::CostTable>(*costs::CostTable::builtin());
+  // A declared budget class takes its activities out of their built-in class.
+  for (std::size_t k = 0; k < scenario.budget.classes.size(); ++k) {
+    for (const std::string& id : scenario.budget.classes[k].activities) {
+      costs::Activity a{};
+      if (!table->find_activity(id, a))
+        throw std::logic_error("cost_table: unknown activity of a validated budget class: " + id);
+      table->set_budget_class(a, static_cast<std::uint8_t>(scenario::kBudgetClassCount + k));
+    }
+  }
   for (const scenario::CostCategory& c : scenario.cost_categories)
     table->add_category({c.id, c.label, costs::CategoryDriver::kTeachers, false});
   for (const scenario::ExtraCost& x : scenario.extra_costs) {
@@ -34,6 +44,13 @@ std::shared_ptr<const costs::CostTable> cost_table(const scenario::Scenario& sce
          x.label});
   }
   return table;
+}
+
+std::vector<int> output_classes(const scenario::Budget& budget) {
+  std::vector<int> out;
+  for (int k = 0; k < budget.class_count(); ++k) out.push_back(k);
+  out.push_back(kFixedClass);
+  return out;
 }
 
 int cost_class(const costs::CostTable& table, costs::Activity a) {

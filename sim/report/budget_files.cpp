@@ -10,16 +10,19 @@
 namespace coachsim::report {
 namespace {
 
-const char* class_id(int k) {
-  return k == programme::kFixedClass
-             ? "fixed"
-             : scenario::budget_class_id(static_cast<scenario::BudgetClass>(k));
+std::string class_id(const scenario::Budget& budget, int k) {
+  return k == programme::kFixedClass ? "fixed" : budget.class_id(k);
 }
 
 // What the terminal calls a cost class: its id in English (as in the CSV files), else its
-// translation.
-std::string class_label(int k) {
+// translation; a declared class by its label.
+std::string class_label(const scenario::Budget& budget, int k) {
   if (k == programme::kFixedClass) return trc("budget class", "fixed");
+  if (k >= scenario::kBudgetClassCount) {
+    const std::string& label =
+        budget.classes[static_cast<std::size_t>(k - scenario::kBudgetClassCount)].label;
+    return label.find(' ') == std::string::npos ? label : "'" + label + "'";
+  }
   switch (static_cast<scenario::BudgetClass>(k)) {
     case scenario::BudgetClass::kTeacherWorkshops:
       return trc("budget class", "teacher_workshops");
@@ -32,7 +35,7 @@ std::string class_label(int k) {
     case scenario::BudgetClass::kVisits:
       return trc("budget class", "visits");
   }
-  return class_id(k);
+  return class_id(budget, k);
 }
 
 }  // namespace
@@ -82,15 +85,16 @@ std::string budget_events_csv(const RunReport& report) {
       w.text(e.supervisor ? supervisor_name(e.who) : coach_name(e.who));
     else
       w.text("");
-    w.text(e.cost_class >= 0 ? class_id(e.cost_class) : "");
+    w.text(e.cost_class >= 0 ? class_id(report.scenario.budget, e.cost_class) : "");
     w.end_row();
   }
   return out;
 }
 
-// Missed activities are the programme's own (record_missed): rows of the built-in table.
-std::string missed_budget_class(costs::Activity a) {
-  return class_id(programme::cost_class(*costs::CostTable::builtin(), a));
+// Missed activities are the programme's own (record_missed), in the class the run's table
+// gives them (a declared class takes some from their built-in one).
+std::string missed_budget_class(const RunReport& report, costs::Activity a) {
+  return class_id(report.scenario.budget, programme::cost_class(*report.results.costs, a));
 }
 
 nlohmann::ordered_json budget_json(const RunReport& report) {
@@ -107,13 +111,14 @@ nlohmann::ordered_json budget_json(const RunReport& report) {
   j["top_ups"] = money(x.top_ups);
   j["execution_pct"] = x.pim > 0 ? 100.0 * static_cast<double>(x.accrued) / x.pim : 0.0;
   nlohmann::ordered_json dropped = nlohmann::ordered_json::object();
-  for (int k = 0; k < programme::kCostClassCount; ++k)
-    dropped[class_id(k)] = x.dropped[static_cast<std::size_t>(k)];
+  const scenario::Budget& budget = report.scenario.budget;
+  for (int k : programme::output_classes(budget))
+    dropped[class_id(budget, k)] = x.dropped[static_cast<std::size_t>(k)];
   j["dropped_activities"] = dropped;
   if (report.scenario.budget.shortfall == scenario::BudgetShortfall::kDefer) {
     nlohmann::ordered_json deferred = nlohmann::ordered_json::object();
-    for (int k = 0; k < programme::kCostClassCount; ++k)
-      deferred[class_id(k)] = x.deferred[static_cast<std::size_t>(k)];
+    for (int k : programme::output_classes(budget))
+      deferred[class_id(budget, k)] = x.deferred[static_cast<std::size_t>(k)];
     j["deferrals"] = deferred;
   }
   j["suspensions"] = x.suspensions;
@@ -133,8 +138,9 @@ std::string budget_terminal(const RunReport& report) {
            units::format_centimos_grouped(x.released), units::format_centimos_grouped(x.accrued),
            rate, units::format_centimos_grouped(x.forfeited)});
   out += "\n  " + tr("dropped for lack of funds:");
-  for (int k = 0; k < programme::kCostClassCount; ++k)
-    out += " " + class_label(k) + " " + std::to_string(x.dropped[static_cast<std::size_t>(k)]);
+  for (int k : programme::output_classes(report.scenario.budget))
+    out += " " + class_label(report.scenario.budget, k) + " " +
+           std::to_string(x.dropped[static_cast<std::size_t>(k)]);
   out += "; " + trf("contracts suspended {0}", {std::to_string(x.suspensions)}) + "\n";
   return out;
 }

@@ -31,7 +31,7 @@ std::string execution_csv(const RunReport& report);
 std::string budget_events_csv(const RunReport& report);
 nlohmann::ordered_json budget_json(const RunReport& report);
 std::string budget_terminal(const RunReport& report);
-std::string missed_budget_class(costs::Activity a);  // "visits", ..., "fixed"
+std::string missed_budget_class(const RunReport& report, costs::Activity a);  // "visits", "fixed"
 
 // The name used for spending executed outside the regions.
 inline constexpr std::string_view kOutsideRegions = "(outside regions)";

@@ -95,7 +95,7 @@ std::string missed_csv(const RunReport& report) {
     w.text(m.school == UINT32_MAX ? std::string_view{} : pop.schools[m.school].id);
     w.text(report.results.costs->activity_id(m.activity)).integer(m.round + 1).integer(m.quantity);
     w.text(programme::miss_reason_id(m.reason));
-    if (budget) w.text(missed_budget_class(m.activity));
+    if (budget) w.text(missed_budget_class(report, m.activity));
     w.end_row();
   }
   return out;

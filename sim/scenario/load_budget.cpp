@@ -1,7 +1,10 @@
-// Loads budget: (release, PIA, overrides, PIM changes, results-based rules, priority). Form
-// only; regions, years, share ranges and dates are checked in validate_budget.cpp.
+// Loads budget: (release, PIA, overrides, PIM changes, results-based rules, declared classes,
+// priority). Form only; regions, years, share ranges and dates are checked in
+// validate_budget.cpp.
+#include <algorithm>
 #include <cstdlib>
 
+#include "coachsim/costs/cost_table.hpp"
 #include "coachsim/i18n/tr.hpp"
 #include "load_sections.hpp"
 #include "text_util.hpp"
@@ -76,12 +79,68 @@ std::optional<std::size_t> read_choice(Reader& reader, MapReader& m, std::string
 const std::vector<std::string> kClassIds = {"teacher_workshops", "coach_workshops", "gia_rtc",
                                             "supervisor_visits", "visits"};
 
+// `classes:`: each {id, activities, label}; the activities must be the programme's droppable
+// ones (a trip, GIA, RTC, a workshop or a supervisor's visit), each in one declared class at most.
+void load_declared_classes(Reader& reader, MapReader& b, Budget& budget) {
+  auto list = b.get("classes", Need::kOptional, tr("a list of {id, activities, label}"));
+  if (!list) return;
+  const costs::CostTable& table = *costs::CostTable::builtin();
+  std::vector<std::string> droppable;
+  for (const costs::ActivityRow& a : table.activities())
+    if (a.budget_class != costs::kNoBudgetClass) droppable.push_back(a.id);
+  std::vector<std::string> taken;  // activities already moved, and the class ids so far
+  std::vector<std::string> ids = kClassIds;
+  ids.push_back("fixed");
+  for_each_item(
+      reader, *list, "budget.classes", tr("budget classes {id, activities, label}"),
+      [&](const YAML::Node& item, const std::string& path) {
+        MapReader m(reader, item, path, {"id", "activities", "label"}, tr("budget class"));
+        if (!m.ok()) return;
+        DeclaredBudgetClass d;
+        auto id_node = m.get("id", Need::kRequired, tr("a class id, e.g. rtc"));
+        auto v = id_node ? reader.text(*id_node, m.path("id")) : std::nullopt;
+        if (v) {
+          if (std::find(ids.begin(), ids.end(), *v) != ids.end())
+            reader.fail(*id_node, m.path("id"),
+                        trf("class {0} exists already (classes: {1})", {in_quotes(*v), join(ids)}));
+          else if (budget.classes.size() >= kMaxDeclaredBudgetClasses)
+            reader.fail(*id_node, m.path("id"),
+                        trf("expected at most {0} classes of the scenario's own",
+                            {std::to_string(kMaxDeclaredBudgetClasses)}));
+          d.id = *v;
+          ids.push_back(*v);
+        }
+        d.label = d.id;
+        if (auto v = m.text("label", Need::kOptional)) d.label = *v;
+        auto acts = m.get("activities", Need::kRequired, tr("a list of activity ids"));
+        if (acts)
+          for_each_item(
+              reader, *acts, m.path("activities"), tr("activity ids"),
+              [&](const YAML::Node& a, const std::string& apath) {
+                auto v = reader.text(a, apath);
+                if (!v) return;
+                if (std::find(droppable.begin(), droppable.end(), *v) == droppable.end()) {
+                  reader.fail(a, apath,
+                              trf("expected an activity a budget may drop{0} "
+                                  "(activities: {1}), got {2}",
+                                  {did_you_mean(*v, droppable), join(droppable), in_quotes(*v)}));
+                } else if (std::find(taken.begin(), taken.end(), *v) != taken.end()) {
+                  reader.fail(a, apath, trf("activity {0} is in two classes", {in_quotes(*v)}));
+                } else {
+                  taken.push_back(*v);
+                  d.activities.push_back(*v);
+                }
+              });
+        budget.classes.push_back(std::move(d));
+      });
+}
+
 void load_budget(Reader& reader, MapReader& top, Scenario& out) {
   auto node = top.get("budget", Need::kOptional, tr("a map of budget settings"));
   if (!node) return;
   MapReader b(reader, *node, "budget",
-              {"release", "pia", "pia_overrides", "changes", "rules", "priority", "shortfall",
-               "hiring", "drop_order"},
+              {"release", "pia", "pia_overrides", "changes", "rules", "classes", "priority",
+               "shortfall", "hiring", "drop_order"},
               tr("budget settings"));
   if (!b.ok()) return;
   Budget& budget = out.budget;
@@ -132,15 +191,18 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
           budget.rules.push_back(std::move(r));
         });
   }
+  load_declared_classes(reader, b, budget);
+  std::vector<std::string> class_ids = kClassIds;
+  for (const DeclaredBudgetClass& d : budget.classes) class_ids.push_back(d.id);
+  std::vector<bool> seen(class_ids.size(), false);
   if (auto list = b.get("priority", Need::kOptional, tr("a list of activity classes"))) {
     budget.priority.clear();
-    std::vector<bool> seen(kClassIds.size(), false);
     for_each_item(reader, *list, "budget.priority", tr("activity classes, dropped first to last"),
                   [&](const YAML::Node& item, const std::string& path) {
                     auto v = reader.text(item, path);
                     if (!v) return;
-                    for (std::size_t i = 0; i < kClassIds.size(); ++i) {
-                      if (kClassIds[i] != *v) continue;
+                    for (std::size_t i = 0; i < class_ids.size(); ++i) {
+                      if (class_ids[i] != *v) continue;
                       if (seen[i]) {
                         reader.fail(item, path, "class " + in_quotes(*v) + " listed twice");
                       } else {
@@ -151,15 +213,18 @@ void load_budget(Reader& reader, MapReader& top, Scenario& out) {
                     }
                     reader.fail(item, path,
                                 trf("unknown activity class {0}{1} (classes: {2})",
-                                    {in_quotes(*v), did_you_mean(*v, kClassIds), join(kClassIds)}));
+                                    {in_quotes(*v), did_you_mean(*v, class_ids), join(class_ids)}));
                   });
-    // A class left out of the list is dropped before every listed one.
-    std::vector<BudgetClass> full;
-    for (std::size_t i = 0; i < kClassIds.size(); ++i)
-      if (!seen[i]) full.push_back(static_cast<BudgetClass>(i));
-    full.insert(full.end(), budget.priority.begin(), budget.priority.end());
-    budget.priority = full;
+  } else {
+    for (BudgetClass k : budget.priority) seen[static_cast<std::size_t>(k)] = true;
   }
+  // A class left out of the list (a declared one, without `priority:`) is dropped before every
+  // listed one, so the treasury finds every class in the list.
+  std::vector<BudgetClass> full;
+  for (std::size_t i = 0; i < class_ids.size(); ++i)
+    if (!seen[i]) full.push_back(static_cast<BudgetClass>(i));
+  full.insert(full.end(), budget.priority.begin(), budget.priority.end());
+  budget.priority = full;
   // Only `keep`: contracts that cannot be paid are suspended at the month close.
   if (auto node = b.get("hiring", Need::kOptional, tr("keep"))) {
     auto v = reader.text(*node, b.path("hiring"));
@@ -180,6 +245,11 @@ namespace coachsim::scenario {
 
 const char* budget_class_id(BudgetClass c) {
   return detail::kClassIds[static_cast<std::size_t>(c)].c_str();
+}
+
+std::string Budget::class_id(int k) const {
+  if (k < kBudgetClassCount) return budget_class_id(static_cast<BudgetClass>(k));
+  return classes.at(static_cast<std::size_t>(k - kBudgetClassCount)).id;
 }
 
 const char* budget_indicator_id(BudgetIndicator i) {

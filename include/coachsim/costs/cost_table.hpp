@@ -32,7 +32,8 @@ struct CategoryRow {
 };
 
 // An activity outside every droppable budget class: paid before any of them (contracts, staff,
-// materials, overhead, central spending). Otherwise `budget_class` indexes scenario::BudgetClass.
+// materials, overhead, central spending). Otherwise `budget_class` indexes the budget's classes
+// (scenario::BudgetClass, then the scenario's declared ones).
 inline constexpr std::uint8_t kNoBudgetClass = 0xFF;
 
 struct ActivityRow {
@@ -70,6 +71,10 @@ class CostTable {
   // Appends a row; REQUIRES: a new id, fewer than kMaxCostRows rows, a known category.
   Category add_category(CategoryRow row);
   Activity add_activity(ActivityRow row);
+  // Moves an activity into another budget class (a scenario's `budget.classes:`).
+  void set_budget_class(Activity a, std::uint8_t budget_class) {
+    activities_[static_cast<std::size_t>(a)].budget_class = budget_class;
+  }
 
  private:
   std::vector<CategoryRow> categories_;

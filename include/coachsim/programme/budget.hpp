@@ -13,10 +13,14 @@
 
 namespace coachsim::programme {
 
-// The five classes a budget may drop, then "fixed": contracts, staff, materials and overhead,
-// which are paid before any of them.
-inline constexpr int kFixedClass = scenario::kBudgetClassCount;
-inline constexpr int kCostClassCount = scenario::kBudgetClassCount + 1;
+// The classes a budget may drop (the five built-in ones, then room for the scenario's own),
+// then "fixed": contracts, staff, materials and overhead, which are paid before any of them.
+inline constexpr int kFixedClass = scenario::kMaxBudgetClasses;
+inline constexpr int kCostClassCount = scenario::kMaxBudgetClasses + 1;
+
+// The classes a run's outputs list, in their order: the budget's droppable classes (built-in,
+// then declared), then kFixedClass.
+std::vector<int> output_classes(const scenario::Budget& budget);
 using ClassCosts = std::array<std::int64_t, kCostClassCount>;  // céntimos by class
 
 // The class of a ledger activity, from the run's cost table (kFixedClass for contracts, staff,

@@ -30,6 +30,18 @@ enum class BudgetClass : std::uint8_t {
 inline constexpr int kBudgetClassCount = 5;
 const char* budget_class_id(BudgetClass c);  // e.g. "teacher_workshops"
 
+// A class of the scenario's own (`budget.classes:`): some of the programme's droppable
+// activities taken out of their built-in class, so `priority:` can rank them on their own (RTC
+// dropped before GIA, say). Declared classes are numbered after the five built-in ones, in the
+// order written.
+struct DeclaredBudgetClass {
+  std::string id;
+  std::string label;                    // for people; the id when not given
+  std::vector<std::string> activities;  // built-in activity ids, e.g. "rtc"
+};
+inline constexpr int kMaxDeclaredBudgetClasses = 7;
+inline constexpr int kMaxBudgetClasses = kBudgetClassCount + kMaxDeclaredBudgetClasses;
+
 enum class BudgetRelease { kMonthly, kQuarterly, kAnnual };
 enum class BudgetIndicator { kDiagnosticVisitShare, kVisitsDoneShare };
 const char* budget_indicator_id(BudgetIndicator i);
@@ -81,6 +93,12 @@ struct Budget {
                                        BudgetClass::kVisits};
   BudgetShortfall shortfall = BudgetShortfall::kDrop;
   DropOrder drop_order = DropOrder::kCostPerTeacher;
+  std::vector<DeclaredBudgetClass> classes;
+
+  // The droppable classes: the five built-in ones, then the declared ones.
+  int class_count() const { return kBudgetClassCount + static_cast<int>(classes.size()); }
+  // Class k's id (0 <= k < class_count()): "gia_rtc", or a declared class's id.
+  std::string class_id(int k) const;
 };
 
 }  // namespace coachsim::scenario
