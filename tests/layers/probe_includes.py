@@ -49,14 +49,17 @@ def compiles(command, header, scratch):
     with open(probe, "w") as f:
         f.write('#include "coachsim/%s"\n' % header)
     args = shlex.split(command["command"])
-    # Drop "-o OUT" and "-c SOURCE"; preprocess the probe.
+    # Drop "-o OUT", "-c SOURCE" and a precompiled header ("-include cmake_pch.hxx": standard
+    # and Boost headers only, cmake/precompiled_headers.cmake); preprocess the probe.
     kept, skip = [], False
     for a in args:
         if skip:
             skip = False
             continue
-        if a in ("-o", "-c"):
+        if a in ("-o", "-c", "-include"):
             skip = True
+            continue
+        if a == "-Winvalid-pch":
             continue
         kept.append(a)
     run = subprocess.run(kept + ["-E", "-o", os.devnull, probe], cwd=command["directory"],
