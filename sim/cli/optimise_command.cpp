@@ -109,12 +109,6 @@ int optimise_command(const OptimiseOptions& o) {
     return kExitBadInput;
   }
   request.floor = o.floor_pct / 100.0;
-  if (request.years.size() > 1 && !o.html.empty()) {
-    std::cerr << "coachsim optimise: "
-              << tr("--html is built for one year only: give one --year. Nothing was written.")
-              << "\n";
-    return kExitBadInput;
-  }
   if (!o.frontier.empty() && !parse_frontier(o.frontier, request.frontier_from, request.frontier_to,
                                              request.frontier_steps)) {
     std::cerr << "coachsim optimise: "

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -180,47 +181,53 @@ OptimiseWorkbook optimise_workbook(const optimise::Prepared& p, const optimise::
                                    p.calendar_years[t]);
     workbook.plan.insert(workbook.plan.end(), rows.begin(), rows.end());
   }
-  if (p.years.size() == 1 && !planned.frontier.empty())
-    workbook.frontier = optimise_frontier_rows(p, planned);
+  if (!planned.frontier.empty()) workbook.frontier = optimise_frontier_rows(p, planned);
   return workbook;
 }
 
 OptimisePage optimise_page(const optimise::Prepared& p, const optimise::Planned& planned,
                            const OptimiseAsked& asked) {
-  const scenario::Scenario& s = p.input;
-  const optimise::Instance& in = p.instances.front();
-  const optimise::Solution& sol = planned.resolved.solution.years.front();
-  const std::size_t year = p.years.front();
+  const optimise::YearsSolution& program = planned.resolved.solution;
   OptimisePage page;
-  page.scenario_name = s.name;
-  page.currency = s.currency;
+  page.scenario_name = p.input.name;
+  page.currency = p.input.currency;
   page.objective = asked.objective;
-  page.year = p.calendar_years.front();
-  page.budget = planned.budgets.front();
-  page.plan_cost = in.plan_cost;
   page.floor_pct = asked.floor_pct;
-  page.groups = static_cast<std::int64_t>(in.groups.size());
-  page.groups_coached = std::count(sol.chosen.begin(), sol.chosen.end(), 1);
-  page.teachers_estimate = sol.teachers;
-  page.objective_value = sol.objective;
-  page.lp_bound = sol.lp_bound;
-  page.best_bound = sol.best_bound;
-  page.gap = sol.gap;
-  page.proven_optimal = sol.proven_optimal;
-  page.estimated_cost = sol.cost;
+  page.lp_bound = program.lp_bound;
+  page.best_bound = program.best_bound;
+  page.gap = program.gap;
+  page.proven_optimal = program.proven_optimal;
   page.resolved = planned.resolved.rounds;
+  const std::vector<OptimiseFrontierRow> frontier = optimise_frontier_rows(p, planned);
   const results::Simulation& base = *p.runs.base;
   const results::Simulation& planned_sim = *planned.resolved.simulation;
-  page.plans = {figures(optimise::outcome_of(base, year)),
-                figures(optimise::outcome_of(*planned.cut, year)),
-                figures(optimise::outcome_of(*planned.protect, year)),
-                figures(optimise::outcome_of(planned_sim, year))};
-  page.regions =
-      region_rows(in, sol, {&base, planned.cut.get(), planned.protect.get(), &planned_sim}, year);
-  const std::vector<std::int64_t>& region_caps = planned.resolved.region_caps.front();
-  for (std::size_t r = 0; r < page.regions.size() && r < region_caps.size(); ++r)
-    page.regions[r].budget = region_caps[r];
-  if (!planned.frontier.empty()) page.frontier = optimise_frontier_rows(p, planned);
+  for (std::size_t t = 0; t < p.years.size(); ++t) {
+    const optimise::Instance& in = p.instances[t];
+    const optimise::Solution& sol = program.years[t];
+    const std::size_t year = p.years[t];
+    OptimisePageYear y;
+    y.year = p.calendar_years[t];
+    y.budget = planned.budgets[t];
+    y.plan_cost = in.plan_cost;
+    y.groups = static_cast<std::int64_t>(in.groups.size());
+    y.groups_coached = std::count(sol.chosen.begin(), sol.chosen.end(), 1);
+    y.teachers_estimate = sol.teachers;
+    y.objective_value = sol.objective;
+    y.estimated_cost = sol.cost;
+    y.plans = {figures(optimise::outcome_of(base, year)),
+               figures(optimise::outcome_of(*planned.cut, year)),
+               figures(optimise::outcome_of(*planned.protect, year)),
+               figures(optimise::outcome_of(planned_sim, year))};
+    y.regions =
+        region_rows(in, sol, {&base, planned.cut.get(), planned.protect.get(), &planned_sim}, year);
+    const std::vector<std::int64_t>& region_caps = planned.resolved.region_caps[t];
+    for (std::size_t r = 0; r < y.regions.size() && r < region_caps.size(); ++r)
+      y.regions[r].budget = region_caps[r];
+    if (!planned.frontier.empty())
+      std::copy_if(frontier.begin(), frontier.end(), std::back_inserter(y.frontier),
+                   [&](const OptimiseFrontierRow& r) { return r.year == y.year; });
+    page.years.push_back(std::move(y));
+  }
   return page;
 }
 
