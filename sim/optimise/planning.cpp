@@ -2,7 +2,10 @@
 #include "coachsim/optimise/planning.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <mutex>
 #include <thread>
 
 #include "coachsim/units/rounding.hpp"
@@ -118,6 +121,82 @@ std::vector<ProgramPoint> years_frontier(const Prepared& p, const std::vector<do
   return out;
 }
 
+// The frontier under a hiring limit. Its costs are those of coaches hired on the first day, the
+// most they can cost, so a plan solved once stays well under its budget; each point therefore
+// goes through the re-solve loop a single solve goes through (resolve, from the regional
+// budgets as given), simulating `unlimited` with the plan's not_coached:. The points run on
+// every core; CBC is called by one thread at a time (each solve is the same whatever the
+// order), the simulations, the slow part, in parallel. A point whose best
+// plan is worth less than the previous point's, or is not within its budget, keeps the previous
+// point's plan: simulated within a smaller budget, it is within this one, so the frontier never
+// decreases.
+std::vector<ProgramPoint> resolved_frontier(const Prepared& p, const std::vector<double>& shares,
+                                            double floor,
+                                            const std::vector<std::vector<std::int64_t>>& caps) {
+  const bool one = p.instances.size() == 1;
+  std::vector<ProgramPoint> points(shares.size());
+  std::vector<char> within(shares.size(), 0);
+  std::mutex solver;
+  auto point = [&](std::size_t k) {
+    std::vector<Instance> in = p.instances;
+    for (std::size_t t = 0; t < in.size(); ++t) in[t].region_budget = caps[t];
+    ProgramPoint& out = points[k];
+    out.share = shares[k];
+    for (const Instance& i : in)
+      out.budgets.push_back(units::round_half_away(shares[k] * static_cast<double>(i.plan_cost)));
+    Resolved r = resolve(
+        in, out.budgets,
+        [&](const std::vector<Instance>& i, const std::vector<std::int64_t>& targets) {
+          const std::lock_guard<std::mutex> lock(solver);
+          return one ? one_year(solve(i.front(), targets.front(), floor))
+                     : solve_years(i, targets, floor);
+        },
+        [&](const YearsSolution& sol) {
+          scenario::Scenario plan = p.unlimited;
+          for (std::size_t t = 0; t < in.size(); ++t)
+            plan.not_coached.push_back(
+                {p.calendar_years[t],
+                 schools_left_out(p.runs.base->population, in[t], sol.years[t])});
+          return results::simulate(plan, false);
+        });
+    out.solution = std::move(r.solution);
+    out.rounds = r.rounds;
+    within[k] = r.within();
+    if (r.simulation)
+      for (std::size_t y : p.years) out.simulated.push_back(outcome_of(*r.simulation, y));
+  };
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto worker = [&] {
+    for (std::size_t k = next.fetch_add(1); k < points.size(); k = next.fetch_add(1)) {
+      try {
+        point(k);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error) error = std::current_exception();
+        return;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  const unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
+                                                     static_cast<unsigned>(points.size())));
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+  for (std::size_t k = 1; k < points.size(); ++k) {
+    const ProgramPoint& previous = points[k - 1];
+    if (!within[k - 1]) continue;
+    if (within[k] && points[k].solution.objective >= previous.solution.objective) continue;
+    points[k].solution = previous.solution;
+    points[k].simulated = previous.simulated;
+    within[k] = 1;
+  }
+  return points;
+}
+
 }  // namespace
 
 Planned plan(Prepared& p, const std::vector<std::int64_t>& budgets, const Request& request,
@@ -154,14 +233,20 @@ Planned plan(Prepared& p, const std::vector<std::int64_t>& budgets, const Reques
   out.protect = results::simulate(
       pro_rata(p.input, cuts, scenario::BudgetShortfall::kProtectTeachers), false);
 
-  if (request.frontier_steps > 0) {
-    std::vector<double> shares;
-    for (int k = 0; k < request.frontier_steps; ++k)
-      shares.push_back(request.frontier_from + (request.frontier_to - request.frontier_from) * k /
-                                                   (request.frontier_steps - 1));
-    out.frontier = one ? one_year_frontier(p, shares, floor) : years_frontier(p, shares, floor);
-  }
+  if (request.frontier_steps > 0)
+    out.frontier = frontier_points(p, request, out.resolved.region_caps);
   return out;
+}
+
+std::vector<ProgramPoint> frontier_points(const Prepared& p, const Request& request,
+                                          const std::vector<std::vector<std::int64_t>>& caps) {
+  std::vector<double> shares;
+  for (int k = 0; k < request.frontier_steps; ++k)
+    shares.push_back(request.frontier_from + (request.frontier_to - request.frontier_from) * k /
+                                                 (request.frontier_steps - 1));
+  if (p.runs.at_start) return resolved_frontier(p, shares, request.floor, caps);
+  return p.instances.size() == 1 ? one_year_frontier(p, shares, request.floor)
+                                 : years_frontier(p, shares, request.floor);
 }
 
 }  // namespace coachsim::optimise

@@ -120,4 +120,12 @@ struct Planned {
 Planned plan(Prepared& prepared, const std::vector<std::int64_t>& budgets, const Request& request,
              PlanFiles& files);
 
+// The frontier of the request's shares (FROM..TO/STEPS), ascending. Under a hiring limit each
+// point goes through resolve() as a single solve does, from the regional budgets `caps` (per
+// year, as given), on every core, and a point keeps the previous point's plan when that one is
+// worth more; otherwise the points are solved warm-started and each distinct plan simulated once,
+// from the instances as they are (plan() passes them after its re-solves).
+std::vector<ProgramPoint> frontier_points(const Prepared& prepared, const Request& request,
+                                          const std::vector<std::vector<std::int64_t>>& caps);
+
 }  // namespace coachsim::optimise
