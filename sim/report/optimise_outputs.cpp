@@ -145,8 +145,7 @@ std::string optimise_frontier_csv(const std::vector<OptimiseFrontierRow>& rows,
     if (years) f << r.year << ',';
     f << units::format_centimos(r.budget) << ',' << objective << ',';
     if (!r.feasible) {
-      // (One year has always written one comma more here than its header has columns.)
-      f << (years ? ",,,,,,,infeasible\n" : ",,,,,,,,infeasible\n");
+      f << ",,,,,,,infeasible\n";
     } else if (!r.marker.empty()) {
       f << ",,,," << units::format_centimos(r.simulated_cost) << ',' << r.full_protocol << ','
         << r.learning_sd << ',' << r.marker << '\n';

@@ -419,4 +419,23 @@ TEST(OptimiseCli, ThePageAndWorkbookOfSeveralYearsHoldEachYearsFrontier) {
   EXPECT_EQ(rows_per_year, (std::map<std::string, int>{{"2021", 5}, {"2022", 5}}));
 }
 
+// Every row of frontier.csv has the header's columns, an infeasible point's too (one year had
+// one cell more there before session 9). small.yaml's fixed costs are 75.8% of its plan: the
+// 50% and 73.3% points are infeasible.
+TEST(OptimiseCli, EveryFrontierRowHasTheHeadersColumns) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "columns");
+  const auto r = run(kSmall + " --budget 85% --frontier 50%..120%/4 -q --out " + d.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::istringstream csv(slurp(d / "frontier.csv"));
+  std::string line;
+  std::getline(csv, line);
+  const auto columns = std::count(line.begin(), line.end(), ',');
+  int infeasible = 0;
+  while (std::getline(csv, line)) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), ','), columns) << line;
+    infeasible += line.ends_with(",infeasible");
+  }
+  EXPECT_EQ(infeasible, 2);
+}
+
 }  // namespace optimise_cli_test
