@@ -2,13 +2,12 @@
 #include "coachsim/optimise/planning.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <exception>
 #include <mutex>
 #include <thread>
 
 #include "coachsim/units/rounding.hpp"
+#include "parallel.hpp"
 
 namespace coachsim::optimise {
 
@@ -165,27 +164,7 @@ std::vector<ProgramPoint> resolved_frontier(const Prepared& p, const std::vector
     if (r.simulation)
       for (std::size_t y : p.years) out.simulated.push_back(outcome_of(*r.simulation, y));
   };
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto worker = [&] {
-    for (std::size_t k = next.fetch_add(1); k < points.size(); k = next.fetch_add(1)) {
-      try {
-        point(k);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(error_mutex);
-        if (!error) error = std::current_exception();
-        return;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  const unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(),
-                                                     static_cast<unsigned>(points.size())));
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
+  for_each_index(points.size(), std::max(1u, std::thread::hardware_concurrency()), point);
   for (std::size_t k = 1; k < points.size(); ++k) {
     const ProgramPoint& previous = points[k - 1];
     if (!within[k - 1]) continue;
