@@ -4,13 +4,10 @@
 // simulations, the slow part, run once per distinct plan on a pool of threads (each writes only
 // its own slots, so the result does not depend on scheduling).
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <map>
-#include <mutex>
-#include <thread>
 
 #include "coachsim/optimise/optimise.hpp"
+#include "parallel.hpp"
 
 namespace coachsim::optimise {
 
@@ -48,30 +45,13 @@ std::vector<FrontierPoint> frontier(const scenario::Scenario& unlimited,
   }
   std::vector<PlanOutcome> simulated(plans.size());
   const int year = unlimited.years[in.year].year;
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto worker = [&] {
-    for (std::size_t i = next.fetch_add(1); i < plans.size(); i = next.fetch_add(1)) {
-      try {
-        Solution plan;
-        plan.chosen = *plans[i];
-        scenario::Scenario s = unlimited;
-        s.not_coached = {{year, schools_left_out(pop, in, plan)}};
-        simulated[i] = outcome_of(*results::simulate(s, false), in.year);
-      } catch (...) {
-        const std::lock_guard<std::mutex> lock(error_mutex);
-        if (!error) error = std::current_exception();
-        return;
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  const unsigned n = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(plans.size())));
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
+  for_each_index(plans.size(), threads, [&](std::size_t i) {
+    Solution plan;
+    plan.chosen = *plans[i];
+    scenario::Scenario s = unlimited;
+    s.not_coached = {{year, schools_left_out(pop, in, plan)}};
+    simulated[i] = outcome_of(*results::simulate(s, false), in.year);
+  });
   for (std::size_t k = 0; k < points.size(); ++k)
     if (slot[k] != SIZE_MAX) points[k].simulated = simulated[slot[k]];
   return points;

@@ -57,40 +57,52 @@ class OptimisePageWriter {
     return order;
   }
 
+  // A chart's or section's id: the year added when the page has several.
+  std::string id(const std::string& base) const {
+    return p_.years.size() > 1 ? base + "-" + std::to_string(y_->year) : base;
+  }
+
   const OptimisePage& p_;
+  const OptimisePageYear* y_ = nullptr;  // the year being written
   Page page_;
 };
 
 // How the plan was found: the solver's figures and the estimate against the simulation.
 std::string OptimisePageWriter::account() {
-  std::string html = "<section id=\"section-account\">\n<h2>" + tr("How the plan was found") +
-                     "</h2>\n<p class=\"caption\">" +
-                     tr("The optimiser chooses which caseload groups to coach, costing each as "
-                        "the run posts it, and solves the program with COIN-OR CBC. The plan is "
-                        "then simulated: the simulated figures are the ones reported.") +
-                     "</p>\n";
+  std::string html =
+      "<section id=\"" + id("section-account") + "\">\n<h2>" +
+      (p_.years.size() > 1 ? trf("How the plan was found, {0}", {std::to_string(y_->year)})
+                           : tr("How the plan was found")) +
+      "</h2>\n<p class=\"caption\">" +
+      tr("The optimiser chooses which caseload groups to coach, costing each as "
+         "the run posts it, and solves the program with COIN-OR CBC. The plan is "
+         "then simulated: the simulated figures are the ones reported.") +
+      (p_.years.size() > 1 ? " " + tr("The years are solved together, with continuity: the LP "
+                                      "bound, best bound, gap and re-solves are the program's.")
+                           : std::string()) +
+      "</p>\n";
   Table t({txt(tr("Figure")), num(tr("Value"))});
-  t.row({txt(tr("Budget")), num(money(p_.budget) + " " + esc(p_.currency))});
+  t.row({txt(tr("Budget")), num(money(y_->budget) + " " + esc(p_.currency))});
   t.row({txt(tr("Share of the year's plan with every caseload")),
-         num(share_of(static_cast<double>(p_.budget), static_cast<double>(p_.plan_cost)))});
+         num(share_of(static_cast<double>(y_->budget), static_cast<double>(y_->plan_cost)))});
   t.row({txt(tr("Regional floor (share of each region's teachers kept)")),
          num(fixed(p_.floor_pct, 1) + "%")});
-  t.row({txt(tr("Caseload groups")), num(integer(p_.groups))});
-  t.row({txt(tr("Groups coached")), num(integer(p_.groups_coached))});
-  t.row({txt(tr("Teachers coached (estimate)")), num(integer(p_.teachers_estimate))});
-  t.row({txt(tr("Objective (estimate)")), num(fixed(p_.objective_value, 1))});
+  t.row({txt(tr("Caseload groups")), num(integer(y_->groups))});
+  t.row({txt(tr("Groups coached")), num(integer(y_->groups_coached))});
+  t.row({txt(tr("Teachers coached (estimate)")), num(integer(y_->teachers_estimate))});
+  t.row({txt(tr("Objective (estimate)")), num(fixed(y_->objective_value, 1))});
   t.row({txt(tr("LP bound (no plan can do better)")), num(fixed(p_.lp_bound, 1))});
   t.row({txt(tr("CBC's best bound")), num(fixed(p_.best_bound, 1))});
   t.row({txt(tr("Gap")), num(fixed(p_.gap * 100, 3) + "%" +
                              (p_.proven_optimal ? " " + esc(tr("(optimal)")) : ""))});
-  t.row({txt(tr("Estimated cost")), num(money(p_.estimated_cost))});
+  t.row({txt(tr("Estimated cost")), num(money(y_->estimated_cost))});
   const std::int64_t simulated =
-      p_.plans[static_cast<std::size_t>(OptimisePlanKind::kOptimised)].cost;
+      y_->plans[static_cast<std::size_t>(OptimisePlanKind::kOptimised)].cost;
   t.row({txt(tr("Simulated cost")), num(money(simulated))});
-  t.row({txt(tr("Simulated minus estimated")), num(money(simulated - p_.estimated_cost))});
+  t.row({txt(tr("Simulated minus estimated")), num(money(simulated - y_->estimated_cost))});
   t.row({txt(tr("Re-solved after the simulation overshot")), num(std::to_string(p_.resolved))});
   html +=
-      t.html(trf("The optimisation, {0} (money in {1})", {std::to_string(p_.year), p_.currency}));
+      t.html(trf("The optimisation, {0} (money in {1})", {std::to_string(y_->year), p_.currency}));
   html += "</section>\n";
   return html;
 }
@@ -98,14 +110,14 @@ std::string OptimisePageWriter::account() {
 // The plan against the pro-rata cut and protect_teachers: full-protocol teachers and the
 // learning gain, each as a share of the default's.
 std::string OptimisePageWriter::plans() {
-  const OptimisePlanFigures& all = p_.plans[0];
+  const OptimisePlanFigures& all = y_->plans[0];
   const std::string fp = tr("Full-protocol teachers"), gain = tr("Learning gain");
   ordered_json values = ordered_json::array();
   Table t({txt(tr("Plan")), num(tr("Coaches")), num(fp),
            num(tr("Full protocol, % of the default's")), num(tr("Learning gain (student-SD)")),
            num(tr("Learning gain, % of the default's")), num(trf("Cost ({0})", {p_.currency}))});
   for (std::size_t k = 0; k < kOptimisePlans; ++k) {
-    const OptimisePlanFigures& f = p_.plans[k];
+    const OptimisePlanFigures& f = y_->plans[k];
     const double fp_pct = all.full_protocol > 0 ? 100.0 * static_cast<double>(f.full_protocol) /
                                                       static_cast<double>(all.full_protocol)
                                                 : 0.0;
@@ -147,8 +159,8 @@ std::string OptimisePageWriter::plans() {
                                        tip("value", "quantitative", tr("Value"), ",.0f"),
                                        tip("pct", "quantitative", x_title, ".1f")})}};
   std::string html;
-  const std::string year = std::to_string(p_.year);
-  page_.chart(html, "optimise-plans",
+  const std::string year = std::to_string(y_->year);
+  page_.chart(html, id("optimise-plans"),
               trf("The optimised plan against the pro-rata cut, {0}", {year}),
               trf("The same budget ({0} {1}) spent three ways and simulated: (a) every region's "
                   "year cut pro rata (shortfall: drop, missed activities spread over everyone), "
@@ -156,7 +168,7 @@ std::string OptimisePageWriter::plans() {
                   "(shortfall: protect_teachers), (c) the caseloads the optimiser chose. Bars "
                   "are each plan's full-protocol teachers and learning gain as a share of the "
                   "default's, which coaches every caseload with the whole year's plan.",
-                  {money(p_.budget), esc(p_.currency)}),
+                  {money(y_->budget), esc(p_.currency)}),
               spec, t.html(trf("Plans compared, {0} (money in {1})", {year, p_.currency}), true));
   return html;
 }
@@ -165,7 +177,7 @@ std::string OptimisePageWriter::plans() {
 std::string OptimisePageWriter::regions() {
   ordered_json values = ordered_json::array();
   ordered_json region_order = ordered_json::array();
-  const bool budgets = std::any_of(p_.regions.begin(), p_.regions.end(),
+  const bool budgets = std::any_of(y_->regions.begin(), y_->regions.end(),
                                    [](const OptimiseRegionRow& r) { return r.budget >= 0; });
   std::vector<Cell> header{txt(tr("Region")), num(tr("Teachers")),
                            num(tr("Coached by the plan (estimate)")), num(tr("% coached"))};
@@ -175,7 +187,7 @@ std::string OptimisePageWriter::regions() {
   if (budgets) header.push_back(num(trf("Regional budget ({0})", {p_.currency})));
   Table t(std::move(header));
   OptimiseRegionRow total;
-  for (const OptimiseRegionRow& r : p_.regions) {
+  for (const OptimiseRegionRow& r : y_->regions) {
     region_order.push_back(r.region);
     std::vector<Cell> cells{
         txt(r.region), num(integer(r.teachers)), num(integer(r.teachers_coached)),
@@ -233,7 +245,7 @@ std::string OptimisePageWriter::regions() {
   labels["encoding"]["color"] = {{"condition", {{"test", "datum.pct > 60"}, {"value", "#fff"}}},
                                  {"value", "#222"}};
   ordered_json spec = base_spec(values);
-  spec["height"] = 22 * std::max<std::size_t>(1, p_.regions.size());
+  spec["height"] = 22 * std::max<std::size_t>(1, y_->regions.size());
   spec["encoding"] = {
       {"x",
        {{"field", "plan"},
@@ -245,9 +257,9 @@ std::string OptimisePageWriter::regions() {
        {{"field", "region"}, {"type", "nominal"}, {"sort", region_order}, {"title", nullptr}}}};
   spec["layer"] = ordered_json::array({cells_layer, labels});
   std::string html;
-  const std::string year = std::to_string(p_.year);
+  const std::string year = std::to_string(y_->year);
   page_.chart(
-      html, "optimise-regions", trf("Full protocol by region and plan, {0}", {year}),
+      html, id("optimise-regions"), trf("Full protocol by region and plan, {0}", {year}),
       trf("Each cell is the share of a region's teachers who received every visit of "
           "their protocol in {0} under a plan (darker: more). The table adds the "
           "teachers the optimised plan coaches (the optimiser's estimate) and its "
@@ -271,7 +283,7 @@ std::string OptimisePageWriter::frontier() {
            num(trf("Extra full-protocol teachers per extra million {0}", {p_.currency})),
            txt(tr("Marker"))});
   const OptimiseFrontierRow* previous = nullptr;
-  for (const OptimiseFrontierRow& r : p_.frontier) {
+  for (const OptimiseFrontierRow& r : y_->frontier) {
     std::string marker;
     if (r.marker == "default")
       marker = tr("default plan");
@@ -311,8 +323,9 @@ std::string OptimisePageWriter::frontier() {
            num(money(r.simulated_cost)), num(integer(r.full_protocol)),
            num(integer(std::llround(r.learning_sd))), num(per_million), txt(marker)});
   }
-  const OptimisePlanFigures& opt = p_.plans[static_cast<std::size_t>(OptimisePlanKind::kOptimised)];
-  marks.push_back({{"budget", currency_units(p_.budget)},
+  const OptimisePlanFigures& opt =
+      y_->plans[static_cast<std::size_t>(OptimisePlanKind::kOptimised)];
+  marks.push_back({{"budget", currency_units(y_->budget)},
                    {"teachers", opt.full_protocol},
                    {"label", tr("this plan")},
                    {"below", false}});
@@ -370,33 +383,55 @@ std::string OptimisePageWriter::frontier() {
   spec["layer"] = ordered_json::array({lines, points, labels(false), labels(true)});
   std::string html;
   page_.chart(
-      html, "optimise-frontier", tr("What each extra million buys"),
+      html, id("optimise-frontier"),
+      p_.years.size() > 1 ? trf("What each extra million buys, {0}", {std::to_string(y_->year)})
+                          : tr("What each extra million buys"),
       trf("Each budget solved and its plan simulated: full-protocol teachers (blue) and the "
           "teachers the optimiser counts as coached (grey, its estimate), against the budget for "
           "{0}. Red diamonds mark the default plan (every caseload, the whole year's plan), the "
           "pro-rata cut at the budget given (shortfall: drop) and this plan. The table's last "
           "column is the extra full-protocol teachers per extra million over the budget above.",
-          {std::to_string(p_.year)}),
+          {std::to_string(y_->year)}),
       spec,
-      t.html(trf("The frontier, {0} (money in {1})", {std::to_string(p_.year), p_.currency}),
+      t.html(trf("The frontier, {0} (money in {1})", {std::to_string(y_->year), p_.currency}),
              true));
   return html;
 }
 
 std::string OptimisePageWriter::page() {
-  std::string sections = account();
-  sections += plans();
-  sections += regions();
-  if (!p_.frontier.empty()) sections += frontier();
+  std::string sections;
   Frame frame;
-  const std::string year = std::to_string(p_.year);
-  frame.title = trf("coachsim optimise: {0}, {1}", {p_.scenario_name, year});
-  frame.heading = trf("The most {0} for {1} {2} in {3}",
-                      {objective_words(p_.objective), money(p_.budget), p_.currency, year});
-  frame.meta = "<span>" + esc(p_.scenario_name) + "</span><span>" +
-               trf("budget {0} {1}", {money(p_.budget), esc(p_.currency)}) + "</span><span>" +
-               trf("objective: the most {0}", {esc(objective_words(p_.objective))}) + "</span>";
-  frame.contents = "<li><a href=\"#section-account\">" + tr("How the plan was found") + "</a></li>";
+  for (const OptimisePageYear& y : p_.years) {
+    y_ = &y;
+    sections += account();
+    sections += plans();
+    sections += regions();
+    if (!y.frontier.empty()) sections += frontier();
+    frame.contents +=
+        "<li><a href=\"#" + id("section-account") + "\">" +
+        (p_.years.size() > 1 ? trf("How the plan was found, {0}", {std::to_string(y.year)})
+                             : tr("How the plan was found")) +
+        "</a></li>";
+  }
+  const std::string words = objective_words(p_.objective);
+  frame.meta = "<span>" + esc(p_.scenario_name) + "</span>";
+  for (const OptimisePageYear& y : p_.years)
+    frame.meta += "<span>" + (p_.years.size() > 1 ? std::to_string(y.year) + ": " : std::string()) +
+                  trf("budget {0} {1}", {money(y.budget), esc(p_.currency)}) + "</span>";
+  frame.meta += "<span>" + trf("objective: the most {0}", {esc(words)}) + "</span>";
+  const OptimisePageYear& first = p_.years.front();
+  if (p_.years.size() == 1) {
+    const std::string year = std::to_string(first.year);
+    frame.title = trf("coachsim optimise: {0}, {1}", {p_.scenario_name, year});
+    frame.heading =
+        trf("The most {0} for {1} {2} in {3}", {words, money(first.budget), p_.currency, year});
+  } else {
+    const std::string span =
+        std::to_string(first.year) + "-" + std::to_string(p_.years.back().year);
+    frame.title = trf("coachsim optimise: {0}, {1}", {p_.scenario_name, span});
+    frame.heading =
+        trf("The most {0} within each year's budget, {1}, with continuity", {words, span});
+  }
   frame.footer_note = " " + tr("(coachsim optimise). Every simulated figure is a run of the "
                                "plan; estimates are the optimiser's.");
   return page_.render(frame, sections);

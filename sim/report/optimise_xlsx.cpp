@@ -1,6 +1,8 @@
 // The workbook of `coachsim optimise --xlsx` (see optimise_xlsx.hpp), on the xlsx_sheet helpers.
 #include "coachsim/report/optimise_xlsx.hpp"
 
+#include <algorithm>
+
 #include "coachsim/i18n/tr.hpp"
 #include "xlsx_sheet.hpp"
 
@@ -27,17 +29,27 @@ void plan_sheet(xlsx::Book& book, const OptimiseWorkbook& w) {
 }
 
 void frontier_sheet(xlsx::Book& book, const OptimiseWorkbook& w) {
+  // Several years: a Year column after the budget share (frontier.csv's order).
+  const bool years = std::any_of(w.frontier.begin(), w.frontier.end(),
+                                 [&](const auto& r) { return r.year != w.frontier.front().year; });
   xlsx::Sheet sheet(book, trc("sheet", "Frontier"));
   sheet.note(trf("What each budget buys: {0}", {w.title}), xlsx::Style::kTitle);
   sheet.note(
       tr("Each budget solved and its plan simulated; 'default' is the plan with every "
          "caseload, 'pro_rata_cut' the --budget given as a pro-rata cut (shortfall: drop)."));
-  sheet.header({trc("column", "Budget % of plan"), trc("column", "Budget"),
-                trc("column", "Teachers coached (estimate)"), trc("column", "Simulated cost"),
-                trc("column", "Full-protocol teachers"),
-                trc("column", "Learning gain (student-SD)"), trc("column", "Marker")});
+  std::vector<std::string> header = {trc("column", "Budget % of plan"),
+                                     trc("column", "Budget"),
+                                     trc("column", "Teachers coached (estimate)"),
+                                     trc("column", "Simulated cost"),
+                                     trc("column", "Full-protocol teachers"),
+                                     trc("column", "Learning gain (student-SD)"),
+                                     trc("column", "Marker")};
+  if (years) header.insert(header.begin() + 1, trc("column", "Year"));
+  sheet.header(header);
   for (const OptimiseFrontierRow& r : w.frontier) {
-    sheet.percent(r.budget_pct / 100.0).money(r.budget);
+    sheet.percent(r.budget_pct / 100.0);
+    if (years) sheet.integer(r.year);
+    sheet.money(r.budget);
     if (!r.feasible) {
       // The marker as in frontier.csv ("infeasible") in English, translated otherwise.
       sheet.blank(4).text(trc("marker", "infeasible"));

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -241,8 +242,6 @@ TEST(OptimiseCli, BadYearsAndPerYearBudgetsExitTwo) {
       {"--budget 2021=80%,2030=90%", "--budget 2030: not a year of the scenario"},
       {"--year 2021,2022 --budget 2021=80%", "--budget: no budget for 2022"},
       {"--budget 2021=80%,2021=90%", "--budget: 2021 is given twice"},
-      {"--year all --budget 80% --html " + (d / "page.html").string(),
-       "--html is built for one year only"},
       {"--year all --budget 80% --frontier 50%..100%", "--frontier: expected FROM%..TO%/STEPS"},
       {"--year 2021,2022 --budget 2021=80%,2022=lots", "got 'lots'"}};
   for (const auto& [args, expected] : cases) {
@@ -350,6 +349,93 @@ TEST(OptimiseCli, TheFrontierOverSeveralYears) {
   EXPECT_EQ(last.size(), 2u);
   EXPECT_TRUE(coached_some);
   EXPECT_TRUE(left_out_some);
+}
+
+// --html and --xlsx over several years: every row of frontier.csv (each point and year, each
+// year's default and pro-rata cut) is in the workbook's Frontier sheet and in that year's
+// frontier table on the page, with the same figures.
+std::string grouped(const std::string& digits) {  // "131991.00" -> "131,991.00"
+  const std::size_t dot = std::min(digits.find('.'), digits.size());
+  std::string head;
+  for (std::size_t i = 0; i < dot; ++i) {
+    if (i > 0 && (dot - i) % 3 == 0) head += ',';
+    head += digits[i];
+  }
+  return head + digits.substr(dot);
+}
+
+TEST(OptimiseCli, ThePageAndWorkbookOfSeveralYearsHoldEachYearsFrontier) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "years-page");
+  const std::string scenario = two_year_small(d).string();
+  const fs::path page = d / "page.html", book = d / "book.xlsx";
+  const auto r =
+      run(scenario + " --budget 2021=100%,2022=100% --frontier 80%..120%/3 -q --out " +
+          (d / "out").string() + " --html " + page.string() + " --xlsx " + book.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string html = slurp(page);
+  EXPECT_NE(html.find("data-charts-expected=\"6\""), std::string::npos);
+  const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const auto py = coachsim::testing::run_shell(
+      python +
+      " -c \"import openpyxl,sys\n"
+      "ws = openpyxl.load_workbook(sys.argv[1])['Frontier']\n"
+      "for r in ws.iter_rows(min_row=4, values_only=True):\n"
+      "    print('Frontier %.2f,%d,%.2f,%s,%.2f,%d,%.2f,%s' % (r[0] * 100, r[1], r[2],\n"
+      "          '' if r[3] is None else r[3], r[4], r[5], r[6], r[7] or ''))\n\" " +
+      book.string());
+  ASSERT_EQ(py.exit_code, 0) << py.output;
+  std::istringstream csv(slurp(d / "out" / "frontier.csv"));
+  std::string line;
+  std::getline(csv, line);  // header
+  std::map<std::string, int> rows_per_year;
+  while (std::getline(csv, line)) {
+    std::vector<std::string> c;
+    std::istringstream in(line + ",");
+    for (std::string cell; std::getline(in, cell, ',');) c.push_back(cell);
+    ASSERT_EQ(c.size(), 12u) << line;
+    ++rows_per_year[c[1]];
+    // budget_pct, year, budget, teachers estimate, simulated cost, full protocol, learning,
+    // marker: the workbook's row.
+    const std::string book_row = "Frontier " + c[0] + "," + c[1] + "," + c[2] + "," + c[5] + "," +
+                                 c[8] + "," + c[9] + "," + c[10] + "," + c[11];
+    EXPECT_NE(py.output.find(book_row + "\n"), std::string::npos) << book_row << "\n" << py.output;
+    // The page: the row in the frontier table of that year's section.
+    const std::size_t chart = html.find("id=\"chart-optimise-frontier-" + c[1] + "\"");
+    ASSERT_NE(chart, std::string::npos) << c[1];
+    const std::string table = html.substr(chart, html.find("</table>", chart) - chart);
+    std::ostringstream pct;
+    pct.setf(std::ios::fixed);
+    pct.precision(1);
+    pct << std::stod(c[0]);
+    const std::string page_row =
+        "<th scope=\"row\">" + pct.str() + "%</th><td class=\"num\">" + grouped(c[2]) +
+        "</td><td class=\"num\">" + (c[5].empty() ? "\u2014" : grouped(c[5])) +
+        "</td><td class=\"num\">" + grouped(c[8]) + "</td><td class=\"num\">" + grouped(c[9]) +
+        "</td><td class=\"num\">" + grouped(std::to_string(std::llround(std::stod(c[10])))) +
+        "</td>";
+    EXPECT_NE(table.find(page_row), std::string::npos) << page_row << "\n" << table;
+  }
+  // Three points and the two marked rows, for each year.
+  EXPECT_EQ(rows_per_year, (std::map<std::string, int>{{"2021", 5}, {"2022", 5}}));
+}
+
+// Every row of frontier.csv has the header's columns, an infeasible point's too (one year had
+// one cell more there before session 9). small.yaml's fixed costs are 75.8% of its plan: the
+// 50% and 73.3% points are infeasible.
+TEST(OptimiseCli, EveryFrontierRowHasTheHeadersColumns) {
+  const fs::path d = coachsim::testing::fresh_dir("coachsim-optimise-test-", "columns");
+  const auto r = run(kSmall + " --budget 85% --frontier 50%..120%/4 -q --out " + d.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::istringstream csv(slurp(d / "frontier.csv"));
+  std::string line;
+  std::getline(csv, line);
+  const auto columns = std::count(line.begin(), line.end(), ',');
+  int infeasible = 0;
+  while (std::getline(csv, line)) {
+    EXPECT_EQ(std::count(line.begin(), line.end(), ','), columns) << line;
+    infeasible += line.ends_with(",infeasible");
+  }
+  EXPECT_EQ(infeasible, 2);
 }
 
 }  // namespace optimise_cli_test

@@ -8,6 +8,7 @@
 #include "../support/small_scenario.hpp"
 #include "coachsim/i18n/language.hpp"
 #include "coachsim/optimise/optimise.hpp"
+#include "coachsim/optimise/planning.hpp"
 #include "coachsim/results/simulation.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/loader.hpp"
@@ -619,6 +620,51 @@ TEST(Optimise, TheDefaultAtItsWholePlanKeepsEveryCaseload) {
   EXPECT_EQ(std::count(sol.chosen.begin(), sol.chosen.end(), 1),
             static_cast<std::ptrdiff_t>(in.groups.size()));
   EXPECT_EQ(sol.cost, in.plan_cost);
+}
+
+// Under a hiring limit each frontier point goes through the re-solve loop a single solve goes
+// through: each point has the single solve's plan, simulation and re-solves at its budget
+// (or, when worth more, the previous point's plan); every point's simulated plan is within its
+// budget; the objective never decreases.
+TEST(OptimiseHiring, EachFrontierPointIsReSolvedAsASingleSolveIs) {
+  scenario::Scenario s = three_caseloads();
+  s.coach_supply.enabled = true;
+  s.coach_supply.hires_per_month = 1;
+  Request request;
+  request.years = {0};
+  request.frontier_from = 0.5;
+  request.frontier_to = 1.0;
+  request.frontier_steps = 11;  // 0.5, 0.55, ..., 1.0
+  Prepared p = prepare(s, request);
+  ASSERT_TRUE(p.runs.at_start);
+  const std::vector<std::vector<std::int64_t>> caps = {p.instances.front().region_budget};
+  const std::vector<ProgramPoint> points = frontier_points(p, request, caps);
+  ASSERT_EQ(points.size(), 11u);
+  // A single solve at each point's budget, through the loop the command runs.
+  double previous = -1;
+  int resolved_some = 0;
+  for (const ProgramPoint& point : points) {
+    std::vector<Instance> in = p.instances;
+    const Resolved single =
+        resolve(in, point.budgets, one_year_solver(), [&](const YearsSolution& sol) {
+          scenario::Scenario plan = p.unlimited;
+          plan.not_coached = {
+              {2021, schools_left_out(p.runs.base->population, in.front(), sol.years.front())}};
+          return results::simulate(plan, false);
+        });
+    EXPECT_EQ(point.solution.feasible, single.solution.feasible) << point.share;
+    if (!single.within()) continue;  // 50%: the fixed costs alone are over
+    EXPECT_LE(point.simulated.front().cost, point.budgets.front()) << point.share;
+    EXPECT_GE(point.solution.objective, previous) << point.share;
+    previous = point.solution.objective;
+    resolved_some += point.rounds > 0;
+    if (point.solution.objective > single.solution.objective) continue;  // the previous plan
+    EXPECT_EQ(point.solution.years.front().chosen, single.solution.years.front().chosen)
+        << point.share;
+    EXPECT_EQ(point.rounds, single.rounds) << point.share;
+    EXPECT_EQ(point.simulated.front().cost, outcome_of(*single.simulation, 0).cost) << point.share;
+  }
+  EXPECT_GT(resolved_some, 0);  // the loop ran: a plan solved once would not have been loosened
 }
 
 }  // namespace optimise_test

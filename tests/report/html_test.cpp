@@ -722,29 +722,41 @@ report::OptimisePage optimise_page() {
   p.scenario_name = "hand <made> & co";
   p.currency = "PEN";
   p.objective = "full_protocol";
-  p.year = 2021;
-  p.budget = 170000000;     // 1,700,000.00
-  p.plan_cost = 200000000;  // 2,000,000.00: 85% of the plan
-  p.groups = 4;
-  p.groups_coached = 3;
-  p.teachers_estimate = 190;
-  p.objective_value = 190;
   p.lp_bound = 191.5;
   p.best_bound = 190;
   p.proven_optimal = true;
-  p.estimated_cost = 169000000;
-  p.plans = {{{200000000, 10, 200, 100.0},  // default
+  report::OptimisePageYear y;
+  y.year = 2021;
+  y.budget = 170000000;     // 1,700,000.00
+  y.plan_cost = 200000000;  // 2,000,000.00: 85% of the plan
+  y.groups = 4;
+  y.groups_coached = 3;
+  y.teachers_estimate = 190;
+  y.objective_value = 190;
+  y.estimated_cost = 169000000;
+  y.plans = {{{200000000, 10, 200, 100.0},  // default
               {169990000, 10, 150, 60.0},   // (a) pro-rata cut
               {165000000, 8, 160, 80.0},    // (b) protect_teachers
               {168900000, 9, 180, 90.0}}};  // (c) optimised
   report::OptimiseRegionRow alpha{"Alpha", 120, 120, -1, 100000000, {120, 90, 100, 110}};
   report::OptimiseRegionRow beta{"Beta <b>", 80, 70, 70000000, 68900000, {80, 60, 60, 70}};
-  p.regions = {alpha, beta};
+  y.regions = {alpha, beta};
   // Two solved budgets (50% and 100%) and the two marked rows.
-  p.frontier = {{50.0, 100000000, true, 100, 99000000, 100, 45.0, ""},
-                {100.0, 200000000, true, 200, 200000000, 200, 100.0, ""},
-                {100.0, 200000000, true, -1, 200000000, 200, 100.0, "default"},
-                {85.0, 170000000, true, -1, 169990000, 150, 60.0, "pro_rata_cut"}};
+  y.frontier = {{50.0, 100000000, true, 100, 99000000, 100, 45.0, "", 2021},
+                {100.0, 200000000, true, 200, 200000000, 200, 100.0, "", 2021},
+                {100.0, 200000000, true, -1, 200000000, 200, 100.0, "default", 2021},
+                {85.0, 170000000, true, -1, 169990000, 150, 60.0, "pro_rata_cut", 2021}};
+  p.years = {y};
+  return p;
+}
+
+// The same page for 2021 and 2022 (2022: the same figures a year on).
+report::OptimisePage two_year_page() {
+  report::OptimisePage p = optimise_page();
+  report::OptimisePageYear y = p.years.front();
+  y.year = 2022;
+  for (report::OptimiseFrontierRow& r : y.frontier) r.year = 2022;
+  p.years.push_back(y);
   return p;
 }
 
@@ -784,13 +796,30 @@ TEST(OptimiseHtml, ThePlansTheRegionsAndTheFrontierWithTheirTables) {
 TEST(OptimiseHtml, WithoutAFrontierItsChartIsLeftOut) {
   if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
   report::OptimisePage p = optimise_page();
-  p.frontier.clear();
+  p.years[0].frontier.clear();
   const std::string html = report::optimise_html(p);
   EXPECT_EQ(count(html, "class=\"chart\""), 2u);
   EXPECT_EQ(html.find("id=\"chart-optimise-frontier\""), std::string::npos);
   // No regional budget given: no column for it.
-  p.regions[1].budget = -1;
+  p.years[0].regions[1].budget = -1;
   EXPECT_EQ(report::optimise_html(p).find("Regional budget"), std::string::npos);
+}
+
+// Several years: each year's sections, their charts' ids and titles carrying the year.
+TEST(OptimiseHtml, SeveralYearsHaveEachYearsSections) {
+  if (!report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  const std::string html = report::optimise_html(two_year_page());
+  EXPECT_EQ(count(html, "class=\"chart\""), 2 * std::size(kOptimiseChartIds));
+  for (const char* year : {"2021", "2022"}) {
+    for (const char* id : kOptimiseChartIds)
+      EXPECT_NE(html.find(std::string("id=\"chart-") + id + "-" + year + "\""), std::string::npos)
+          << id << " " << year;
+    EXPECT_NE(html.find(std::string("id=\"section-account-") + year + "\""), std::string::npos);
+    EXPECT_NE(html.find(std::string("The frontier, ") + year + " (money in PEN)"),
+              std::string::npos);
+  }
+  EXPECT_EQ(html.find("id=\"chart-optimise-plans\""), std::string::npos);
+  EXPECT_NE(html.find("2021-2022"), std::string::npos);
 }
 
 TEST(OptimiseHtmlInChromium, EveryChartRendersWithoutErrors) {
@@ -809,6 +838,22 @@ TEST(OptimiseHtmlInChromium, EveryChartRendersWithoutErrors) {
     EXPECT_NE(content.find("role-mark"), std::string::npos) << id;
   }
   expect_readable_labels(html, 3);
+}
+
+TEST(OptimiseHtmlInChromium, EveryChartOfSeveralYearsRenders) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const fs::path html = artefact("html_optimise_two_years.html");
+  report::write_optimise_html(two_year_page(), html.string());
+  const Browser b = open_in_chromium(html, artefact("html_optimise_two_years.png"), 6000);
+  ASSERT_FALSE(b.dom.empty()) << "Chromium returned no DOM:\n" << b.log;
+  EXPECT_EQ(element_text(b.dom, "errors"), "");
+  EXPECT_EQ(body_attribute(b.dom, "data-charts-rendered"), "6");
+  for (const char* year : {"2021", "2022"})
+    for (const char* id : kOptimiseChartIds) {
+      const std::string content = chart_content(b.dom, std::string(id) + "-" + year);
+      EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos) << id << year;
+    }
 }
 
 }  // namespace html_test

@@ -1,4 +1,5 @@
-// The page of `coachsim optimise --html`, the one a finance officer takes to the budget meeting:
+// The page of `coachsim optimise --html`, the one a finance officer takes to the budget meeting,
+// for one year or, section by section, for each year of a several-year program:
 // the optimised plan against the pro-rata cut and shortfall: protect_teachers at the same
 // budget, full-protocol teachers by region under each (a map-like table: regions by plans,
 // shaded by share), and, with --frontier, "what each extra million buys" (teachers against the
@@ -36,21 +37,29 @@ struct OptimiseRegionRow {
   std::array<std::int64_t, kOptimisePlans> full_protocol{};
 };
 
+// One year of the plan: its budget, the solver's account, the four plans simulated, its
+// regions and its frontier.
+struct OptimisePageYear {
+  int year = 0;
+  std::int64_t budget = 0, plan_cost = 0;  // céntimos: --budget, the year with every caseload
+  // The solver's account of the year (estimates): groups, coached, teachers coached, objective.
+  std::int64_t groups = 0, groups_coached = 0, teachers_estimate = 0;
+  double objective_value = 0.0;
+  std::int64_t estimated_cost = 0;  // céntimos
+  std::array<OptimisePlanFigures, kOptimisePlans> plans{};
+  std::vector<OptimiseRegionRow> regions;     // scenario order
+  std::vector<OptimiseFrontierRow> frontier;  // the year's rows; empty: no frontier chart
+};
+
 struct OptimisePage {
   std::string scenario_name, currency;
   std::string objective = "full_protocol";  // or learning, equity (--objective)
-  int year = 0;
-  std::int64_t budget = 0, plan_cost = 0;  // céntimos: --budget, the year with every caseload
   double floor_pct = 0.0;
-  // The solver's account (estimates): groups, coached, teachers coached, objective, bounds.
-  std::int64_t groups = 0, groups_coached = 0, teachers_estimate = 0;
-  double objective_value = 0.0, lp_bound = 0.0, best_bound = 0.0, gap = 0.0;
+  // The program's bounds (one year: the year's; several: every year solved together).
+  double lp_bound = 0.0, best_bound = 0.0, gap = 0.0;
   bool proven_optimal = false;
-  std::int64_t estimated_cost = 0;  // céntimos
-  int resolved = 0;                 // times re-solved after the simulation overshot
-  std::array<OptimisePlanFigures, kOptimisePlans> plans{};
-  std::vector<OptimiseRegionRow> regions;     // scenario order
-  std::vector<OptimiseFrontierRow> frontier;  // empty: no frontier chart
+  int resolved = 0;                     // times re-solved after the simulation overshot
+  std::vector<OptimisePageYear> years;  // calendar order; several: a set of sections a year
 };
 
 // The page's HTML. Throws std::runtime_error when the build has no chart libraries.

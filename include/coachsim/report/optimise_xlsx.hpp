@@ -26,6 +26,10 @@ struct OptimiseFrontierRow {
   std::int64_t simulated_cost = 0, full_protocol = 0;
   double learning_sd = 0.0;
   std::string marker;  // "", "default", "pro_rata_cut", "infeasible"
+  int year = 0;        // the calendar year
+  // The solver's figures of a solved row (frontier.csv): the year's objective (estimate), and
+  // the program's LP bound and gap (%).
+  double objective_estimate = 0.0, lp_bound = 0.0, gap_pct = 0.0;
 };
 
 struct OptimiseWorkbook {

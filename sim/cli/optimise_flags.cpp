@@ -1,41 +1,16 @@
-// What the one-year and the several-year `coachsim optimise` share (optimise_shared.hpp).
-#include "optimise_shared.hpp"
+// The flags of `coachsim optimise` (optimise_flags.hpp).
+#include "optimise_flags.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cmath>
-#include <filesystem>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
-#include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
-#include "coachsim/scenario/loader.hpp"
 #include "coachsim/units/parse.hpp"
 #include "coachsim/units/rounding.hpp"
-#include "load.hpp"
 
 namespace coachsim::cli {
-
-// The input with every region's budget for `year` at `share` of its plan, the other years in
-// full, the whole year released on 1 January (the pro-rata cut), under `shortfall`.
-scenario::Scenario pro_rata(scenario::Scenario s, int year, double share,
-                            scenario::BudgetShortfall shortfall) {
-  return pro_rata(std::move(s), {{year, share}}, shortfall);
-}
-
-scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<int, double>>& cuts,
-                            scenario::BudgetShortfall shortfall) {
-  s.budget = scenario::Budget{};
-  s.budget.enabled = true;
-  s.budget.release = scenario::BudgetRelease::kAnnual;
-  for (const auto& [year, share] : cuts)
-    s.budget.changes.push_back({calendar::Date{std::chrono::year{year} / std::chrono::January / 1},
-                                "all",
-                                {true, share - 1.0, 0}});
-  s.budget.shortfall = shortfall;
-  return s;
-}
 
 // "50%..120%/15": from, to (shares) and the number of points.
 bool parse_frontier(const std::string& text, double& from, double& to, int& steps) {
@@ -56,25 +31,6 @@ bool parse_frontier(const std::string& text, double& from, double& to, int& step
          end != n.c_str() && *end == '\0' && steps >= 2 && to > from;
 }
 
-CostRuns cost_runs(const scenario::Scenario& unlimited) {
-  CostRuns runs;
-  runs.base = results::simulate(unlimited, true);
-  if (optimise::hiring_limited(unlimited))
-    runs.at_start = results::simulate(optimise::hired_at_start(unlimited), true);
-  return runs;
-}
-
-optimise::Instance instance_of(const scenario::Scenario& unlimited, const CostRuns& runs,
-                               std::size_t year) {
-  optimise::Instance in =
-      optimise::make_instance(unlimited, runs.base->population, runs.base->ledger, year);
-  if (runs.at_start)
-    optimise::cost_as_hired_at_start(
-        in, optimise::make_instance(optimise::hired_at_start(unlimited), runs.at_start->population,
-                                    runs.at_start->ledger, year));
-  return in;
-}
-
 // "85%" of the year's plan, or money in the scenario's currency.
 bool parse_budget(const std::string& text, const std::string& currency, std::int64_t plan,
                   std::int64_t& out) {
@@ -92,42 +48,6 @@ bool parse_budget(const std::string& text, const std::string& currency, std::int
     return out > 0;
   }
   return false;
-}
-
-std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
-                                               const optimise::Instance& in,
-                                               const optimise::Solution& sol, int year) {
-  std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
-  std::vector<int> coached(pop.schools.size(), -1);
-  for (std::size_t g = 0; g < in.groups.size(); ++g) {
-    for (std::uint32_t c : in.groups[g].coaches) {
-      const programme::Coach& coach = pop.coaches[c];
-      for (const programme::CaseloadItem& item : coach.caseload) {
-        // A school's share of its coach's cost, by its teachers in the caseload.
-        cost[item.school] +=
-            coach.teachers > 0 ? in.coach_cost[c] * item.teachers / coach.teachers : 0;
-        teachers[item.school] += item.teachers;
-        coached[item.school] = sol.chosen[g];
-      }
-    }
-  }
-  std::vector<report::OptimisePlanRow> rows;
-  for (std::size_t i = 0; i < pop.schools.size(); ++i) {
-    if (coached[i] < 0) continue;  // not in the programme this year
-    const programme::School& s = pop.schools[i];
-    rows.push_back({s.id, pop.regions[s.region].id, pop.ugels[s.ugel].name, year, coached[i] == 1,
-                    cost[i], teachers[i], s.students});
-  }
-  return rows;
-}
-
-std::string plan_csv(const std::vector<report::OptimisePlanRow>& rows) {
-  std::ostringstream out;
-  out << "school,region,ugel,year,coached,cost,teachers,students\n";
-  for (const report::OptimisePlanRow& r : rows)
-    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ','
-        << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
-  return out.str();
 }
 
 namespace {
@@ -210,15 +130,23 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
     value = item.substr(eq + 1);
     return true;
   };
+  // The region of a REGION=VALUE item and its value for this year (a per-year value without
+  // this year: kNotThisYear, no limit from that item).
+  enum class Found { kBad, kNotThisYear, kValue };
+  auto region_value = [&](const std::string& item, const char* flag, std::size_t& r,
+                          std::string& value) {
+    if (!region_index(item, flag, r, value)) return Found::kBad;
+    if (!four_digits_then_equals(value, 0)) return Found::kValue;
+    const std::string all = value;
+    if (!value_for_year(flag, item, all, s, calendar_year, value)) return Found::kBad;
+    return value.empty() ? Found::kNotThisYear : Found::kValue;
+  };
   for (const std::string& item : o.budget_region) {
     std::size_t r = 0;
     std::string value;
-    if (!region_index(item, "--budget-region", r, value)) return false;
-    if (four_digits_then_equals(value, 0)) {  // per year: this year's, or no limit in it
-      const std::string all = value;
-      if (!value_for_year("--budget-region", item, all, s, calendar_year, value)) return false;
-      if (value.empty()) continue;
-    }
+    const Found found = region_value(item, "--budget-region", r, value);
+    if (found == Found::kBad) return false;
+    if (found == Found::kNotThisYear) continue;
     std::int64_t region_plan = in.region_fixed[r], amount = 0;
     for (const optimise::Group& g : in.groups) region_plan += g.region == r ? g.cost : 0;
     if (!parse_budget(value, currency, region_plan, amount)) {
@@ -235,12 +163,9 @@ bool set_region_limits(optimise::Instance& in, const OptimiseOptions& o,
   for (const std::string& item : o.coach_supply) {
     std::size_t r = 0;
     std::string value;
-    if (!region_index(item, "--coach-supply", r, value)) return false;
-    if (four_digits_then_equals(value, 0)) {  // per year: this year's, or no limit in it
-      const std::string all = value;
-      if (!value_for_year("--coach-supply", item, all, s, calendar_year, value)) return false;
-      if (value.empty()) continue;
-    }
+    const Found found = region_value(item, "--coach-supply", r, value);
+    if (found == Found::kBad) return false;
+    if (found == Found::kNotThisYear) continue;
     char* end = nullptr;
     const long n = std::strtol(value.c_str(), &end, 10);
     if (end == value.c_str() || *end != '\0' || n < 0) {
@@ -331,79 +256,6 @@ bool parse_years(const OptimiseOptions& o, const scenario::Scenario& s,
     return false;
   }
   return true;
-}
-
-std::string streamed(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-std::string streamed(std::int64_t x) { return std::to_string(x); }
-
-std::string objective_shown(const std::string& english) {
-  if (english == "full-protocol teachers") return tr("full-protocol teachers");
-  if (english == "expected learning gain") return tr("expected learning gain");
-  if (english == "equity-weighted teachers") return tr("equity-weighted teachers");
-  return english;
-}
-
-namespace {
-// Characters (UTF-8 code points) in a text, for lining up translated labels.
-std::size_t characters(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-}  // namespace
-
-std::string plan_row(std::size_t kind, const optimise::PlanOutcome& r) {
-  const std::array<std::string, 4> labels = {
-      tr("default, every caseload"), tr("(a) pro-rata cut, shortfall: drop"),
-      tr("(b) shortfall: protect_teachers"), tr("(c) optimise")};
-  std::size_t longest = 0;
-  for (const std::string& l : labels) longest = std::max(longest, characters(l));
-  // In English the first label's column is two characters narrower, as it always was.
-  const std::size_t width =
-      i18n::language() == "en" ? (kind == 0 ? 32u : 34u) : std::max<std::size_t>(longest + 1, 34);
-  const std::string& label = labels.at(kind);
-  return "    " + label + std::string(width - characters(label), ' ') +
-         trf("{0} full-protocol teachers, learning {1} student-SD ({2} coaches, cost {3})",
-             {streamed(static_cast<std::int64_t>(r.full_protocol)),
-              streamed(static_cast<std::int64_t>(std::lround(r.learning_sd))),
-              streamed(static_cast<std::int64_t>(r.coaches)),
-              units::format_centimos_grouped(r.cost)}) +
-         "\n";
-}
-
-PlanFiles::PlanFiles(const OptimiseOptions& o, const scenario::Scenario& unlimited)
-    : unlimited_(unlimited),
-      out_dir_(o.out_dir),
-      path_((std::filesystem::path(o.out_dir) / "plan.yaml").string()),
-      extends_(o.scenario.empty() || o.scenario == kBuiltinDefault
-                   ? std::string(kBuiltinDefault)
-                   : std::filesystem::relative(std::filesystem::absolute(o.scenario),
-                                               std::filesystem::absolute(o.out_dir))
-                         .generic_string()),
-      made_out_dir_(!std::filesystem::exists(o.out_dir)) {
-  std::filesystem::create_directories(o.out_dir);
-}
-
-std::unique_ptr<results::Simulation> PlanFiles::simulate(const std::string& text) {
-  scenario::LoadResult plan = scenario::load_scenario_text(text, path_, out_dir_);
-  if (!plan.ok()) {
-    for (const auto& e : plan.errors) std::cerr << e.to_string() << "\n";
-    loads_ = false;
-    plan.scenario = unlimited_;  // simulated only to finish the loop; the caller reports it
-  }
-  plan.scenario.budget = scenario::Budget{};
-  return results::simulate(plan.scenario, false);
-}
-
-int PlanFiles::give_up(int code) const {
-  if (made_out_dir_) {
-    std::error_code ec;
-    std::filesystem::remove(out_dir_, ec);  // only when empty: nothing of ours was written
-  }
-  return code;
 }
 
 }  // namespace coachsim::cli
