@@ -210,7 +210,9 @@ int optimise_command(const OptimiseOptions& o) {
   auto plan_of = [&](const optimise::YearsSolution& y) {
     const auto left_out = optimise::schools_left_out(base->population, ins.front(), y.years[0]);
     return plan_yaml(plan_files.extends(), s.name, calendar_year, left_out, budget, y.years[0],
-                     objective_words);
+                     objective_words) +
+           optimise::protocol_plan_yaml(
+               optimise::variant_schools(s, base->population, ins.front(), y.years[0]));
   };
   optimise::Resolved resolved = optimise::resolve(
       ins, {budget},

@@ -44,9 +44,11 @@ bool parse_frontier(const std::string& text, double& from, double& to, int& step
 // on the contract's first day: the most its caseload can cost in any plan).
 struct CostRuns {
   std::unique_ptr<results::Simulation> base, at_start;
+  std::vector<std::unique_ptr<results::Simulation>> variants;  // optimise::variant_cost_runs
 };
 CostRuns cost_runs(const scenario::Scenario& unlimited);
-// The year's instance: costs from base, raised to at_start's where there is one.
+// The year's instance: costs from base, raised to at_start's where there is one; with protocol
+// variants, an option per group and variant (optimise::add_variant_options).
 optimise::Instance instance_of(const scenario::Scenario& unlimited, const CostRuns& runs,
                                std::size_t year);
 

@@ -91,6 +91,9 @@ std::string years_frontier(
           plan.not_coached.push_back(
               {unlimited.years[years[t]].year,
                optimise::schools_left_out(base.population, in[t], sol.years[t])});
+        for (std::size_t t = 0; t < years.size(); ++t)
+          for (auto& p : optimise::variant_schools(unlimited, base.population, in[t], sol.years[t]))
+            plan.protocol_plan.push_back(std::move(p));
         plans.push_back(chosen);
         sims.push_back(results::simulate(plan, false));
         sim = sims.back().get();
@@ -191,7 +194,12 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
     std::vector<std::vector<std::string>> left_out;
     for (std::size_t t = 0; t < years.size(); ++t)
       left_out.push_back(optimise::schools_left_out(base->population, in[t], sol.years[t]));
-    return plan_yaml(plan_files.extends(), s, years, left_out, budgets, sol, objective_words);
+    std::vector<scenario::ProtocolPlan> variants;
+    for (std::size_t t = 0; t < years.size(); ++t)
+      for (auto& p : optimise::variant_schools(s, base->population, in[t], sol.years[t]))
+        variants.push_back(std::move(p));
+    return plan_yaml(plan_files.extends(), s, years, left_out, budgets, sol, objective_words) +
+           optimise::protocol_plan_yaml(variants);
   };
   optimise::Resolved resolved = optimise::resolve(
       in, budgets,
