@@ -321,7 +321,7 @@ int optimise_command(const OptimiseOptions& o) {
     page.budget = budget;
     page.plan_cost = in.plan_cost;
     page.floor_pct = o.floor_pct;
-    page.groups = static_cast<std::int64_t>(in.groups.size());
+    page.groups = static_cast<std::int64_t>(optimise::unit_count(in));
     page.groups_coached = std::count(sol.chosen.begin(), sol.chosen.end(), 1);
     page.teachers_estimate = sol.teachers;
     page.objective_value = sol.objective;
@@ -402,7 +402,7 @@ int optimise_command(const OptimiseOptions& o) {
               << "\n  "
               << trf("caseload groups {0}, coached {1}; teachers coached {2}, objective {3} "
                      "(estimates)",
-                     {std::to_string(in.groups.size()),
+                     {std::to_string(optimise::unit_count(in)),
                       streamed(std::count(sol.chosen.begin(), sol.chosen.end(), 1)),
                       streamed(sol.teachers), streamed(sol.objective)})
               << "\n  "

@@ -323,7 +323,7 @@ int optimise_years(const OptimiseOptions& o, const scenario::Scenario& s,
                       streamed(std::lround(1000.0 * static_cast<double>(budgets[t]) /
                                            static_cast<double>(in[t].plan_cost)) /
                                10.0),
-                      money(in[t].plan_cost), std::to_string(in[t].groups.size()),
+                      money(in[t].plan_cost), std::to_string(optimise::unit_count(in[t])),
                       streamed(static_cast<std::int64_t>(
                           std::count(y.chosen.begin(), y.chosen.end(), 1))),
                       streamed(y.teachers)})

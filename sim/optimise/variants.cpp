@@ -86,6 +86,11 @@ bool has_variants(const Instance& in) {
                      [](const Group& g) { return g.variant != 0; });
 }
 
+std::size_t unit_count(const Instance& in) {
+  return static_cast<std::size_t>(std::count_if(in.groups.begin(), in.groups.end(),
+                                                [](const Group& g) { return g.variant == 0; }));
+}
+
 std::vector<scenario::ProtocolPlan> variant_schools(const scenario::Scenario& s,
                                                     const programme::Population& pop,
                                                     const Instance& in, const Solution& sol) {

@@ -144,6 +144,8 @@ void add_variant_options(Instance& instance, const scenario::Scenario& scenario,
                          const programme::Population& population,
                          const std::vector<std::unique_ptr<results::Simulation>>& runs);
 bool has_variants(const Instance& instance);
+// The decision units (caseload groups): the groups without variants, fewer with them.
+std::size_t unit_count(const Instance& instance);
 // The cost of coach `c` (one of group g's) under group g's protocol.
 std::int64_t option_coach_cost(const Instance& instance, std::size_t g, std::uint32_t c);
 // The protocol_plan: of a solution: per variant (protocol_variants order) the schools of the
