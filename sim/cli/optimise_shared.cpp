@@ -105,7 +105,7 @@ std::vector<report::OptimisePlanRow> plan_rows(const programme::Population& pop,
   // Each unit's option shown: the one chosen, else the protocol as written (its first option).
   std::vector<std::size_t> shown(in.groups.size(), SIZE_MAX);
   for (std::size_t g = 0; g < in.groups.size(); ++g) {
-    std::size_t& s = shown[in.groups[g].unit];
+    std::size_t& s = shown[optimise::unit_of(in, g)];
     if (s == SIZE_MAX || sol.chosen[g]) s = g;
   }
   for (std::size_t g : shown) {

@@ -58,7 +58,6 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
     if (group_of[root] < 0) {
       group_of[root] = static_cast<std::int64_t>(in.groups.size());
       in.groups.push_back({coach.region, {}, 0, 0, 0, 0.0});
-      in.groups.back().unit = static_cast<std::uint32_t>(in.groups.size() - 1);
     }
     Group& g = in.groups[static_cast<std::size_t>(group_of[root])];
     g.coaches.push_back(c);
@@ -84,9 +83,9 @@ std::vector<std::string> schools_left_out(const programme::Population& pop, cons
   // A unit is coached when any of its options is (its first option is the protocol as written).
   std::vector<char> unit_coached(in.groups.size(), 0);
   for (std::size_t g = 0; g < in.groups.size(); ++g)
-    if (sol.chosen[g]) unit_coached[in.groups[g].unit] = 1;
+    if (sol.chosen[g]) unit_coached[unit_of(in, g)] = 1;
   for (std::size_t g = 0; g < in.groups.size(); ++g) {
-    if (in.groups[g].variant != 0 || unit_coached[in.groups[g].unit]) continue;
+    if (in.groups[g].variant != 0 || unit_coached[unit_of(in, g)]) continue;
     for (std::uint32_t c : in.groups[g].coaches)
       for (const programme::CaseloadItem& item : pop.coaches[c].caseload)
         out.push_back(pop.schools[item.school].id);

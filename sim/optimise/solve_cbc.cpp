@@ -70,7 +70,7 @@ std::vector<double> first_plan(const Instance& in, std::int64_t room,
     std::vector<char> unit_taken(n, 0);  // protocol variants: one option of each unit
     auto fits = [&](std::size_t g) {
       const Group& x = in.groups[g];
-      if (unit_taken[x.unit]) return false;
+      if (unit_taken[unit_of(in, g)]) return false;
       const bool budget_ok =
           in.region_budget.empty() || in.region_budget[x.region] < 0 ||
           region_used[x.region] + x.cost <= in.region_budget[x.region] - in.region_fixed[x.region];
@@ -81,7 +81,7 @@ std::vector<double> first_plan(const Instance& in, std::int64_t room,
       return used + x.cost <= room && budget_ok && coaches_ok;
     };
     auto take = [&](std::size_t g) {
-      unit_taken[in.groups[g].unit] = 1;
+      unit_taken[unit_of(in, g)] = 1;
       used += in.groups[g].cost;
       region_used[in.groups[g].region] += in.groups[g].cost;
       region_coaches[in.groups[g].region] += static_cast<std::int64_t>(in.groups[g].coaches.size());
@@ -213,12 +213,15 @@ std::string add_year_rows(const Instance& in, std::int64_t budget, double floor,
         static_cast<double>(in.region_coaches[r]));
   }
   // Protocol variants: at most one option of each unit that has several (none without them).
-  std::vector<int> options(un, 0);
-  for (const Group& g : in.groups) options[g.unit] += 1;
-  for (std::size_t u = 0; u < un; ++u) {
-    if (options[u] < 2) continue;
-    row([u](const Group& g) { return g.unit == u; }, [](const Group&) { return 1.0; },
-        -COIN_DBL_MAX, 1.0);
+  std::vector<std::vector<int>> options(un);
+  for (std::size_t g = 0; g < un; ++g)
+    options[unit_of(in, g)].push_back(offset + static_cast<int>(g));
+  for (const std::vector<int>& idx : options) {
+    if (idx.size() < 2) continue;
+    const std::vector<double> ones(idx.size(), 1.0);
+    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), ones.data());
+    row_lb.push_back(-COIN_DBL_MAX);
+    row_ub.push_back(1.0);
   }
   return "";
 }
@@ -332,22 +335,24 @@ namespace {
     const std::vector<Instance>& years, const std::vector<int>& offset, CoinPackedMatrix& matrix,
     std::vector<double>& row_lb, std::vector<double>& row_ub,
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>>& links) {
-  auto options_of = [&](std::size_t t, std::size_t unit) {
-    std::vector<int> out;
+  // Per year, each unit's columns (one without variants).
+  std::vector<std::vector<std::vector<int>>> columns(years.size());
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    columns[t].resize(years[t].groups.size());
     for (std::size_t g = 0; g < years[t].groups.size(); ++g)
-      if (years[t].groups[g].unit == unit) out.push_back(offset[t] + static_cast<int>(g));
-    return out;
-  };
+      columns[t][unit_of(years[t], g)].push_back(offset[t] + static_cast<int>(g));
+  }
+  auto options_of = [&](std::size_t t, std::size_t unit) { return columns[t][unit]; };
   for (std::size_t t = 1; t < years.size(); ++t) {
     if (years[t].year != years[t - 1].year + 1) continue;
     std::map<std::uint32_t, std::size_t> unit_of_coach;
-    for (const Group& g : years[t].groups)
-      for (std::uint32_t c : g.coaches) unit_of_coach[c] = g.unit;
+    for (std::size_t g = 0; g < years[t].groups.size(); ++g)
+      for (std::uint32_t c : years[t].groups[g].coaches) unit_of_coach[c] = unit_of(years[t], g);
     std::set<std::pair<std::size_t, std::size_t>> pairs;
-    for (const Group& g : years[t - 1].groups)
-      for (std::uint32_t c : g.coaches)
+    for (std::size_t g = 0; g < years[t - 1].groups.size(); ++g)
+      for (std::uint32_t c : years[t - 1].groups[g].coaches)
         if (const auto it = unit_of_coach.find(c); it != unit_of_coach.end())
-          pairs.emplace(g.unit, it->second);
+          pairs.emplace(unit_of(years[t - 1], g), it->second);
     for (const auto& [a, b] : pairs) {
       std::vector<int> idx = options_of(t - 1, a);
       const std::vector<int> next = options_of(t, b);
@@ -416,16 +421,18 @@ YearsSolution solve_years(const std::vector<Instance>& years,
   bool have_start = true;
   for (std::size_t t = t_count; t-- > 0 && have_start;) {
     Instance only = years[t];
-    if (t + 1 < t_count)
-      for (const auto& [a, b] : links[t + 1]) {
-        bool kept = false;  // any option of unit b in the next year
-        for (std::size_t g = 0; g < years[t + 1].groups.size(); ++g)
-          kept = kept || (years[t + 1].groups[g].unit == b &&
-                          start[static_cast<std::size_t>(offset[t + 1]) + g] > 0.5);
-        if (kept) continue;
-        for (Group& g : only.groups)
-          if (g.unit == a) g.cost = budgets[t] + 1;  // out of reach: the next year drops it
-      }
+    if (t + 1 < t_count) {
+      std::vector<char> kept(years[t + 1].groups.size(), 0);  // any option of the unit kept
+      for (std::size_t g = 0; g < years[t + 1].groups.size(); ++g)
+        if (start[static_cast<std::size_t>(offset[t + 1]) + g] > 0.5)
+          kept[unit_of(years[t + 1], g)] = 1;
+      std::vector<char> dropped(only.groups.size(), 0);
+      for (const auto& [a, b] : links[t + 1])
+        if (!kept[b]) dropped[a] = 1;
+      for (std::size_t g = 0; g < only.groups.size(); ++g)
+        if (dropped[unit_of(only, g)])
+          only.groups[g].cost = budgets[t] + 1;  // out of reach: the next year drops it
+    }
     const Solution year = solve(only, budgets[t], floor);
     have_start = year.feasible;
     for (std::size_t g = 0; g < year.chosen.size(); ++g)

@@ -27,6 +27,7 @@ fs::path variant_scenario(const fs::path& dir) {
 
 TEST(OptimiseVariantsCli, SameInputsGiveByteIdenticalOutputsNamingTheVariant) {
   const fs::path dir = coachsim::testing::fresh_dir("coachsim-optimise-variants-", "in");
+  fs::create_directories(dir);
   const fs::path input = variant_scenario(dir);
   const fs::path a = dir / "a", b = dir / "b";
   const std::string cmd =

@@ -54,10 +54,10 @@ double enumerate_best(const Instance& in, std::int64_t budget) {
     for (std::size_t u = 0; u < units; ++u, c /= 3) {
       const int pick = c % 3;  // 0 out, 1 full, 2 light
       if (pick == 0) continue;
-      for (const Group& g : in.groups)
-        if (g.unit == u && g.variant == pick - 1) {
-          cost += g.cost;
-          value += g.value;
+      for (std::size_t g = 0; g < in.groups.size(); ++g)
+        if (unit_of(in, g) == u && in.groups[g].variant == pick - 1) {
+          cost += in.groups[g].cost;
+          value += in.groups[g].value;
         }
     }
     if (cost <= budget) best = std::max(best, value);
@@ -99,7 +99,7 @@ TEST(OptimiseVariants, FindsTheOptimumOfEveryPlanEnumerated) {
     EXPECT_LE(sol.cost, budget);
     std::vector<int> per_unit(3, 0);
     for (std::size_t g = 0; g < 6; ++g) {
-      per_unit[f.in.groups[g].unit] += sol.chosen[g];
+      per_unit[unit_of(f.in, g)] += sol.chosen[g];
       light_chosen = light_chosen || (sol.chosen[g] && f.in.groups[g].variant == 1);
     }
     for (int n : per_unit) EXPECT_LE(n, 1);  // at most one option per caseload

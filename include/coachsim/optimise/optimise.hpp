@@ -19,6 +19,8 @@
 
 namespace coachsim::optimise {
 
+inline constexpr std::uint32_t kOwnUnit = UINT32_MAX;
+
 // A decision unit: coaches that share a school (a large school split over coaches) are coached
 // or left out together, so that not_coached: can name whole schools.
 struct Group {
@@ -33,7 +35,7 @@ struct Group {
   // With protocol variants (variants.cpp) a group is one option of a decision unit: the same
   // coaches under protocol `variant` (0 the protocol as written, k protocol_variants[k - 1]),
   // at most one option per unit. Without variants every group is its own unit, variant 0.
-  std::uint32_t unit = 0;
+  std::uint32_t unit = kOwnUnit;  // kOwnUnit: the group is its own unit (see unit_of)
   std::uint8_t variant = 0;
 };
 
@@ -60,6 +62,11 @@ struct Instance {
   std::vector<std::int64_t> region_budget;
   std::vector<std::int64_t> region_coaches;
 };
+
+// The decision unit of group g: its own index unless it is an option of another group's unit.
+inline std::size_t unit_of(const Instance& in, std::size_t g) {
+  return in.groups[g].unit == kOwnUnit ? g : in.groups[g].unit;
+}
 
 // REQUIRES: `ledger` kept the entries of an unlimited-money run of `scenario` on `population`.
 Instance make_instance(const scenario::Scenario& scenario, const programme::Population& population,
