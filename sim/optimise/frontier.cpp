@@ -35,7 +35,11 @@ std::vector<FrontierPoint> frontier(const scenario::Scenario& unlimited,
   for (std::size_t k = 0; k < points.size(); ++k) {
     const Solution& s = points[k].solution;
     if (!s.feasible) continue;
-    if (std::all_of(s.chosen.begin(), s.chosen.end(), [](char c) { return c != 0; })) {
+    // Every caseload under the protocol as written (with variants, no option under one).
+    bool every = true;
+    for (std::size_t g = 0; g < s.chosen.size(); ++g)
+      every = every && (s.chosen[g] != 0) == (in.groups[g].variant == 0);
+    if (every) {
       points[k].simulated = every_caseload;
       continue;
     }
@@ -50,6 +54,7 @@ std::vector<FrontierPoint> frontier(const scenario::Scenario& unlimited,
     plan.chosen = *plans[i];
     scenario::Scenario s = unlimited;
     s.not_coached = {{year, schools_left_out(pop, in, plan)}};
+    s.protocol_plan = variant_schools(unlimited, pop, in, plan);
     simulated[i] = outcome_of(*results::simulate(s, false), in.year);
   });
   for (std::size_t k = 0; k < points.size(); ++k)

@@ -80,8 +80,12 @@ Instance make_instance(const scenario::Scenario& s, const programme::Population&
 std::vector<std::string> schools_left_out(const programme::Population& pop, const Instance& in,
                                           const Solution& sol) {
   std::vector<std::string> out;
+  // A unit is coached when any of its options is (its first option is the protocol as written).
+  std::vector<char> unit_coached(in.groups.size(), 0);
+  for (std::size_t g = 0; g < in.groups.size(); ++g)
+    if (sol.chosen[g]) unit_coached[unit_of(in, g)] = 1;
   for (std::size_t g = 0; g < in.groups.size(); ++g) {
-    if (sol.chosen[g]) continue;
+    if (in.groups[g].variant != 0 || unit_coached[unit_of(in, g)]) continue;
     for (std::uint32_t c : in.groups[g].coaches)
       for (const programme::CaseloadItem& item : pop.coaches[c].caseload)
         out.push_back(pop.schools[item.school].id);

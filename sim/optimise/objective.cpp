@@ -10,27 +10,33 @@
 
 #include "coachsim/optimise/optimise.hpp"
 #include "coachsim/programme/dose.hpp"
+#include "coachsim/scenario/protocol_variants.hpp"
 
 namespace coachsim::optimise {
 namespace {
 
+// `variant` 0: the protocol as written; k: protocol_variants[k - 1], whose dose is judged, as the
+// run judges it, against the study's reference or else the visits of the protocol as written.
 double learning_of(const scenario::Scenario& s, const programme::Population& pop,
-                   const programme::Coach& coach, std::size_t year) {
+                   const programme::Coach& coach, std::size_t year, std::size_t variant) {
   const scenario::Outcomes& out = *s.outcomes;
-  const scenario::SchoolTypeProtocol& type = s.school_types[coach.type];
+  const scenario::SchoolTypeProtocol& written = s.school_types[coach.type];
+  const scenario::SchoolTypeProtocol type =
+      variant == 0 ? written
+                   : scenario::variant_protocol(written, s.protocol_variants[variant - 1]);
   bool covered = out.evidence_school_types.empty();
   for (const std::string& id : out.evidence_school_types) covered = covered || id == type.id;
   if (!covered && out.outside == scenario::OutsideEvidence::kZero) return 0.0;
-  programme::DoseReceived full;
-  full.protocol_visits = static_cast<int>(type.visit_days.size());
-  full.visits = full.protocol_visits;
-  full.gia = type.gia.count;
-  full.workshop_days = static_cast<int>(std::lround(type.teacher_workshops.total_days.value()));
+  programme::DoseReceived dose;
+  dose.protocol_visits = static_cast<int>(written.visit_days.size());
+  dose.visits = static_cast<int>(type.visit_days.size());
+  dose.gia = type.gia.count;
+  dose.workshop_days = static_cast<int>(std::lround(type.teacher_workshops.total_days.value()));
   // With `elsewhere: zero` only the grade share of a covered type's students counts (in
   // expectation: the run rounds it per teacher).
   const double grades =
       out.outside == scenario::OutsideEvidence::kZero ? out.evidence_grade_share : 1.0;
-  const double share = programme::dose_share(out, full) * grades;
+  const double share = programme::dose_share(out, dose) * grades;
   double gain = 0.0;
   for (const programme::CaseloadItem& item : coach.caseload) {
     const programme::School& school = pop.schools[item.school];
@@ -67,6 +73,8 @@ void set_objective(Instance& in, const scenario::Scenario& s, const programme::P
                    Objective objective, const EquityWeights& weights) {
   for (Group& g : in.groups) {
     g.value = 0.0;
+    // Under a variant no teacher gets the full protocol: full_protocol and equity count none.
+    if (g.variant != 0 && objective != Objective::kLearning) continue;
     for (std::uint32_t c : g.coaches) {
       const programme::Coach& coach = pop.coaches[c];
       switch (objective) {
@@ -74,7 +82,7 @@ void set_objective(Instance& in, const scenario::Scenario& s, const programme::P
           g.value += static_cast<double>(coach.teachers);
           break;
         case Objective::kLearning:
-          g.value += learning_of(s, pop, coach, in.year);
+          g.value += learning_of(s, pop, coach, in.year, g.variant);
           break;
         case Objective::kEquity:
           g.value += equity_of(s, pop, coach, weights);

@@ -26,8 +26,13 @@ std::string plan_yaml(const Prepared& p, const std::string& extends,
                       const std::vector<std::int64_t>& budgets, const YearsSolution& sol,
                       const std::string& objective) {
   std::vector<std::vector<std::string>> left_out;
-  for (std::size_t t = 0; t < p.instances.size(); ++t)
+  std::vector<scenario::ProtocolPlan> variants;  // protocol_plan: (only with protocol variants)
+  for (std::size_t t = 0; t < p.instances.size(); ++t) {
     left_out.push_back(schools_left_out(p.runs.base->population, p.instances[t], sol.years[t]));
+    for (auto& v :
+         variant_schools(p.input, p.runs.base->population, p.instances[t], sol.years[t]))
+      variants.push_back(std::move(v));
+  }
   const std::string& name = p.input.name;
   std::ostringstream y;
   if (p.instances.size() == 1) {
@@ -40,7 +45,7 @@ std::string plan_yaml(const Prepared& p, const std::string& extends,
     y << "name: \"" << name << " - optimised " << year << "\"\n";
     y << "not_coached:\n";
     not_coached_year(y, year, left_out.front());
-    return y.str();
+    return y.str() + protocol_plan_yaml(variants);
   }
   const std::string span =
       std::to_string(p.calendar_years.front()) + "-" + std::to_string(p.calendar_years.back());
@@ -56,7 +61,7 @@ std::string plan_yaml(const Prepared& p, const std::string& extends,
   y << "not_coached:\n";
   for (std::size_t t = 0; t < p.instances.size(); ++t)
     not_coached_year(y, p.calendar_years[t], left_out[t]);
-  return y.str();
+  return y.str() + protocol_plan_yaml(variants);
 }
 
 PlanFiles::PlanFiles(const std::string& out_dir, const std::string& scenario_path,

@@ -33,6 +33,7 @@ CostRuns cost_runs(const scenario::Scenario& unlimited) {
   CostRuns runs;
   runs.base = results::simulate(unlimited, true);
   if (hiring_limited(unlimited)) runs.at_start = results::simulate(hired_at_start(unlimited), true);
+  runs.variants = variant_cost_runs(unlimited);
   return runs;
 }
 
@@ -41,6 +42,7 @@ Instance instance_of(const scenario::Scenario& unlimited, const CostRuns& runs, 
   if (runs.at_start)
     cost_as_hired_at_start(in, make_instance(hired_at_start(unlimited), runs.at_start->population,
                                              runs.at_start->ledger, year));
+  add_variant_options(in, unlimited, runs.base->population, runs.variants);
   return in;
 }
 
@@ -105,10 +107,14 @@ std::vector<ProgramPoint> years_frontier(const Prepared& p, const std::vector<do
         sim = sims[static_cast<std::size_t>(seen - plans.begin())].get();
       } else {
         scenario::Scenario plan = p.unlimited;
-        for (std::size_t t = 0; t < p.years.size(); ++t)
+        for (std::size_t t = 0; t < p.years.size(); ++t) {
           plan.not_coached.push_back(
               {p.calendar_years[t],
                schools_left_out(p.runs.base->population, p.instances[t], point.solution.years[t])});
+          for (auto& v : variant_schools(p.unlimited, p.runs.base->population, p.instances[t],
+                                         point.solution.years[t]))
+            plan.protocol_plan.push_back(std::move(v));
+        }
         plans.push_back(chosen);
         sims.push_back(results::simulate(plan, false));
         sim = sims.back().get();
@@ -152,10 +158,14 @@ std::vector<ProgramPoint> resolved_frontier(const Prepared& p, const std::vector
         },
         [&](const YearsSolution& sol) {
           scenario::Scenario plan = p.unlimited;
-          for (std::size_t t = 0; t < in.size(); ++t)
+          for (std::size_t t = 0; t < in.size(); ++t) {
             plan.not_coached.push_back(
                 {p.calendar_years[t],
                  schools_left_out(p.runs.base->population, in[t], sol.years[t])});
+            for (auto& v :
+                 variant_schools(p.unlimited, p.runs.base->population, in[t], sol.years[t]))
+              plan.protocol_plan.push_back(std::move(v));
+          }
           return results::simulate(plan, false);
         });
     out.solution = std::move(r.solution);

@@ -5,6 +5,7 @@
 //        sum_{g in r} teachers_g x_g >= ceil(floor * teachers_r)  (each region r's floor)
 //        sum_{g in r} cost_g x_g <= budget_r - fixed cost_r       (a region's budget, if given)
 //        sum_{g in r} coaches_g x_g <= supply_r                   (its coach supply, if given)
+//        sum_{g in u} x_g <= 1             (protocol variants: at most one option of each unit u)
 //        x_g in {0, 1}
 // Costs are scaled to soles in the solver (céntimos would strain its tolerances); the plan's
 // cost is then re-added in exact céntimos.
@@ -66,8 +67,10 @@ std::vector<double> first_plan(const Instance& in, std::int64_t room,
   auto fill = [&](std::vector<double> start) {
     std::int64_t used = 0;
     std::vector<std::int64_t> region_used(regions, 0), region_coaches(regions, 0);
+    std::vector<char> unit_taken(n, 0);  // protocol variants: one option of each unit
     auto fits = [&](std::size_t g) {
       const Group& x = in.groups[g];
+      if (unit_taken[unit_of(in, g)]) return false;
       const bool budget_ok =
           in.region_budget.empty() || in.region_budget[x.region] < 0 ||
           region_used[x.region] + x.cost <= in.region_budget[x.region] - in.region_fixed[x.region];
@@ -78,6 +81,7 @@ std::vector<double> first_plan(const Instance& in, std::int64_t room,
       return used + x.cost <= room && budget_ok && coaches_ok;
     };
     auto take = [&](std::size_t g) {
+      unit_taken[unit_of(in, g)] = 1;
       used += in.groups[g].cost;
       region_used[in.groups[g].region] += in.groups[g].cost;
       region_coaches[in.groups[g].region] += static_cast<std::int64_t>(in.groups[g].coaches.size());
@@ -208,6 +212,17 @@ std::string add_year_rows(const Instance& in, std::int64_t budget, double floor,
         [](const Group& g) { return static_cast<double>(g.coaches.size()); }, -COIN_DBL_MAX,
         static_cast<double>(in.region_coaches[r]));
   }
+  // Protocol variants: at most one option of each unit that has several (none without them).
+  std::vector<std::vector<int>> options(un);
+  for (std::size_t g = 0; g < un; ++g)
+    options[unit_of(in, g)].push_back(offset + static_cast<int>(g));
+  for (const std::vector<int>& idx : options) {
+    if (idx.size() < 2) continue;
+    const std::vector<double> ones(idx.size(), 1.0);
+    matrix.appendRow(static_cast<int>(idx.size()), idx.data(), ones.data());
+    row_lb.push_back(-COIN_DBL_MAX);
+    row_ub.push_back(1.0);
+  }
   return "";
 }
 
@@ -313,6 +328,45 @@ namespace {
   out.infeasible = continuity_text(floor, whole);
 }
 
+// Continuity rows: a unit coached in year t-1 (any of its options) is coached in year t when t
+// is the next school year and the unit's coaches are still contracted there. Out of line for the
+// same GCC 12 false positive as explain_infeasible.
+[[gnu::noinline]] void add_continuity_rows(
+    const std::vector<Instance>& years, const std::vector<int>& offset, CoinPackedMatrix& matrix,
+    std::vector<double>& row_lb, std::vector<double>& row_ub,
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>>& links) {
+  // Per year, each unit's columns (one without variants).
+  std::vector<std::vector<std::vector<int>>> columns(years.size());
+  for (std::size_t t = 0; t < years.size(); ++t) {
+    columns[t].resize(years[t].groups.size());
+    for (std::size_t g = 0; g < years[t].groups.size(); ++g)
+      columns[t][unit_of(years[t], g)].push_back(offset[t] + static_cast<int>(g));
+  }
+  auto options_of = [&](std::size_t t, std::size_t unit) { return columns[t][unit]; };
+  for (std::size_t t = 1; t < years.size(); ++t) {
+    if (years[t].year != years[t - 1].year + 1) continue;
+    std::map<std::uint32_t, std::size_t> unit_of_coach;
+    for (std::size_t g = 0; g < years[t].groups.size(); ++g)
+      for (std::uint32_t c : years[t].groups[g].coaches) unit_of_coach[c] = unit_of(years[t], g);
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t g = 0; g < years[t - 1].groups.size(); ++g)
+      for (std::uint32_t c : years[t - 1].groups[g].coaches)
+        if (const auto it = unit_of_coach.find(c); it != unit_of_coach.end())
+          pairs.emplace(unit_of(years[t - 1], g), it->second);
+    for (const auto& [a, b] : pairs) {
+      std::vector<int> idx = options_of(t - 1, a);
+      const std::vector<int> next = options_of(t, b);
+      idx.insert(idx.end(), next.begin(), next.end());
+      std::vector<double> val(idx.size(), 1.0);
+      std::fill(val.end() - static_cast<std::ptrdiff_t>(next.size()), val.end(), -1.0);
+      matrix.appendRow(static_cast<int>(idx.size()), idx.data(), val.data());
+      row_lb.push_back(-COIN_DBL_MAX);
+      row_ub.push_back(0.0);
+      links[t].emplace_back(a, b);
+    }
+  }
+}
+
 }  // namespace
 
 YearsSolution solve_years(const std::vector<Instance>& years,
@@ -338,27 +392,10 @@ YearsSolution solve_years(const std::vector<Instance>& years,
       return out;
     }
   }
-  // Continuity: the groups that share a coach in consecutive school years, in order.
+  // Continuity: the units (groups, or with protocol variants their options together) that
+  // share a coach in consecutive school years, in order.
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> links(t_count);
-  for (std::size_t t = 1; t < t_count; ++t) {
-    if (years[t].year != years[t - 1].year + 1) continue;
-    std::map<std::uint32_t, std::size_t> group_of_coach;
-    for (std::size_t g = 0; g < years[t].groups.size(); ++g)
-      for (std::uint32_t c : years[t].groups[g].coaches) group_of_coach[c] = g;
-    std::set<std::pair<std::size_t, std::size_t>> pairs;
-    for (std::size_t g = 0; g < years[t - 1].groups.size(); ++g)
-      for (std::uint32_t c : years[t - 1].groups[g].coaches)
-        if (const auto it = group_of_coach.find(c); it != group_of_coach.end())
-          pairs.emplace(g, it->second);
-    for (const auto& [a, b] : pairs) {
-      const int idx[2] = {offset[t - 1] + static_cast<int>(a), offset[t] + static_cast<int>(b)};
-      const double val[2] = {1.0, -1.0};
-      matrix.appendRow(2, idx, val);
-      row_lb.push_back(-COIN_DBL_MAX);
-      row_ub.push_back(0.0);
-      links[t].emplace_back(a, b);
-    }
-  }
+  add_continuity_rows(years, offset, matrix, row_lb, row_ub, links);
   OsiClpSolverInterface solver;
   solver.messageHandler()->setLogLevel(0);
   solver.loadProblem(matrix, col_lb.data(), col_ub.data(), objective.data(), row_lb.data(),
@@ -384,10 +421,18 @@ YearsSolution solve_years(const std::vector<Instance>& years,
   bool have_start = true;
   for (std::size_t t = t_count; t-- > 0 && have_start;) {
     Instance only = years[t];
-    if (t + 1 < t_count)
+    if (t + 1 < t_count) {
+      std::vector<char> kept(years[t + 1].groups.size(), 0);  // any option of the unit kept
+      for (std::size_t g = 0; g < years[t + 1].groups.size(); ++g)
+        if (start[static_cast<std::size_t>(offset[t + 1]) + g] > 0.5)
+          kept[unit_of(years[t + 1], g)] = 1;
+      std::vector<char> dropped(only.groups.size(), 0);
       for (const auto& [a, b] : links[t + 1])
-        if (start[static_cast<std::size_t>(offset[t + 1]) + b] < 0.5)
-          only.groups[a].cost = budgets[t] + 1;  // out of reach: the next year drops it
+        if (!kept[b]) dropped[a] = 1;
+      for (std::size_t g = 0; g < only.groups.size(); ++g)
+        if (dropped[unit_of(only, g)])
+          only.groups[g].cost = budgets[t] + 1;  // out of reach: the next year drops it
+    }
     const Solution year = solve(only, budgets[t], floor);
     have_start = year.feasible;
     for (std::size_t g = 0; g < year.chosen.size(); ++g)

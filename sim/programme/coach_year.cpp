@@ -53,7 +53,10 @@ void CoachProcess::begin_year(std::size_t year) {
 
 void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   const Coach& c = in_.population.coaches[coach];
-  const Protocol& protocol = in_.protocols[c.type];
+  // The protocol it follows this year: its school type's, or a variant's (protocol.hpp).
+  const std::size_t protocol_index =
+      c.variant_in(year) * in_.scenario.school_types.size() + std::size_t{c.type};
+  const Protocol& protocol = in_.protocols[protocol_index];
   State& st = states_[coach];
   st = State{};
   st.free_from = supply_.at(coach).available;
@@ -65,7 +68,7 @@ void CoachProcess::plan_year(std::uint32_t coach, std::size_t year) {
   st.teachers = static_cast<std::uint16_t>(c.teachers);
   st.region = static_cast<std::uint16_t>(c.region);
   st.ugel = static_cast<std::uint16_t>(c.ugel);
-  st.type = c.type;
+  st.type = static_cast<std::uint16_t>(protocol_index);
   if (!c.active_in(year)) return;  // its cohort is not in the programme this year
 
   for (std::uint32_t i = 0; i < c.caseload.size(); ++i)  // most teachers hosts cluster sessions
@@ -107,6 +110,8 @@ void CoachProcess::end_year(std::size_t year) {
   for (std::size_t k = 0; k < in_.population.coaches.size(); ++k) {
     const Coach& c = in_.population.coaches[k];
     if (!c.active_in(year)) continue;
+    // Full protocol and the dose without a study's reference are judged against the school
+    // type's protocol as written, whatever variant the coach followed (a lighter one earns less).
     const auto rounds = in_.protocols[c.type].rounds.size();
     RegionYearTally& t = tally_.at(year, c.region);
     for (std::size_t i = 0; i < c.caseload.size(); ++i) {

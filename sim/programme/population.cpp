@@ -157,6 +157,7 @@ void assign_coaches(const scenario::Scenario& s, Population& pop) {
   if (s.scale_up.enabled) {  // schools enter over the years: caseloads per entry cohort
     enrol(s, pop);
     apply_not_coached(s, pop);
+    apply_protocol_plan(s, pop);
     return;
   }
   pop.coaches = assign_caseloads(s, pop.schools);
@@ -171,6 +172,7 @@ void assign_coaches(const scenario::Scenario& s, Population& pop) {
     pop.supervisors.back().coaches.push_back(static_cast<std::uint32_t>(c));
   }
   apply_not_coached(s, pop);
+  apply_protocol_plan(s, pop);
 }
 
 Population build_population(const scenario::Scenario& s, std::uint64_t replication) {

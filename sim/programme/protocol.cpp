@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "coachsim/scenario/protocol_variants.hpp"
+
 namespace coachsim::programme {
 namespace {
 
@@ -33,36 +35,47 @@ std::vector<int> workshop_days(const scenario::WorkshopProtocol& w) {
 
 int session_round(int j, int count, int rounds) { return (2 * j + 1) * rounds / (2 * count); }
 
+namespace {
+
+// One school type's tables as the coach's plan.
+Protocol compile_protocol(const scenario::Scenario& s, const scenario::SchoolTypeProtocol& type) {
+  Protocol p;
+  const int rounds = static_cast<int>(type.visit_days.size());
+  const bool gia_at_school = type.gia.venue == scenario::SessionVenue::kSchool;
+  const bool rtc_at_school = type.rtc.venue == scenario::SessionVenue::kSchool;
+  for (int r = 0; r < rounds; ++r) {
+    const std::uint8_t gia = sessions_in_round(type.gia, r, rounds);
+    const std::uint8_t rtc = sessions_in_round(type.rtc, r, rounds);
+    VisitRound round;
+    round.visit_days = type.visit_days[static_cast<std::size_t>(r)];
+    round.gia = gia_at_school ? gia : 0;
+    round.rtc = rtc_at_school ? rtc : 0;
+    round.cluster_gia = gia_at_school ? 0 : gia;
+    round.cluster_rtc = rtc_at_school ? 0 : rtc;
+    p.rounds.push_back(round);
+    p.visit_days_per_teacher += round.visit_days;
+  }
+  p.gia_session_days = session_days(type.gia, s.coach);
+  p.rtc_session_days = session_days(type.rtc, s.coach);
+  p.coach_workshop_days = workshop_days(type.coach_workshops);
+  p.teacher_workshop_days = workshop_days(type.teacher_workshops);
+  p.visits_per_teacher = rounds;
+  p.gia_per_teacher = type.gia.count;
+  p.rtc_per_teacher = type.rtc.count;
+  p.teacher_workshop_days_per_teacher = std::lround(type.teacher_workshops.total_days.value());
+  p.coach_workshop_days_per_coach = std::lround(type.coach_workshops.total_days.value());
+  return p;
+}
+
+}  // namespace
+
 std::vector<Protocol> compile_protocols(const scenario::Scenario& s) {
   std::vector<Protocol> out;
-  for (const scenario::SchoolTypeProtocol& type : s.school_types) {
-    Protocol p;
-    const int rounds = static_cast<int>(type.visit_days.size());
-    const bool gia_at_school = type.gia.venue == scenario::SessionVenue::kSchool;
-    const bool rtc_at_school = type.rtc.venue == scenario::SessionVenue::kSchool;
-    for (int r = 0; r < rounds; ++r) {
-      const std::uint8_t gia = sessions_in_round(type.gia, r, rounds);
-      const std::uint8_t rtc = sessions_in_round(type.rtc, r, rounds);
-      VisitRound round;
-      round.visit_days = type.visit_days[static_cast<std::size_t>(r)];
-      round.gia = gia_at_school ? gia : 0;
-      round.rtc = rtc_at_school ? rtc : 0;
-      round.cluster_gia = gia_at_school ? 0 : gia;
-      round.cluster_rtc = rtc_at_school ? 0 : rtc;
-      p.rounds.push_back(round);
-      p.visit_days_per_teacher += round.visit_days;
-    }
-    p.gia_session_days = session_days(type.gia, s.coach);
-    p.rtc_session_days = session_days(type.rtc, s.coach);
-    p.coach_workshop_days = workshop_days(type.coach_workshops);
-    p.teacher_workshop_days = workshop_days(type.teacher_workshops);
-    p.visits_per_teacher = rounds;
-    p.gia_per_teacher = type.gia.count;
-    p.rtc_per_teacher = type.rtc.count;
-    p.teacher_workshop_days_per_teacher = std::lround(type.teacher_workshops.total_days.value());
-    p.coach_workshop_days_per_coach = std::lround(type.coach_workshops.total_days.value());
-    out.push_back(std::move(p));
-  }
+  for (const scenario::SchoolTypeProtocol& type : s.school_types)
+    out.push_back(compile_protocol(s, type));
+  for (const scenario::ProtocolVariant& variant : s.protocol_variants)
+    for (const scenario::SchoolTypeProtocol& type : s.school_types)
+      out.push_back(compile_protocol(s, scenario::variant_protocol(type, variant)));
   return out;
 }
 

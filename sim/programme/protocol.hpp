@@ -68,7 +68,9 @@ struct Protocol {
 // the centre of its equal share of the rounds.
 int session_round(int j, int count, int rounds);
 
-// One Protocol per scenario school type, in the scenario's order.
+// One Protocol per scenario school type, in the scenario's order; then, for each of the
+// scenario's protocol_variants in order, one per school type under that variant (the index of
+// type t under variant k is k * types + t, k = 0 the protocol as written).
 std::vector<Protocol> compile_protocols(const scenario::Scenario& s);
 
 }  // namespace coachsim::programme

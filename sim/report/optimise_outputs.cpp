@@ -53,15 +53,26 @@ std::vector<OptimisePlanRow> optimise_plan_rows(const programme::Population& pop
                                                 const optimise::Solution& sol, int year) {
   std::vector<std::int64_t> cost(pop.schools.size(), 0), teachers(pop.schools.size(), 0);
   std::vector<int> coached(pop.schools.size(), -1);
+  std::vector<std::string> variant(pop.schools.size());
+  // Each unit's option shown: the one chosen, else the protocol as written (its first option).
+  std::vector<std::size_t> shown(in.groups.size(), SIZE_MAX);
   for (std::size_t g = 0; g < in.groups.size(); ++g) {
+    std::size_t& u = shown[optimise::unit_of(in, g)];
+    if (u == SIZE_MAX || sol.chosen[g]) u = g;
+  }
+  for (std::size_t g : shown) {
+    if (g == SIZE_MAX) continue;
     for (std::uint32_t c : in.groups[g].coaches) {
       const programme::Coach& coach = pop.coaches[c];
       for (const programme::CaseloadItem& item : coach.caseload) {
         // A school's share of its coach's cost, by its teachers in the caseload.
-        cost[item.school] +=
-            coach.teachers > 0 ? in.coach_cost[c] * item.teachers / coach.teachers : 0;
+        cost[item.school] += coach.teachers > 0 ? optimise::option_coach_cost(in, g, c) *
+                                                      item.teachers / coach.teachers
+                                                : 0;
         teachers[item.school] += item.teachers;
         coached[item.school] = sol.chosen[g];
+        if (sol.chosen[g] && !in.variant_ids.empty())
+          variant[item.school] = in.variant_ids[in.groups[g].variant];
       }
     }
   }
@@ -70,17 +81,25 @@ std::vector<OptimisePlanRow> optimise_plan_rows(const programme::Population& pop
     if (coached[i] < 0) continue;  // not in the programme this year
     const programme::School& s = pop.schools[i];
     rows.push_back({s.id, pop.regions[s.region].id, pop.ugels[s.ugel].name, year, coached[i] == 1,
-                    cost[i], teachers[i], s.students});
+                    cost[i], teachers[i], s.students, variant[i]});
   }
   return rows;
 }
 
 std::string optimise_plan_csv(const std::vector<OptimisePlanRow>& rows) {
   std::ostringstream out;
-  out << "school,region,ugel,year,coached,cost,teachers,students\n";
-  for (const OptimisePlanRow& r : rows)
-    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ','
-        << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
+  // The protocol variant column only where the scenario declares variants (the plan then names
+  // one for every school coached).
+  const bool variants = std::any_of(rows.begin(), rows.end(), [](const OptimisePlanRow& r) {
+    return !r.protocol_variant.empty();
+  });
+  out << "school,region,ugel,year,coached," << (variants ? "protocol_variant," : "")
+      << "cost,teachers,students\n";
+  for (const OptimisePlanRow& r : rows) {
+    out << r.school << ',' << r.region << ',' << r.ugel << ',' << r.year << ',' << r.coached << ',';
+    if (variants) out << r.protocol_variant << ',';
+    out << units::format_centimos(r.cost) << ',' << r.teachers << ',' << r.students << '\n';
+  }
   return out.str();
 }
 
@@ -208,7 +227,7 @@ OptimisePage optimise_page(const optimise::Prepared& p, const optimise::Planned&
     y.year = p.calendar_years[t];
     y.budget = planned.budgets[t];
     y.plan_cost = in.plan_cost;
-    y.groups = static_cast<std::int64_t>(in.groups.size());
+    y.groups = static_cast<std::int64_t>(optimise::unit_count(in));
     y.groups_coached = std::count(sol.chosen.begin(), sol.chosen.end(), 1);
     y.teachers_estimate = sol.teachers;
     y.objective_value = sol.objective;

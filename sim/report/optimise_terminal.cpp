@@ -106,7 +106,7 @@ std::string one_year(const optimise::Prepared& p, const optimise::Planned& plann
               streamed(capped)})
       << hiring_note(s) << "\n  "
       << trf("caseload groups {0}, coached {1}; teachers coached {2}, objective {3} (estimates)",
-             {std::to_string(in.groups.size()),
+             {std::to_string(optimise::unit_count(in)),
               streamed(std::count(sol.chosen.begin(), sol.chosen.end(), 1)), streamed(sol.teachers),
               streamed(sol.objective)})
       << "\n  "
@@ -158,7 +158,7 @@ std::string years(const optimise::Prepared& p, const optimise::Planned& planned,
                 streamed(std::lround(1000.0 * static_cast<double>(planned.budgets[t]) /
                                      static_cast<double>(in.plan_cost)) /
                          10.0),
-                money(in.plan_cost), std::to_string(in.groups.size()),
+                money(in.plan_cost), std::to_string(optimise::unit_count(in)),
                 streamed(
                     static_cast<std::int64_t>(std::count(y.chosen.begin(), y.chosen.end(), 1))),
                 streamed(y.teachers)})

@@ -70,8 +70,14 @@ bool valid_month_day(const MonthDay& md);
 
 void check_calendar(Checker& c);  // calendar, years, workshop dates against the protocol
 void check_protocol(Checker& c);  // school types, caseload rules, dispersed_above
-void check_terms(Checker& c);     // scenario header, geographies, coach, supervision, staff, costs
-void check_regions(Checker& c);   // regions, UGELs, staff, aggregates, CSV schools
+// One activity table of a school type (validate_protocol.cpp), also for the variants' overrides.
+void check_visit_days(Checker& c, const std::string& field, const std::vector<int>& visit_days);
+void check_session(Checker& c, const std::string& p, const SessionProtocol& s);
+void check_workshops(Checker& c, const std::string& p, const WorkshopProtocol& w);
+// protocol_variants: and protocol_plan: (validate_protocol_variants.cpp)
+void check_protocol_variants(Checker& c);
+void check_terms(Checker& c);    // scenario header, geographies, coach, supervision, staff, costs
+void check_regions(Checker& c);  // regions, UGELs, staff, aggregates, CSV schools
 void check_central_costs(Checker& c);  // years and categories of central_costs
 void check_extra_costs(Checker& c);    // cost_categories: and extra_costs: (extra_costs.cpp)
 void check_growth(Checker& c);         // scale_up and coach_supply (validate_growth.cpp)

@@ -10,9 +10,11 @@ namespace {
 
 using units::Kind;
 
-void load_session(Reader& reader, MapReader& parent, std::string_view key, SessionProtocol& out) {
-  auto node = parent.get(key, Need::kRequired, tr("a map {count, duration, venue}"));
-  if (!node) return;
+// Returns false when `key` is absent (only when `need` is optional).
+bool load_session(Reader& reader, MapReader& parent, std::string_view key, SessionProtocol& out,
+                  Need need = Need::kRequired) {
+  auto node = parent.get(key, need, tr("a map {count, duration, venue}"));
+  if (!node) return false;
   MapReader m(reader, *node, parent.path(key), {"count", "duration", "venue"},
               tr("session settings (count, duration, venue)"));
   if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
@@ -29,18 +31,20 @@ void load_session(Reader& reader, MapReader& parent, std::string_view key, Sessi
                   trf("expected 'school' or 'cluster', got {0}", {in_quotes(*v)}));
     }
   }
+  return true;
 }
 
-void load_workshops(Reader& reader, MapReader& parent, std::string_view key,
-                    WorkshopProtocol& out) {
-  auto node = parent.get(key, Need::kRequired, tr("a map {count, total_days}"));
-  if (!node) return;
+bool load_workshops(Reader& reader, MapReader& parent, std::string_view key, WorkshopProtocol& out,
+                    Need need = Need::kRequired) {
+  auto node = parent.get(key, need, tr("a map {count, total_days}"));
+  if (!node) return false;
   MapReader m(reader, *node, parent.path(key), {"count", "total_days"},
               tr("workshop settings (count, total_days)"));
   if (auto v = m.integer("count", Need::kRequired)) out.count = *v;
   if (auto q = m.quantity("total_days", Kind::kDays, Need::kRequired)) {
     out.total_days = units::days(q->value);
   }
+  return true;
 }
 
 void load_school_type(Reader& reader, const YAML::Node& node, const std::string& path,
@@ -74,7 +78,76 @@ void load_caseload_rule(Reader& reader, const YAML::Node& node, const std::strin
   if (auto v = m.integer("teachers_per_coach", Need::kRequired)) out.teachers_per_coach = *v;
 }
 
+// One school type's override in a variant: the fields given replace the type's own.
+void load_override(Reader& reader, const YAML::Node& node, const std::string& path,
+                   SchoolTypeOverride& out) {
+  MapReader m(reader, node, path,
+              {"id", "visit_days", "gia", "rtc", "teacher_workshops", "coach_workshops"},
+              tr("school type override settings"));
+  if (auto v = m.text("id", Need::kRequired)) out.id = *v;
+  if (auto list = m.get("visit_days", Need::kOptional, tr("a list of visit lengths in days"))) {
+    out.visit_days.emplace();
+    for_each_item(reader, *list, m.path("visit_days"), tr("visit lengths (integer days)"),
+                  [&](const YAML::Node& item, const std::string& item_path) {
+                    out.visit_days->push_back(reader.integer(item, item_path).value_or(0));
+                  });
+  }
+  SessionProtocol session;
+  if (load_session(reader, m, "gia", session, Need::kOptional)) out.gia = session;
+  session = SessionProtocol{};
+  if (load_session(reader, m, "rtc", session, Need::kOptional)) out.rtc = session;
+  WorkshopProtocol workshops;
+  if (load_workshops(reader, m, "teacher_workshops", workshops, Need::kOptional))
+    out.teacher_workshops = workshops;
+  workshops = WorkshopProtocol{};
+  if (load_workshops(reader, m, "coach_workshops", workshops, Need::kOptional))
+    out.coach_workshops = workshops;
+}
+
 }  // namespace
+
+void load_protocol_variants(Reader& reader, MapReader& top, Scenario& out) {
+  auto list = top.get("protocol_variants", Need::kOptional,
+                      tr("a list of protocol variants {id, label, school_types}"));
+  if (list) {
+    for_each_item(
+        reader, *list, "protocol_variants", tr("protocol variants"),
+        [&](const YAML::Node& item, const std::string& path) {
+          MapReader m(reader, item, path, {"id", "label", "school_types"},
+                      tr("protocol variant settings"));
+          ProtocolVariant v;
+          if (auto id = m.text("id", Need::kRequired)) v.id = *id;
+          v.label = m.text("label", Need::kOptional).value_or(v.id);
+          if (auto types =
+                  m.get("school_types", Need::kRequired, tr("a list of school type overrides"))) {
+            for_each_item(reader, *types, m.path("school_types"), tr("school type overrides"),
+                          [&](const YAML::Node& t, const std::string& t_path) {
+                            v.school_types.emplace_back();
+                            load_override(reader, t, t_path, v.school_types.back());
+                          });
+          }
+          out.protocol_variants.push_back(std::move(v));
+        });
+  }
+  auto plan = top.get("protocol_plan", Need::kOptional, tr("a list of {year, variant, schools}"));
+  if (!plan) return;
+  for_each_item(
+      reader, *plan, "protocol_plan", tr("years with the schools coached with a variant"),
+      [&](const YAML::Node& item, const std::string& path) {
+        MapReader m(reader, item, path, {"year", "variant", "schools"},
+                    tr("schools coached with a protocol variant"));
+        ProtocolPlan p;
+        if (auto v = m.integer("year", Need::kRequired)) p.year = *v;
+        if (auto v = m.text("variant", Need::kRequired)) p.variant = *v;
+        if (auto schools = m.get("schools", Need::kRequired, tr("a list of school ids"))) {
+          for_each_item(reader, *schools, m.path("schools"), tr("school ids"),
+                        [&](const YAML::Node& s, const std::string& s_path) {
+                          if (auto v = reader.text(s, s_path)) p.schools.push_back(*v);
+                        });
+        }
+        out.protocol_plan.push_back(std::move(p));
+      });
+}
 
 void load_protocol(Reader& reader, MapReader& top, Scenario& out) {
   auto node = top.get("protocol", Need::kRequired,

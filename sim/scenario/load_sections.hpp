@@ -17,6 +17,9 @@ void load_calendar(Reader& reader, MapReader& top, Scenario& out);
 // protocol: (dispersed_above, school types, caseload rules).
 void load_protocol(Reader& reader, MapReader& top, Scenario& out);
 
+// protocol_variants: and protocol_plan: (optional) other protocols and the schools that get them.
+void load_protocol_variants(Reader& reader, MapReader& top, Scenario& out);
+
 // geographies:, coach:, supervision:, staff_roles:, costs:, sources:.
 void load_terms(Reader& reader, MapReader& top, Scenario& out);
 

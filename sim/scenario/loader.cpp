@@ -22,13 +22,21 @@ namespace {
 using detail::MapReader;
 using detail::Need;
 
-const std::vector<std::string> kTopLevelKeys = {
-    "coachsim",        "name",        "description",  "currency",         "seed",
-    "calendar",        "years",       "geographies",  "protocol",         "coach",
-    "supervision",     "staff_roles", "costs",        "regions",          "central_costs",
-    "sources",         "scale_up",    "coach_supply", "outcomes",         "prices",
-    "budget",          "extends",     "uncertainty",  "teacher_turnover", "not_coached",
-    "cost_categories", "extra_costs"};
+const std::vector<std::string> kTopLevelKeys = {"coachsim",      "name",
+                                                "description",   "currency",
+                                                "seed",          "calendar",
+                                                "years",         "geographies",
+                                                "protocol",      "coach",
+                                                "supervision",   "staff_roles",
+                                                "costs",         "regions",
+                                                "central_costs", "sources",
+                                                "scale_up",      "coach_supply",
+                                                "outcomes",      "prices",
+                                                "budget",        "extends",
+                                                "uncertainty",   "teacher_turnover",
+                                                "not_coached",   "cost_categories",
+                                                "extra_costs",   "protocol_variants",
+                                                "protocol_plan"};
 
 bool is_currency_code(std::string_view code) {
   return code.size() == 3 &&
@@ -77,6 +85,7 @@ void load_document(detail::Reader& reader, const YAML::Node& root, Scenario& out
   detail::load_prices(reader, top, out);
   detail::load_budget(reader, top, out);
   detail::load_not_coached(reader, top, out);
+  detail::load_protocol_variants(reader, top, out);
 }
 
 }  // namespace

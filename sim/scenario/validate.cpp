@@ -145,6 +145,7 @@ std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& n
   check_prices(c);
   check_budget(c);
   check_not_coached(c);
+  check_protocol_variants(c);
   return c.take();
 }
 

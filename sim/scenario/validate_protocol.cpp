@@ -14,6 +14,8 @@ namespace {
 const std::string kTypes = "protocol.school_types";
 const std::string kRules = "protocol.caseload_rules";
 
+}  // namespace
+
 void check_session(Checker& c, const std::string& p, const SessionProtocol& s) {
   c.at_least(p + ".count", s.count, 0, N_("sessions per teacher per year"));
   if (s.count > 100) {
@@ -48,19 +50,25 @@ void check_workshops(Checker& c, const std::string& p, const WorkshopProtocol& w
   }
 }
 
+void check_visit_days(Checker& c, const std::string& field, const std::vector<int>& visit_days) {
+  if (visit_days.empty() && c.loaded(field)) {
+    c.error(field, tr("expected at least one classroom visit (one entry per visit)"));
+  }
+  if (visit_days.size() > 100) {
+    c.error(field, trf("expected at most 100 visits per teacher per year, got {0}",
+                       {std::to_string(visit_days.size())}));
+  }
+  for (std::size_t v = 0; v < visit_days.size(); ++v) {
+    c.at_least(indexed(field, v), visit_days[v], 1, N_("a visit length in days"));
+  }
+}
+
+namespace {
+
 void check_school_type(Checker& c, std::size_t i) {
   const SchoolTypeProtocol& t = c.scenario().school_types[i];
   const std::string p = indexed(kTypes, i);
-  if (t.visit_days.empty() && c.loaded(p + ".visit_days")) {
-    c.error(p + ".visit_days", tr("expected at least one classroom visit (one entry per visit)"));
-  }
-  if (t.visit_days.size() > 100) {
-    c.error(p + ".visit_days", trf("expected at most 100 visits per teacher per year, got {0}",
-                                   {std::to_string(t.visit_days.size())}));
-  }
-  for (std::size_t v = 0; v < t.visit_days.size(); ++v) {
-    c.at_least(indexed(p + ".visit_days", v), t.visit_days[v], 1, N_("a visit length in days"));
-  }
+  check_visit_days(c, p + ".visit_days", t.visit_days);
   check_session(c, p + ".gia", t.gia);
   check_session(c, p + ".rtc", t.rtc);
   check_workshops(c, p + ".teacher_workshops", t.teacher_workshops);

@@ -19,6 +19,8 @@
 
 namespace coachsim::optimise {
 
+inline constexpr std::uint32_t kOwnUnit = UINT32_MAX;
+
 // A decision unit: coaches that share a school (a large school split over coaches) are coached
 // or left out together, so that not_coached: can name whole schools.
 struct Group {
@@ -30,6 +32,11 @@ struct Group {
   // What coaching the group adds to the objective (objective.cpp): its teachers unless another
   // objective is set.
   double value = 0.0;
+  // With protocol variants (variants.cpp) a group is one option of a decision unit: the same
+  // coaches under protocol `variant` (0 the protocol as written, k protocol_variants[k - 1]),
+  // at most one option per unit. Without variants every group is its own unit, variant 0.
+  std::uint32_t unit = kOwnUnit;  // kOwnUnit: the group is its own unit (see unit_of)
+  std::uint8_t variant = 0;
 };
 
 struct Instance {
@@ -41,6 +48,11 @@ struct Instance {
   std::int64_t plan_cost = 0;                 // the whole year with every caseload
   std::vector<std::int64_t> region_teachers;  // per region: teachers of its caseloads
   std::vector<std::int64_t> coach_cost;       // per coach: its postings with overhead
+  // Per protocol variant (protocol_variants order), per coach: the same from that variant's run
+  // (variants.cpp). Empty without variants.
+  std::vector<std::vector<std::int64_t>> variant_coach_cost;
+  // With variants: "full", then the protocol_variants ids (a group's variant indexes it).
+  std::vector<std::string> variant_ids;
   // Per region: what the year costs it whatever the plan (its staff, supervisors, overhead on
   // them): its ledger total less its groups' costs.
   std::vector<std::int64_t> region_fixed;
@@ -50,6 +62,11 @@ struct Instance {
   std::vector<std::int64_t> region_budget;
   std::vector<std::int64_t> region_coaches;
 };
+
+// The decision unit of group g: its own index unless it is an option of another group's unit.
+inline std::size_t unit_of(const Instance& in, std::size_t g) {
+  return in.groups[g].unit == kOwnUnit ? g : in.groups[g].unit;
+}
 
 // REQUIRES: `ledger` kept the entries of an unlimited-money run of `scenario` on `population`.
 Instance make_instance(const scenario::Scenario& scenario, const programme::Population& population,
@@ -114,9 +131,43 @@ struct YearsSolution {
 YearsSolution solve_years(const std::vector<Instance>& years,
                           const std::vector<std::int64_t>& budgets, double floor);
 
-// The scenario's schools that the solution leaves out of the year (for not_coached:), sorted.
+// The scenario's schools that the solution leaves out of the year (for not_coached:), sorted:
+// those of the units none of whose options is chosen.
 std::vector<std::string> schools_left_out(const programme::Population& population,
                                           const Instance& instance, const Solution& solution);
+
+// Protocol variants (variants.cpp). The input with every school coached under variant `k`
+// (1-based: protocol_variants[k - 1]) in every year, through protocol_plan: what `run` posts
+// for each caseload under that variant.
+scenario::Scenario everywhere_with(const scenario::Scenario& scenario, std::size_t k);
+// One run per declared variant of `everywhere_with` with unlimited money, ledgers kept (none
+// without variants).
+std::vector<std::unique_ptr<results::Simulation>> variant_cost_runs(
+    const scenario::Scenario& unlimited);
+// Adds to `instance` (made from the run with the protocol as written) an option per group and
+// variant that changes the group's school type, costed from that variant's run (`runs`, in the
+// scenario's order) as make_instance costs the group. Call before set_objective.
+void add_variant_options(Instance& instance, const scenario::Scenario& scenario,
+                         const programme::Population& population,
+                         const std::vector<std::unique_ptr<results::Simulation>>& runs);
+bool has_variants(const Instance& instance);
+// The decision units (caseload groups): the groups without variants, fewer with them.
+std::size_t unit_count(const Instance& instance);
+// The cost of coach `c` (one of group g's) under group g's protocol.
+std::int64_t option_coach_cost(const Instance& instance, std::size_t g, std::uint32_t c);
+// The protocol_plan: of a solution: per variant (protocol_variants order) the schools of the
+// chosen options under it, sorted; variants with no school are left out.
+std::vector<scenario::ProtocolPlan> variant_schools(const scenario::Scenario& scenario,
+                                                    const programme::Population& population,
+                                                    const Instance& instance,
+                                                    const Solution& solution);
+// The plan.yaml lines of `plans` ("protocol_plan:\n  - year: ..."), "" when empty.
+std::string protocol_plan_yaml(const std::vector<scenario::ProtocolPlan>& plans);
+// The id of the variant of each school the solution coaches ("full" for the protocol as
+// written), per population school; "" for schools not coached or not in the year.
+std::vector<std::string> school_variants(const scenario::Scenario& scenario,
+                                         const programme::Population& population,
+                                         const Instance& instance, const Solution& solution);
 
 // What the objective counts (objective.cpp).
 enum class Objective { kFullProtocol, kLearning, kEquity };
@@ -128,7 +179,9 @@ using EquityWeights = std::vector<std::pair<std::string, double>>;
 
 // Sets every group's value for `objective`: teachers (full_protocol); the expected learning
 // gain of its students with the full protocol, as the outcomes module computes it (learning,
-// REQUIRES scenario.outcomes); teachers times their equity weight (equity).
+// REQUIRES scenario.outcomes); teachers times their equity weight (equity). An option under a
+// protocol variant: 0 for full_protocol and equity (its teachers do not get the full protocol);
+// for learning the gain of the dose the variant delivers, judged as the run judges it.
 void set_objective(Instance& instance, const scenario::Scenario& scenario,
                    const programme::Population& population, Objective objective,
                    const EquityWeights& weights);

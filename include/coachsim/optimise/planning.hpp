@@ -32,9 +32,11 @@ scenario::Scenario pro_rata(scenario::Scenario s, const std::vector<std::pair<in
 // on the contract's first day: the most its caseload can cost in any plan).
 struct CostRuns {
   std::unique_ptr<results::Simulation> base, at_start;
+  std::vector<std::unique_ptr<results::Simulation>> variants;  // variant_cost_runs
 };
 CostRuns cost_runs(const scenario::Scenario& unlimited);
-// The year's instance: costs from base, raised to at_start's where there is one.
+// The year's instance: costs from base, raised to at_start's where there is one; with protocol
+// variants, an option per group and variant (add_variant_options).
 Instance instance_of(const scenario::Scenario& unlimited, const CostRuns& runs, std::size_t year);
 
 // What is asked, once the flags are read.

@@ -82,6 +82,12 @@ struct Coach {
     return first_year <= year && year <= last_year && !dropped_in(year);
   }
   bool dropped_in(std::size_t year) const { return year < 64 && ((dropped_years >> year) & 1U); }
+  // Per year, the protocol it follows: 0 its school type's as written, k the scenario's
+  // protocol_variants[k - 1] (protocol_plan:). Empty: the protocol as written every year.
+  std::vector<std::uint8_t> variants{};
+  std::uint8_t variant_in(std::size_t year) const {
+    return year < variants.size() ? variants[year] : std::uint8_t{0};
+  }
 };
 
 struct Supervisor {
@@ -134,6 +140,9 @@ void drop_coaches(Population& population, std::size_t year,
 // Applies the scenario's not_coached: a coach whose every caseload school is listed for a year
 // is dropped that year.
 void apply_not_coached(const scenario::Scenario& scenario, Population& population);
+// Applies the scenario's protocol_plan: a coach whose every caseload school is listed for a year
+// and variant follows that variant that year (protocol_plan.cpp).
+void apply_protocol_plan(const scenario::Scenario& scenario, Population& population);
 
 // Groups schools into coach caseloads (see caseload.cpp for the packing rule).
 std::vector<Coach> assign_caseloads(const scenario::Scenario& scenario,

@@ -16,6 +16,9 @@ struct OptimisePlanRow {
   bool coached = false;
   std::int64_t cost = 0;  // céntimos: the school's share of its coach's cost
   std::int64_t teachers = 0, students = 0;
+  // With protocol variants: "full" or the variant's id when coached, "" when not; "" for every
+  // school without variants (plan.csv then has no such column).
+  std::string protocol_variant;
 };
 
 struct OptimiseFrontierRow {

@@ -71,6 +71,30 @@ struct SchoolTypeProtocol {
   WorkshopProtocol coach_workshops;    // at the macro-regional site
 };
 
+// Another protocol a school type may be coached with instead of its own (`protocol_variants:`,
+// e.g. a lighter one when money is short): each field given replaces the school type's, the
+// others stay the type's own. The scenario's protocol as written is the default variant ("full").
+struct SchoolTypeOverride {
+  std::string id;  // a school type of protocol.school_types
+  std::optional<std::vector<int>> visit_days;
+  std::optional<SessionProtocol> gia, rtc;
+  std::optional<WorkshopProtocol> teacher_workshops, coach_workshops;
+};
+struct ProtocolVariant {
+  std::string id;  // e.g. "light"; "full" is the default's
+  std::string label;
+  std::vector<SchoolTypeOverride> school_types;  // the school types it changes
+};
+inline constexpr int kMaxProtocolVariants = 8;  // besides the default (a coach keeps 8 bits)
+
+// Which schools are coached with a variant in a year (`protocol_plan:`, written by `coachsim
+// optimise`): a coach whose every caseload school is listed follows the variant that year.
+struct ProtocolPlan {
+  int year = 0;
+  std::string variant;               // a protocol_variants id
+  std::vector<std::string> schools;  // school ids, as not_coached:
+};
+
 // The most teachers one coach may have: far above any protocol (NT-026 sets 6 to 15) and small
 // enough for the run's compact per-coach state (16-bit counts).
 inline constexpr int kMaxTeachersPerCoach = 1000;
@@ -269,6 +293,8 @@ struct Scenario {
   std::optional<Prices> prices;         // absent: no nominal or US$ figures in any output
   Budget budget;                        // optional; disabled = unlimited money
   std::vector<NotCoached> not_coached;  // optional: schools not coached in a year
+  std::vector<ProtocolVariant> protocol_variants;  // optional: other protocols (none: NT-026 only)
+  std::vector<ProtocolPlan> protocol_plan;         // optional: schools coached with a variant
   // How the inputs were given beyond the scenario file, for the outputs' provenance: the --set
   // arguments as given, and each input CSV's detected dialect, e.g. "schools.csv: separator ';',
   // decimal comma, UTF-8 BOM". Empty for a plain file (the outputs then do not mention it).
