@@ -87,7 +87,7 @@ int audit_command(const AuditOptions& options) {
       if (!extra->empty()) std::cout << trf("Wrote {0}", {*extra}) << "\n";
     std::cout << trf("Read {0} as {1}", {options.actuals, actuals.dialect.describe_translated()})
               << "\n";
-    for (const std::string& input : loaded->scenario.provenance)
+    for (const std::string& input : shown_provenance(loaded->scenario))
       std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;

@@ -74,8 +74,10 @@ std::string mismatch(const std::string& flag, const std::string& rest) {
   // "At Most 1 required but received 2": a flag given more often than it may be.
   if (starts_with(rest, "At Most ")) {
     const std::size_t received = rest.find(" required but received ");
-    if (received != std::string::npos)
-      return trf("{0}: given {1} times; it takes one value", {flag, rest.substr(received + 23)});
+    if (received == std::string::npos) return "";
+    const std::string most = rest.substr(8, received - 8), given = rest.substr(received + 23);
+    return most == "1" ? trf("{0}: given {1} times; it takes one value", {flag, given})
+                       : trf("{0}: expected at most {1} values, got {2}", {flag, most, given});
   }
   if (starts_with(rest, "At least ")) {
     const std::size_t received = rest.find(" required but received ");

@@ -198,7 +198,7 @@ int run_command(const RunOptions& options) {
     for (const std::string* extra : {&options.sqlite, &options.xlsx, &options.html})
       if (!extra->empty()) std::cout << trf("Wrote {0}", {*extra}) << "\n";
     // --set arguments and input CSVs not in the plain convention (also in summary.json).
-    for (const std::string& input : report.scenario.provenance)
+    for (const std::string& input : shown_provenance(report.scenario))
       std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;
@@ -219,7 +219,7 @@ int validate_command(const std::string& scenario, bool quiet, bool json) {
                      {loaded->name, std::to_string(loaded->scenario.regions.size()),
                       std::to_string(loaded->scenario.years.size()), std::to_string(schools)})
               << "\n";
-    for (const std::string& input : loaded->scenario.provenance)
+    for (const std::string& input : shown_provenance(loaded->scenario))
       std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;

@@ -59,6 +59,8 @@ struct ScenarioDocument::Impl {
     std::vector<std::string> sets_given;
     for (const SetValue& set : sets) sets_given.push_back(detail::set_label(set));
     scenario.provenance.insert(scenario.provenance.begin(), sets_given.begin(), sets_given.end());
+    scenario.provenance_shown.insert(scenario.provenance_shown.begin(), sets_given.begin(),
+                                     sets_given.end());
   }
 
   // Overrides setting every match of spec `i` to `value`.

@@ -180,7 +180,8 @@ void load_cached_csv(Reader& reader, const std::string& file, const std::string&
 }
 
 void load_region(Reader& reader, const YAML::Node& node, const std::string& path, Region& out,
-                 const std::string& base_dir, std::vector<std::string>& provenance) {
+                 const std::string& base_dir, std::vector<std::string>& provenance,
+                 std::vector<std::string>& provenance_shown) {
   MapReader m(
       reader, node, path,
       {"id", "geography", "ugels", "staff", "coach_fee", "teachers_per_coach", "coaches",
@@ -221,8 +222,11 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
       // they were.
       const std::string note = "schools CSV " + file + ": " + dialect.describe();
       if (!dialect.plain() &&
-          std::find(provenance.begin(), provenance.end(), note) == provenance.end())
+          std::find(provenance.begin(), provenance.end(), note) == provenance.end()) {
         provenance.push_back(note);
+        provenance_shown.push_back(
+            trf("schools CSV {0}: {1}", {file, dialect.describe_translated()}));
+      }
     }
   }
 }
@@ -235,7 +239,8 @@ void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::stri
   for_each_item(reader, *list, "regions", tr("regions"),
                 [&](const YAML::Node& item, const std::string& path) {
                   out.regions.emplace_back();
-                  load_region(reader, item, path, out.regions.back(), base_dir, out.provenance);
+                  load_region(reader, item, path, out.regions.back(), base_dir, out.provenance,
+                              out.provenance_shown);
                 });
 }
 

@@ -1306,4 +1306,34 @@ TEST(Spanish, AFinanceOfficerEditsTheWorkbookAndReadsSpanishReportsWithTheEnglis
   EXPECT_GT(fs::file_size(png), 50000u);
 }
 
+// A schools CSV saved by Excel in a Spanish locale: the terminal says how it was read in
+// Spanish; summary.json keeps the English note for scripts.
+TEST(Spanish, TheSchoolsCsvDialectNoteIsInSpanishOnTheTerminalOnly) {
+  const fs::path dir = fresh_dir("schools-dialect");
+  std::string csv = slurp(kScenarios + "small-schools.csv");
+  for (char& c : csv)
+    if (c == ',') c = ';';
+  std::ofstream(dir / "s.csv") << csv;
+  std::ofstream(dir / "sc.yaml") << "coachsim: 1\nextends: \"" << kScenarios
+                                 << "small.yaml\"\nregions:\n  - id: Alpha\n    geography: plain\n"
+                                    "    ugels: [U1]\n    staff: {officer: 1}\n"
+                                    "    schools_csv: s.csv\n";
+  const std::string line = "run " + (dir / "sc.yaml").string() + " --out " + (dir / "o").string();
+  const Result en = run(line + " --lang en");
+  ASSERT_EQ(en.exit_code, 0) << en.output;
+  EXPECT_NE(en.output.find("Input: schools CSV " + (dir / "s.csv").string() +
+                           ": separator ';', decimal point"),
+            std::string::npos)
+      << en.output;
+  const Result es = run(line + " --lang es");
+  ASSERT_EQ(es.exit_code, 0) << es.output;
+  EXPECT_NE(es.output.find("Entrada: CSV de instituciones educativas " + (dir / "s.csv").string() +
+                           ": separador ';', punto decimal"),
+            std::string::npos)
+      << es.output;
+  EXPECT_NE(slurp(dir / "o" / "summary.json")
+                .find("schools CSV " + (dir / "s.csv").string() + ": separator ';', decimal point"),
+            std::string::npos);
+}
+
 }  // namespace i18n_cli_test
