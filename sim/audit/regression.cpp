@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "coachsim/audit/statistics.hpp"
+#include "coachsim/i18n/tr.hpp"
 
 namespace coachsim::audit {
 
@@ -18,11 +19,21 @@ constexpr double kRankTolerance = 1e-10;
 // within rounding of the data).
 constexpr double kZeroSumOfSquares = 1e-24;
 
-std::string count(long n, const char* singular, const char* plural) {
-  return std::to_string(n) + " " + (n == 1 ? singular : plural);
-}
-
 std::string quoted(const std::string& name) { return "'" + name + "'"; }
+
+// A reason the regression was not estimated, in English (audit_regression.csv keeps it so for
+// scripts) and in the language chosen by --lang (the terminal, workbook and page). `pattern` is
+// an N_() message; the arguments are the same in both.
+struct Reason {
+  std::string english, shown;
+};
+Reason reason(const char* pattern, std::initializer_list<std::string_view> args = {}) {
+  return {fill(pattern, args), trf(pattern, args)};
+}
+// "3 regions" in both: the English count by the English rule, the other by its language's.
+Reason counted(long n, const char* singular, const char* plural, const std::string& shown) {
+  return {fill(n == 1 ? singular : plural, {std::to_string(n)}), fill(shown, {std::to_string(n)})};
+}
 
 Eigen::Index rank_of(const Eigen::MatrixXd& m) {
   Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(m);
@@ -31,23 +42,24 @@ Eigen::Index rank_of(const Eigen::MatrixXd& m) {
 }
 
 // The first driver that adds nothing to the intercept and the drivers before it, in words.
-std::string collinearity(const std::vector<std::string>& drivers, const Eigen::MatrixXd& xs) {
+Reason collinearity(const std::vector<std::string>& drivers, const Eigen::MatrixXd& xs) {
   for (Eigen::Index j = 1; j < xs.cols(); ++j) {
     const std::string& name = drivers[static_cast<std::size_t>(j - 1)];
     Eigen::MatrixXd with_intercept(xs.rows(), 2);
     with_intercept << xs.col(0), xs.col(j);
     if (rank_of(with_intercept) < 2)
-      return "drivers are collinear: " + quoted(name) +
-             " is the same for every region, so it cannot be told apart from the intercept";
+      return reason(N_("drivers are collinear: {0} is the same for every region, so it cannot be "
+                       "told apart from the intercept"),
+                    {quoted(name)});
     if (rank_of(xs.leftCols(j + 1)) < j + 1) {
       std::string others;
       for (Eigen::Index i = 0; i + 1 < j; ++i)
         others += (i == 0 ? "" : ", ") + quoted(drivers[static_cast<std::size_t>(i)]);
-      return "drivers are collinear: " + quoted(name) + " is a combination of the others (" +
-             others + ")";
+      return reason(N_("drivers are collinear: {0} is a combination of the others ({1})"),
+                    {quoted(name), others});
     }
   }
-  return "drivers are collinear";
+  return reason(N_("drivers are collinear"));
 }
 
 }  // namespace
@@ -62,14 +74,21 @@ Regression ols(const std::vector<std::string>& drivers, const std::vector<std::v
   const auto n = static_cast<Eigen::Index>(y.size());
   const auto p = static_cast<Eigen::Index>(drivers.size()) + 1;
 
-  if (x.size() != y.size() || labels.size() != y.size()) {
-    r.problem = "the drivers, costs and labels do not have one entry per region each";
+  const auto fail = [&r](const Reason& why) {
+    r.problem = why.english;
+    r.problem_shown = why.shown;
     return r;
-  }
+  };
+  if (x.size() != y.size() || labels.size() != y.size())
+    return fail(reason(N_("the drivers, costs and labels do not have one entry per region each")));
   if (n <= p) {
-    r.problem = "need more regions than drivers + 1: " + count(n, "region", "regions") + " for " +
-                count(p - 1, "driver", "drivers");
-    return r;
+    const Reason regions =
+        counted(n, "{0} region", "{0} regions", trn("{0} region", "{0} regions", n));
+    const Reason drivers =
+        counted(p - 1, "{0} driver", "{0} drivers", trn("{0} driver", "{0} drivers", p - 1));
+    const char* pattern = N_("need more regions than drivers + 1: {0} for {1}");
+    return fail({fill(pattern, {regions.english, drivers.english}),
+                 trf(pattern, {regions.shown, drivers.shown})});
   }
 
   // Design matrix, each column scaled to unit length.
@@ -77,19 +96,21 @@ Regression ols(const std::vector<std::string>& drivers, const std::vector<std::v
   for (Eigen::Index i = 0; i < n; ++i) {
     const auto& row = x[static_cast<std::size_t>(i)];
     if (static_cast<Eigen::Index>(row.size()) != p - 1) {
-      r.problem = "region " + quoted(labels[static_cast<std::size_t>(i)]) + " has " +
-                  count(static_cast<long>(row.size()), "driver value", "driver values") +
-                  ", expected " + std::to_string(p - 1);
-      return r;
+      const auto k = static_cast<long>(row.size());
+      const Reason values = counted(k, "{0} driver value", "{0} driver values",
+                                    trn("{0} driver value", "{0} driver values", k));
+      const char* pattern = N_("region {0} has {1}, expected {2}");
+      const std::string label = quoted(labels[static_cast<std::size_t>(i)]);
+      const std::string expected = std::to_string(p - 1);
+      return fail({fill(pattern, {label, values.english, expected}),
+                   trf(pattern, {label, values.shown, expected})});
     }
     xs(i, 0) = 1.0;
     for (Eigen::Index j = 1; j < p; ++j) xs(i, j) = row[static_cast<std::size_t>(j - 1)];
   }
   const Eigen::Map<const Eigen::VectorXd> yv(y.data(), n);
-  if (!xs.allFinite() || !yv.allFinite()) {
-    r.problem = "the drivers or costs contain a value that is not a finite number";
-    return r;
-  }
+  if (!xs.allFinite() || !yv.allFinite())
+    return fail(reason(N_("the drivers or costs contain a value that is not a finite number")));
   Eigen::VectorXd scale = xs.colwise().norm().transpose();
   for (Eigen::Index j = 0; j < p; ++j)
     if (scale(j) == 0.0) scale(j) = 1.0;  // an all-zero column: the rank check reports it
@@ -97,10 +118,7 @@ Regression ols(const std::vector<std::string>& drivers, const std::vector<std::v
 
   Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(xs);
   qr.setThreshold(kRankTolerance);
-  if (qr.rank() < p) {
-    r.problem = collinearity(drivers, xs);
-    return r;
-  }
+  if (qr.rank() < p) return fail(collinearity(drivers, xs));
 
   const Eigen::VectorXd beta_scaled = qr.solve(yv);
   Eigen::VectorXd fitted = xs * beta_scaled;

@@ -69,8 +69,8 @@ int audit_command(const AuditOptions& options) {
       report::write_audit_xlsx(result, options.xlsx, loaded->scenario.currency);
     if (!options.html.empty())
       report::write_audit_html(result, options.html,
-                               "coachsim audit: " + loaded->scenario.name + " (money in " +
-                                   loaded->scenario.currency + ")");
+                               trf("coachsim audit: {0} (money in {1})",
+                                   {loaded->scenario.name, loaded->scenario.currency}));
   } catch (const std::exception& e) {
     std::cerr << "coachsim: " << e.what() << "\n";
     return kExitFailure;
@@ -87,7 +87,7 @@ int audit_command(const AuditOptions& options) {
       if (!extra->empty()) std::cout << trf("Wrote {0}", {*extra}) << "\n";
     std::cout << trf("Read {0} as {1}", {options.actuals, actuals.dialect.describe_translated()})
               << "\n";
-    for (const std::string& input : loaded->scenario.provenance)
+    for (const std::string& input : shown_provenance(loaded->scenario))
       std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/programme/packing.hpp"
 
 namespace coachsim::cli {
@@ -29,10 +30,12 @@ std::string coach_count_note(const scenario::Scenario& s, const programme::Popul
     const double per_coach =
         row.coaches > 0 ? static_cast<double>(row.teachers) / static_cast<double>(row.coaches) : 0;
     const double at_ratio = row.at_ratio > 0 ? static_cast<double>(row.teachers) / row.at_ratio : 0;
-    out += region->id + ": " + std::to_string(row.coaches) + " coaches (" + input + ") for " +
-           std::to_string(row.teachers) + " teachers: " + fixed(per_coach, 2) +
-           " teachers per coach, against " + fixed(at_ratio, 2) + " at the norm's ratios (" +
-           fixed(row.at_ratio, 1) + " coaches)\n";
+    // The scenario's key (coaches: N) stays as written; the sentence around it is translated.
+    out += trf("{0}: {1} coaches ({2}) for {3} teachers: {4} teachers per coach, against {5} at "
+               "the norm's ratios ({6} coaches)",
+               {region->id, std::to_string(row.coaches), input, std::to_string(row.teachers),
+                fixed(per_coach, 2), fixed(at_ratio, 2), fixed(row.at_ratio, 1)}) +
+           "\n";
   }
   return out;
 }

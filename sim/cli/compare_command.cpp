@@ -59,7 +59,7 @@ int compare_command(const CompareOptions& options) {
   }
 
   Progress progress(options.quiet || options.json);
-  progress.update(0.0, "simulating " + std::to_string(loaded.size()) + " scenarios");
+  progress.update(0.0, trf("simulating {0} scenarios", {std::to_string(loaded.size())}));
   // One thread per scenario: each run depends only on its own scenario and seed, so the
   // results do not depend on how the runs were scheduled.
   std::vector<std::future<std::vector<results::Metric>>> runs;
@@ -99,14 +99,14 @@ int compare_command(const CompareOptions& options) {
   const compare::Comparison comparison =
       compare::compare(std::move(entries), loaded.front().scenario.currency);
   try {
-    progress.update(0.8, "writing " + options.out_dir + "/");
+    progress.update(0.8, trf("writing {0}", {options.out_dir + "/"}));
     report::write_compare_outputs(comparison, options.out_dir);
     if (!options.html.empty()) {
-      progress.update(0.9, "writing " + options.html);
+      progress.update(0.9, trf("writing {0}", {options.html}));
       report::write_compare_html(comparison, options.html);
     }
     if (!options.xlsx.empty()) {
-      progress.update(0.95, "writing " + options.xlsx);
+      progress.update(0.95, trf("writing {0}", {options.xlsx}));
       report::write_compare_xlsx(comparison, options.xlsx);
     }
   } catch (const std::exception& e) {

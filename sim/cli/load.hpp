@@ -32,4 +32,10 @@ std::vector<scenario::LoadError> first_per_file(const std::vector<scenario::Load
 // when the scenario is not valid.
 std::optional<Loaded> load_or_report(const std::string& path, bool json = false);
 
+// The scenario's provenance notes as the terminal shows them: in the chosen language when the
+// loader gave them so (Scenario::provenance_shown), else as recorded in the files.
+inline const std::vector<std::string>& shown_provenance(const scenario::Scenario& s) {
+  return s.provenance_shown.size() == s.provenance.size() ? s.provenance_shown : s.provenance;
+}
+
 }  // namespace coachsim::cli

@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "load.hpp"
+#include "parse_error_text.hpp"
 #include "suggest_fix.hpp"
 #include "translated_help.hpp"
 
@@ -257,8 +258,11 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     const std::string fix = suggest_fix(app, argc, argv);
-    if (fix.empty()) app.exit(e);
+    // CLI11's own message (English), or its translation in another language.
+    const std::string translated = fix.empty() ? translated_parse_error(e) : "";
+    if (fix.empty() && translated.empty()) app.exit(e);
     std::cerr << fix << (fix.empty() ? "" : "\n");
+    if (!translated.empty()) std::cerr << "coachsim: " << translated << "\n";
     std::cerr << coachsim::tr("Run 'coachsim --help' or 'coachsim COMMAND --help' for usage.")
               << "\n";
     return kExitBadInput;

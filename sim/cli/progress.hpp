@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <string>
 
+#include "coachsim/i18n/tr.hpp"
+
 namespace coachsim::cli {
 
 class Progress {
@@ -23,9 +25,10 @@ class Progress {
     const int width = 30;
     const int filled = static_cast<int>(fraction * width + 0.5);
     const double eta = fraction > 0.01 ? elapsed * (1.0 - fraction) / fraction : 0.0;
-    std::fprintf(stderr, "\r[%-*s] %3.0f%%  ETA %4.0fs  %-40s", width,
-                 std::string(static_cast<std::size_t>(filled), '#').c_str(), 100.0 * fraction, eta,
-                 what.c_str());
+    // "ETA" as the language says it ("faltan" in Spanish), before the seconds left.
+    std::fprintf(stderr, "\r[%-*s] %3.0f%%  %s %4.0fs  %-40s", width,
+                 std::string(static_cast<std::size_t>(filled), '#').c_str(), 100.0 * fraction,
+                 eta_word_.c_str(), eta, what.c_str());
     std::fflush(stderr);
     shown_ = true;
   }
@@ -39,6 +42,7 @@ class Progress {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
   bool enabled_;
+  std::string eta_word_ = tr("ETA");
   bool shown_ = false;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };

@@ -69,7 +69,7 @@ int run_command(const RunOptions& options) {
   Progress progress(options.quiet || options.json);
   std::unique_ptr<results::Simulation> sim;
   try {
-    progress.update(0.0, "simulating");
+    progress.update(0.0, tr("simulating"));
     sim = results::simulate(loaded->scenario, options.ledger);
   } catch (const units::TooLarge& e) {
     progress.done();
@@ -152,21 +152,21 @@ int run_command(const RunOptions& options) {
   };
   try {
     if (!options.sqlite.empty()) {
-      progress.update(0.2, "writing " + options.sqlite);
+      progress.update(0.2, trf("writing {0}", {options.sqlite}));
       report::write_sqlite(report, extras.front().part, loaded->text);
     }
     for (const Extra& x : extras) {
       if (x.target == &options.xlsx) {
-        progress.update(0.6, "writing " + options.xlsx);
+        progress.update(0.6, trf("writing {0}", {options.xlsx}));
         report::XlsxOptions xlsx_options;
         xlsx_options.full_ledger = options.xlsx_ledger;
         report::write_xlsx(report, x.part, loaded->text, xlsx_options);
       } else if (x.target == &options.html) {
-        progress.update(0.8, "writing " + options.html);
+        progress.update(0.8, trf("writing {0}", {options.html}));
         report::write_html(report, x.part);
       }
     }
-    progress.update(0.9, "writing " + options.out_dir + "/");
+    progress.update(0.9, trf("writing {0}", {options.out_dir + "/"}));
     const auto hold = report::hold_interrupts();
     report::write_run_outputs(report, options.out_dir);
     for (const Extra& x : extras) {
@@ -198,7 +198,7 @@ int run_command(const RunOptions& options) {
     for (const std::string* extra : {&options.sqlite, &options.xlsx, &options.html})
       if (!extra->empty()) std::cout << trf("Wrote {0}", {*extra}) << "\n";
     // --set arguments and input CSVs not in the plain convention (also in summary.json).
-    for (const std::string& input : report.scenario.provenance)
+    for (const std::string& input : shown_provenance(report.scenario))
       std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;
@@ -219,7 +219,7 @@ int validate_command(const std::string& scenario, bool quiet, bool json) {
                      {loaded->name, std::to_string(loaded->scenario.regions.size()),
                       std::to_string(loaded->scenario.years.size()), std::to_string(schools)})
               << "\n";
-    for (const std::string& input : loaded->scenario.provenance)
+    for (const std::string& input : shown_provenance(loaded->scenario))
       std::cout << trf("Input: {0}", {input}) << "\n";
   }
   return kExitOk;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/suggest.hpp"
 
 namespace coachsim::cli {
@@ -16,7 +17,8 @@ std::string closest_flag(const std::string& given, const std::vector<std::string
   // distance but plainly meant; "--" plus at least three letters must match.
   for (const std::string& flag : flags) {
     const std::size_t n = std::min(flag.size(), given.size());
-    if (n >= 5 && flag.compare(0, n, given, 0, n) == 0) return "; did you mean '" + flag + "'?";
+    if (n >= 5 && flag.compare(0, n, given, 0, n) == 0)
+      return trf("; did you mean {0}?", {"'" + flag + "'"});
   }
   return "";
 }
@@ -37,13 +39,19 @@ std::string suggest_fix(CLI::App& app, int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
     if (command == nullptr) {
-      if (word.rfind('-', 0) == 0) continue;  // a flag before the command: CLI11's message
+      if (word.rfind('-', 0) == 0) {  // a flag before the command: CLI11's message
+        // and its value ("--lang es"), which is not a command.
+        const CLI::Option* option = app.get_option_no_throw(word);
+        if (option != nullptr && option->get_expected_min() > 0 && i + 1 < argc) ++i;
+        continue;
+      }
       for (CLI::App* sub : subcommands)
         if (sub->get_name() == word) command = sub;
       if (command == nullptr) {
         const std::string hint = scenario::did_you_mean(word, commands);
-        return "coachsim: unknown command '" + word + "'" +
-               (hint.empty() ? " (expected one of " + list(commands) + ")" : hint);
+        return hint.empty() ? trf("coachsim: unknown command '{0}' (expected one of {1})",
+                                  {word, list(commands)})
+                            : trf("coachsim: unknown command '{0}'{1}", {word, hint});
       }
       continue;
     }
@@ -53,8 +61,8 @@ std::string suggest_fix(CLI::App& app, int argc, char** argv) {
     std::vector<std::string> flags;
     for (const CLI::Option* option : command->get_options())
       for (const std::string& long_name : option->get_lnames()) flags.push_back("--" + long_name);
-    return "coachsim " + command->get_name() + ": unknown flag '" + name + "'" +
-           closest_flag(name, flags);
+    return trf("coachsim {0}: unknown flag '{1}'{2}",
+               {command->get_name(), name, closest_flag(name, flags)});
   }
   return "";
 }

@@ -181,7 +181,7 @@ int sweep_command(const SweepOptions& o) {
   Progress progress(o.quiet || o.json || !cluster.root());
   const auto on_progress = [&](std::size_t done, std::size_t total) {
     progress.update(static_cast<double>(done) / static_cast<double>(total),
-                    "replication " + std::to_string(done) + " of " + std::to_string(total));
+                    trf("replication {0} of {1}", {std::to_string(done), std::to_string(total)}));
   };
   std::string failure;
   bool beyond_limits = false;  // a drawn input too large for exact céntimos: bad input, exit 2

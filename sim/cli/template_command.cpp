@@ -2,6 +2,7 @@
 // Excel and run again (scenario/workbook.hpp, report/template_xlsx.hpp).
 #include <iostream>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/template_xlsx.hpp"
 #include "coachsim/scenario/workbook.hpp"
 #include "commands.hpp"
@@ -15,9 +16,12 @@ int template_command(const TemplateOptions& options) {
   if (!made.ok()) {
     for (const scenario::LoadError& e : first_per_file(made.errors))
       std::cerr << e.to_string() << "\n";
-    std::cerr << "coachsim: " << made.errors.size() << " problem"
-              << (made.errors.size() == 1 ? "" : "s")
-              << " in the scenario; no workbook was written.\n";
+    const std::string count = std::to_string(made.errors.size());
+    std::cerr << fill(trn("coachsim: {0} problem in the scenario; no workbook was written.",
+                          "coachsim: {0} problems in the scenario; no workbook was written.",
+                          made.errors.size()),
+                      {count})
+              << "\n";
     return kExitBadInput;
   }
   try {
@@ -27,9 +31,10 @@ int template_command(const TemplateOptions& options) {
     return kExitFailure;
   }
   if (!options.quiet) {
-    std::cout << "Wrote " << options.xlsx << ": " << made.book.sheets.size()
-              << " sheets of inputs of '" << made.book.scenario_name
-              << "'. Edit it, then: coachsim run " << options.xlsx << "\n";
+    std::cout << trf("Wrote {0}: {1} sheets of inputs of '{2}'. Edit it, then: coachsim run {0}",
+                     {options.xlsx, std::to_string(made.book.sheets.size()),
+                      made.book.scenario_name})
+              << "\n";
   }
   return kExitOk;
 }

@@ -213,7 +213,7 @@ std::string findings_text(const std::vector<YearAudit>& audit) {
                  {std::to_string(g.n), r2, adjusted}) +
              "\n";
     } else {
-      out += "  " + trf("Regression not estimated: {0}", {g.problem}) + "\n";
+      out += "  " + trf("Regression not estimated: {0}", {g.problem_shown}) + "\n";
     }
     if (!ya.dropped_drivers.empty()) {
       std::string list;

@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "coachsim/i18n/language.hpp"
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/audit_html.hpp"
 #include "html_page.hpp"
+#include "labels.hpp"
 
 namespace coachsim::report {
 namespace {
@@ -16,9 +19,10 @@ using namespace html;
 using audit::RegionAudit;
 using audit::YearAudit;
 
-const char* const kWithin = "within 2 SD";
-const char* const kFlagged = "flagged (2 SD or more)";
-const char* const kLeftOut = "left out of the statistics";
+// A driver's id as the CSV files write it in English, its translation otherwise.
+std::string driver_shown(const std::string& id) {
+  return i18n::language() == "en" ? id : metric_label(id);
+}
 
 std::string signed_fixed(double x, int places) {
   return (x >= 0 ? "+" : "\u2212") + fixed(std::abs(x), places);
@@ -39,6 +43,10 @@ class AuditPage {
   const std::vector<YearAudit>& audit_;
   std::string title_;
   Page page_;
+  // The chart's groups (its legend and the tooltip's status), in the chosen language.
+  const std::string within_ = tr("within 2 SD");
+  const std::string flagged_ = tr("flagged (2 SD or more)");
+  const std::string left_out_ = tr("left out of the statistics");
 };
 
 std::string AuditPage::cost_per_teacher(const YearAudit& ya) {
@@ -46,41 +54,42 @@ std::string AuditPage::cost_per_teacher(const YearAudit& ya) {
   for (const audit::RatioSpread& r : ya.ratios)
     if (r.metric == "cost_per_teacher") s = &r;
   const std::string year = std::to_string(ya.year);
-  const std::string x_title = "Cost per teacher";
+  const std::string x_title = tr("Cost per teacher");
 
   ordered_json values = ordered_json::array();
-  Table t({txt("Region"), num(esc(x_title)), num("Distance from the mean (SD)"), num("Flag")});
+  Table t({txt(tr("Region")), num(esc(x_title)), num(esc(tr("Distance from the mean (SD)"))),
+           num(esc(tr("Flag")))});
   bool any_flagged = false, any_left_out = false;
   for (const RegionAudit& r : ya.regions) {
     if (r.cost_per_teacher <= 0) continue;
-    std::string group = kLeftOut;
+    std::string group = left_out_;
     std::string z = "\u2014", flag;
     if (s != nullptr) {
       for (std::size_t i = 0; i < s->regions.size(); ++i) {
         if (s->regions[i] != r.region) continue;
-        group = s->flag[i] >= 2 ? kFlagged : kWithin;
+        group = s->flag[i] >= 2 ? flagged_ : within_;
         if (s->sd > 0) z = signed_fixed(s->z[i], 2);
-        if (s->flag[i] >= 2) flag = std::to_string(s->flag[i]) + " SD";
+        if (s->flag[i] >= 2) flag = trf("{0} SD", {std::to_string(s->flag[i])});
       }
     }
-    any_flagged = any_flagged || group == kFlagged;
-    any_left_out = any_left_out || group == kLeftOut;
+    any_flagged = any_flagged || group == flagged_;
+    any_left_out = any_left_out || group == left_out_;
     values.push_back({{"region", r.region},
                       {"cost_per_teacher", r.cost_per_teacher},
                       {"group", group},
                       {"z", z}});
-    t.row({txt(r.region + (group == kLeftOut ? " *" : "")), num(money_units(r.cost_per_teacher)),
+    t.row({txt(r.region + (group == left_out_ ? " *" : "")), num(money_units(r.cost_per_teacher)),
            num(z), num(flag)});
   }
 
-  ordered_json domain = ordered_json::array({kWithin});
+  ordered_json domain = ordered_json::array({within_});
   ordered_json range = ordered_json::array({"#4c78a8"});
   if (any_flagged) {
-    domain.push_back(kFlagged);
+    domain.push_back(flagged_);
     range.push_back("#e45756");
   }
   if (any_left_out) {
-    domain.push_back(kLeftOut);
+    domain.push_back(left_out_);
     range.push_back("#bab0ac");
   }
   ordered_json bars = region_bars("cost_per_teacher", x_title);
@@ -89,30 +98,30 @@ std::string AuditPage::cost_per_teacher(const YearAudit& ya) {
                                {"title", nullptr},
                                {"scale", {{"domain", domain}, {"range", range}}},
                                {"legend", {{"orient", "bottom"}}}};
-  bars["encoding"]["tooltip"] = ordered_json::array(
-      {tip("region", "nominal", "Region"), tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
-       tip("z", "nominal", "Distance from the mean (SD)"), tip("group", "nominal", "Status")});
+  bars["encoding"]["tooltip"] =
+      ordered_json::array({tip("region", "nominal", tr("Region")),
+                           tip("cost_per_teacher", "quantitative", x_title, ",.2f"),
+                           tip("z", "nominal", tr("Distance from the mean (SD)")),
+                           tip("group", "nominal", tr("Status"))});
   const MeanSd spread{s != nullptr ? s->mean : 0.0, s != nullptr ? s->sd : 0.0,
                       s != nullptr ? s->n : 0};
   ordered_json spec =
       mean_sd_chart(std::move(values), s != nullptr ? &spread : nullptr, std::move(bars), x_title);
 
-  std::string caption =
-      "Each region's reported spending divided by its reported teachers, "
-      "school year " +
-      year + ".";
+  std::string caption = trf(
+      "Each region's reported spending divided by its reported teachers, school year {0}.", {year});
   if (s != nullptr) {
-    t.row({txt("Mean (" + std::to_string(s->n) + " regions)"), num(money_units(s->mean)), num(""),
-           num("")},
+    t.row({txt(trf("Mean ({0} regions)", {std::to_string(s->n)})), num(money_units(s->mean)),
+           num(""), num("")},
           true);
-    t.row({txt("Standard deviation"), num(money_units(s->sd)), num(""), num("")}, true);
+    t.row({txt(tr("Standard deviation")), num(money_units(s->sd)), num(""), num("")}, true);
     caption += mean_sd_caption(spread);
-    caption += ". Regions 2 SD or more from the mean are flagged in red.";
+    caption += tr(". Regions 2 SD or more from the mean are flagged in red.");
   }
-  if (any_left_out) caption += " * left out of the mean and SD (--exclude).";
+  if (any_left_out) caption += tr(" * left out of the mean and SD (--exclude).");
   std::string out;
-  page_.chart(out, "audit-cost-per-teacher", "Cost per teacher by region, " + year, caption, spec,
-              t.html("Cost per teacher by region, " + year));
+  const std::string title = trf("Cost per teacher by region, {0}", {year});
+  page_.chart(out, "audit-cost-per-teacher", title, caption, spec, t.html(title));
   return out;
 }
 
@@ -120,8 +129,10 @@ std::string AuditPage::gaps(const YearAudit& ya) {
   const std::string year = std::to_string(ya.year);
   ordered_json values = ordered_json::array();
   ordered_json order = ordered_json::array();
-  Table t({txt("Region"), num("Actual"), num("Expected"), num("Gap"), num("Price"), num("Quantity"),
-           num("Rest")});
+  const std::string price = trc("gap part", "Price"), quantity = trc("gap part", "Quantity"),
+                    rest = trc("gap part", "Rest");
+  Table t({txt(tr("Region")), num(esc(tr("Actual"))), num(esc(tr("Expected"))), num(esc(tr("Gap"))),
+           num(esc(price)), num(esc(quantity)), num(esc(rest))});
   audit::CategoryGap sum;
   double lowest = 0, highest = 0;  // the ends of the stacked bars, in currency units
   for (const RegionAudit& r : ya.regions) {
@@ -134,8 +145,8 @@ std::string AuditPage::gaps(const YearAudit& ya) {
     lowest = std::min(lowest, below);
     highest = std::max(highest, above);
     order.push_back(r.region);
-    const std::pair<const char*, std::int64_t> parts[] = {
-        {"Price", g.price}, {"Quantity", g.quantity}, {"Rest", g.rest}};
+    const std::pair<const std::string&, std::int64_t> parts[] = {
+        {price, g.price}, {quantity, g.quantity}, {rest, g.rest}};
     for (const auto& [part, v] : parts)
       values.push_back({{"region", r.region},
                         {"part", part},
@@ -149,12 +160,12 @@ std::string AuditPage::gaps(const YearAudit& ya) {
     sum.quantity += g.quantity;
     sum.rest += g.rest;
   }
-  t.row({txt("All regions"), num(money(sum.actual)), num(money(sum.expected)),
+  t.row({txt(tr("All regions")), num(money(sum.actual)), num(money(sum.expected)),
          num(money(sum.actual - sum.expected)), num(money(sum.price)), num(money(sum.quantity)),
          num(money(sum.rest))},
         true);
-  const std::string x_title = "Gap: actual \u2212 expected";
-  const ordered_json parts = ordered_json::array({"Price", "Quantity", "Rest"});
+  const std::string x_title = tr("Gap: actual \u2212 expected");
+  const ordered_json parts = ordered_json::array({price, quantity, rest});
   // Round ticks that always include 0, the line between spending above and below the
   // structure's cost: a step of 1, 2 or 5 times a power of ten, about six steps in all.
   ordered_json gap_axis = money_axis_field("amount", x_title);
@@ -186,10 +197,10 @@ std::string AuditPage::gaps(const YearAudit& ya) {
         {"scale", {{"domain", parts}, {"range", {"#f58518", "#4c78a8", "#bab0ac"}}}},
         {"legend", {{"orient", "bottom"}}}}},
       {"order", {{"field", "part"}, {"type", "nominal"}, {"sort", "ascending"}}},
-      {"tooltip",
-       ordered_json::array({tip("region", "nominal", "Region"), tip("part", "nominal", "Part"),
-                            tip("amount", "quantitative", "Amount", ",.2f"),
-                            tip("gap", "quantitative", x_title, ",.2f")})}};
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("part", "nominal", tr("Part")),
+                                       tip("amount", "quantitative", tr("Amount"), ",.2f"),
+                                       tip("gap", "quantitative", x_title, ",.2f")})}};
   ordered_json zero;
   zero["data"] = {{"values", ordered_json::array({{{"x", 0}}})}};
   zero["mark"] = {{"type", "rule"}, {"color", "#555"}};
@@ -197,17 +208,17 @@ std::string AuditPage::gaps(const YearAudit& ya) {
   ordered_json spec = base_spec(values);
   spec["height"] = 24 * std::max<std::size_t>(1, order.size());
   spec["layer"] = {bars, zero};
-  const std::string caption =
-      "School year " + year +
-      ", regions in the scenario: what each reported spending above (or below) what its own "
-      "structure costs at the standard unit costs, split into <em>price</em> (fees and salaries "
-      "above the standard), <em>quantity</em> (more or fewer coaches, supervisors, staff or "
-      "teachers than its structure needs, at the expected cost of each) and <em>rest</em> "
-      "(travel, workshops or materials per teacher that the structure does not explain). "
-      "Price + quantity + rest = the gap, to the cent.";
+  const std::string caption = trf(
+      "School year {0}, regions in the scenario: what each reported spending above (or below) "
+      "what its own structure costs at the standard unit costs, split into <em>price</em> (fees "
+      "and salaries above the standard), <em>quantity</em> (more or fewer coaches, supervisors, "
+      "staff or teachers than its structure needs, at the expected cost of each) and "
+      "<em>rest</em> (travel, workshops or materials per teacher that the structure does not "
+      "explain). Price + quantity + rest = the gap, to the cent.",
+      {year});
   std::string out;
-  page_.chart(out, "audit-gap", "Gap by region: price, quantity and rest, " + year, caption, spec,
-              t.html("Gap by region, " + year));
+  page_.chart(out, "audit-gap", trf("Gap by region: price, quantity and rest, {0}", {year}),
+              caption, spec, t.html(trf("Gap by region, {0}", {year})));
   return out;
 }
 
@@ -215,14 +226,15 @@ std::string AuditPage::regression(const YearAudit& ya) {
   const audit::Regression& g = ya.regression;
   const std::string year = std::to_string(ya.year);
   if (!g.ok) {
-    return "<section id=\"section-audit-regression\">\n<h2>Regression, " + year +
-           "</h2>\n<p class=\"note\">The regression of cost per teacher on its drivers was not "
-           "estimated: " +
-           esc(g.problem) + ".</p>\n</section>\n";
+    return "<section id=\"section-audit-regression\">\n<h2>" + trf("Regression, {0}", {year}) +
+           "</h2>\n<p class=\"note\">" +
+           trf("The regression of cost per teacher on its drivers was not estimated: {0}.",
+               {esc(g.problem_shown)}) +
+           "</p>\n</section>\n";
   }
   ordered_json values = ordered_json::array();
-  Table t({txt("Region"), num("Actual"), num("Fitted"), num("Residual"),
-           num("Residual (residual SD)")});
+  Table t({txt(tr("Region")), num(esc(tr("Actual"))), num(esc(tr("Fitted"))),
+           num(esc(tr("Residual"))), num(esc(tr("Residual (residual SD)")))});
   // The regions furthest from the prediction are named first, where the name fits.
   std::vector<ScatterPoint> placed;
   for (std::size_t i = 0; i < g.labels.size(); ++i)
@@ -245,9 +257,9 @@ std::string AuditPage::regression(const YearAudit& ya) {
            num(money_units(g.residuals[i])),
            num(g.residual_sd > 0 ? signed_fixed(g.residuals[i] / g.residual_sd, 2) : "\u2014")});
   }
-  ordered_json x = money_axis_field("fitted", "Fitted cost per teacher (from the drivers)");
+  ordered_json x = money_axis_field("fitted", tr("Fitted cost per teacher (from the drivers)"));
   x["scale"] = {{"zero", false}, {"nice", true}};
-  ordered_json y = money_axis_field("actual", "Actual cost per teacher");
+  ordered_json y = money_axis_field("actual", tr("Actual cost per teacher"));
   y["scale"] = {{"zero", false}, {"nice", true}};
   ordered_json diagonal;
   diagonal["data"] = {{"values", ordered_json::array({{{"fitted", lo}, {"actual", lo}},
@@ -259,10 +271,10 @@ std::string AuditPage::regression(const YearAudit& ya) {
   points["encoding"] = {
       {"x", x},
       {"y", y},
-      {"tooltip", ordered_json::array({tip("region", "nominal", "Region"),
-                                       tip("actual", "quantitative", "Actual", ",.2f"),
-                                       tip("fitted", "quantitative", "Fitted", ",.2f"),
-                                       tip("residual", "quantitative", "Residual", ",.2f")})}};
+      {"tooltip", ordered_json::array({tip("region", "nominal", tr("Region")),
+                                       tip("actual", "quantitative", tr("Actual"), ",.2f"),
+                                       tip("fitted", "quantitative", tr("Fitted"), ",.2f"),
+                                       tip("residual", "quantitative", tr("Residual"), ",.2f")})}};
   ordered_json layers = ordered_json::array({diagonal, points});
   add_scatter_labels(layers, x, y);
   ordered_json spec = base_spec(values);
@@ -270,34 +282,36 @@ std::string AuditPage::regression(const YearAudit& ya) {
   spec["layer"] = layers;
 
   std::string drivers;
-  for (std::size_t i = 1; i < g.terms.size(); ++i) drivers += (i > 1 ? ", " : "") + g.terms[i];
+  for (std::size_t i = 1; i < g.terms.size(); ++i)
+    drivers += (i > 1 ? ", " : "") + driver_shown(g.terms[i]);
   std::string caption =
-      "School year " + year +
-      ", one point per region: cost per teacher as reported against what "
-      "the regression predicts from the region's structure (" +
-      esc(drivers) + "); n = " + std::to_string(g.n) + ", R\u00b2 = " + fixed(g.r2, 3) +
-      " (adjusted " + fixed(g.adjusted_r2, 3) +
-      "). Points above the dashed 45\u00b0 line cost more than predicted. The regions furthest "
-      "from the prediction are named where the name fits; the table has every "
-      "region.";
+      trf("School year {0}, one point per region: cost per teacher as reported against what the "
+          "regression predicts from the region's structure ({1}); n = {2}, R\u00b2 = {3} "
+          "(adjusted {4}). Points above the dashed 45\u00b0 line cost more than predicted. The "
+          "regions furthest from the prediction are named where the name fits; the table has "
+          "every region.",
+          {year, esc(drivers), std::to_string(g.n), fixed(g.r2, 3), fixed(g.adjusted_r2, 3)});
   if (!ya.dropped_drivers.empty()) {
     std::string dropped;
-    for (const std::string& d : ya.dropped_drivers) dropped += (dropped.empty() ? "" : ", ") + d;
-    caption += " Left out (the same in every region): " + esc(dropped) + ".";
+    for (const std::string& d : ya.dropped_drivers)
+      dropped += (dropped.empty() ? "" : ", ") + driver_shown(d);
+    caption += " " + trf("Left out (the same in every region): {0}.", {esc(dropped)});
   }
   std::string out;
-  page_.chart(out, "audit-regression", "Fitted against actual cost per teacher, " + year, caption,
-              spec, t.html("Fitted and actual cost per teacher, " + year));
+  page_.chart(out, "audit-regression", trf("Fitted against actual cost per teacher, {0}", {year}),
+              caption, spec, t.html(trf("Fitted and actual cost per teacher, {0}", {year})));
   return out;
 }
 
 std::string AuditPage::findings(const YearAudit& ya) {
-  std::string out =
-      "<section id=\"section-findings\">\n<h2>Findings, " + std::to_string(ya.year) + "</h2>\n";
+  std::string out = "<section id=\"section-findings\">\n<h2>" +
+                    trf("Findings, {0}", {std::to_string(ya.year)}) + "</h2>\n";
   for (const std::string& warning : ya.warnings)
-    out += "<p class=\"note\">Warning: " + esc(warning) + "</p>\n";
-  if (ya.findings.empty()) return out + "<p class=\"caption\">No findings.</p>\n</section>\n";
-  out += "<p class=\"caption\">Largest gap in money first.</p>\n<ol class=\"findings\">\n";
+    out += "<p class=\"note\">" + trf("Warning: {0}", {esc(warning)}) + "</p>\n";
+  if (ya.findings.empty())
+    return out + "<p class=\"caption\">" + tr("No findings.") + "</p>\n</section>\n";
+  out += "<p class=\"caption\">" + tr("Largest gap in money first.") +
+         "</p>\n<ol class=\"findings\">\n";
   for (const audit::Finding& f : ya.findings) out += "<li>" + esc(f.text) + "</li>\n";
   return out + "</ol>\n</section>\n";
 }
@@ -308,7 +322,7 @@ std::string AuditPage::page() {
   frame.heading = title_;
   std::string sections;
   if (audit_.empty()) {
-    sections = "<p class=\"note\">The actuals held no region to audit.</p>\n";
+    sections = "<p class=\"note\">" + tr("The actuals held no region to audit.") + "</p>\n";
   } else {
     const YearAudit& ya = audit_.back();
     sections += cost_per_teacher(ya);
@@ -317,17 +331,21 @@ std::string AuditPage::page() {
     sections += findings(ya);
     std::string years;
     for (const YearAudit& y : audit_) years += (years.empty() ? "" : ", ") + std::to_string(y.year);
-    frame.meta = "<span>School year <strong>" + std::to_string(ya.year) + "</strong></span>";
-    frame.meta += "<span>" + std::to_string(ya.regions.size()) + " regions</span>";
-    frame.meta += "<span>years audited " + years + "</span>";
+    frame.meta =
+        "<span>" + trf("School year <strong>{0}</strong>", {std::to_string(ya.year)}) + "</span>";
+    frame.meta += "<span>" +
+                  fill(trn("{0} region", "{0} regions", ya.regions.size()),
+                       {std::to_string(ya.regions.size())}) +
+                  "</span>";
+    frame.meta += "<span>" + trf("years audited {0}", {years}) + "</span>";
     if (!ya.regression.ok)
-      frame.contents_after =
-          "<li><a href=\"#section-audit-regression\">Regression (not estimated)</a></li>";
-    frame.contents_after += "<li><a href=\"#section-findings\">Findings</a></li>";
+      frame.contents_after = "<li><a href=\"#section-audit-regression\">" +
+                             tr("Regression (not estimated)") + "</a></li>";
+    frame.contents_after += "<li><a href=\"#section-findings\">" + tr("Findings") + "</a></li>";
   }
   frame.footer_note =
-      " (coachsim audit). Money figures are in the scenario's currency; the CSV files written "
-      "with this page hold the same numbers.";
+      " " + tr("(coachsim audit). Money figures are in the scenario's currency; the CSV files "
+               "written with this page hold the same numbers.");
   return page_.render(frame, sections);
 }
 

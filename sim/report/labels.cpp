@@ -61,6 +61,12 @@ std::string metric_label(std::string_view metric_id) {
   // The audit's ratios (audit_spread.csv).
   if (is("coaches_per_staff")) return trc("metric", "coaches_per_staff");
   if (is("students_per_school")) return trc("metric", "students_per_school");
+  // The terms of the audit's regression of cost per teacher (audit_regression.csv).
+  if (is("intercept")) return trc("metric", "intercept");
+  if (is("mean_distance_km")) return trc("metric", "mean_distance_km");
+  if (is("staff_per_coach")) return trc("metric", "staff_per_coach");
+  if (is("border_share")) return trc("metric", "border_share");
+  if (is("amazon")) return trc("metric", "amazon");
   if (is("price_index")) return trc("metric", "price_index");
   if (is("cost_total_nominal")) return trc("metric", "cost_total_nominal");
   if (is("cost_total_usd")) return trc("metric", "cost_total_usd");

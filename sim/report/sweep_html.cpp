@@ -9,9 +9,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "coachsim/i18n/language.hpp"
 #include "coachsim/i18n/tr.hpp"
 #include "coachsim/report/sweep_outputs.hpp"
 #include "html_page.hpp"
+#include "labels.hpp"
 
 namespace coachsim::report {
 
@@ -77,6 +79,11 @@ std::vector<std::string> input_labels(const SweepReport& r) {
     for (std::size_t j = 0; j < labels.size(); ++j)
       if (i != j && labels[i] == labels[j]) labels[i] = r.inputs[i].field;
   return labels;
+}
+
+// A metric id as the CSV files write it (in English), its translation in another language.
+std::string metric_shown(const std::string& id) {
+  return i18n::language() == "en" ? id : metric_label(id);
 }
 
 std::string output_label(const std::string& output) {
@@ -301,7 +308,7 @@ class SweepPage {
       lt.row({num(money_metric ? money_text(p.threshold) : pct(p.threshold)),
               txt(p.year > 0   ? std::to_string(p.year)
                   : p.year < 0 ? tr("any single year")
-                               : "all years"),
+                               : tr("all years")),
               num(pct(100.0 * p.probability))});
     }
     if (!money_metric && r_.config.full_protocol_target && name == "full_protocol_pct")
@@ -347,7 +354,7 @@ class SweepPage {
     std::string caption =
         trf("National {0} per school year over the replications: the band runs from the 5th to "
             "the 95th percentile, the line is the median and the red diamonds the mean.",
-            {esc(name)});
+            {esc(metric_shown(name))});
     if (!limits.empty())
       caption += " " + (money_metric ? tr("The short red lines are the limits for single school "
                                           "years.")
@@ -460,8 +467,8 @@ class SweepPage {
                         {"input", label},
                         {"field", input_label(r_, row->input)},
                         {"src", row->src}});
-      t.row({txt(row->output), txt(input_label(r_, row->input)), num(fixed(row->src, 3)),
-             num(fixed(row->r2, 3))});
+      t.row({txt(metric_shown(row->output)), txt(input_label(r_, row->input)),
+             num(fixed(row->src, 3)), num(fixed(row->r2, 3))});
     }
     ordered_json spec = base_spec(values);
     spec["height"] = 28 * static_cast<int>(rows.size() / 2 + 1);

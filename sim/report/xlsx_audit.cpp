@@ -148,7 +148,7 @@ void regression_sheet(xlsx::Book& book, const std::vector<audit::YearAudit>& aud
   for (const audit::YearAudit& ya : audit) {
     const audit::Regression& g = ya.regression;
     if (!g.ok) {
-      sh.integer(ya.year).blank(7).text(trf("not estimated: {0}", {g.problem}));
+      sh.integer(ya.year).blank(7).text(trf("not estimated: {0}", {g.problem_shown}));
       sh.end_row();
       continue;
     }

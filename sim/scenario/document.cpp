@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/workbook.hpp"
 #include "coachsim/stochastic/distributions.hpp"
@@ -58,6 +59,8 @@ struct ScenarioDocument::Impl {
     std::vector<std::string> sets_given;
     for (const SetValue& set : sets) sets_given.push_back(detail::set_label(set));
     scenario.provenance.insert(scenario.provenance.begin(), sets_given.begin(), sets_given.end());
+    scenario.provenance_shown.insert(scenario.provenance_shown.begin(), sets_given.begin(),
+                                     sets_given.end());
   }
 
   // Overrides setting every match of spec `i` to `value`.
@@ -178,12 +181,20 @@ FullLoad load_document_full(std::string_view text, const std::string& name,
         impl->set_all(i, ends[end], overrides);
         const LoadResult at_end = impl->load(overrides);
         for (const LoadError& e : at_end.errors) {
-          const std::string where =
-              e.field.empty() ? std::string("the scenario") : "the field " + e.field;
-          errors.push_back(LoadError{spec.file, spec.info.line, spec.info.column, entry,
-                                     std::string("at its ") + (end == 0 ? "low" : "high") +
-                                         " end " + describe_value(spec, ends[end]) + " " + where +
-                                         " is invalid: " + e.message});
+          const std::string value = describe_value(spec, ends[end]);
+          std::string message;
+          if (e.field.empty())
+            message =
+                end == 0
+                    ? trf("at its low end {0} the scenario is invalid: {1}", {value, e.message})
+                    : trf("at its high end {0} the scenario is invalid: {1}", {value, e.message});
+          else
+            message = end == 0 ? trf("at its low end {0} the field {1} is invalid: {2}",
+                                     {value, e.field, e.message})
+                               : trf("at its high end {0} the field {1} is invalid: {2}",
+                                     {value, e.field, e.message});
+          errors.push_back(
+              LoadError{spec.file, spec.info.line, spec.info.column, entry, std::move(message)});
         }
       }
     }

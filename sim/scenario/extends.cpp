@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/default_scenario.hpp"
 #include "coachsim/scenario/input_file.hpp"
 #include "coachsim/scenario/workbook.hpp"
@@ -165,13 +166,14 @@ struct Resolver {
       root = YAML::Load(std::string(static_cast<std::size_t>(file.first_line), '\n') +
                         std::string(text));
     } catch (const YAML::Exception& e) {
-      error(file, e.mark, "", "malformed YAML: " + e.msg);
+      // yaml-cpp's own description stays in English: it is the parser's, not coachsim's.
+      error(file, e.mark, "", trf("malformed YAML: {0}", {e.msg}));
       return std::nullopt;
     }
     if (!root.IsDefined() || root.IsNull()) {
-      out.errors.push_back(
-          LoadError{file.name, 1, 1, "",
-                    "the scenario is empty; expected a map with keys " + join(top_level_keys())});
+      out.errors.push_back(LoadError{
+          file.name, 1, 1, "",
+          trf("the scenario is empty; expected a map with keys {0}", {join(top_level_keys())})});
       return std::nullopt;
     }
     if (file.dir != top_dir) {
@@ -183,8 +185,9 @@ struct Resolver {
     if (!extends.IsDefined()) return root;
     if (!extends.IsScalar() || extends.Scalar().empty()) {
       error(file, extends.Mark(), "extends",
-            "expected the file this scenario extends (a path relative to this file, or '" +
-                std::string(kBuiltinDefault) + "'), got " + describe_node(extends));
+            trf("expected the file this scenario extends (a path relative to this file, or "
+                "'{0}'), got {1}",
+                {kBuiltinDefault, describe_node(extends)}));
       return std::nullopt;
     }
     const std::string target = extends.Scalar();
@@ -209,7 +212,7 @@ struct Resolver {
         out.csv_texts.insert(book.csv_texts.begin(), book.csv_texts.end());
         if (!problem.empty() || base_text.empty()) {
           error(file, extends.Mark(), "extends",
-                problem.empty() ? "cannot read the workbook " + in_quotes(path) : problem);
+                problem.empty() ? trf("cannot read the workbook {0}", {in_quotes(path)}) : problem);
           return std::nullopt;
         }
       } else if (!read_file(path, base_text, problem)) {
@@ -220,30 +223,34 @@ struct Resolver {
     chain.push_back(file);
     if (static_cast<int>(chain.size()) >= kMaxExtendsDepth) {
       error(file, extends.Mark(), "extends",
-            "too many files extend one another (the limit is " + std::to_string(kMaxExtendsDepth) +
-                " in one chain, README \"Limits\")");
+            trf("too many files extend one another (the limit is {0} in one chain, README "
+                "\"Limits\")",
+                {std::to_string(kMaxExtendsDepth)}));
       return std::nullopt;
     }
     total_bytes += base_text.size();
     if (total_bytes > kMaxExtendsTotalBytes) {
       error(file, extends.Mark(), "extends",
-            "the scenario and the files it extends are larger than the limit of " +
-                describe_bytes(kMaxExtendsTotalBytes) + " together (README \"Limits\")");
+            trf("the scenario and the files it extends are larger than the limit of {0} "
+                "together (README \"Limits\")",
+                {describe_bytes(kMaxExtendsTotalBytes)}));
       return std::nullopt;
     }
     for (const File& earlier : chain) {
       if (earlier.identity != base.identity) continue;
-      std::string cycle;
-      for (const File& f : chain) cycle += in_quotes(f.name) + " extends ";
-      error(file, extends.Mark(), "extends",
-            "extends forms a cycle: " + cycle + in_quotes(base.name));
+      // "'a.yaml' extends 'b.yaml' extends 'a.yaml'", one sentence link by link.
+      std::string cycle = in_quotes(chain.front().name);
+      for (std::size_t i = 1; i < chain.size(); ++i)
+        cycle = trf("{0} extends {1}", {cycle, in_quotes(chain[i].name)});
+      cycle = trf("{0} extends {1}", {cycle, in_quotes(base.name)});
+      error(file, extends.Mark(), "extends", trf("extends forms a cycle: {0}", {cycle}));
       return std::nullopt;
     }
     auto base_root = resolve(base_text, base, chain);
     if (!base_root) return std::nullopt;
     if (!base_root->IsMap()) {
       error(file, extends.Mark(), "extends",
-            "the extended scenario " + in_quotes(base.name) + " is not a map of scenario keys");
+            trf("the extended scenario {0} is not a map of scenario keys", {in_quotes(base.name)}));
       return std::nullopt;
     }
     merge(*base_root, root, true);

@@ -22,14 +22,16 @@ void load_parameters(Reader& reader, const YAML::Node& node, const std::string& 
   const std::string form = "[" + join(names) + "]";
   if (!node.IsDefined() || !node.IsSequence()) {
     reader.locate(path, node);
-    reader.fail(node, path, "expected " + form + ", got " + describe_node(node));
+    reader.fail(node, path, trf("expected {0}, got {1}", {form, describe_node(node)}));
     return;
   }
   reader.locate(path, node);
   if (node.size() != names.size()) {
-    reader.fail(node, path,
-                "expected " + form + " (" + std::to_string(names.size()) + " numbers), got " +
-                    std::to_string(node.size()) + (node.size() == 1 ? " value" : " values"));
+    reader.fail(
+        node, path,
+        trf("expected {0} ({1} numbers), got {2}",
+            {form, std::to_string(names.size()),
+             fill(trn("{0} value", "{0} values", node.size()), {std::to_string(node.size())})}));
     return;
   }
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -67,8 +69,8 @@ void load_distribution(Reader& reader, MapReader& parent, std::string_view key, 
     std::vector<std::string> given;
     for (const auto& e : shapes) given.push_back(e.key);
     reader.fail(*node, path,
-                "expected exactly one of fixed, uniform, triangular, lognormal, got " +
-                    (given.empty() ? std::string("none") : join(given)));
+                trf("expected exactly one of fixed, uniform, triangular, lognormal, got {0}",
+                    {given.empty() ? tr("none") : join(given)}));
     return;
   }
   const auto& entry = shapes.front();
@@ -113,8 +115,8 @@ void load_ugels(Reader& reader, MapReader& m, Region& out) {
     if (!n) return;
     if (*n < 1 || *n > kMaxUgelCount) {
       reader.fail(*node, path,
-                  "expected a count of UGELs between 1 and " + std::to_string(kMaxUgelCount) +
-                      " (or a list of names), got " + std::to_string(*n));
+                  trf("expected a count of UGELs between 1 and {0} (or a list of names), got {1}",
+                      {std::to_string(kMaxUgelCount), std::to_string(*n)}));
       return;
     }
     for (int i = 1; i <= *n; ++i) out.ugels.push_back("UGEL " + std::to_string(i));
@@ -122,7 +124,7 @@ void load_ugels(Reader& reader, MapReader& m, Region& out) {
   }
   if (!node->IsSequence()) {
     reader.fail(*node, path,
-                "expected a list of UGEL names or a count, got " + describe_node(*node));
+                trf("expected a list of UGEL names or a count, got {0}", {describe_node(*node)}));
     return;
   }
   for_each_item(reader, *node, path, tr("UGEL names"),
@@ -178,7 +180,8 @@ void load_cached_csv(Reader& reader, const std::string& file, const std::string&
 }
 
 void load_region(Reader& reader, const YAML::Node& node, const std::string& path, Region& out,
-                 const std::string& base_dir, std::vector<std::string>& provenance) {
+                 const std::string& base_dir, std::vector<std::string>& provenance,
+                 std::vector<std::string>& provenance_shown) {
   MapReader m(
       reader, node, path,
       {"id", "geography", "ugels", "staff", "coach_fee", "teachers_per_coach", "coaches",
@@ -219,8 +222,11 @@ void load_region(Reader& reader, const YAML::Node& node, const std::string& path
       // they were.
       const std::string note = "schools CSV " + file + ": " + dialect.describe();
       if (!dialect.plain() &&
-          std::find(provenance.begin(), provenance.end(), note) == provenance.end())
+          std::find(provenance.begin(), provenance.end(), note) == provenance.end()) {
         provenance.push_back(note);
+        provenance_shown.push_back(
+            trf("schools CSV {0}: {1}", {file, dialect.describe_translated()}));
+      }
     }
   }
 }
@@ -233,7 +239,8 @@ void load_regions(Reader& reader, MapReader& top, Scenario& out, const std::stri
   for_each_item(reader, *list, "regions", tr("regions"),
                 [&](const YAML::Node& item, const std::string& path) {
                   out.regions.emplace_back();
-                  load_region(reader, item, path, out.regions.back(), base_dir, out.provenance);
+                  load_region(reader, item, path, out.regions.back(), base_dir, out.provenance,
+                              out.provenance_shown);
                 });
 }
 

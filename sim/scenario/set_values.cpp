@@ -3,6 +3,7 @@
 // the --set argument (set_values.hpp).
 #include "set_values.hpp"
 
+#include "coachsim/i18n/tr.hpp"
 #include "coachsim/scenario/suggest.hpp"
 #include "text_util.hpp"
 #include "uncertainty.hpp"
@@ -20,9 +21,10 @@ std::optional<SetValue> parse_set_argument(const std::string& argument, std::str
     if (set.path.empty()) break;
     return set;
   }
-  error = "--set " + detail::in_quotes(argument) +
-          ": expected PATH=VALUE, e.g. 'regions[Loreto].coaches=352' or "
-          "'coach.monthly_fee=4200 PEN/month'";
+  error =
+      trf("--set {0}: expected PATH=VALUE, e.g. 'regions[Loreto].coaches=352' or "
+          "'coach.monthly_fee=4200 PEN/month'",
+          {detail::in_quotes(argument)});
   return std::nullopt;
 }
 
@@ -53,9 +55,9 @@ std::string apply_one(YAML::Node& root, const SetValue& set, std::vector<LoadErr
   std::vector<Segment> segments;
   if (!parse_segments(set.path, segments)) {
     return fail(
-        "expected a field path like 'coach.monthly_fee', 'regions[Loreto].coaches' or "
-        "'years[2021].contract.start', got " +
-        in_quotes(set.path));
+        trf("expected a field path like 'coach.monthly_fee', 'regions[Loreto].coaches' or "
+            "'years[2021].contract.start', got {0}",
+            {in_quotes(set.path)}));
   }
   YAML::Node node;
   node.reset(root);
@@ -64,17 +66,19 @@ std::string apply_one(YAML::Node& root, const SetValue& set, std::vector<LoadErr
     const Segment& seg = segments[s];
     const bool last = s + 1 == segments.size() && seg.selectors.empty();
     if (!node.IsMap()) {
-      return fail("cannot set " + in_quotes(seg.key) + " inside " +
-                  (index_path.empty() ? std::string("the document") : index_path) + ", which is " +
-                  describe_node(node) + ", not a map");
+      return fail(index_path.empty()
+                      ? trf("cannot set {0} inside the document, which is {1}, not a map",
+                            {in_quotes(seg.key), describe_node(node)})
+                      : trf("cannot set {0} inside {1}, which is {2}, not a map",
+                            {in_quotes(seg.key), index_path, describe_node(node)}));
     }
     index_path = index_path.empty() ? seg.key : index_path + "." + seg.key;
     YAML::Node child = map_value(node, seg.key);
     if (!child.IsDefined()) {
       // A new key: the loader reports it as unknown (with a did-you-mean) if it is not one.
       if (!seg.selectors.empty()) {
-        return fail("the scenario has no list " + in_quotes(seg.key) + " at " + index_path +
-                    did_you_mean(seg.key, keys_of(node)));
+        return fail(trf("the scenario has no list {0} at {1}{2}",
+                        {in_quotes(seg.key), index_path, did_you_mean(seg.key, keys_of(node))}));
       }
       node[seg.key] = last ? YAML::Node(set.value) : YAML::Node(YAML::NodeType::Map);
       child.reset(node[seg.key]);
@@ -82,13 +86,14 @@ std::string apply_one(YAML::Node& root, const SetValue& set, std::vector<LoadErr
     node.reset(child);  // rebinds the handle (operator= would overwrite the node it names)
     for (const std::string& sel : seg.selectors) {
       if (!node.IsSequence()) {
-        return fail(index_path + " is " + describe_node(node) + ", not a list to pick [" + sel +
-                    "] from");
+        return fail(trf("{0} is {1}, not a list to pick [{2}] from",
+                        {index_path, describe_node(node), sel}));
       }
       if (sel == "*") {
-        return fail("[*] picks every item; --set changes one value: name the item, e.g. " +
-                    seg.key + "[" + (node.size() > 0 ? item_key(node[0]) : std::string("id")) +
-                    "]");
+        const std::string example =
+            seg.key + "[" + (node.size() > 0 ? item_key(node[0]) : std::string("id")) + "]";
+        return fail(trf("[*] picks every item; --set changes one value: name the item, e.g. {0}",
+                        {example}));
       }
       std::vector<std::string> ids;
       std::size_t hit = node.size();
@@ -99,15 +104,16 @@ std::string apply_one(YAML::Node& root, const SetValue& set, std::vector<LoadErr
       if (hit == node.size() && digits(sel) && std::stoull(sel) < node.size())
         hit = std::stoull(sel);
       if (hit == node.size()) {
-        return fail("no item " + in_quotes(sel) + " in " + index_path + did_you_mean(sel, ids));
+        return fail(
+            trf("no item {0} in {1}{2}", {in_quotes(sel), index_path, did_you_mean(sel, ids)}));
       }
       index_path += "[" + std::to_string(hit) + "]";
       node.reset(YAML::Node(node[hit]));
     }
   }
   if (node.IsMap() || node.IsSequence()) {
-    return fail(in_quotes(set.path) + " names " + describe_node(node) +
-                "; --set changes a single value");
+    return fail(trf("{0} names {1}; --set changes a single value",
+                    {in_quotes(set.path), describe_node(node)}));
   }
   node = set.value;  // yaml-cpp nodes are handles: this writes into the tree
   return index_path;

@@ -155,7 +155,7 @@ class EntryParser {
       if (!p || !then_node || !else_node) return false;
       if (!(*p >= 0.0 && *p <= 1.0)) {
         reader_.fail(map_value(node, "p"), m.path("p"),
-                     "expected a probability between 0 and 1, got " + format_number(*p));
+                     trf("expected a probability between 0 and 1, got {0}", {format_number(*p)}));
         return false;
       }
       d.p = *p;
@@ -172,8 +172,8 @@ class EntryParser {
     const auto& names = form->second;
     if (!node.IsSequence() || node.size() != names.size()) {
       reader_.fail(node, path,
-                   "expected [" + join(names) + "] (" + std::to_string(names.size()) +
-                       " values), got " + describe_node(node));
+                   trf("expected [{0}] ({1} values), got {2}",
+                       {join(names), std::to_string(names.size()), describe_node(node)}));
       return false;
     }
     std::vector<double> v(names.size());
@@ -193,25 +193,25 @@ class EntryParser {
       d.shape = Shape::kUniform;
       d.a = v[0];
       d.c = v[1];
-      return order(node, path, v[0] <= v[1], "expected min <= max");
+      return order(node, path, v[0] <= v[1], tr("expected min <= max"));
     }
     if (key == "triangular" || key == "pert") {
       d.shape = key == "pert" ? Shape::kPert : Shape::kTriangular;
       d.a = v[0];
       d.b = v[1];
       d.c = v[2];
-      return order(node, path, v[0] <= v[1] && v[1] <= v[2], "expected min <= mode <= max");
+      return order(node, path, v[0] <= v[1] && v[1] <= v[2], tr("expected min <= mode <= max"));
     }
     if (key == "normal") {
       d.shape = Shape::kNormal;
       d.a = v[0];
       d.b = v[1];
-      return order(node, path, v[1] >= 0, "expected sd >= 0");
+      return order(node, path, v[1] >= 0, tr("expected sd >= 0"));
     }
     d.shape = Shape::kLognormal;
     d.a = v[0];
     d.b = v[1];
-    return order(node, path, v[0] > 0 && v[1] >= 0, "expected median > 0 and sigma >= 0");
+    return order(node, path, v[0] > 0 && v[1] >= 0, tr("expected median > 0 and sigma >= 0"));
   }
 
   // Reads optional `min` and `max` clamps from `m` into `d`.
@@ -223,7 +223,7 @@ class EntryParser {
     if (auto node = m.get("max", Need::kOptional, tr("an upper clamp"))) {
       ok = one(*node, m.path("max"), d.max) && ok;
       if (ok && d.min > d.max) {
-        reader_.fail(*node, m.path("max"), "expected the clamps' min <= max");
+        reader_.fail(*node, m.path("max"), tr("expected the clamps' min <= max"));
         return false;
       }
     }
@@ -242,19 +242,19 @@ class EntryParser {
     std::string suffix;
     if (!split_number(*text, value, suffix)) {
       reader_.fail(node, path,
-                   "expected a number with the field's unit (e.g. '4500 PEN/month', '30 days', "
-                   "'25%') or a plain number, got " +
-                       in_quotes(*text));
+                   trf("expected a number with the field's unit (e.g. '4500 PEN/month', '30 "
+                       "days', '25%') or a plain number, got {0}",
+                       {in_quotes(*text)}));
       return false;
     }
     if (!unit_seen_) {
       unit_seen_ = true;
       suffix_ = suffix;
     } else if (trim(suffix) != trim(suffix_)) {
-      reader_.fail(node, path,
-                   "expected the same unit as the entry's other values (" +
-                       (trim(suffix_).empty() ? std::string("none") : in_quotes(trim(suffix_))) +
-                       "), got " + in_quotes(*text));
+      reader_.fail(
+          node, path,
+          trf("expected the same unit as the entry's other values ({0}), got {1}",
+              {trim(suffix_).empty() ? tr("none") : in_quotes(trim(suffix_)), in_quotes(*text)}));
       return false;
     }
     out = value;
@@ -301,8 +301,8 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
   const auto shapes = shape_keys(m);
   if (shapes.size() != 1) {
     reader.fail(item, path,
-                "expected exactly one of " + join(kShapes) + ", factor; got " +
-                    (shapes.empty() ? std::string("none") : join(shapes)));
+                trf("expected exactly one of {0}, factor; got {1}",
+                    {join(kShapes), shapes.empty() ? tr("none") : join(shapes)}));
     return;
   }
   const std::string key = shapes.front();
@@ -323,8 +323,8 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
     }
     if (inner.size() != 1) {
       reader.fail(shape_node, m.path("factor"),
-                  "expected exactly one of " + join(kShapes) + "; got " +
-                      (inner.empty() ? std::string("none") : join(inner)));
+                  trf("expected exactly one of {0}; got {1}",
+                      {join(kShapes), inner.empty() ? tr("none") : join(inner)}));
       return;
     }
     ok = params.shape(inner.front(), *factor.get(inner.front(), Need::kRequired, ""),
@@ -332,14 +332,15 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
          params.clamps(factor, spec.distribution);
     if (ok && params.has_unit()) {
       reader.fail(shape_node, m.path("factor"),
-                  "expected plain numbers for a factor (it multiplies the scenario's value), got "
-                  "the unit " +
-                      in_quotes(trim(params.suffix())));
+                  trf("expected plain numbers for a factor (it multiplies the scenario's "
+                      "value), got the unit {0}",
+                      {in_quotes(trim(params.suffix()))}));
       return;
     }
     if (m.has("min") || m.has("max")) {
       reader.fail(item, path,
-                  "clamps of a factor go inside `factor:`, e.g. {normal: [1, 0.1], min: 0.5}");
+                  tr("clamps of a factor go inside `factor:`, e.g. {normal: [1, 0.1], min: "
+                     "0.5}"));
       return;
     }
     spec.info.shape = "factor:" + inner.front();
@@ -360,9 +361,9 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
   }
   if (spec.matches.empty()) {
     reader.fail(*field_node, m.path("field"),
-                in_quotes(*field) +
-                    " matches no value written in the scenario (uncertain inputs "
-                    "must name values the file sets)");
+                trf("{0} matches no value written in the scenario (uncertain inputs must name "
+                    "values the file sets)",
+                    {in_quotes(*field)}));
     return;
   }
   if (spec.factor) {
@@ -370,9 +371,9 @@ void parse_entry(Reader& reader, const YAML::Node& root, const YAML::Node& item,
       double value = 0;
       std::string suffix;
       if (!split_number(match.text, value, suffix)) {
-        reader.fail(
-            *field_node, m.path("field"),
-            "a factor needs a number at " + match.index_path + ", got " + in_quotes(match.text));
+        reader.fail(*field_node, m.path("field"),
+                    trf("a factor needs a number at {0}, got {1}",
+                        {match.index_path, in_quotes(match.text)}));
         return;
       }
     }
@@ -392,9 +393,9 @@ std::vector<PathMatch> match_path(const YAML::Node& root, const std::string& fie
   std::vector<Segment> segments;
   if (!parse_segments(field, segments)) {
     error =
-        "expected a field path like 'coach.monthly_fee', 'geographies[andes].speed' or "
-        "'regions[*].contract_delay', got " +
-        in_quotes(field);
+        trf("expected a field path like 'coach.monthly_fee', 'geographies[andes].speed' or "
+            "'regions[*].contract_delay', got {0}",
+            {in_quotes(field)});
     return {};
   }
   std::vector<Cursor> cursors = {Cursor{root, "", ""}};
@@ -433,8 +434,8 @@ std::vector<PathMatch> match_path(const YAML::Node& root, const std::string& fie
   std::vector<PathMatch> matches;
   for (const Cursor& c : cursors) {
     if (!c.node.IsScalar()) {
-      error = in_quotes(field) + " names " + describe_node(c.node) + " at " + c.index_path +
-              "; expected a single value";
+      error = trf("{0} names {1} at {2}; expected a single value",
+                  {in_quotes(field), describe_node(c.node), c.index_path});
       return {};
     }
     matches.push_back(PathMatch{c.id_path, c.index_path, c.node.Scalar()});
@@ -466,7 +467,7 @@ std::string value_text(const UncertainSpec& spec, const PathMatch& match, double
 }
 
 std::string describe_value(const UncertainSpec& spec, double value) {
-  if (spec.factor) return "factor " + format_number(value);
+  if (spec.factor) return trf("factor {0}", {format_number(value)});
   return format_number(value) + spec.suffix;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "coachsim/audit/statistics.hpp"
+#include "coachsim/i18n/language.hpp"
 
 namespace coachsim::audit {
 namespace regression_test {
@@ -219,6 +220,25 @@ TEST(Ols, MismatchedInputsAreRefused) {
   const Regression r = ols({"a", "b"}, {{1, 2}, {2}, {3, 1}, {4, 4}}, {1, 2, 3, 4}, names(4));
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.problem, "region 'R1' has 1 driver value, expected 2");
+}
+
+// In another language the reason is also given translated (for the terminal, workbook and page);
+// `problem` stays English for audit_regression.csv.
+TEST(Ols, TheReasonIsAlsoGivenInTheChosenLanguage) {
+  struct Spanish {
+    Spanish() { i18n::set_language("es"); }
+    ~Spanish() { i18n::set_language("en"); }
+  } spanish;
+  const Regression r = ols({"a", "b"}, {{1, 2}, {2, 1}, {3, 5}}, {1, 2, 3}, names(3));
+  EXPECT_EQ(r.problem, "need more regions than drivers + 1: 3 regions for 2 drivers");
+  EXPECT_EQ(r.problem_shown,
+            "se necesitan más regiones que factores + 1: 3 regiones para 2 factores");
+  const Regression one = ols({"a"}, {{1}, {2}}, {1, 2}, names(2));
+  EXPECT_EQ(one.problem_shown,
+            "se necesitan más regiones que factores + 1: 2 regiones para 1 factor");
+  const Regression bad = ols({"a", "b"}, {{1, 2}, {2}, {3, 1}, {4, 4}}, {1, 2, 3, 4}, names(4));
+  EXPECT_EQ(bad.problem, "region 'R1' has 1 driver value, expected 2");
+  EXPECT_EQ(bad.problem_shown, "la región 'R1' tiene 1 valor de factor; se esperaban 2");
 }
 
 }  // namespace regression_test

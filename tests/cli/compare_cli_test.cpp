@@ -347,4 +347,27 @@ TEST(CompareHtmlInChromium, TheNationalComparisonsLabelsDoNotOverlap) {
   EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
 }
 
+// The same page in Spanish (--lang es): its charts render and the longer Spanish labels neither
+// overlap nor run outside their charts.
+TEST(CompareHtmlInChromium, TheSpanishPageRendersWithReadableLabels) {
+  if (!coachsim::report::html_available()) GTEST_SKIP() << "no chart libraries in this build";
+  if (!fs::exists(kChromium)) GTEST_SKIP() << kChromium << " is not installed";
+  const fs::path out = fresh_dir("html-es");
+  const fs::path html = fs::path(COACHSIM_BINARY).parent_path() / "compare_small_es.html";
+  const Result r = run("compare " + kSmall + " " + kFee + " --lang es --out " + out.string() +
+                       " -q --html " + html.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string page = slurp(html);
+  EXPECT_NE(page.find("<html lang=\"es\">"), std::string::npos);
+  EXPECT_NE(page.find("Cifras nacionales lado a lado"), std::string::npos);
+  std::string log;
+  const std::string body = body_of(dump_dom(html, log));
+  ASSERT_FALSE(body.empty()) << "Chromium returned no DOM:\n" << log;
+  EXPECT_NE(body.find("data-charts-rendered=\"3\""), std::string::npos) << body.substr(0, 300);
+  EXPECT_NE(body.find("<div id=\"errors\" role=\"alert\"></div>"), std::string::npos);
+  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
+  EXPECT_EQ(labels.charts, 3) << labels.log;
+  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
+}
+
 }  // namespace compare_cli_test

@@ -230,6 +230,14 @@ std::string page_text(const std::string& page) {
       out += ' ';
     }
   }
+  // The characters the page escapes, as a reader sees them ("year&#39;s" reads "year's").
+  for (const auto& [entity, c] : {std::pair<std::string, std::string>{"&#39;", "'"},
+                                  {"&quot;", "\""},
+                                  {"&lt;", "<"},
+                                  {"&gt;", ">"},
+                                  {"&amp;", "&"}})
+    for (std::size_t at; (at = out.find(entity)) != std::string::npos;)
+      out.replace(at, entity.size(), c);
   return out;
 }
 
@@ -293,14 +301,18 @@ std::string workbook_text(const std::string& dump) {
   return out;
 }
 
-void expect_spanish_equals_english(const std::string& scenario) {
+// Returns the Spanish reports. `own`: the scenario's own words (its name and description, read
+// from the file when not given).
+Rendered expect_spanish_equals_english(const std::string& scenario,
+                                       std::vector<std::string> own = {}) {
   SCOPED_TRACE(scenario);
   const Rendered en = render(scenario, "en");
   const Rendered es = render(scenario, "es");
-  const auto loaded = coachsim::scenario::load_scenario_file(scenario);
-  ASSERT_TRUE(loaded.ok());
-  const std::vector<std::string> own = {loaded.scenario.name, loaded.scenario.description,
-                                        scenario};
+  if (own.empty()) {
+    const auto loaded = coachsim::scenario::load_scenario_file(scenario);
+    EXPECT_TRUE(loaded.ok());
+    own = {loaded.scenario.name, loaded.scenario.description, scenario};
+  }
 
   // The English reports do contain the catalogue's messages, so the checks below can fail.
   EXPECT_GT(untranslated(en.terminal, own).size(), 10u);
@@ -320,6 +332,7 @@ void expect_spanish_equals_english(const std::string& scenario) {
   EXPECT_EQ(workbook_figures(es.workbook), workbook_figures(en.workbook));
   EXPECT_GT(workbook_figures(en.workbook).size(), 50u);
   EXPECT_EQ(numbers(es.html), numbers(en.html));
+  return es;
 }
 
 TEST(Spanish, TheSmallScenariosReportsHaveEveryMessageTranslatedAndTheSameFigures) {
@@ -947,6 +960,380 @@ TEST(Spanish, TheAuditWorkbookHasEveryMessageTranslatedAndTheSameFigures) {
             std::string::npos);
   EXPECT_EQ(workbook_figures(dump[1]), workbook_figures(dump[0]));
   EXPECT_GT(workbook_figures(dump[0]).size(), 100u);
+}
+
+// ---- The sweep, optimise and audit pages, and what is left of issue 14 ----
+
+// A command run in both languages with `--html PAGE` (PAGE replaced by a file in each run's
+// folder); each page's text as a reader meets it (page_text).
+struct BothPages {
+  BothLanguages runs;
+  std::string en, es;
+};
+BothPages pages_in_both(const std::string& name, const std::string& args) {
+  BothPages out;
+  out.runs = run_both(name, args + " --html OUT/page.html");
+  for (const std::string lang : {"en", "es"}) {
+    const fs::path page =
+        fs::temp_directory_path() / ("coachsim-i18n-test-" + name + "-" + lang) / "page.html";
+    (lang == "en" ? out.en : out.es) = page_text(slurp(page));
+  }
+  return out;
+}
+
+// The page's figures and catalogue messages: none left in English (the English page has at least
+// `min_english`, so the check can fail), the same numbers in the same order, and `phrase`.
+void expect_page_translated(const BothPages& p, const std::vector<std::string>& own,
+                            std::size_t min_english, const std::string& phrase) {
+  ASSERT_EQ(p.runs.en.exit_code, 0) << p.runs.en.output;
+  ASSERT_EQ(p.runs.es.exit_code, 0) << p.runs.es.output;
+  EXPECT_GE(untranslated(p.en, own).size(), min_english) << p.en;
+  EXPECT_EQ(untranslated(p.es, own), std::vector<std::string>{}) << p.es;
+  EXPECT_EQ(numbers(p.es), numbers(p.en));
+  EXPECT_GT(numbers(p.en).size(), 20u);
+  EXPECT_NE(p.es.find(phrase), std::string::npos) << phrase << "\n" << p.es;
+}
+
+TEST(Spanish, TheSweepPageHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string u = uncertain_small(fresh_dir("p-sweep-in")).string();
+  const BothPages p = pages_in_both(
+      "p-sweep", "sweep " + u +
+                     " -n 8 --tornado -q --full-protocol-target 90 --budget-limit total=130000 "
+                     "--out OUT");
+  // The tornado's and the tables' field paths stay as the scenario writes them.
+  expect_page_translated(p, {u, "small, uncertain", "costs.per_diem", "coach.monthly_fee"}, 10,
+                         "La respuesta: probabilidades frente a los límites");
+}
+
+TEST(Spanish, TheOptimisePageHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string small = kScenarios + "small.yaml";
+  const BothPages p = pages_in_both(
+      "p-optimise", "optimise " + small + " --budget 85% --frontier 50%..120%/3 -q --out OUT");
+  expect_page_translated(p, {small, "Small hand-checkable scenario"}, 10,
+                         "Docentes con protocolo completo (simulado)");
+}
+
+// The 2013 audit's page (three charts, the regression, 25 regions' findings).
+TEST(Spanish, TheAuditPageHasEveryMessageTranslatedAndTheSameFigures) {
+  const std::string peru = kScenarios + "peru-2013.yaml", actuals = kScenarios + "actuals-2013.csv";
+  const BothPages p =
+      pages_in_both("p-audit", "audit " + peru + " --actuals " + actuals + " -q --out OUT");
+  expect_page_translated(p, {peru, actuals}, 15,
+                         "Brecha por región: precio, cantidad y resto, 2013");
+  for (const char* phrase :
+       {"Costo por docente ajustado frente al ejecutado, 2013", "Hallazgos, 2013",
+        "señalada (2 DE o más)", "Cajamarca 2013: el costo"})
+    EXPECT_NE(p.es.find(phrase), std::string::npos) << phrase;
+  // The regression's drivers by their Spanish names; the ids stay in the English page.
+  EXPECT_NE(p.es.find("docentes por acompañante, estudiantes por IE"), std::string::npos);
+  EXPECT_NE(p.en.find("(teachers_per_coach, students_per_school"), std::string::npos);
+}
+
+// When the regression cannot be estimated (one region), the reason is translated on the terminal,
+// the workbook and the page, and stays English in audit_regression.csv, for scripts.
+TEST(Spanish, TheRegressionsReasonIsTranslatedExceptInItsCsv) {
+  const std::string small = kScenarios + "small.yaml";
+  const std::string actuals =
+      std::string(COACHSIM_SOURCE_DIR) + "/tests/data/audit/small-actuals.csv";
+  const BothPages p = pages_in_both(
+      "p-audit-small", "audit " + small + " --actuals " + actuals + " --xlsx OUT/a.xlsx --out OUT");
+  ASSERT_EQ(p.runs.es.exit_code, 0) << p.runs.es.output;
+  const std::string english = "need more regions than drivers + 1: 1 region for 0 drivers";
+  const std::string spanish =
+      "se necesitan más regiones que factores + 1: 1 región para 0 factores";
+  EXPECT_NE(p.runs.en.output.find("Regression not estimated: " + english), std::string::npos)
+      << p.runs.en.output;
+  EXPECT_NE(p.runs.es.output.find("Regresión no estimada: " + spanish), std::string::npos)
+      << p.runs.es.output;
+  EXPECT_NE(p.en.find("was not estimated: " + english + "."), std::string::npos) << p.en;
+  EXPECT_NE(p.es.find("No se estimó la regresión del costo por docente sobre sus factores: " +
+                      spanish + "."),
+            std::string::npos)
+      << p.es;
+  EXPECT_EQ(untranslated(p.es, {small, actuals}), std::vector<std::string>{}) << p.es;
+  const fs::path es_dir = fs::temp_directory_path() / "coachsim-i18n-test-p-audit-small-es";
+  const std::string csv = slurp(es_dir / "audit_regression.csv");
+  EXPECT_NE(csv.find(",1,,," + english + "\n"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("región"), std::string::npos) << csv;
+  const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const Result dump =
+      coachsim::testing::run_shell(python + " " COACHSIM_SOURCE_DIR "/tests/i18n/dump_xlsx.py '" +
+                                   (es_dir / "a.xlsx").string() + "'");
+  ASSERT_EQ(dump.exit_code, 0) << dump.output;
+  EXPECT_NE(dump.output.find("no estimada: " + spanish), std::string::npos) << dump.output;
+}
+
+// The messages the loader used to build by concatenation (distributions and UGEL counts,
+// extends, --set, uncertainty) are whole sentences in Spanish; English is as it was.
+TEST(Spanish, TheLoadersSentencesAboutDistributionsExtendsSetAndUncertainty) {
+  const fs::path dir = fresh_dir("loader-sentences");
+  const std::string small = kScenarios + "small.yaml";
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return (dir / name).string();
+  };
+  const std::string base = "coachsim: 1\nextends: \"" + small + "\"\n";
+  const std::string region =
+      base +
+      "regions:\n  - id: Alpha\n    geography: plain\n    ugels: UGELS\n    staff: {officer: 1}\n"
+      "    schools:\n      - {school_type: t, count: 3, teachers: TEACHERS, "
+      "students_per_teacher: 10, distance_km: 10}\n";
+  const auto with = [&](std::string ugels, std::string teachers) {
+    std::string t = region;
+    t.replace(t.find("UGELS"), 5, ugels);
+    t.replace(t.find("TEACHERS"), 8, teachers);
+    return t;
+  };
+  const auto uncertain = [&](const std::string& entry) {
+    return base + "uncertainty:\n  - " + entry + "\n";
+  };
+  write("cycle-b.yaml", "coachsim: 1\nextends: \"cycle-a.yaml\"\n");
+  const auto in_dir = [&](const std::string& name) { return (dir / name).string(); };
+  struct Case {
+    std::string args, english, spanish;
+  };
+  const Case cases[] = {
+      {"validate " + write("d1.yaml", with("[U1]", "{uniform: [1]}")),
+       "teachers.uniform: expected [min, max] (2 numbers), got 1 value",
+       "teachers.uniform: se esperaba [min, max] (2 números); se encontró 1 valor"},
+      {"validate " + write("d2.yaml", with("[U1]", "{uniform: [1, 2], triangular: [1, 2, 3]}")),
+       "teachers: expected exactly one of fixed, uniform, triangular, lognormal, got uniform, "
+       "triangular",
+       "teachers: se esperaba exactamente uno de fixed, uniform, triangular, lognormal; se "
+       "encontró uniform, triangular"},
+      {"validate " + write("d3.yaml", with("0", "2")),
+       "ugels: expected a count of UGELs between 1 and 10000 (or a list of names), got 0",
+       "ugels: se esperaba un número de UGEL entre 1 y 10000 (o una lista de nombres); se "
+       "encontró 0"},
+      {"validate " + write("cycle-a.yaml", "coachsim: 1\nextends: \"cycle-b.yaml\"\n"),
+       "extends forms a cycle: '" + in_dir("cycle-a.yaml") + "' extends '" +
+           in_dir("cycle-b.yaml") + "' extends '" + in_dir("cycle-a.yaml") + "'",
+       "extends forma un ciclo: '" + in_dir("cycle-a.yaml") + "' extiende '" +
+           in_dir("cycle-b.yaml") + "' extiende '" + in_dir("cycle-a.yaml") + "'"},
+      {"validate " + write("e1.yaml", "coachsim: 1\nextends: [a]\n"),
+       "expected the file this scenario extends (a path relative to this file, or "
+       "'builtin:default'), got a list",
+       "se esperaba el archivo que este escenario extiende (una ruta relativa a este archivo, o "
+       "'builtin:default'); se encontró una lista"},
+      {"run " + small + " --set 'regions[Alpah].coaches=3' --out " + (dir / "o").string(),
+       "--set 'regions[Alpah].coaches=3': regions[Alpah].coaches: no item 'Alpah' in regions; did "
+       "you mean 'Alpha'?",
+       "--set 'regions[Alpah].coaches=3': regions[Alpah].coaches: no hay un elemento 'Alpah' en "
+       "regions; ¿quiso decir 'Alpha'?"},
+      {"run " + small + " --set 'coach.monthly_fee.x=3' --out " + (dir / "o").string(),
+       "cannot set 'x' inside coach.monthly_fee, which is '3000 PEN/month', not a map",
+       "no se puede asignar 'x' dentro de coach.monthly_fee, que es '3000 PEN/month', no un mapa"},
+      {"run " + small + " --set nothing --out " + (dir / "o").string(),
+       "--set 'nothing': expected PATH=VALUE, e.g. 'regions[Loreto].coaches=352' or "
+       "'coach.monthly_fee=4200 PEN/month'",
+       "--set 'nothing': se esperaba RUTA=VALOR, p. ej. 'regions[Loreto].coaches=352' o "
+       "'coach.monthly_fee=4200 PEN/month'"},
+      {"validate " + write("u1.yaml", uncertain("{field: coach.monthly_fee, uniform: ['1 "
+                                                "PEN/month', '2 days']}")),
+       "expected the same unit as the entry's other values ('PEN/month'), got '2 days'",
+       "se esperaba la misma unidad que los demás valores de la entrada ('PEN/month'); se "
+       "encontró '2 days'"},
+      {"validate " + write("u2.yaml", uncertain("{field: coach.nothing, uniform: [1, 2]}")),
+       "'coach.nothing' matches no value written in the scenario (uncertain inputs must name "
+       "values the file sets)",
+       "'coach.nothing' no coincide con ningún valor escrito en el escenario (los insumos "
+       "inciertos deben nombrar valores que el archivo fija)"},
+      {"validate " + write("u3.yaml", uncertain("{field: costs.per_diem, factor: {uniform: [-1, "
+                                                "2]}}")),
+       "uncertainty[0]: at its low end factor -1 the field costs.per_diem is invalid: expected an "
+       "amount >= 0.00 PEN/day, got -100.00 PEN/day",
+       "uncertainty[0]: en su extremo inferior factor -1 el campo costs.per_diem no es válido: se "
+       "esperaba un monto >= 0.00 PEN/day; se encontró -100.00 PEN/day"}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.args);
+    const Result en = run(c.args + " --lang en"), es = run(c.args + " --lang es");
+    EXPECT_EQ(en.exit_code, 2) << en.output;
+    EXPECT_EQ(es.exit_code, 2) << es.output;
+    EXPECT_NE(en.output.find(c.english), std::string::npos) << en.output;
+    EXPECT_NE(es.output.find(c.spanish), std::string::npos) << es.output;
+    // Field paths (costs.per_diem) stay as the scenario writes them.
+    EXPECT_EQ(untranslated(es.output, {dir.string(), small, "costs.per_diem"}),
+              std::vector<std::string>{})
+        << es.output;
+  }
+}
+
+// CLI11's own refusals of a command line, in Spanish naming the flag; English keeps CLI11's text.
+TEST(Spanish, CommandLineErrorsNameTheFlagInSpanish) {
+  const std::string small = kScenarios + "small.yaml";
+  struct Case {
+    std::string args, english, spanish;
+  };
+  const Case cases[] = {
+      {"run " + small + " extra", "The following argument was not expected: extra",
+       "coachsim: argumento no esperado: extra"},
+      {"run " + small + " --out", "--out: 1 required TEXT missing",
+       "coachsim: --out: falta el valor (se esperaba TEXTO)"},
+      {"run " + small + " --seed abc", "--seed: Value abc not in range",
+       "coachsim: --seed: se esperaba un número mayor o igual que 0; se encontró 'abc'"},
+      {"run " + small + " --csv-sep x", "--csv-sep: x not in {,,;}",
+       "coachsim: --csv-sep: se esperaba uno de {,,;}; se encontró 'x'"},
+      {"run " + small + " --seed 1 --seed 2", "--seed: At Most 1 required but received 2",
+       "coachsim: --seed: se dio 2 veces; admite un solo valor"},
+      {"audit " + small, "--actuals is required", "coachsim: falta --actuals, que es obligatorio"},
+      {"run " + small + " --quiet=maybe", "Could not convert: --quiet = maybe",
+       "coachsim: --quiet: no se puede leer 'maybe' como su valor"},
+      {"run " + small + " --bogus", "coachsim run: unknown flag '--bogus'",
+       "coachsim run: opción desconocida '--bogus'"},
+      {"runn", "coachsim: unknown command 'runn'; did you mean 'run'?",
+       "coachsim: comando desconocido 'runn'; ¿quiso decir 'run'?"},
+      // The value of --lang is not taken for a command.
+      {"", "A subcommand is required",
+       "coachsim: falta el comando: run, validate, audit, compare, sweep, optimise o template"}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.args);
+    // The language first: the flag under test may be last, waiting for its value.
+    const Result en = run("--lang en " + c.args), es = run("--lang es " + c.args);
+    EXPECT_EQ(en.exit_code, 2) << en.output;
+    EXPECT_EQ(es.exit_code, 2) << es.output;
+    EXPECT_NE(en.output.find(c.english), std::string::npos) << en.output;
+    EXPECT_NE(es.output.find(c.spanish), std::string::npos) << es.output;
+    EXPECT_EQ(es.output.find("Run with --help"), std::string::npos) << es.output;
+    EXPECT_EQ(untranslated(es.output, {small}), std::vector<std::string>{}) << es.output;
+  }
+}
+
+// The progress line, shown on a terminal only (here a pseudo-terminal from script(1)), is in the
+// chosen language.
+TEST(Spanish, TheProgressLineIsInTheChosenLanguage) {
+  if (!fs::exists("/usr/bin/script")) GTEST_SKIP() << "script(1) is not installed";
+  const std::string u = uncertain_small(fresh_dir("progress-in")).string();
+  std::string seen[2];
+  const char* langs[2] = {"en", "es"};
+  for (int i = 0; i < 2; ++i) {
+    const fs::path dir = fresh_dir(std::string("progress-") + langs[i]);
+    // Enough replications to run past the one second before the line is first drawn.
+    const std::string line = std::string(COACHSIM_BINARY) + " sweep " + u +
+                             " -n 10000 --threads 1 --out " + (dir / "o").string() + " --lang " +
+                             langs[i];
+    const Result r = coachsim::testing::run_shell("/usr/bin/script -qec '" + line + "' /dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    seen[i] = r.output;
+  }
+  if (seen[0].find("ETA ") == std::string::npos)
+    GTEST_SKIP() << "the sweep ended before the progress line was drawn:\n" << seen[0];
+  EXPECT_NE(seen[0].find(" of 10000"), std::string::npos) << seen[0];
+  EXPECT_NE(seen[1].find("faltan "), std::string::npos) << seen[1];
+  EXPECT_NE(seen[1].find(" de 10000"), std::string::npos) << seen[1];
+  EXPECT_EQ(seen[1].find("ETA "), std::string::npos) << seen[1];
+  EXPECT_EQ(seen[1].find("replication "), std::string::npos) << seen[1];
+}
+
+// The page in headless Chromium: the charts it expects and the charts it drew
+// (data-charts-expected and data-charts-rendered on <body>), and a screenshot at `png`.
+struct Drawn {
+  std::string expected, rendered, log;
+};
+Drawn draw_in_chromium(const fs::path& html, const fs::path& png) {
+  Drawn out;
+  const fs::path profile = fresh_dir("chromium-profile-" + png.stem().string());
+  const std::string chromium =
+      "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --no-first-run "
+      "--disable-background-networking --hide-scrollbars --virtual-time-budget=15000 "
+      "--user-data-dir='" +
+      profile.string() + "'";
+  const fs::path dom = profile / "dom.html";
+  out.log = coachsim::testing::run_shell(chromium + " --dump-dom 'file://" + html.string() +
+                                         "' > '" + dom.string() + "'")
+                .output;
+  fs::remove(png);
+  out.log += coachsim::testing::run_shell(chromium + " --window-size=1280,6000 --screenshot='" +
+                                          png.string() + "' 'file://" + html.string() + "'")
+                 .output;
+  const std::string d = slurp(dom);
+  const std::size_t body = d.rfind("<body");
+  const std::string tag = body == std::string::npos ? "" : d.substr(body, d.find('>', body) - body);
+  const auto attribute = [&](const std::string& name) {
+    const std::size_t at = tag.find(name + "=\"");
+    if (at == std::string::npos) return std::string();
+    const std::size_t from = at + name.size() + 2;
+    return tag.substr(from, tag.find('"', from) - from);
+  };
+  out.expected = attribute("data-charts-expected");
+  out.rendered = attribute("data-charts-rendered");
+  return out;
+}
+
+// The "Done when" of issue 14, as a finance officer does it in Spanish without touching YAML:
+// the input workbook from `template --lang es`, Loreto's coaches and Cusco's budget changed in
+// it (openpyxl, as Excel would), then `run inputs.xlsx --lang es --xlsx --html`. The Spanish
+// workbook and page carry every figure of the English ones, no catalogue message in English, the
+// edits themselves, and the Spanish page's charts all render in headless Chromium (screenshot
+// left in the build folder as done_when_es.png).
+TEST(Spanish, AFinanceOfficerEditsTheWorkbookAndReadsSpanishReportsWithTheEnglishFigures) {
+  const fs::path dir = fresh_dir("done-when");
+  const fs::path inputs = dir / "entradas.xlsx", book = dir / "edited.xlsx";
+  const Result made = run("template --xlsx " + inputs.string() + " --lang es");
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const auto national = coachsim::scenario::load_scenario_file(kScenarios + "default.yaml");
+  ASSERT_TRUE(national.ok());
+  const std::vector<std::string> own = {national.scenario.name, national.scenario.description,
+                                        book.string()};
+  EXPECT_NE(made.output.find("Se escribió " + inputs.string()), std::string::npos) << made.output;
+  EXPECT_EQ(untranslated(made.output, {inputs.string(), national.scenario.name}),
+            std::vector<std::string>{})
+      << made.output;
+  const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const Result edited = coachsim::testing::run_shell(
+      python + " " COACHSIM_SOURCE_DIR "/tests/data/workbook/edit_workbook.py '" + inputs.string() +
+      "' '" + book.string() +
+      "' 'Regions!coaches@Loreto=320' 'Budget!B2=annual' 'Budget by region and year!A2=Cusco' "
+      "'Budget by region and year!B2=2021' 'Budget by region and year!C2=17000000'");
+  ASSERT_EQ(edited.exit_code, 0) << edited.output;
+  // Both languages from the edited workbook: every message translated, the same figures.
+  const Rendered spanish = expect_spanish_equals_english(book.string(), own);
+  const fs::path es = fs::temp_directory_path() / "coachsim-i18n-test-es-edited";
+  const std::string page = slurp(es / "report.html");
+  // The edits reached the reports: Loreto's 320 coaches, Cusco's PIA of 17,000,000.00.
+  EXPECT_NE(slurp(es / "o" / "regions.csv").find("\nLoreto,2021,2131,1221,31532,320,"),
+            std::string::npos);
+  EXPECT_NE(slurp(es / "o" / "execution.csv")
+                .find("\nCusco,2021,12,17000000.00,17000000.00,17000000.00,"),
+            std::string::npos);
+  EXPECT_NE(spanish.workbook.find("\t17000000\n"), std::string::npos);  // the Budget sheet
+  EXPECT_NE(page.find("Ejecución presupuestal nacional por mes"), std::string::npos);
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "/usr/bin/chromium is not installed";
+  const fs::path png = fs::path(COACHSIM_BINARY).parent_path() / "done_when_es.png";
+  const Drawn drawn = draw_in_chromium(es / "report.html", png);
+  EXPECT_FALSE(drawn.expected.empty()) << drawn.log;
+  EXPECT_EQ(drawn.rendered, drawn.expected) << drawn.log;
+  ASSERT_TRUE(fs::exists(png)) << drawn.log;
+  EXPECT_GT(fs::file_size(png), 50000u);
+}
+
+// A schools CSV saved by Excel in a Spanish locale: the terminal says how it was read in
+// Spanish; summary.json keeps the English note for scripts.
+TEST(Spanish, TheSchoolsCsvDialectNoteIsInSpanishOnTheTerminalOnly) {
+  const fs::path dir = fresh_dir("schools-dialect");
+  std::string csv = slurp(kScenarios + "small-schools.csv");
+  for (char& c : csv)
+    if (c == ',') c = ';';
+  std::ofstream(dir / "s.csv") << csv;
+  std::ofstream(dir / "sc.yaml") << "coachsim: 1\nextends: \"" << kScenarios
+                                 << "small.yaml\"\nregions:\n  - id: Alpha\n    geography: plain\n"
+                                    "    ugels: [U1]\n    staff: {officer: 1}\n"
+                                    "    schools_csv: s.csv\n";
+  const std::string line = "run " + (dir / "sc.yaml").string() + " --out " + (dir / "o").string();
+  const Result en = run(line + " --lang en");
+  ASSERT_EQ(en.exit_code, 0) << en.output;
+  EXPECT_NE(en.output.find("Input: schools CSV " + (dir / "s.csv").string() +
+                           ": separator ';', decimal point"),
+            std::string::npos)
+      << en.output;
+  const Result es = run(line + " --lang es");
+  ASSERT_EQ(es.exit_code, 0) << es.output;
+  EXPECT_NE(es.output.find("Entrada: CSV de instituciones educativas " + (dir / "s.csv").string() +
+                           ": separador ';', punto decimal"),
+            std::string::npos)
+      << es.output;
+  EXPECT_NE(slurp(dir / "o" / "summary.json")
+                .find("schools CSV " + (dir / "s.csv").string() + ": separator ';', decimal point"),
+            std::string::npos);
 }
 
 }  // namespace i18n_cli_test

@@ -856,5 +856,73 @@ TEST(OptimiseHtmlInChromium, EveryChartOfSeveralYearsRenders) {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The audit and optimise pages in Spanish (--lang es): every chart renders in Chromium, the
+// headings are Spanish, and no label of the longer Spanish text overlaps another or runs out of
+// its chart. Leaves html_audit_2013_es.{html,png} and html_optimise_es.{html,png} in the build
+// folder.
+
+struct InSpanish {
+  InSpanish() { i18n::set_language("es"); }
+  ~InSpanish() { i18n::set_language("en"); }
+};
+
+void expect_every_chart_rendered(const Browser& b, const std::vector<std::string>& ids) {
+  ASSERT_FALSE(b.dom.empty()) << "Chromium returned no DOM:\n" << b.log;
+  EXPECT_EQ(element_text(b.dom, "errors"), "");
+  EXPECT_EQ(element_text(b.dom, "warnings"), "");
+  EXPECT_EQ(body_attribute(b.dom, "data-charts-rendered"), std::to_string(ids.size()));
+  for (const std::string& id : ids) {
+    const std::string content = chart_content(b.dom, id);
+    EXPECT_NE(content.find("data-rendered=\"true\""), std::string::npos) << id;
+    EXPECT_NE(content.find("role-mark"), std::string::npos) << id;
+  }
+}
+
+TEST(AuditHtmlInChromium, TheSpanishNationalAuditRendersWithReadableLabels) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const InSpanish spanish;
+  const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
+  auto loaded = scenario::load_scenario_file(dir + "/peru-2013-standard.yaml");
+  ASSERT_TRUE(loaded.errors.empty());
+  const auto sim = results::simulate(loaded.scenario, false);
+  const auto actuals = audit::load_actuals_file(dir + "/actuals-2013.csv");
+  ASSERT_TRUE(actuals.ok());
+  const auto a = audit::run_audit(loaded.scenario, *sim, actuals.rows, {});
+  ASSERT_TRUE(a.back().regression.ok);
+  const fs::path html = artefact("html_audit_2013_es.html");
+  report::write_audit_html(a, html.string(), "coachsim audit: 2013");
+  const std::string text = read_file(html);
+  EXPECT_NE(text.find("<html lang=\"es\">"), std::string::npos);
+  for (const char* phrase : {"Costo por docente por región, 2013", "Brecha por región, 2013",
+                             "Costo por docente ajustado frente al ejecutado, 2013",
+                             "Hallazgos, 2013", "a menos de 2 DE", "Brecha: ejecutado"})
+    EXPECT_NE(text.find(phrase), std::string::npos) << phrase;
+  for (const char* phrase : {"Cost per teacher by region", "Gap by region", "within 2 SD",
+                             "Findings, 2013", "Fitted cost per teacher"})
+    EXPECT_EQ(text.find(phrase), std::string::npos) << phrase;
+  const Browser b = open_in_chromium(html, artefact("html_audit_2013_es.png"), 4200);
+  expect_every_chart_rendered(b, {std::begin(kAuditChartIds), std::end(kAuditChartIds)});
+  EXPECT_TRUE(fs::exists(artefact("html_audit_2013_es.png"))) << b.log;
+  expect_readable_labels(html, 3);
+}
+
+TEST(OptimiseHtmlInChromium, TheSpanishPageRendersWithReadableLabels) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const InSpanish spanish;
+  const fs::path html = artefact("html_optimise_es.html");
+  report::write_optimise_html(optimise_page(), html.string());
+  const std::string text = read_file(html);
+  EXPECT_NE(text.find("<html lang=\"es\">"), std::string::npos);
+  EXPECT_NE(text.find("<td>recorte proporcional</td>"), std::string::npos);
+  EXPECT_EQ(text.find("<td>pro-rata cut</td>"), std::string::npos);
+  const Browser b = open_in_chromium(html, artefact("html_optimise_es.png"), 3600);
+  expect_every_chart_rendered(b, {std::begin(kOptimiseChartIds), std::end(kOptimiseChartIds)});
+  EXPECT_TRUE(fs::exists(artefact("html_optimise_es.png"))) << b.log;
+  expect_readable_labels(html, 3);
+}
+
 }  // namespace html_test
 }  // namespace coachsim

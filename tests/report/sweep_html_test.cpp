@@ -134,6 +134,23 @@ TEST(SweepHtml, TheSpanishPageAnswersInSpanish) {
   for (const char* text :
        {"The answer", "what moves the national cost", "input at its P95", "replications</span>"})
     EXPECT_EQ(page.find(text), std::string::npos) << text;
+  // Every chart it has (four: four replications give no regression) renders, and the longer
+  // Spanish labels neither overlap nor run outside.
+  EXPECT_NE(page.find("data-charts-expected=\"4\""), std::string::npos);
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "/usr/bin/chromium is not installed";
+  const fs::path profile = dir / "profile", dom = dir / "dom.html";
+  const auto b = coachsim::testing::run_shell(
+      "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --user-data-dir=" +
+      profile.string() + " --virtual-time-budget=10000 --dump-dom 'file://" + html.string() +
+      "' > " + dom.string());
+  const std::string d = slurp(dom);
+  ASSERT_FALSE(d.empty()) << b.output;
+  EXPECT_NE(d.find("data-charts-rendered=\"4\""), std::string::npos) << b.output;
+  EXPECT_EQ(d.find("\u2026</text>"), std::string::npos);
+  EXPECT_EQ(element_text(d, "errors"), "");
+  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
+  EXPECT_EQ(labels.charts, 4) << labels.log;
+  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
   fs::remove_all(dir);
 }
 

@@ -37,8 +37,11 @@ struct Regression {
   std::vector<std::string> labels;  // one per observation, as given
   std::vector<double> fitted;
   std::vector<double> residuals;
-  bool ok = false;      // false when n <= k + 1 or the drivers are collinear
-  std::string problem;  // why not ok, in words
+  bool ok = false;  // false when n <= k + 1 or the drivers are collinear
+  // Why not ok, in words: `problem` in English for audit_regression.csv (stable for scripts),
+  // `problem_shown` in the language chosen by --lang for the terminal, workbook and page.
+  std::string problem;
+  std::string problem_shown;
 };
 
 // REQUIRES: x has one row per observation, each with drivers.size() values; y and labels one

@@ -299,6 +299,9 @@ struct Scenario {
   // arguments as given, and each input CSV's detected dialect, e.g. "schools.csv: separator ';',
   // decimal comma, UTF-8 BOM". Empty for a plain file (the outputs then do not mention it).
   std::vector<std::string> provenance;
+  // The same notes in the language chosen by --lang, one for one, for the terminal (the files
+  // keep `provenance` in English for scripts).
+  std::vector<std::string> provenance_shown;
 };
 
 }  // namespace coachsim::scenario
