@@ -29,8 +29,7 @@ std::string plan_yaml(const Prepared& p, const std::string& extends,
   std::vector<scenario::ProtocolPlan> variants;  // protocol_plan: (only with protocol variants)
   for (std::size_t t = 0; t < p.instances.size(); ++t) {
     left_out.push_back(schools_left_out(p.runs.base->population, p.instances[t], sol.years[t]));
-    for (auto& v :
-         variant_schools(p.input, p.runs.base->population, p.instances[t], sol.years[t]))
+    for (auto& v : variant_schools(p.input, p.runs.base->population, p.instances[t], sol.years[t]))
       variants.push_back(std::move(v));
   }
   const std::string& name = p.input.name;
