@@ -6,17 +6,11 @@
 # Only third-party headers go in it, never a coachsim header, so the layering (each module sees
 # only its own and its dependencies' headers) stays what the include directories make it.
 #
-# ccache does not cache a compile that uses a precompiled header unless its sloppiness settings
-# allow it, so with a compiler launcher (ccache, the developer's incremental builds) the default
-# is off: ccache already skips the work, and a build without the header also catches a missing
-# #include that the precompiled one would hide.
-if(CMAKE_CXX_COMPILER_LAUNCHER)
-  set(coachsim_pch_default OFF)
-else()
-  set(coachsim_pch_default ON)
-endif()
-option(COACHSIM_PCH "Precompile the standard library and Boost.Units headers per target"
-       ${coachsim_pch_default})
+# Off by default. With it, GCC 12 reports a false -Wstringop-overflow in
+# sim/scenario/input_file.cpp (std::string::insert inlined from the precompiled <sstream>), which
+# -Werror turns into a failed build; the whole tree has not been checked with it yet. ccache does
+# not cache a compile that uses a precompiled header unless its sloppiness settings allow it.
+option(COACHSIM_PCH "Precompile the standard library and Boost.Units headers per target" OFF)
 
 # The headers more than three quarters of the translation units include (measured with
 # g++ -H over compile_commands.json, session 9).

@@ -3,8 +3,6 @@
 // expected.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-
 #include "coachsim/scenario/loader.hpp"
 #include "scenario_test_util.hpp"
 
@@ -12,21 +10,14 @@ namespace coachsim::scenario {
 namespace budget_classes_load_test {
 
 using testing::dump;
-using testing::load_as_small;
+using testing::load_small_plus;
 using testing::only_error;
-using testing::small_text;
-
-LoadResult with_budget(const std::string& budget, int& line0) {
-  const std::string base = small_text();
-  line0 = static_cast<int>(std::count(base.begin(), base.end(), '\n')) + 1;
-  return load_as_small(base + budget);
-}
 
 BudgetClass declared(int i) { return static_cast<BudgetClass>(kBudgetClassCount + i); }
 
 TEST(BudgetClassesLoad, DeclaredClassesTakeTheirPlaceInThePriority) {
   int l = 0;
-  const LoadResult r = with_budget(
+  const LoadResult r = load_small_plus(
       "budget:\n"
       "  classes:\n"
       "    - {id: rtc_only, activities: [rtc], label: \"Collegiate meetings\"}\n"
@@ -58,7 +49,7 @@ TEST(BudgetClassesLoad, DeclaredClassesTakeTheirPlaceInThePriority) {
 TEST(BudgetClassesLoad, WithoutPriorityADeclaredClassIsDroppedFirst) {
   int l = 0;
   const LoadResult r =
-      with_budget("budget:\n  classes:\n    - {id: gia_only, activities: [gia]}\n", l);
+      load_small_plus("budget:\n  classes:\n    - {id: gia_only, activities: [gia]}\n", l);
   ASSERT_TRUE(r.errors.empty()) << dump(r.errors);
   const std::vector<BudgetClass> expected = {
       declared(0),          BudgetClass::kTeacherWorkshops, BudgetClass::kCoachWorkshops,
@@ -68,8 +59,8 @@ TEST(BudgetClassesLoad, WithoutPriorityADeclaredClassIsDroppedFirst) {
 
 TEST(BudgetClassesLoad, AContractCannotBeDropped) {
   int l = 0;
-  const LoadResult r =
-      with_budget("budget:\n  classes:\n    - {id: contracts, activities: [coach_contract]}\n", l);
+  const LoadResult r = load_small_plus(
+      "budget:\n  classes:\n    - {id: contracts, activities: [coach_contract]}\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 2, 36, "budget.classes[0].activities[0]",
                          {"expected an activity a budget may drop (activities: visit_trip, gia, "
                           "rtc, teacher_workshop, coach_workshop, supervisor_visit), got "
@@ -80,7 +71,7 @@ TEST(BudgetClassesLoad, AContractCannotBeDropped) {
 TEST(BudgetClassesLoad, AClassIdMustBeNew) {
   int l = 0;
   const LoadResult r =
-      with_budget("budget:\n  classes:\n    - {id: visits, activities: [gia]}\n", l);
+      load_small_plus("budget:\n  classes:\n    - {id: visits, activities: [gia]}\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 2, 12, "budget.classes[0].id",
                          {"class 'visits' exists already (classes: teacher_workshops, "
                           "coach_workshops, gia_rtc, supervisor_visits, visits, fixed)"}))
@@ -89,7 +80,7 @@ TEST(BudgetClassesLoad, AClassIdMustBeNew) {
 
 TEST(BudgetClassesLoad, AnActivityInTwoClasses) {
   int l = 0;
-  const LoadResult r = with_budget(
+  const LoadResult r = load_small_plus(
       "budget:\n  classes:\n    - {id: a, activities: [gia]}\n    - {id: b, activities: [gia]}\n",
       l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 3, 28, "budget.classes[1].activities[0]",
@@ -99,14 +90,15 @@ TEST(BudgetClassesLoad, AnActivityInTwoClasses) {
 
 TEST(BudgetClassesLoad, AMisspeltActivityGetsASuggestion) {
   int l = 0;
-  const LoadResult r = with_budget("budget:\n  classes:\n    - {id: a, activities: [rtcs]}\n", l);
+  const LoadResult r =
+      load_small_plus("budget:\n  classes:\n    - {id: a, activities: [rtcs]}\n", l);
   ASSERT_EQ(r.errors.size(), 1u) << dump(r.errors);
   EXPECT_NE(r.errors[0].message.find("did you mean 'rtc'?"), std::string::npos) << dump(r.errors);
 }
 
 TEST(BudgetClassesLoad, PriorityKnowsTheDeclaredIds) {
   int l = 0;
-  const LoadResult r = with_budget(
+  const LoadResult r = load_small_plus(
       "budget:\n  classes:\n    - {id: rtc_only, activities: [rtc]}\n"
       "  priority: [rtc_onyl]\n",
       l);

@@ -12,15 +12,9 @@ namespace budget_load_test {
 
 using testing::dump;
 using testing::load_as_small;
+using testing::load_small_plus;
 using testing::only_error;
 using testing::small_text;
-
-// The small scenario with `budget` appended; `line0` is the line number of its first line.
-LoadResult with_budget(const std::string& budget, int& line0) {
-  const std::string base = small_text();
-  line0 = static_cast<int>(std::count(base.begin(), base.end(), '\n')) + 1;
-  return load_as_small(base + budget);
-}
 
 TEST(BudgetLoad, AbsentMeansDisabled) {
   const LoadResult r = load_as_small(small_text());
@@ -30,7 +24,7 @@ TEST(BudgetLoad, AbsentMeansDisabled) {
 
 TEST(BudgetLoad, ReadsEverySetting) {
   int l = 0;
-  const LoadResult r = with_budget(
+  const LoadResult r = load_small_plus(
       "budget:\n"
       "  release: monthly\n"
       "  pia: \"90%\"\n"
@@ -78,7 +72,7 @@ TEST(BudgetLoad, ReadsEverySetting) {
 
 TEST(BudgetLoad, UnknownRegion) {
   int l = 0;
-  const LoadResult r = with_budget(
+  const LoadResult r = load_small_plus(
       "budget:\n"
       "  changes:\n"
       "    - {date: 2021-01-01, region: Cajamarka, change: \"-15%\"}\n",
@@ -89,14 +83,14 @@ TEST(BudgetLoad, UnknownRegion) {
 
 TEST(BudgetLoad, ShareAbove100Percent) {
   int l = 0;
-  const LoadResult r = with_budget("budget:\n  pia: \"120%\"\n", l);
+  const LoadResult r = load_small_plus("budget:\n  pia: \"120%\"\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 1, 8, "budget.pia",
                          {"expected a share between 0% and 100%", "got 120%"}));
 }
 
 TEST(BudgetLoad, DateOutsideTheYears) {
   int l = 0;
-  const LoadResult r = with_budget(
+  const LoadResult r = load_small_plus(
       "budget:\n"
       "  changes:\n"
       "    - {date: 2030-01-01, region: all, change: \"10%\"}\n",
@@ -107,28 +101,28 @@ TEST(BudgetLoad, DateOutsideTheYears) {
 
 TEST(BudgetLoad, UnknownPriorityClass) {
   int l = 0;
-  const LoadResult r = with_budget("budget:\n  priority: [visits, workshops]\n", l);
+  const LoadResult r = load_small_plus("budget:\n  priority: [visits, workshops]\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 1, 22, "budget.priority[1]",
                          {"unknown activity class 'workshops'", "teacher_workshops"}));
 }
 
 TEST(BudgetLoad, ClassListedTwice) {
   int l = 0;
-  const LoadResult r = with_budget("budget:\n  priority: [visits, visits]\n", l);
+  const LoadResult r = load_small_plus("budget:\n  priority: [visits, visits]\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 1, 22, "budget.priority[1]",
                          {"class 'visits' listed twice"}));
 }
 
 TEST(BudgetLoad, AmountWithoutUnitOrPercent) {
   int l = 0;
-  const LoadResult r = with_budget("budget:\n  pia: \"3000000\"\n", l);
+  const LoadResult r = load_small_plus("budget:\n  pia: \"3000000\"\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 1, 8, "budget.pia",
                          {"expected a share like '90%' or an amount like '3000000 PEN'"}));
 }
 
 TEST(BudgetLoad, UnknownKeyAndBadRelease) {
   int l = 0;
-  const LoadResult r = with_budget("budget:\n  release: weekly\n  relase: monthly\n", l);
+  const LoadResult r = load_small_plus("budget:\n  release: weekly\n  relase: monthly\n", l);
   ASSERT_EQ(r.errors.size(), 2u) << dump(r.errors);
   EXPECT_EQ(r.errors[0].line, l + 1);
   EXPECT_NE(r.errors[0].message.find("expected one of monthly, quarterly, annual"),
@@ -139,14 +133,14 @@ TEST(BudgetLoad, UnknownKeyAndBadRelease) {
 
 TEST(BudgetLoad, HiringStopIsNotSupportedYet) {
   int l = 0;
-  const LoadResult r = with_budget("budget:\n  hiring: stop\n", l);
+  const LoadResult r = load_small_plus("budget:\n  hiring: stop\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 1, 11, "budget.hiring",
                          {"expected keep", "not supported yet", "got 'stop'"}));
 }
 
 TEST(BudgetLoad, UnknownYearInOverride) {
   int l = 0;
-  const LoadResult r = with_budget(
+  const LoadResult r = load_small_plus(
       "budget:\n  pia_overrides:\n    - {region: Cajamarca, year: 2019, pia: \"90%\"}\n", l);
   EXPECT_TRUE(only_error(r.errors, "small.yaml", l + 2, 33, "budget.pia_overrides[0].year",
                          {"expected one of the scenario's years, got 2019"}));

@@ -2,6 +2,7 @@
 // small valid scenario with a text edit applied.
 #pragma once
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -45,6 +46,14 @@ inline LoadResult load_small_with(std::string_view from, std::string_view to) {
 }
 
 // All error lines, for failure messages.
+// The small scenario with `tail` appended (a section of its own, e.g. "budget:\n..."); `line0`
+// is the line number of the tail's first line, for the errors' positions.
+inline LoadResult load_small_plus(const std::string& tail, int& line0) {
+  const std::string base = small_text();
+  line0 = static_cast<int>(std::count(base.begin(), base.end(), '\n')) + 1;
+  return load_as_small(base + tail);
+}
+
 inline std::string dump(const std::vector<LoadError>& errors) {
   std::string out;
   for (const auto& e : errors) out += "  " + e.to_string() + "\n";
