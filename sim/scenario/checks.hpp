@@ -5,6 +5,7 @@
 // (without, so errors carry field paths only). Private to the scenario module.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,9 @@ void check_outcomes(Checker& c);       // effect lists, dose response (outcomes:
 void check_prices(Checker& c);         // years, inflation and exchange rates (prices:)
 void check_budget(Checker& c);         // budget: regions, years, shares, dates, priority
 void check_not_coached(Checker& c);    // not_coached: years and school ids exist
+// Every school id of the scenario: its CSV schools and "Region/type/k" for each school of a
+// region's aggregates (what not_coached: and protocol_plan: may name).
+std::set<std::string> school_ids(const Scenario& s);
 
 // Runs every check; `index` may be null (hand-built scenario).
 std::vector<LoadError> run_checks(const Scenario& scenario, const std::string& name,

@@ -9,9 +9,7 @@
 
 namespace coachsim::scenario::detail {
 
-void check_not_coached(Checker& c) {
-  const Scenario& s = c.scenario();
-  if (s.not_coached.empty()) return;
+std::set<std::string> school_ids(const Scenario& s) {
   std::set<std::string> ids;
   for (const Region& r : s.regions) {
     for (const SchoolRecord& rec : r.schools) ids.insert(rec.id);
@@ -19,6 +17,13 @@ void check_not_coached(Checker& c) {
       for (int k = 1; k <= a.count; ++k)
         ids.insert(r.id + "/" + a.school_type + "/" + std::to_string(k));
   }
+  return ids;
+}
+
+void check_not_coached(Checker& c) {
+  const Scenario& s = c.scenario();
+  if (s.not_coached.empty()) return;
+  const std::set<std::string> ids = school_ids(s);
   for (std::size_t i = 0; i < s.not_coached.size(); ++i) {
     const NotCoached& n = s.not_coached[i];
     const std::string p = indexed("not_coached", i);

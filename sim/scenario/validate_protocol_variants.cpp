@@ -59,13 +59,7 @@ void check_variant(Checker& c, std::size_t i, const std::vector<std::string>& ty
 
 void check_plan(Checker& c) {
   const Scenario& s = c.scenario();
-  std::set<std::string> ids;
-  for (const Region& r : s.regions) {
-    for (const SchoolRecord& rec : r.schools) ids.insert(rec.id);
-    for (const SchoolAggregate& a : r.aggregates)
-      for (int k = 1; k <= a.count; ++k)
-        ids.insert(r.id + "/" + a.school_type + "/" + std::to_string(k));
-  }
+  const std::set<std::string> ids = school_ids(s);
   std::vector<std::string> variant_ids;
   for (const ProtocolVariant& v : s.protocol_variants) variant_ids.push_back(v.id);
   std::map<std::pair<int, std::string>, std::string> first_listed;  // (year, school) -> field
