@@ -49,17 +49,22 @@ void CoachProcess::handle(engine::Simulator&, const engine::Event& event) {
 void CoachProcess::prefetch(const engine::Event& event, int level) const {
   const auto coach = static_cast<std::uint32_t>(event.payload);
   if (coach >= states_.size()) return;
-  if (level == 0) {  // an address known without a load: the coach's state line
+  if (level == 0) {  // addresses known without a load: the coach's state line, its supply
     __builtin_prefetch(&states_[coach]);
+    supply_.prefetch(coach);
     return;
   }
-  // The state line was hinted at level 0: follow it to the trip's caseload item (the item's
-  // visit count is in a small array that stays in cache).
+  // The state line was hinted at level 0: follow it to the trip's caseload item and the item's
+  // visit and GIA counts (small arrays, but out of the first-level cache by the time a coach's
+  // event comes round: end_trip's loads of them were a tenth of its samples).
   if (level != 1) return;
   const State& st = states_[coach];
   if (st.stage == Stage::kVisitsDone) return;
   const std::uint32_t item = st.stage == Stage::kSchoolVisit ? st.school : st.host;
-  if (item < st.items) __builtin_prefetch(&st.caseload[item]);
+  if (item >= st.items) return;
+  __builtin_prefetch(&st.caseload[item]);
+  __builtin_prefetch(&visits_by_item_[st.first_item + item]);
+  __builtin_prefetch(&gia_by_item_[st.first_item + item]);
 }
 
 // --- The steps -----------------------------------------------------------------------------

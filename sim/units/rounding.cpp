@@ -16,13 +16,6 @@ namespace {
 // GCC and Clang provide a 128-bit integer; `__extension__` keeps -Wpedantic quiet about it.
 __extension__ typedef __int128 Int128;
 
-// Fractions this close below one half still count as a half (see rounding.hpp).
-constexpr double kHalfTolerance = 1e-7;
-
-// 2^63 as a double: every finite double strictly inside (-2^63, 2^63) fits an int64 after
-// truncation, and -2^63 itself is representable.
-constexpr double kTwoPow63 = 9223372036854775808.0;
-
 std::int64_t narrow_or_throw(Int128 value, const char* what) {
   if (value > std::numeric_limits<std::int64_t>::max() ||
       value < std::numeric_limits<std::int64_t>::min()) {
@@ -50,26 +43,13 @@ Int128 divide_half_away_wide(Int128 numerator, Int128 denominator) {
 
 }  // namespace
 
-std::int64_t round_half_away(double value) {
+void detail::throw_not_roundable(double value) {
   if (!std::isfinite(value)) {
     throw std::domain_error("round_half_away: value is not a finite number");
   }
-  if (!(value >= -kTwoPow63 && value < kTwoPow63)) {
-    throw TooLarge(
-        "an amount the run computes (a rate times a quantity, or a share of an amount) does "
-        "not fit in 64-bit céntimos");
-  }
-  // trunc() and the subtraction are exact for every double, so `fraction` is the exact
-  // fractional part; doubles of magnitude >= 2^52 are integers and have fraction 0.
-  const double whole = std::trunc(value);
-  const double fraction = value - whole;
-  auto result = static_cast<std::int64_t>(whole);
-  if (fraction >= 0.5 - kHalfTolerance) {
-    ++result;
-  } else if (fraction <= -(0.5 - kHalfTolerance)) {
-    --result;
-  }
-  return result;
+  throw TooLarge(
+      "an amount the run computes (a rate times a quantity, or a share of an amount) does "
+      "not fit in 64-bit céntimos");
 }
 
 std::int64_t divide_half_away(std::int64_t numerator, std::int64_t denominator) {
@@ -77,28 +57,6 @@ std::int64_t divide_half_away(std::int64_t numerator, std::int64_t denominator) 
     throw std::invalid_argument("divide_half_away: denominator is zero");
   }
   return narrow_or_throw(divide_half_away_wide(numerator, denominator), "divide_half_away");
-}
-
-namespace {
-
-template <typename Rate, typename Quantity>
-Money apply_rate_impl(Rate rate, Quantity quantity) {
-  // One multiplication, one rounding. Rates are at most a few million céntimos and quantities
-  // have few digits, so the product of the two doubles is within one ulp of the exact value.
-  const double product = static_cast<double>(rate.value()) * quantity.value();
-  return centimos(round_half_away(product));
-}
-
-}  // namespace
-
-Money apply_rate(MoneyPerMonth rate, Months quantity) { return apply_rate_impl(rate, quantity); }
-Money apply_rate(MoneyPerDay rate, Days quantity) { return apply_rate_impl(rate, quantity); }
-Money apply_rate(MoneyPerKm rate, Km quantity) { return apply_rate_impl(rate, quantity); }
-Money apply_rate(MoneyPerParticipant rate, Participants quantity) {
-  return apply_rate_impl(rate, quantity);
-}
-Money apply_rate(MoneyPerParticipantDay rate, ParticipantDays quantity) {
-  return apply_rate_impl(rate, quantity);
 }
 
 Money prorate_month(MoneyPerMonth fee, int active_days, int days_in_month) {
