@@ -29,6 +29,7 @@ void Ledger::cache_month(std::int32_t date) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{date}}};
   cached_date_ = date;
   cached_month_ = static_cast<unsigned>(ymd.month());
+  cached_year_ = static_cast<int>(ymd.year());
 }
 
 std::int64_t Ledger::total(std::size_t year, std::size_t region) const {

@@ -71,14 +71,28 @@ void CoachProcess::prefetch(const engine::Event& event, int level) const {
 
 // The contract starts (after any initial training): the year's materials, then the first step.
 void CoachProcess::start_contract(std::uint32_t coach) {
+  ahead_today_ = clock_.today();
   if (!supply_.not_hired(coach)) post_materials(coach);
   carry_on(coach);
 }
 
 // Steps until one leaves the coach waiting for an event (a trip's or workshop's end, a budget
-// retry); each step that records something missed moves the coach on at once.
+// retry); each step that records something missed moves the coach on at once. Running ahead
+// (run_ahead), the trip or workshop a step starts ends here at once, on its own date, and the
+// coach carries on from that day: its whole year in one call.
 void CoachProcess::carry_on(std::uint32_t coach) {
-  while (step(coach) == Then::kGoOn) {
+  for (;;) {
+    while (step(coach) == Then::kGoOn) {
+    }
+    if (pending_ == Pending::kNone) return;
+    const Pending p = pending_;
+    pending_ = Pending::kNone;
+    ahead_today_ = pending_date_;
+    if (p == Pending::kTrip) {
+      finish_trip(coach);
+    } else {
+      finish_workshop(coach);
+    }
   }
 }
 
@@ -127,7 +141,7 @@ CoachProcess::Then CoachProcess::attend_workshop(std::uint32_t coach, const Work
   switch (books_.budget.ask(
       year_, st.region, {coach, false},
       [&] { return workshop_cost(in_.scenario.costs, w.coach_workshop, w.days, st.teachers); },
-      w.start, w.end, clock_.today(), false, resume)) {
+      w.start, w.end, today(), false, resume)) {
     case BudgetGate::Verdict::kGo:
       break;
     case BudgetGate::Verdict::kWaitStartDay:
@@ -137,10 +151,15 @@ CoachProcess::Then CoachProcess::attend_workshop(std::uint32_t coach, const Work
     case BudgetGate::Verdict::kDropped:
       miss_workshop(coach, w, MissReason::kNoFunds);
       ++st.next_workshop;
-      st.free_from = std::max(st.free_from, clock_.today());
+      st.free_from = std::max(st.free_from, today());
       return Then::kGoOn;
   }
   st.free_from = w.end + days(1);
+  if (ahead_) {
+    pending_ = Pending::kWorkshop;
+    pending_date_ = w.end;
+    return Then::kWait;
+  }
   clock_.sim.schedule_at(clock_.at(w.end, kEvening), target_, kWorkshopEnd, coach);
   return Then::kWait;
 }
@@ -259,6 +278,11 @@ CoachProcess::Then CoachProcess::set_out(std::uint32_t coach, const FittedTrip& 
   st.per_diem_days = static_cast<std::int16_t>(t.travel.per_diem_days);
   st.site_days = t.site_days;
   st.free_from = t.after;
+  if (ahead_) {
+    pending_ = Pending::kTrip;
+    pending_date_ = t.last;
+    return Then::kWait;
+  }
   clock_.sim.schedule_at(clock_.at(t.last, kEvening), target_, kTripEnd, coach);
   return Then::kWait;
 }
@@ -272,7 +296,7 @@ bool CoachProcess::budget_holds_trip(std::uint32_t coach, const FittedTrip& t) {
       [&] {
         return trip_cost(st, t.trip, t.travel.overnight, t.site_days, t.travel.per_diem_days);
       },
-      t.start, t.last, clock_.today(), true, resume)) {
+      t.start, t.last, today(), true, resume)) {
     case BudgetGate::Verdict::kGo:
       return false;
     case BudgetGate::Verdict::kWaitStartDay:
@@ -289,13 +313,18 @@ bool CoachProcess::budget_holds_trip(std::uint32_t coach, const FittedTrip& t) {
   // Dropped: the coach stays at its base today and goes on with the next trip tomorrow.
   const MissReason no_funds = MissReason::kNoFunds;
   miss_trip(coach, &no_funds);
-  st.free_from = cal.next_working_day(clock_.today() + days(1));
+  st.free_from = cal.next_working_day(today() + days(1));
   clock_.sim.schedule_at(clock_.at(st.free_from, kMorning), target_, kBudgetRetry, coach);
   return true;
 }
 
 // Back from a trip: its costs (what the budget committed when it left), what was done, and on.
 void CoachProcess::end_trip(std::uint32_t coach) {
+  finish_trip(coach);
+  carry_on(coach);
+}
+
+void CoachProcess::finish_trip(std::uint32_t coach) {
   State& st = states_[coach];
   const Trip trip = current_trip(st);
   advance(st);
@@ -332,11 +361,15 @@ void CoachProcess::end_trip(std::uint32_t coach) {
   }
   t.rtc_done += static_cast<std::int64_t>(participants) * trip.rtc;
   books_.budget.after_trip(year_, st.region, newly_reached);
-  carry_on(coach);
 }
 
 // Back from a workshop: its costs and days (a teacher workshop is part of the teachers' dose).
 void CoachProcess::end_workshop(std::uint32_t coach) {
+  finish_workshop(coach);
+  carry_on(coach);
+}
+
+void CoachProcess::finish_workshop(std::uint32_t coach) {
   State& st = states_[coach];
   const Workshop& w = in_.years[year_].workshops[st.type][st.next_workshop++];
   RegionYearTally& t = tally_.at(year_, st.region);
@@ -349,7 +382,6 @@ void CoachProcess::end_workshop(std::uint32_t coach) {
     workshop_days_by_coach_[coach] = static_cast<std::uint16_t>(
         std::min(65535, workshop_days_by_coach_[coach] + static_cast<int>(w.days)));
   }
-  carry_on(coach);
 }
 
 // --- What a step posts or records ------------------------------------------------------------
@@ -359,9 +391,8 @@ void CoachProcess::post_materials(std::uint32_t coach) {
   const CostLines cost = materials_cost(in_.scenario.costs, c.teachers,
                                         static_cast<int>(c.caseload.size()), in_.extra_lines);
   if (!books_.budget.pays_materials(year_, c.region, {coach, false}, cost)) {
-    record_missed(tally_, clock_.today(), year_, {c.region, c.ugel, coach},
-                  Activity::kTeacherMaterials, MissReason::kNoFunds, 0,
-                  static_cast<std::uint32_t>(c.teachers));
+    record_missed(tally_, today(), year_, {c.region, c.ugel, coach}, Activity::kTeacherMaterials,
+                  MissReason::kNoFunds, 0, static_cast<std::uint32_t>(c.teachers));
     return;
   }
   post_lines(books_, entry_for(coach), cost);
@@ -381,7 +412,7 @@ CostLines CoachProcess::trip_cost(const State& st, const Trip& trip, bool overni
 ledger::Entry CoachProcess::entry_for(std::uint32_t coach) const {
   const State& st = states_[coach];
   ledger::Entry e;
-  e.date = Clock::day_number(clock_.today());
+  e.date = Clock::day_number(today());
   e.year_index = static_cast<std::uint16_t>(year_);
   e.region = st.region;
   e.ugel = st.ugel;

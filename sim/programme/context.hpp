@@ -60,16 +60,36 @@ struct Books {
   std::vector<std::int64_t> month_direct;  // per region (+ outside): direct cost this month
   std::uint64_t current_event = 0;  // set by each handler: the event entries are stamped with
   BudgetGate budget{};              // default: unlimited money
+  // The overhead base by the month of each entry's date rather than by the month it was posted
+  // in: [year][month - 1][region (+ outside)], empty when off. The two are the same in a run in
+  // event order (every entry is dated the day it is posted, before that day's month close); by
+  // date, a coach may post its year ahead (CoachProcess, run.hpp). On when money is unlimited
+  // (the treasury forecasts from month_direct); the calendar year of each school year checks
+  // that every direct entry falls in a month its year closes.
+  std::vector<std::int64_t> dated_direct{};
+  std::vector<int> calendar_years{};  // per school year, with dated_direct
 
+  std::int64_t& dated(std::size_t year, unsigned month, std::size_t region) {
+    return dated_direct[(year * 12 + (month - 1)) * month_direct.size() + region];
+  }
   // Posts `e` after stamping it with the current event; direct costs feed the month's overhead
   // base. By reference: a copy of an entry just written field by field is reloaded in wider
   // words than it was stored in (a store-forwarding stall on every posting).
   void post(ledger::Entry& e) {
     e.event = current_event;
-    if (e.activity != costs::Activity::kOverhead) month_direct[e.region] += e.amount;
     ledger.post(e);
+    if (e.activity != costs::Activity::kOverhead) {
+      if (dated_direct.empty()) {
+        month_direct[e.region] += e.amount;
+      } else {
+        if (ledger.last_calendar_year() != calendar_years[e.year_index]) [[unlikely]]
+          throw_outside_year(e);
+        dated(e.year_index, ledger.last_month(), e.region) += e.amount;
+      }
+    }
     budget.posted(e);
   }
+  [[noreturn]] static void throw_outside_year(const ledger::Entry& e);
 };
 
 // Whose activity was missed: a coach's, in `region` and `ugel`, at `school` (UINT32_MAX for a

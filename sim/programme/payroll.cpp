@@ -128,7 +128,8 @@ void Payroll::close_month(std::size_t year, unsigned month) {
     e.ref_kind = RefKind::kRegion;
     e.unit = QuantityUnit::kShare;
     for (std::size_t r = 0; r < s.regions.size(); ++r) {
-      const std::int64_t base = books_.month_direct[r];
+      const std::int64_t base =
+          books_.dated_direct.empty() ? books_.month_direct[r] : books_.dated(year, month, r);
       if (base == 0) continue;
       e.region = static_cast<std::uint16_t>(r);
       e.ref_id = static_cast<std::uint32_t>(r);

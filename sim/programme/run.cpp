@@ -3,6 +3,8 @@
 #include "coachsim/programme/run.hpp"
 
 #include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "coach_supply.hpp"
 
@@ -112,9 +114,17 @@ class YearDriver final : public engine::EventHandler {
 
 }  // namespace
 
+void Books::throw_outside_year(const ledger::Entry& e) {
+  throw std::logic_error("a direct cost dated " +
+                         calendar::format_date(Date{std::chrono::days{e.date}}) +
+                         " outside the calendar year of its school year (index " +
+                         std::to_string(e.year_index) + "): its month has no overhead close");
+}
+
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
                        ledger::Ledger& ledger, Tally& tally, std::uint64_t replication,
-                       const BudgetPlan* budget_plan, BudgetRecord* budget_record) {
+                       const BudgetPlan* budget_plan, BudgetRecord* budget_record,
+                       RunDetail detail) {
   const calendar::Calendar calendar(calendar_spec(scenario));
   engine::Simulator sim;
   RunInputs in{scenario, population, calendar, compile_protocols(scenario), {}, {}, replication};
@@ -134,6 +144,12 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
     treasury.emplace(in, clock, books, tally, *budget_plan, *budget_record);
     treasury->schedule();
     books.budget = BudgetGate(*treasury);
+  } else {
+    // Unlimited money: the overhead base by entry date (context.hpp), and with only totals read,
+    // coaches that run their years ahead.
+    books.dated_direct.assign(scenario.years.size() * 12 * books.month_direct.size(), 0);
+    for (const scenario::SchoolYear& y : scenario.years) books.calendar_years.push_back(y.year);
+    coaches.run_ahead(detail == RunDetail::kTotals && !ledger.keeps_entries());
   }
   RunStats stats;
   stats.events = sim.run();

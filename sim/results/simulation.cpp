@@ -35,10 +35,11 @@ std::uint64_t run_and_aggregate(const scenario::Scenario& scenario,
                                 const programme::Population& population, ledger::Ledger& ledger,
                                 programme::Tally& tally, std::uint64_t replication,
                                 const programme::BudgetPlan* plan, programme::BudgetRecord* record,
-                                Results& results) {
-  const std::uint64_t events =
-      programme::run_programme(scenario, population, ledger, tally, replication, plan, record)
-          .events;
+                                Results& results,
+                                programme::RunDetail detail = programme::RunDetail::kEntries) {
+  const std::uint64_t events = programme::run_programme(scenario, population, ledger, tally,
+                                                        replication, plan, record, detail)
+                                   .events;
   // Drops are decided at each year's opening, before the run: put them in date order.
   if (record != nullptr && scenario.budget.shortfall == scenario::BudgetShortfall::kProtectTeachers)
     std::stable_sort(record->events.begin(), record->events.end(),
@@ -89,7 +90,9 @@ Results simulate_results(const scenario::Scenario& scenario,
   }
   Results results;
   if (!scenario.budget.enabled) {
-    run_and_aggregate(scenario, population, ledger, tally, replication, nullptr, nullptr, results);
+    // Only the results are returned, so the coaches may run their years ahead (run.hpp).
+    run_and_aggregate(scenario, population, ledger, tally, replication, nullptr, nullptr, results,
+                      programme::RunDetail::kTotals);
   } else {
     programme::BudgetPlan plan = budget_plan(scenario, population, replication);
     programme::BudgetRecord record;

@@ -61,6 +61,9 @@ class Ledger {
   std::size_t years() const { return years_; }
   std::size_t regions() const { return regions_; }
   std::uint64_t entry_count() const { return count_; }
+  // The calendar month (1..12) and year of the date of the last entry posted.
+  unsigned last_month() const { return cached_month_; }
+  int last_calendar_year() const { return cached_year_; }
   bool keeps_entries() const { return keep_; }
   const std::vector<Entry>& entries() const { return entries_; }
 
@@ -80,6 +83,7 @@ class Ledger {
   std::vector<std::int64_t> monthly_;  // [year][month][region]
   std::int32_t cached_date_ = INT32_MIN;
   unsigned cached_month_ = 1;
+  int cached_year_ = 0;
   std::int64_t grand_total_ = 0;
   std::uint64_t magnitude_ = 0;  // sum of |amount|: bounds every total (checked in post)
   std::uint64_t count_ = 0;

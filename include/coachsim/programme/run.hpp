@@ -25,9 +25,17 @@ struct RunStats {
 // and purpose: engine/random.hpp).
 // With `budget_plan` (and scenario.budget.enabled), money is limited by the scenario's budget
 // and the treasury's month-ends and events go to `budget_record` (required then).
+// What the caller reads of the run. kEntries: everything, including the order of the ledger's
+// entries (ledger.csv) and of the tally's missed records (missed.csv), which is event order.
+// kTotals: only totals and counts (a sweep's replication); with unlimited money each coach then
+// runs its whole year at its contract start instead of one event a trip, which gives the same
+// totals and counts, entry for entry, in another order (tests/programme/run_ahead_test.cpp).
+enum class RunDetail { kEntries, kTotals };
+
 RunStats run_programme(const scenario::Scenario& scenario, const Population& population,
                        ledger::Ledger& ledger, Tally& tally, std::uint64_t replication = 0,
                        const BudgetPlan* budget_plan = nullptr,
-                       BudgetRecord* budget_record = nullptr);
+                       BudgetRecord* budget_record = nullptr,
+                       RunDetail detail = RunDetail::kEntries);
 
 }  // namespace coachsim::programme
