@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "budget_test_util.hpp"
 #include "coachsim/ledger/ledger.hpp"
 #include "coachsim/programme/cost_table.hpp"
 #include "coachsim/programme/population.hpp"
@@ -20,16 +21,6 @@
 namespace coachsim::programme {
 namespace run_ahead_test {
 
-// One run's ledger (its entries kept or not), tally and event count.
-struct Outputs {
-  Outputs(const scenario::Scenario& s, const Population& pop, bool keep)
-      : ledger(s.years.size(), pop.regions.size() + 1, keep, cost_table(s)),
-        tally(s.years.size(), pop.regions.size()) {}
-  ledger::Ledger ledger;
-  Tally tally;
-  RunStats stats;
-};
-
 auto key(const MissedRecord& m) {
   return std::tuple(m.year_index, m.region, m.coach, m.school, m.date, m.activity, m.reason,
                     m.round, m.ugel, m.quantity);
@@ -38,9 +29,9 @@ auto key(const MissedRecord& m) {
 // Runs `s` (replication `r`) both ways and compares every total and count.
 void expect_same_both_ways(const scenario::Scenario& s, std::uint64_t r) {
   const Population pop = build_population(s);
-  Outputs in_order(s, pop, true), ahead(s, pop, false);
-  in_order.stats = run_programme(s, pop, in_order.ledger, in_order.tally, r);
-  ahead.stats =
+  testing::Run in_order(s, pop, true), ahead(s, pop, false);
+  const RunStats in_order_stats = run_programme(s, pop, in_order.ledger, in_order.tally, r);
+  const RunStats ahead_stats =
       run_programme(s, pop, ahead.ledger, ahead.tally, r, nullptr, nullptr, RunDetail::kTotals);
   // Running ahead, a trip or workshop ends without an event of its own: at least one event
   // fewer a trip.
@@ -48,7 +39,7 @@ void expect_same_both_ways(const scenario::Scenario& s, std::uint64_t r) {
   for (std::size_t y = 0; y < s.years.size(); ++y)
     for (std::size_t g = 0; g < pop.regions.size(); ++g) trips += in_order.tally.at(y, g).trips;
   ASSERT_GT(trips, 0);
-  EXPECT_GE(in_order.stats.events - ahead.stats.events, static_cast<std::uint64_t>(trips));
+  EXPECT_GE(in_order_stats.events - ahead_stats.events, static_cast<std::uint64_t>(trips));
 
   const ledger::Ledger &a = in_order.ledger, &b = ahead.ledger;
   EXPECT_EQ(a.grand_total(), b.grand_total());
@@ -113,18 +104,13 @@ TEST(RunAhead, ABudgetKeepsEventOrder) {
   const scenario::Scenario s = load("results-based.yaml");
   ASSERT_TRUE(s.budget.enabled);
   const Population pop = build_population(s);
-  scenario::Scenario unlimited = s;
-  unlimited.budget.enabled = false;
-  Outputs planned(unlimited, pop, true);
-  run_programme(unlimited, pop, planned.ledger, planned.tally);
-  const BudgetPlan plan = make_budget_plan(planned.ledger, pop.regions.size());
-  Outputs in_order(s, pop, false), totals(s, pop, false);
-  BudgetRecord record_in_order, record_totals;
-  in_order.stats =
-      run_programme(s, pop, in_order.ledger, in_order.tally, 0, &plan, &record_in_order);
-  totals.stats = run_programme(s, pop, totals.ledger, totals.tally, 0, &plan, &record_totals,
-                               RunDetail::kTotals);
-  EXPECT_EQ(totals.stats.events, in_order.stats.events);
+  const BudgetPlan plan = testing::plan_of(s, pop);
+  testing::Run in_order(s, pop, false), totals(s, pop, false);
+  const RunStats in_order_stats =
+      run_programme(s, pop, in_order.ledger, in_order.tally, 0, &plan, &in_order.record);
+  const RunStats totals_stats = run_programme(s, pop, totals.ledger, totals.tally, 0, &plan,
+                                              &totals.record, RunDetail::kTotals);
+  EXPECT_EQ(totals_stats.events, in_order_stats.events);
   EXPECT_EQ(totals.ledger.grand_total(), in_order.ledger.grand_total());
   EXPECT_EQ(totals.tally.missed().size(), in_order.tally.missed().size());
 }
@@ -132,11 +118,11 @@ TEST(RunAhead, ABudgetKeepsEventOrder) {
 TEST(RunAhead, ALedgerThatKeepsItsEntriesKeepsEventOrder) {
   const scenario::Scenario s = load("small.yaml");
   const Population pop = build_population(s);
-  Outputs in_order(s, pop, true), kept(s, pop, true);
-  in_order.stats = run_programme(s, pop, in_order.ledger, in_order.tally);
-  kept.stats =
+  testing::Run in_order(s, pop, true), kept(s, pop, true);
+  const RunStats in_order_stats = run_programme(s, pop, in_order.ledger, in_order.tally);
+  const RunStats kept_stats =
       run_programme(s, pop, kept.ledger, kept.tally, 0, nullptr, nullptr, RunDetail::kTotals);
-  EXPECT_EQ(kept.stats.events, in_order.stats.events);
+  EXPECT_EQ(kept_stats.events, in_order_stats.events);
   ASSERT_EQ(kept.ledger.entries().size(), in_order.ledger.entries().size());
   for (std::size_t i = 0; i < kept.ledger.entries().size(); ++i)
     EXPECT_EQ(kept.ledger.entries()[i].event, in_order.ledger.entries()[i].event) << i;
