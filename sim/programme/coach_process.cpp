@@ -88,6 +88,7 @@ void CoachProcess::carry_on(std::uint32_t coach) {
     const Pending p = pending_;
     pending_ = Pending::kNone;
     ahead_today_ = pending_date_;
+    ++ended_ahead_;
     if (p == Pending::kTrip) {
       finish_trip(coach);
     } else {

@@ -43,11 +43,13 @@ class CoachProcess final : public engine::EventHandler {
   void prefetch(const engine::Event& event, int level) const override;
   // Each coach runs its whole year at its contract start: a trip or workshop ends as soon as it
   // is scheduled, at its own date, instead of waiting for an event. Only for runs whose money is
-  // unlimited (no budget gate between coaches) and whose caller reads totals, not the order of
-  // entries and missed records (run.hpp RunDetail::kTotals); the overhead base is then by entry
-  // date (Books::dated_direct). A coach reads nothing another coach writes, so its steps are the
-  // same in any order; about a fifth less CPU a sweep replication (README "Performance").
+  // unlimited (no budget gate between coaches) and whose ledger does not keep its entries in
+  // event order (run.hpp); the overhead base is then by entry date (Books::dated_direct). A coach
+  // reads nothing another coach writes, so its steps are the same in any order; about a fifth less
+  // CPU a sweep replication (README "Performance").
   void run_ahead(bool on) { ahead_ = on; }
+  // Trips and workshops ended while running ahead: events the queue did not have to run.
+  std::uint64_t ended_ahead() const { return ended_ahead_; }
 
  private:
   // The events a coach waits for.
@@ -150,6 +152,7 @@ class CoachProcess final : public engine::EventHandler {
   bool ahead_ = false;
   Pending pending_ = Pending::kNone;
   Date pending_date_, ahead_today_;
+  std::uint64_t ended_ahead_ = 0;
   // Visits this year per caseload item (all teachers of an item are visited together), indexed
   // by State::first_item + item: a few hundred kilobytes at ten times the national scale, so
   // unlike a count per teacher it stays in cache.

@@ -149,10 +149,12 @@ RunStats run_programme(const scenario::Scenario& scenario, const Population& pop
     // coaches that run their years ahead.
     books.dated_direct.assign(scenario.years.size() * 12 * books.month_direct.size(), 0);
     for (const scenario::SchoolYear& y : scenario.years) books.calendar_years.push_back(y.year);
-    coaches.run_ahead(detail == RunDetail::kTotals && !ledger.keeps_entries());
+    coaches.run_ahead(!ledger.keeps_entries());
   }
   RunStats stats;
-  stats.events = sim.run();
+  stats.queued = sim.run();
+  stats.events = stats.queued + coaches.ended_ahead();
+  if (detail == RunDetail::kRecords) sort_missed(tally.missed());
   return stats;
 }
 

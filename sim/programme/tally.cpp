@@ -1,6 +1,18 @@
 #include "coachsim/programme/tally.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace coachsim::programme {
+
+void sort_missed(std::vector<MissedRecord>& missed) {
+  auto key = [](const MissedRecord& m) {
+    return std::tuple(m.date, m.year_index, m.region, m.ugel, m.coach, m.school, m.activity,
+                      m.reason, m.round, m.quantity);
+  };
+  std::sort(missed.begin(), missed.end(),
+            [&](const MissedRecord& a, const MissedRecord& b) { return key(a) < key(b); });
+}
 
 std::string_view miss_reason_id(MissReason r) {
   switch (r) {

@@ -36,7 +36,7 @@ std::uint64_t run_and_aggregate(const scenario::Scenario& scenario,
                                 programme::Tally& tally, std::uint64_t replication,
                                 const programme::BudgetPlan* plan, programme::BudgetRecord* record,
                                 Results& results,
-                                programme::RunDetail detail = programme::RunDetail::kEntries) {
+                                programme::RunDetail detail = programme::RunDetail::kRecords) {
   const std::uint64_t events = programme::run_programme(scenario, population, ledger, tally,
                                                         replication, plan, record, detail)
                                    .events;
@@ -90,7 +90,7 @@ Results simulate_results(const scenario::Scenario& scenario,
   }
   Results results;
   if (!scenario.budget.enabled) {
-    // Only the results are returned, so the coaches may run their years ahead (run.hpp).
+    // Only the results are returned: the missed records need no order (run.hpp).
     run_and_aggregate(scenario, population, ledger, tally, replication, nullptr, nullptr, results,
                       programme::RunDetail::kTotals);
   } else {
@@ -102,7 +102,7 @@ Results simulate_results(const scenario::Scenario& scenario,
       plan = protect_teachers(scenario, *dropped, plan, record, replication);
     }
     run_and_aggregate(scenario, dropped ? *dropped : population, ledger, tally, replication, &plan,
-                      &record, results);
+                      &record, results, programme::RunDetail::kTotals);
   }
   if (workspace != nullptr) workspace->missed.swap(tally.missed());
   return results;

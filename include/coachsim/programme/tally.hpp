@@ -85,6 +85,10 @@ struct MissedRecord {
   std::uint32_t quantity = 0;  // teacher-visits, teacher-sessions or workshop days
 };
 
+// Sorts missed records by date, year, region, UGEL, coach, school, activity, reason, round and
+// quantity: every field, so records that compare equal are identical.
+void sort_missed(std::vector<MissedRecord>& missed);
+
 class Tally {
  public:
   Tally(std::size_t years, std::size_t regions) : regions_(regions), cells_(years * regions) {}
