@@ -693,11 +693,9 @@ TEST(AuditHtmlInChromium, EveryChartRendersWithoutErrors) {
   expect_readable_labels(html, 3);
 }
 
-// The 2013 audit of 25 regions (the README's example): its scatter names only the regions that
-// fit, and no label of any of its three charts overlaps another.
-TEST(AuditHtmlInChromium, TheNationalAuditsLabelsDoNotOverlap) {
-  std::string why;
-  if (!browser_available(why)) GTEST_SKIP() << why;
+// The audit page of the 2013 audit of 25 regions (peru-2013-standard against actuals-2013.csv),
+// in the current language, written to `html`.
+void write_audit_2013(const fs::path& html) {
   const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
   auto loaded = scenario::load_scenario_file(dir + "/peru-2013-standard.yaml");
   ASSERT_TRUE(loaded.errors.empty());
@@ -706,8 +704,16 @@ TEST(AuditHtmlInChromium, TheNationalAuditsLabelsDoNotOverlap) {
   ASSERT_TRUE(actuals.ok());
   const auto a = audit::run_audit(loaded.scenario, *sim, actuals.rows, {});
   ASSERT_TRUE(a.back().regression.ok);
-  const fs::path html = artefact("html_audit_2013.html");
   report::write_audit_html(a, html.string(), "coachsim audit: 2013");
+}
+
+// The 2013 audit of 25 regions (the README's example): its scatter names only the regions that
+// fit, and no label of any of its three charts overlaps another.
+TEST(AuditHtmlInChromium, TheNationalAuditsLabelsDoNotOverlap) {
+  std::string why;
+  if (!browser_available(why)) GTEST_SKIP() << why;
+  const fs::path html = artefact("html_audit_2013.html");
+  ASSERT_NO_FATAL_FAILURE(write_audit_2013(html));
   expect_readable_labels(html, 3);
 }
 
@@ -883,16 +889,8 @@ TEST(AuditHtmlInChromium, TheSpanishNationalAuditRendersWithReadableLabels) {
   std::string why;
   if (!browser_available(why)) GTEST_SKIP() << why;
   const InSpanish spanish;
-  const std::string dir = std::string(COACHSIM_SOURCE_DIR) + "/scenarios";
-  auto loaded = scenario::load_scenario_file(dir + "/peru-2013-standard.yaml");
-  ASSERT_TRUE(loaded.errors.empty());
-  const auto sim = results::simulate(loaded.scenario, false);
-  const auto actuals = audit::load_actuals_file(dir + "/actuals-2013.csv");
-  ASSERT_TRUE(actuals.ok());
-  const auto a = audit::run_audit(loaded.scenario, *sim, actuals.rows, {});
-  ASSERT_TRUE(a.back().regression.ok);
   const fs::path html = artefact("html_audit_2013_es.html");
-  report::write_audit_html(a, html.string(), "coachsim audit: 2013");
+  ASSERT_NO_FATAL_FAILURE(write_audit_2013(html));
   const std::string text = read_file(html);
   EXPECT_NE(text.find("<html lang=\"es\">"), std::string::npos);
   for (const char* phrase : {"Costo por docente por región, 2013", "Brecha por región, 2013",

@@ -29,6 +29,27 @@ std::string element_text(const std::string& dom, const std::string& id) {
   return dom.substr(open + 1, close - open - 1);
 }
 
+// The sweep page `html` in headless Chromium (its profile under `dir`): `charts` charts drawn,
+// no axis label cut short with an ellipsis, no errors, and every chart's labels readable (none
+// overlaps another or runs outside its chart). Returns the DOM ("" when Chromium drew nothing).
+std::string render_in_chromium(const fs::path& dir, const fs::path& html, int charts) {
+  const fs::path profile = dir / "profile", dom = dir / "dom.html";
+  const auto b = coachsim::testing::run_shell(
+      "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --user-data-dir=" +
+      profile.string() + " --virtual-time-budget=10000 --dump-dom 'file://" + html.string() +
+      "' > " + dom.string());
+  const std::string d = slurp(dom);
+  EXPECT_FALSE(d.empty()) << b.output;
+  const std::string rendered = "data-charts-rendered=\"" + std::to_string(charts) + "\"";
+  EXPECT_NE(d.find(rendered), std::string::npos) << b.output;
+  EXPECT_EQ(d.find("\u2026</text>"), std::string::npos);
+  EXPECT_EQ(element_text(d, "errors"), "");
+  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
+  EXPECT_EQ(labels.charts, charts) << labels.log;
+  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
+  return d;
+}
+
 // The values of column `name` of a CSV without quoted commas in the columns before it.
 std::vector<double> csv_column(const std::string& csv, const std::string& name) {
   std::istringstream in(csv);
@@ -89,22 +110,8 @@ TEST(SweepHtml, FanChartsTornadoAndCoefficientsRenderInChromium) {
     EXPECT_NE(page.find(text), std::string::npos) << text;
   EXPECT_EQ(page.find("src=\"http"), std::string::npos);  // nothing loaded from the network
   if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "/usr/bin/chromium is not installed";
-  const fs::path profile = dir / "profile", dom = dir / "dom.html";
-  const auto b = coachsim::testing::run_shell(
-      "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --user-data-dir=" +
-      profile.string() + " --virtual-time-budget=10000 --dump-dom 'file://" + html.string() +
-      "' > " + dom.string());
-  const std::string d = slurp(dom);
-  ASSERT_FALSE(d.empty()) << b.output;
-  EXPECT_NE(d.find("data-charts-rendered=\"5\""), std::string::npos) << b.output;
-  // No axis label cut short with an ellipsis.
-  EXPECT_EQ(d.find("\u2026</text>"), std::string::npos);
-  EXPECT_EQ(element_text(d, "errors"), "");
+  const std::string d = render_in_chromium(dir, html, 5);
   EXPECT_EQ(element_text(d, "warnings"), "");
-  // Every chart's labels can be read: none overlaps another or runs outside its chart.
-  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
-  EXPECT_EQ(labels.charts, 5) << labels.log;
-  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
   fs::remove_all(dir);
 }
 
@@ -138,19 +145,7 @@ TEST(SweepHtml, TheSpanishPageAnswersInSpanish) {
   // Spanish labels neither overlap nor run outside.
   EXPECT_NE(page.find("data-charts-expected=\"4\""), std::string::npos);
   if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "/usr/bin/chromium is not installed";
-  const fs::path profile = dir / "profile", dom = dir / "dom.html";
-  const auto b = coachsim::testing::run_shell(
-      "timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu --user-data-dir=" +
-      profile.string() + " --virtual-time-budget=10000 --dump-dom 'file://" + html.string() +
-      "' > " + dom.string());
-  const std::string d = slurp(dom);
-  ASSERT_FALSE(d.empty()) << b.output;
-  EXPECT_NE(d.find("data-charts-rendered=\"4\""), std::string::npos) << b.output;
-  EXPECT_EQ(d.find("\u2026</text>"), std::string::npos);
-  EXPECT_EQ(element_text(d, "errors"), "");
-  const coachsim::testing::LabelCheck labels = coachsim::testing::check_labels(html);
-  EXPECT_EQ(labels.charts, 4) << labels.log;
-  EXPECT_TRUE(labels.problems.empty()) << coachsim::testing::label_problems_text(labels);
+  render_in_chromium(dir, html, 4);
   fs::remove_all(dir);
 }
 

@@ -11,13 +11,10 @@ namespace coachsim::scenario {
 namespace not_coached_load_test {
 
 using testing::dump;
+using testing::lines_of;
 using testing::load_as_small;
 using testing::only_error;
 using testing::small_text;
-
-int lines_of(const std::string& text) {
-  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-}
 
 TEST(NotCoachedLoad, ReadsYearsAndSchools) {
   const LoadResult r = load_as_small(

@@ -12,13 +12,10 @@ namespace coachsim::scenario {
 namespace protocol_variants_load_test {
 
 using testing::dump;
+using testing::lines_of;
 using testing::load_as_small;
 using testing::only_error;
 using testing::small_text;
-
-int lines_of(const std::string& text) {
-  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-}
 
 const std::string kLight =
     "protocol_variants:\n"

@@ -92,4 +92,9 @@ inline const LoadError* error_for(const std::vector<LoadError>& errors, const st
   return nullptr;
 }
 
+// The number of lines of `text` (its newlines): where a section appended to a scenario starts.
+inline int lines_of(const std::string& text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+
 }  // namespace coachsim::scenario::testing
